@@ -1,0 +1,154 @@
+package org.processlab.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.processlab.lesson.LessonLibrary;
+import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
+import org.processlab.run.InterpreterNotFoundException;
+import org.processlab.run.PythonInterpreter;
+import org.processlab.run.PythonTrack;
+import org.processlab.run.RunSession;
+import org.processlab.run.RunSpec;
+
+/**
+ * {@code processlab run TARGET [options] [-- ARGS...]}: runs a lesson's example or a program headless
+ * and reports every process. Exit code: the root's status as a shell reports it; 64 and above when
+ * ProcessLab itself fails (64 bad arguments, 66 no such lesson or file, 69 no interpreter, 70 internal).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70,
+        description = "Run a lesson's example or a Python file as real processes and report each one.")
+public final class RunCommand implements Callable<Integer> {
+    /** Exit codes when ProcessLab itself fails (sysexits.h). */
+    static final int EX_USAGE = 64;
+    static final int EX_NOINPUT = 66;
+    static final int EX_UNAVAILABLE = 69;
+    static final int EX_SOFTWARE = 70;
+
+    @Parameters(index = "0", paramLabel = "TARGET", description = "a lesson folder, a lesson id, or a .py file")
+    String target;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the program (after --)")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--start-method", description = "default start method: fork, spawn or forkserver")
+    String startMethod;
+
+    @Option(names = "--python", description = "the Python interpreter to use")
+    String python;
+
+    @Option(names = "--lessons", description = "the lessons folder (default: ./lessons or the built-in lessons)")
+    Path lessons;
+
+    @Option(names = "--time-limit", description = "end the whole run after this many seconds")
+    Double timeLimit;
+
+    @Option(names = "--max-processes", description = "most processes a run may create (default: 256)")
+    Integer maxProcesses;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+
+    /** A command writing to the process's stdout and stderr. */
+    public RunCommand() {
+        this(System.out, System.err);
+    }
+
+    RunCommand(PrintStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            return failEarly(EX_USAGE, "--format must be text or json, not '" + format + "'");
+        }
+        if (startMethod != null && !PythonTrack.START_METHODS.contains(startMethod)) {
+            return failEarly(EX_USAGE, "--start-method must be fork, spawn or forkserver, not '" + startMethod + "'");
+        }
+        if (timeLimit != null && !(timeLimit > 0)) {
+            return failEarly(EX_USAGE, "--time-limit must be a positive number of seconds");
+        }
+        if (maxProcesses != null && maxProcesses < 1) {
+            return failEarly(EX_USAGE, "--max-processes must be at least 1");
+        }
+        RunTarget t;
+        try {
+            t = RunTarget.resolve(target, lessons != null ? lessons : LessonLibrary.defaultRoot());
+        } catch (RunTarget.BadTarget e) {
+            return failEarly(EX_NOINPUT, e.getMessage());
+        }
+        PythonInterpreter py;
+        try {
+            py = PythonInterpreter.locate(python);
+        } catch (InterpreterNotFoundException e) {
+            return failEarly(EX_UNAVAILABLE, e.getMessage());
+        }
+        RunSpec spec = PythonTrack.spec(py, t.program(), args.isEmpty() ? t.args() : args, startMethod, t.title());
+        if (timeLimit != null) {
+            spec = spec.withTimeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
+        }
+        if (maxProcesses != null) {
+            spec = spec.withMaxProcesses(maxProcesses);
+        }
+        RunModel model = new RunModel();
+        RunSession session = RunSession.start(spec, model);
+        RunSnapshot end = session.ended().join();
+        report(end, model);
+        if (end.error() != null) {
+            stderr.println("processlab: " + end.error());
+            return EX_SOFTWARE;
+        }
+        return end.rootStatus() == null ? EX_SOFTWARE : end.rootStatus();
+    }
+
+    private void report(RunSnapshot end, RunModel model) {
+        if (format.equals("json")) {
+            OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+            try {
+                JsonReport.write(end, model.output(), out);
+            } catch (IOException e) {
+                stderr.println("processlab: cannot write the report: " + e.getMessage());
+            }
+        } else {
+            TextReport.write(end, model.output(), stdout);
+        }
+        stdout.flush();
+    }
+
+    /** ProcessLab failed before running anything: say why on stderr (and in the JSON's error field). */
+    private int failEarly(int code, String message) {
+        stderr.println("processlab: " + message);
+        if ("json".equals(format)) {
+            String json = "{\"exitCode\": null, \"error\": " + quote(message) + ", \"stoppedBy\": null, \"processes\": []}";
+            stdout.write((json + "\n").getBytes(StandardCharsets.UTF_8), 0, json.length() + 1);
+            stdout.flush();
+        }
+        return code;
+    }
+
+    private static String quote(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (IOException e) {
+            return "\"\"";
+        }
+    }
+}

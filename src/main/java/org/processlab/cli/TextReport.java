@@ -1,0 +1,44 @@
+package org.processlab.cli;
+
+import java.io.PrintStream;
+
+import org.processlab.model.OutputLog;
+import org.processlab.model.ProcessView;
+import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.Signals;
+
+/** Writes a finished run for a terminal: the process table, then every output line with its process. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    /** Writes the report for {@code run} to {@code out}. */
+    public static void write(RunSnapshot run, OutputLog output, PrintStream out) {
+        out.println("Run: " + run.title());
+        if (run.error() != null) {
+            out.println("Error: " + run.error());
+        }
+        out.printf("%-22s %8s %8s %-7s %-6s %-12s %9s %9s%n", "PROCESS", "PID", "PPID", "ROLE", "ALIVE", "EXIT", "START s", "DURATION");
+        for (ProcessView p : run.processes()) {
+            String name = "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
+            String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.endedAt() >= 0 ? p.endedAt() : run.horizon()) - p.startedAt()) / 1e6);
+            out.printf("%-22s %8d %8d %-7s %-6s %-12s %9s %9s%n", name, p.pid(), p.ppid(), p.role().id(),
+                    p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
+                    p.startedAt() < 0 ? "" : String.format("%.3f", JsonReport.seconds(run, p.startedAt())), dur);
+        }
+        out.println();
+        out.println("Output:");
+        int n = output.size();
+        for (int i = 0; i < n; i++) {
+            OutputLine l = output.get(i);
+            String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
+            out.printf("%8.3f  %-12s %-6s %s%s%n", JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
+                    l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
+        }
+        if (run.stoppedBy() != null) {
+            out.println("Stopped by: " + run.stoppedBy().id());
+        }
+        out.println("Exit status: " + (run.rootStatus() == null ? "unknown" : run.rootStatus()));
+    }
+}

@@ -1,0 +1,35 @@
+package org.processlab.lesson;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A lesson page: front matter facts and Markdown text (lessons/FORMAT.md).
+ *
+ * @param id       the folder name
+ * @param dir      the folder
+ * @param title    the title
+ * @param order    where it sorts
+ * @param source   the seed's example it is taught from, or null
+ * @param example  the main program Run starts, or null for a lesson with nothing to run
+ * @param more     further programs in the same lesson
+ * @param predict  the question asked before the first run, or null
+ * @param markdown the page body (after the front matter), CommonMark
+ */
+public record Lesson(String id, Path dir, String title, int order, String source, Example example, List<Example> more,
+                     Prediction predict, String markdown) implements LessonEntry {
+    public Lesson {
+        more = more == null ? List.of() : List.copyOf(more);
+    }
+
+    /** The main example first, then the others. */
+    public List<Example> examples() {
+        List<Example> all = new ArrayList<>();
+        if (example != null) {
+            all.add(example);
+        }
+        all.addAll(more);
+        return all;
+    }
+}

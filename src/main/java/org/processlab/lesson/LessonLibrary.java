@@ -1,0 +1,165 @@
+package org.processlab.lesson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.processlab.run.Assets;
+import org.processlab.run.PythonTrack;
+
+/**
+ * Reads the lessons of a folder: each subfolder holding {@code lesson.md} is one lesson. A lesson that
+ * cannot be read becomes a {@link LessonError} with a message naming the file and the line; the others
+ * still load. Front matter is YAML (parsed by Jackson's YAML module); the body stays CommonMark text.
+ *
+ * <p>Threading: stateless; {@link #load} does file I/O, so call it off the FX thread.
+ */
+public final class LessonLibrary {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private LessonLibrary() {
+    }
+
+    /**
+     * Where the built-in lessons are: the system property {@code processlab.lessons} if set, else
+     * {@code lessons/} in the working directory if it exists (running from the repository), else the copy
+     * inside ProcessLab's jar.
+     */
+    public static Path defaultRoot() {
+        String prop = System.getProperty("processlab.lessons");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        Path local = Path.of("lessons");
+        if (Files.isDirectory(local)) {
+            return local.toAbsolutePath().normalize();
+        }
+        return Assets.folder("lessons");
+    }
+
+    /** Loads every lesson under {@code root}, sorted by order then id. A missing root gives an empty list. */
+    public static List<LessonEntry> load(Path root) {
+        List<LessonEntry> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(d -> Files.isDirectory(d) && Files.isRegularFile(d.resolve("lesson.md")))
+                    .forEach(d -> out.add(loadOne(d)));
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(Comparator.comparingInt(LessonEntry::order).thenComparing(LessonEntry::id));
+        return out;
+    }
+
+    /** Finds a lesson by id (its folder name), or null. */
+    public static LessonEntry find(List<LessonEntry> lessons, String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Loads one lesson folder; never throws. */
+    public static LessonEntry loadOne(Path dir) {
+        String id = dir.getFileName().toString();
+        int guessedOrder = leadingNumber(id);
+        Path file = dir.resolve("lesson.md");
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            if (!text.startsWith("---\n")) {
+                return new LessonError(id, dir, guessedOrder, file + ": the file must start with front matter (a line '---')");
+            }
+            int end = text.indexOf("\n---", 3);
+            if (end < 0) {
+                return new LessonError(id, dir, guessedOrder, file + ": the front matter has no closing '---' line");
+            }
+            String yaml = text.substring(4, end + 1);
+            int bodyStart = text.indexOf('\n', end + 4);
+            String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+            FrontMatter fm;
+            try {
+                fm = YAML.readValue(yaml, FrontMatter.class);
+            } catch (JsonProcessingException e) {
+                JsonLocation loc = e.getLocation();
+                String where = loc == null ? "" : " (line " + (loc.getLineNr() + 1) + ")";
+                return new LessonError(id, dir, guessedOrder, file + where + ": " + e.getOriginalMessage());
+            }
+            if (fm == null || fm.title() == null || fm.title().isBlank()) {
+                return new LessonError(id, dir, guessedOrder, file + ": front matter needs a title");
+            }
+            if (fm.order() == null) {
+                return new LessonError(id, dir, guessedOrder, file + ": front matter needs an order (a whole number)");
+            }
+            checkMethods(fm.startMethods());
+            Example main = null;
+            if (fm.example() != null) {
+                main = example(dir, fm.title(), fm.example(), fm.args(), fm.startMethods(), fm.expect());
+            }
+            List<Example> more = new ArrayList<>();
+            for (MoreExample m : fm.more() == null ? List.<MoreExample>of() : fm.more()) {
+                checkMethods(m.startMethods());
+                more.add(example(dir, m.title() == null ? m.example() : m.title(), m.example(), m.args(),
+                        m.startMethods() == null ? fm.startMethods() : m.startMethods(), m.expect()));
+            }
+            return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body);
+        } catch (IOException e) {
+            return new LessonError(id, dir, guessedOrder, file + ": cannot be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new LessonError(id, dir, guessedOrder, file + ": " + e.getMessage());
+        }
+    }
+
+    private static Example example(Path dir, String title, String name, List<String> args, List<String> methods,
+                                   Expectation expect) {
+        Path f = dir.resolve(name).normalize();
+        if (!f.startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
+            throw new IllegalArgumentException("the example file '" + name + "' is missing from " + dir);
+        }
+        if (expect != null) {
+            expect.exitCodes().forEach(r -> Who.validate(r.who()));
+            expect.lines().forEach(r -> Who.validate(r.who()));
+        }
+        return new Example(title, f.toAbsolutePath(), args, methods, expect);
+    }
+
+    private static void checkMethods(List<String> methods) {
+        if (methods != null) {
+            for (String m : methods) {
+                if (!PythonTrack.START_METHODS.contains(m)) {
+                    throw new IllegalArgumentException("unknown start method '" + m + "' (use fork, spawn or forkserver)");
+                }
+            }
+        }
+    }
+
+    private static int leadingNumber(String id) {
+        int i = 0;
+        while (i < id.length() && Character.isDigit(id.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? Integer.MAX_VALUE : Integer.parseInt(id.substring(0, Math.min(i, 9)));
+    }
+
+    /** The front matter as written (lessons/FORMAT.md). Unknown keys are errors, so typos show. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record FrontMatter(String title, Integer order, String source, String example, List<String> args,
+                       List<String> startMethods, Prediction predict, Expectation expect, List<MoreExample> more) {
+    }
+
+    /** An entry of {@code more:}. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record MoreExample(String example, String title, List<String> args, List<String> startMethods, Expectation expect) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.processlab.model;
+
+import java.util.List;
+
+/**
+ * What is known about one process of a run at the moment of a {@link RunSnapshot}. Immutable.
+ * All times are epoch microseconds; {@code -1} means not known (yet).
+ *
+ * @param key          PID and kernel start time
+ * @param ppid         the OS parent now (changes when the process is orphaned)
+ * @param parent       the PID of the process that started it (where {@code start()} was called);
+ *                     the OS parent at first sight where no agent said; 0 for the root
+ * @param role         main, child or helper
+ * @param name         multiprocessing's name ({@code Process-1}) or, for untraced processes, the command
+ * @param label        the variable the program keeps it in ({@code p1}), or null
+ * @param target       the function it runs, or null
+ * @param args         a short repr of its arguments, or null
+ * @param command      the command line as far as known
+ * @param traced       true when an agent runs inside it (its output is attributed exactly)
+ * @param helperKind   {@code resource_tracker}, {@code forkserver}, {@code manager}, or null
+ * @param startMethod  {@code fork}, {@code spawn} or {@code forkserver} for multiprocessing children, else null
+ * @param daemon       multiprocessing's daemon flag
+ * @param startCalledAt when the parent called {@code start()}, or -1
+ * @param startedAt    when the OS process began (see {@link RunModel} for how it is bounded)
+ * @param endedAt      when it ended, or -1 while alive
+ * @param reapedAt     when its parent collected its exit status, or -1
+ * @param exitCode     Python-style exit code (negative: killed by that signal), or null while unknown
+ * @param orphan       true when its parent ended while it still ran
+ * @param orphanedAt   when that happened, or -1
+ * @param depth        0 for main; 1 + the parent's depth otherwise (for indenting a tree)
+ * @param states       lifecycle spans, in time order, covering {@code startCalledAt}/{@code startedAt} to now
+ * @param kernelStates sampled kernel states, in time order (empty where the OS gives none)
+ * @param joins        the {@code join()} calls this process made
+ * @param stdoutLines  lines it wrote to stdout (exact count)
+ * @param stderrLines  lines it wrote to stderr (exact count)
+ */
+public record ProcessView(ProcKey key, long ppid, long parent, Role role, String name, String label, String target,
+                          String args, String command, boolean traced, String helperKind, String startMethod,
+                          boolean daemon, long startCalledAt, long startedAt, long endedAt, long reapedAt,
+                          Integer exitCode, boolean orphan, long orphanedAt, int depth,
+                          List<Span<LifeState>> states, List<Span<KernelStateKind>> kernelStates,
+                          List<JoinView> joins, long stdoutLines, long stderrLines) {
+
+    /** The PID. */
+    public long pid() {
+        return key.pid();
+    }
+
+    /** True while the OS process has not ended (a zombie is not alive). */
+    public boolean alive() {
+        return startedAt >= 0 && endedAt < 0;
+    }
+
+    /** True when it has ended but not been reaped yet. */
+    public boolean zombie() {
+        return endedAt >= 0 && reapedAt < 0 && exitCode == null;
+    }
+
+    /** The name of the signal that killed it ({@code SIGKILL}), or null. */
+    public String signal() {
+        return Signals.nameForExitCode(exitCode);
+    }
+
+    /** What a person calls it: the label if the program named it, else the name. */
+    public String displayName() {
+        return label != null ? label : name;
+    }
+
+    /** The lifecycle state at time {@code t} (epoch µs), or null before it existed. */
+    public LifeState stateAt(long t) {
+        LifeState found = null;
+        for (Span<LifeState> s : states) {
+            if (s.from() <= t && t < s.to()) {
+                found = s.state();
+            }
+        }
+        return found;
+    }
+}

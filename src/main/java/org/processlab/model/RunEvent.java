@@ -1,0 +1,102 @@
+package org.processlab.model;
+
+import java.util.List;
+
+/**
+ * A fact about a run, as one of its sources reported it. Events are immutable and carry their own
+ * time {@link #t()} in <b>epoch microseconds</b> (one clock for every source: CLOCK_REALTIME).
+ *
+ * <p>Sources: the supervisor (root spawn, reaps of the root and of orphans, raw output), the agents
+ * inside traced processes (start, join, reap, output by process), and the OS sampler (processes
+ * nobody reported, parent changes, kernel states). {@link RunModel} merges them.
+ */
+public sealed interface RunEvent {
+    /** When it happened, epoch microseconds. */
+    long t();
+
+    /** The run began: ProcessLab is about to start {@code command} with the given default start method (or null). */
+    record RunStarted(long t, String title, List<String> command, String startMethod) implements RunEvent {
+    }
+
+    /** The root process exists. */
+    record RootSpawned(long t, long pid, long startTicks) implements RunEvent {
+    }
+
+    /** The run could not start: no interpreter, no such file, a launch error. {@code message} says what to do. */
+    record RunFailed(long t, String message) implements RunEvent {
+    }
+
+    /**
+     * A process was seen for the first time by the OS sampler or introduced itself (agent hello).
+     *
+     * @param startedAtOs the OS's start time converted to epoch microseconds (precision about 10 ms), or -1
+     * @param command     a short command name ({@code comm}) or the agent's argv joined; may be empty
+     * @param traced      true when an agent inside the process introduced itself
+     */
+    record ProcessSeen(long t, long pid, long ppid, long startTicks, long startedAtOs, String command, boolean traced)
+            implements RunEvent {
+    }
+
+    /** In process {@code parent}, {@code Process.start()} was called at {@code t} and returned at {@code returnedAt}, giving {@code child}. */
+    record ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
+                        String args, String method, boolean daemon) implements RunEvent {
+    }
+
+    /** Process {@code parent} started a helper the runtime needs ({@code resource_tracker}, {@code forkserver}, {@code manager}). */
+    record HelperStarted(long t, long parent, long child, String kind) implements RunEvent {
+    }
+
+    /** Inside a multiprocessing child, {@code Process._bootstrap} began: the target is about to run. */
+    record ChildBooted(long t, long pid, String name, String target, String args, String method) implements RunEvent {
+    }
+
+    /** In process {@code parent}, {@code join()} on {@code child} began ({@code timeoutSeconds} may be null). */
+    record JoinBegan(long t, long parent, long child, Double timeoutSeconds) implements RunEvent {
+    }
+
+    /** In process {@code parent}, {@code join()} on {@code child} returned; {@code exitCode} is null if still alive. */
+    record JoinEnded(long t, long parent, long child, boolean alive, Integer exitCode) implements RunEvent {
+    }
+
+    /**
+     * Process {@code reaper} collected {@code child}'s exit status with {@code waitpid}: the child stops
+     * being a zombie now. {@code exitCode} is Python-style (negative for a signal).
+     */
+    record Reaped(long t, long reaper, long child, int exitCode, int rawStatus) implements RunEvent {
+    }
+
+    /** A traced process's last word: it is ending now with {@code code} (null when not known yet). */
+    record Exiting(long t, long pid, Integer code) implements RunEvent {
+    }
+
+    /** The OS sampler saw a new kernel state for {@code pid}: one of R, S, D, T, t, Z, X, I (proc(5)). */
+    record KernelState(long t, long pid, char state) implements RunEvent {
+    }
+
+    /** The OS sampler saw {@code pid}'s parent change to {@code newPpid}: its parent ended, it was re-parented. */
+    record ParentChanged(long t, long pid, long oldPpid, long newPpid) implements RunEvent {
+    }
+
+    /** The OS sampler no longer finds {@code pid}: it ended and was reaped. */
+    record Vanished(long t, long pid) implements RunEvent {
+    }
+
+    /** ProcessLab sent {@code signal} to {@code pid} while stopping the run. */
+    record Signalled(long t, long pid, int signal) implements RunEvent {
+    }
+
+    /** ProcessLab began to stop the run, for {@code reason}. */
+    record StopRequested(long t, StopReason reason) implements RunEvent {
+    }
+
+    /** Every process of the run has ended. {@code rootStatus} is the root's status as a shell reports it (or null). */
+    record RunEnded(long t, Integer rootStatus) implements RunEvent {
+    }
+
+    /**
+     * One line of output. {@code pid} is the process that wrote it, or {@code 0} when no agent told us
+     * who (bytes on the shared stdout/stderr pipe); then {@code untraced} is true.
+     */
+    record OutputLine(long t, long pid, Stream stream, String text, boolean untraced) implements RunEvent {
+    }
+}

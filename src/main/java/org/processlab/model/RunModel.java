@@ -1,0 +1,551 @@
+package org.processlab.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.processlab.model.RunEvent.ChildBooted;
+import org.processlab.model.RunEvent.ChildStarted;
+import org.processlab.model.RunEvent.Exiting;
+import org.processlab.model.RunEvent.HelperStarted;
+import org.processlab.model.RunEvent.JoinBegan;
+import org.processlab.model.RunEvent.JoinEnded;
+import org.processlab.model.RunEvent.KernelState;
+import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.RunEvent.ParentChanged;
+import org.processlab.model.RunEvent.ProcessSeen;
+import org.processlab.model.RunEvent.Reaped;
+import org.processlab.model.RunEvent.RootSpawned;
+import org.processlab.model.RunEvent.RunEnded;
+import org.processlab.model.RunEvent.RunFailed;
+import org.processlab.model.RunEvent.RunStarted;
+import org.processlab.model.RunEvent.Signalled;
+import org.processlab.model.RunEvent.StopRequested;
+import org.processlab.model.RunEvent.Vanished;
+
+/**
+ * The single truth about one run: an append-only log of {@link RunEvent}s from every source, the
+ * output lines, and the per-process state derived from them.
+ *
+ * <h2>How sources are merged</h2>
+ * Processes are matched by PID and, where a source gives it, kernel start time ({@link ProcKey}); an event
+ * about a PID goes to the latest process with that PID. Times are bounded by what each source can know:
+ * <ul>
+ *   <li><b>start</b>: the OS start time (10 ms precision) clamped between the parent's {@code start()} call
+ *       (or the run's start, for main) and the earliest moment anyone saw the process (its agent's hello,
+ *       the sampler, {@code start()} returning);</li>
+ *   <li><b>end</b>: the earliest of its agent's last word, its reap, the first sample showing it a zombie,
+ *       the sampler losing it, and a {@code join()} that returned with it dead — so a child's end is never
+ *       after the join that reaped it;</li>
+ *   <li><b>exit code</b>: from the {@code waitpid} status its reaper saw (exact: tells SIGKILL from exit
+ *       137), else what {@code join()} reported, else the agent's last word.</li>
+ * </ul>
+ *
+ * <h2>Threading</h2>
+ * {@link #append} may be called from any thread (ingest threads); it is serialised by an internal lock and
+ * never blocks for long. The first append after {@link #clearDirty()} calls the listener set with
+ * {@link #onDirty} once, on the appending thread: that clean→dirty transition is the only moment a view
+ * is asked to refresh. {@link #snapshot()} may be called from any thread and returns an immutable copy.
+ */
+public final class RunModel {
+    private final Object lock = new Object();
+    private final List<RunEvent> events = new ArrayList<>();
+    private final List<Proc> procs = new ArrayList<>();
+    private final Map<Long, Proc> latest = new HashMap<>();
+    private final OutputLog output = new OutputLog();
+    private final Set<String> methods = new LinkedHashSet<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile Runnable dirtyListener = () -> { };
+
+    private long version;
+    private RunStatus status = RunStatus.NOT_STARTED;
+    private String title = "";
+    private long startedAt = -1;
+    private long endedAt = -1;
+    private long rootPid = -1;
+    private long supervisorPid = -1;
+    private Integer rootStatus;
+    private StopReason stoppedBy;
+    private String error;
+    private String requestedMethod;
+    private long rejected;
+
+    /** Sets the listener called on each clean→dirty transition (on the appending thread). */
+    public void onDirty(Runnable listener) {
+        dirtyListener = listener == null ? () -> { } : listener;
+    }
+
+    /** Marks the model clean; returns whether it was dirty. Call before taking a snapshot for a view. */
+    public boolean clearDirty() {
+        return dirty.getAndSet(false);
+    }
+
+    /** All output lines of the run. */
+    public OutputLog output() {
+        return output;
+    }
+
+    /** A copy of the lifecycle events so far (output lines are in {@link #output()}). */
+    public List<RunEvent> events() {
+        synchronized (lock) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** Counts a trace connection that was closed for a wrong token or a malformed message. */
+    public void countRejectedConnection() {
+        synchronized (lock) {
+            rejected++;
+            version++;
+        }
+        markDirty();
+    }
+
+    /** Records the PID of ProcessLab's supervisor (never listed; an orphan's new parent). */
+    public void setSupervisorPid(long pid) {
+        synchronized (lock) {
+            supervisorPid = pid;
+        }
+    }
+
+    /** Adds one event. Thread-safe. */
+    public void append(RunEvent e) {
+        synchronized (lock) {
+            version++;
+            if (e instanceof OutputLine line) {
+                addLine(line);
+            } else {
+                events.add(e);
+                apply(e);
+            }
+        }
+        markDirty();
+    }
+
+    private void markDirty() {
+        if (dirty.compareAndSet(false, true)) {
+            dirtyListener.run();
+        }
+    }
+
+    private void addLine(OutputLine line) {
+        long pid = line.pid();
+        if (pid == 0 || !latest.containsKey(pid)) {
+            pid = attributeUntraced();
+        }
+        output.append(pid == line.pid() ? line : new OutputLine(line.t(), pid, line.stream(), line.text(), true));
+    }
+
+    /** Bytes read from the shared pipe: the only untraced process alive wrote them, else we say "main, untraced". */
+    private long attributeUntraced() {
+        Proc only = null;
+        for (Proc p : procs) {
+            if (!p.traced && p.endFact() < 0 && p.role != Role.MAIN) {
+                if (only != null) {
+                    only = null;
+                    break;
+                }
+                only = p;
+            }
+        }
+        return only != null ? only.key.pid() : rootPid > 0 ? rootPid : 0;
+    }
+
+    private void apply(RunEvent e) {
+        if (e instanceof RunStarted s) {
+            status = RunStatus.STARTING;
+            title = s.title();
+            startedAt = s.t();
+            requestedMethod = s.startMethod();
+        } else if (e instanceof RootSpawned s) {
+            rootPid = s.pid();
+            Proc p = proc(s.pid(), s.startTicks());
+            p.role = Role.MAIN;
+            p.parent = 0;
+            p.orphanedAt = -1;
+            p.seen(s.t());
+            if (p.name == null) {
+                p.name = "MainProcess";
+            }
+            status = RunStatus.RUNNING;
+        } else if (e instanceof RunFailed f) {
+            status = RunStatus.FAILED;
+            error = f.message();
+            if (endedAt < 0) {
+                endedAt = f.t();
+            }
+        } else if (e instanceof ProcessSeen s) {
+            Proc p = proc(s.pid(), s.startTicks());
+            if (p.ppid < 0) {
+                p.ppid = s.ppid();
+            }
+            if (p.parent < 0 && s.pid() != rootPid && !(rootPid < 0 && s.ppid() == supervisorPid)) {
+                p.parent = s.ppid() == supervisorPid ? rootPid : s.ppid();
+            }
+            if (s.ppid() == supervisorPid && rootPid > 0 && s.pid() != rootPid && p.orphanedAt < 0) {
+                p.orphanedAt = s.t();
+            }
+            if (s.startedAtOs() >= 0) {
+                p.osStart = s.startedAtOs();
+            }
+            if (s.traced()) {
+                p.traced = true;
+            }
+            if (p.command == null || s.traced()) {
+                p.command = s.command();
+            }
+            p.seen(s.t());
+        } else if (e instanceof ChildStarted c) {
+            Proc p = proc(c.child(), -1);
+            p.parent = c.parent();
+            p.startCalledAt = c.t();
+            p.startReturnedAt = c.returnedAt();
+            p.name = c.name();
+            p.label = c.label();
+            p.target = c.target();
+            p.args = c.args();
+            p.method = c.method();
+            p.daemon = c.daemon();
+            p.traced = true;
+            if (c.method() != null) {
+                methods.add(c.method());
+            }
+        } else if (e instanceof HelperStarted h) {
+            Proc p = proc(h.child(), -1);
+            p.role = Role.HELPER;
+            p.helperKind = h.kind();
+            if (p.parent < 0) {
+                p.parent = h.parent();
+            }
+            if (p.startCalledAt < 0) {
+                p.startCalledAt = h.t();
+            }
+            if (p.name == null || p.name.isEmpty()) {
+                p.name = h.kind();
+            }
+        } else if (e instanceof ChildBooted b) {
+            Proc p = proc(b.pid(), -1);
+            if (b.name() != null) {
+                p.name = b.name();
+            }
+            if (p.target == null) {
+                p.target = b.target();
+            }
+            if (p.args == null) {
+                p.args = b.args();
+            }
+            if (p.method == null) {
+                p.method = b.method();
+            }
+            p.traced = true;
+            p.seen(b.t());
+        } else if (e instanceof JoinBegan j) {
+            proc(j.parent(), -1).joins.add(new long[] {j.child(), j.t(), Span.OPEN, 0});
+        } else if (e instanceof JoinEnded j) {
+            Proc parent = proc(j.parent(), -1);
+            for (int i = parent.joins.size() - 1; i >= 0; i--) {
+                long[] jr = parent.joins.get(i);
+                if (jr[0] == j.child() && jr[2] == Span.OPEN) {
+                    jr[2] = j.t();
+                    jr[3] = j.alive() ? 0 : 1;
+                    break;
+                }
+            }
+            if (!j.alive()) {
+                Proc child = proc(j.child(), -1);
+                child.joinedDeadAt = min(child.joinedDeadAt, j.t());
+                if (j.exitCode() != null) {
+                    child.joinExit = j.exitCode();
+                }
+            }
+        } else if (e instanceof Reaped r) {
+            Proc p = proc(r.child(), -1);
+            if (p.reapedAt < 0) {
+                p.reapedAt = r.t();
+                p.reapExit = r.exitCode();
+            }
+            if (r.child() == rootPid) {
+                rootStatus = Signals.toShellStatus(r.exitCode());
+            }
+        } else if (e instanceof Exiting x) {
+            Proc p = proc(x.pid(), -1);
+            p.exitingAt = min(p.exitingAt, x.t());
+            if (x.code() != null) {
+                p.exitingCode = x.code();
+            }
+        } else if (e instanceof KernelState k) {
+            Proc p = latest.get(k.pid());
+            if (p != null) {
+                p.kernel.add(new long[] {k.t(), k.state()});
+                if (k.state() == 'Z') {
+                    p.zombieSeenAt = min(p.zombieSeenAt, k.t());
+                }
+            }
+        } else if (e instanceof ParentChanged c) {
+            Proc p = latest.get(c.pid());
+            if (p != null) {
+                p.ppid = c.newPpid();
+                if (p.orphanedAt < 0 && p.endFact() < 0) {
+                    p.orphanedAt = c.t();
+                }
+            }
+        } else if (e instanceof Vanished v) {
+            Proc p = latest.get(v.pid());
+            if (p != null) {
+                p.vanishedAt = min(p.vanishedAt, v.t());
+            }
+        } else if (e instanceof StopRequested s) {
+            if (stoppedBy == null) {
+                stoppedBy = s.reason();
+            }
+            if (!status.finished()) {
+                status = RunStatus.STOPPING;
+            }
+        } else if (e instanceof RunEnded r) {
+            if (status != RunStatus.FAILED) {
+                status = RunStatus.ENDED;
+            }
+            endedAt = r.t();
+            if (r.rootStatus() != null && rootStatus == null) {
+                rootStatus = r.rootStatus();
+            }
+        } else if (e instanceof Signalled) {
+            // kept in the event log; the process's end comes from its reap
+        }
+    }
+
+    /** The latest process with this PID, created if new or if the known one is another process (PID reuse). */
+    private Proc proc(long pid, long startTicks) {
+        Proc p = latest.get(pid);
+        if (p != null && startTicks >= 0) {
+            if (p.key.startTicks() < 0) {
+                p.key = new ProcKey(pid, startTicks);
+            } else if (p.key.startTicks() != startTicks) {
+                p = null;
+            }
+        }
+        if (p == null) {
+            p = new Proc(new ProcKey(pid, startTicks));
+            procs.add(p);
+            latest.put(pid, p);
+        }
+        return p;
+    }
+
+    private static long min(long a, long b) {
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
+
+    /** An immutable picture of the run now. Thread-safe; costs O(processes + their spans). */
+    public RunSnapshot snapshot() {
+        long now = Clock.nowMicros();
+        synchronized (lock) {
+            List<ProcessView> views = new ArrayList<>();
+            for (Proc p : ordered()) {
+                views.add(view(p, now));
+            }
+            return new RunSnapshot(version, status, title, startedAt, endedAt, now, List.copyOf(views), rootStatus,
+                    stoppedBy, error, List.copyOf(methods), requestedMethod, supervisorPid, output.size(), rejected);
+        }
+    }
+
+    /** Main first, then depth-first by parent, siblings by start time. Sets each process's depth. */
+    private List<Proc> ordered() {
+        Map<Long, List<Proc>> kids = new HashMap<>();
+        List<Proc> roots = new ArrayList<>();
+        Set<Long> known = new java.util.HashSet<>();
+        for (Proc p : procs) {
+            known.add(p.key.pid());
+        }
+        for (Proc p : procs) {
+            if (!p.listed()) {
+                continue;
+            }
+            if (p.key.pid() == rootPid || p.parent <= 0 || !known.contains(p.parent) || p.parent == p.key.pid()) {
+                roots.add(p);
+            } else {
+                kids.computeIfAbsent(p.parent, k -> new ArrayList<>()).add(p);
+            }
+        }
+        Comparator<Proc> byStart = Comparator.comparingLong(Proc::sortTime);
+        roots.sort(Comparator.comparing((Proc p) -> p.key.pid() != rootPid).thenComparing(byStart));
+        kids.values().forEach(l -> l.sort(byStart));
+        List<Proc> out = new ArrayList<>();
+        Set<Proc> visited = new java.util.HashSet<>();
+        for (Proc r : roots) {
+            walk(r, 0, kids, out, visited);
+        }
+        return out;
+    }
+
+    private void walk(Proc p, int depth, Map<Long, List<Proc>> kids, List<Proc> out, Set<Proc> visited) {
+        if (!visited.add(p)) {
+            return;
+        }
+        p.depth = depth;
+        out.add(p);
+        for (Proc k : kids.getOrDefault(p.key.pid(), List.of())) {
+            walk(k, depth + 1, kids, out, visited);
+        }
+    }
+
+    private ProcessView view(Proc p, long now) {
+        long started = p.startedAt(p.key.pid() == rootPid ? startedAt : -1);
+        long ended = p.endFact();
+        if (ended < 0 && status.finished() && endedAt >= 0 && started >= 0) {
+            ended = endedAt;
+        }
+        if (ended >= 0 && started >= 0 && ended < started) {
+            ended = started;
+        }
+        Integer exit = p.reapExit != null ? p.reapExit : p.joinExit != null ? p.joinExit : p.exitingCode;
+        long reaped = p.reapedAt;
+        if (reaped < 0 && p.joinedDeadAt >= 0) {
+            reaped = p.joinedDeadAt;
+        }
+        List<Span<LifeState>> states = new ArrayList<>();
+        if (started >= 0) {
+            long runEnd = ended >= 0 ? ended : Span.OPEN;
+            long cursor = started;
+            List<long[]> joins = new ArrayList<>(p.joins);
+            joins.sort(Comparator.comparingLong(j -> j[1]));
+            for (long[] j : joins) {
+                long from = Math.max(j[1], cursor);
+                long to = Math.min(j[2], runEnd);
+                if (from >= runEnd || to <= from) {
+                    continue;
+                }
+                if (from > cursor) {
+                    states.add(new Span<>(LifeState.RUNNING, cursor, from));
+                }
+                states.add(new Span<>(LifeState.WAITING_JOIN, from, to));
+                cursor = to;
+            }
+            if (cursor < runEnd) {
+                states.add(new Span<>(LifeState.RUNNING, cursor, runEnd));
+            }
+            if (ended >= 0) {
+                long zombieEnd = -1;
+                if (reaped > ended) {
+                    zombieEnd = reaped;
+                } else if (reaped < 0 && p.zombieSeenAt >= 0) {
+                    zombieEnd = p.vanishedAt >= 0 ? p.vanishedAt : status.finished() && endedAt > ended ? endedAt : Span.OPEN;
+                }
+                if (zombieEnd > ended) {
+                    states.add(new Span<>(LifeState.ZOMBIE, ended, zombieEnd));
+                }
+                if (zombieEnd != Span.OPEN) {
+                    states.add(new Span<>(LifeState.ENDED, Math.max(ended, zombieEnd), Span.OPEN));
+                }
+            }
+        }
+        List<Span<KernelStateKind>> kernel = new ArrayList<>();
+        for (int i = 0; i < p.kernel.size(); i++) {
+            long[] k = p.kernel.get(i);
+            KernelStateKind kind = KernelStateKind.of((char) k[1]);
+            if (kind == null) {
+                continue;
+            }
+            long to = i + 1 < p.kernel.size() ? p.kernel.get(i + 1)[0] : p.vanishedAt >= 0 ? p.vanishedAt
+                    : reaped >= 0 ? reaped : ended >= 0 && kind != KernelStateKind.ZOMBIE ? ended : Span.OPEN;
+            if (to == Span.OPEN && status.finished() && endedAt >= 0) {
+                to = Math.max(k[0], endedAt);
+            }
+            kernel.add(new Span<>(kind, k[0], to));
+        }
+        List<JoinView> joins = new ArrayList<>();
+        for (long[] j : p.joins) {
+            joins.add(new JoinView(j[0], j[1], j[2], j[3] == 1));
+        }
+        Role role = p.key.pid() == rootPid ? Role.MAIN : p.role;
+        return new ProcessView(p.key, p.ppid, p.key.pid() == rootPid ? 0 : p.parent, role,
+                p.name != null ? p.name : p.command != null ? p.command : "?", p.label, p.target, p.args,
+                p.command, p.traced, p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, reaped, exit,
+                p.orphanedAt >= 0, p.orphanedAt, p.depth, List.copyOf(states), List.copyOf(kernel),
+                List.copyOf(joins), output.count(p.key.pid(), Stream.STDOUT), output.count(p.key.pid(), Stream.STDERR));
+    }
+
+    /** Mutable per-process facts, guarded by the model's lock. */
+    private static final class Proc {
+        ProcKey key;
+        long ppid = -1;
+        long parent = -1;
+        Role role = Role.CHILD;
+        String name;
+        String label;
+        String target;
+        String args;
+        String command;
+        boolean traced;
+        String helperKind;
+        String method;
+        boolean daemon;
+        long startCalledAt = -1;
+        long startReturnedAt = -1;
+        long osStart = -1;
+        long firstSeenAt = -1;
+        long exitingAt = -1;
+        Integer exitingCode;
+        long reapedAt = -1;
+        Integer reapExit;
+        Integer joinExit;
+        long joinedDeadAt = -1;
+        long zombieSeenAt = -1;
+        long vanishedAt = -1;
+        long orphanedAt = -1;
+        int depth;
+        final List<long[]> kernel = new ArrayList<>();
+        /** {child, from, to, reapedInside} per join() call. */
+        final List<long[]> joins = new ArrayList<>();
+
+        Proc(ProcKey key) {
+            this.key = key;
+        }
+
+        void seen(long t) {
+            firstSeenAt = min(firstSeenAt, t);
+        }
+
+        /** Anything at all says this OS process existed (a start() that failed leaves nothing). */
+        boolean listed() {
+            return firstSeenAt >= 0 || startReturnedAt >= 0 || osStart >= 0;
+        }
+
+        long startedAt(long runStart) {
+            long lo = startCalledAt >= 0 ? startCalledAt : runStart;
+            long hi = min(firstSeenAt, startReturnedAt);
+            if (osStart >= 0) {
+                long t = osStart;
+                if (lo >= 0) {
+                    t = Math.max(t, lo);
+                }
+                if (hi >= 0) {
+                    t = Math.min(t, hi);
+                }
+                return t;
+            }
+            return hi >= 0 ? hi : lo;
+        }
+
+        /** The earliest fact saying it ended, or -1. */
+        long endFact() {
+            long e = min(exitingAt, reapedAt);
+            e = min(e, zombieSeenAt);
+            e = min(e, vanishedAt);
+            return min(e, joinedDeadAt);
+        }
+
+        long sortTime() {
+            long s = startedAt(-1);
+            return s >= 0 ? s : Long.MAX_VALUE;
+        }
+    }
+}

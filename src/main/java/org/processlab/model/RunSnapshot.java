@@ -1,0 +1,55 @@
+package org.processlab.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable picture of a run, taken by {@link RunModel#snapshot()}. Safe to read from any thread.
+ *
+ * @param version        grows with every change to the model; equal versions mean equal content
+ * @param status         where the run is
+ * @param title          what is being run (a lesson title or a file name)
+ * @param startedAt      when the run began, epoch µs (-1 before)
+ * @param endedAt        when the last process ended, epoch µs (-1 while running)
+ * @param now            the wall clock when the snapshot was taken, epoch µs
+ * @param processes      main first, then each process under the one that started it, by start time
+ * @param rootStatus     the root's status as a shell reports it (128+N for signal N), or null
+ * @param stoppedBy      why ProcessLab ended the run early, or null when it ended by itself
+ * @param error          a message for a run that could not start or broke, or null
+ * @param startMethods   the start methods the program's multiprocessing children used, in order of first use
+ * @param requestedStartMethod the default start method ProcessLab set, or null for the interpreter's own
+ * @param supervisorPid  the PID of ProcessLab's supervisor (an orphan's new parent), or -1
+ * @param outputLines    total lines of output so far (exact)
+ * @param rejectedConnections trace connections closed for a missing or wrong token or bad messages
+ */
+public record RunSnapshot(long version, RunStatus status, String title, long startedAt, long endedAt, long now,
+                          List<ProcessView> processes, Integer rootStatus, StopReason stoppedBy, String error,
+                          List<String> startMethods, String requestedStartMethod, long supervisorPid,
+                          long outputLines, long rejectedConnections) {
+
+    /** The main process, if it has started. */
+    public Optional<ProcessView> main() {
+        return processes.stream().filter(p -> p.role() == Role.MAIN).findFirst();
+    }
+
+    /** The latest process with this PID. */
+    public Optional<ProcessView> byPid(long pid) {
+        ProcessView found = null;
+        for (ProcessView p : processes) {
+            if (p.pid() == pid) {
+                found = p;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Seconds from the run's start to {@code t} (epoch µs). */
+    public double secondsFromStart(long t) {
+        return (t - startedAt) / 1e6;
+    }
+
+    /** The time the views should treat as the right edge: the end for a finished run, else now. */
+    public long horizon() {
+        return endedAt >= 0 ? endedAt : now;
+    }
+}

@@ -1,0 +1,110 @@
+package org.processlab.run;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads trace-protocol messages (assets/tracer/PROTOCOL.md): a JSON line of at most
+ * {@link #MAX_LINE} bytes, followed by {@code n} payload bytes when the JSON has a field {@code n}
+ * (at most {@link #MAX_PAYLOAD}).
+ *
+ * <p>Threading: one reader thread per connection; not thread-safe.
+ */
+final class MessageReader {
+    /** Longest JSON line, in bytes, including its newline. */
+    static final int MAX_LINE = 65_536;
+    /** Largest payload of one message, in bytes. */
+    static final int MAX_PAYLOAD = 1 << 20;
+
+    /** A message that breaks the protocol; the connection is closed and counted. */
+    static final class ProtocolException extends IOException {
+        ProtocolException(String message) {
+            super(message);
+        }
+    }
+
+    /** One message: its JSON and its payload (empty when none). */
+    record Message(JsonNode json, byte[] payload, int payloadLength) {
+        String kind() {
+            return json.path("k").asText("");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private final byte[] line = new byte[MAX_LINE];
+    private byte[] payload = new byte[8192];
+
+    MessageReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next message, or null at a clean end of stream. The payload array is reused by the next call. */
+    Message next() throws IOException {
+        int len = 0;
+        while (true) {
+            if (pos == lim && !fill()) {
+                if (len == 0) {
+                    return null;
+                }
+                throw new EOFException("connection ended inside a message");
+            }
+            byte b = buf[pos++];
+            if (b == '\n') {
+                break;
+            }
+            if (len == MAX_LINE - 1) {
+                throw new ProtocolException("message line longer than " + MAX_LINE + " bytes");
+            }
+            line[len++] = b;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(line, 0, len);
+        } catch (IOException e) {
+            throw new ProtocolException("malformed JSON message");
+        }
+        if (json == null || !json.isObject()) {
+            throw new ProtocolException("message is not a JSON object");
+        }
+        JsonNode n = json.get("n");
+        if (n == null) {
+            return new Message(json, payload, 0);
+        }
+        if (!n.canConvertToInt() || n.asInt() < 0 || n.asInt() > MAX_PAYLOAD) {
+            throw new ProtocolException("payload size out of range");
+        }
+        int size = n.asInt();
+        if (payload.length < size) {
+            payload = new byte[Math.max(size, payload.length * 2)];
+        }
+        int got = 0;
+        while (got < size) {
+            if (pos == lim && !fill()) {
+                throw new EOFException("connection ended inside a payload");
+            }
+            int k = Math.min(size - got, lim - pos);
+            System.arraycopy(buf, pos, payload, got, k);
+            pos += k;
+            got += k;
+        }
+        return new Message(json, payload, size);
+    }
+
+    private boolean fill() throws IOException {
+        int r = in.read(buf, 0, buf.length);
+        if (r <= 0) {
+            return false;
+        }
+        pos = 0;
+        lim = r;
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+package org.processlab.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.processlab.model.Clock;
+import org.processlab.model.ProcKey;
+import org.processlab.model.RunEvent;
+
+/**
+ * The OS's view of a run: every few milliseconds, finds the descendants of the run's supervisor in
+ * {@code /proc} and reports what changed — a process nobody announced, a new parent (orphaned), a new
+ * kernel state (R, S, D, T, Z), a process gone. It catches what no agent reports: a shell started by
+ * {@code subprocess}, a process killed before it said anything, zombies.
+ *
+ * <p>Cost: a scan lists {@code /proc} and reads the stat file of each PID it has not classified yet and
+ * of each known descendant; PIDs found unrelated to the run are remembered while they stay listed.
+ *
+ * <p>Threading: {@link #scan()} is called by one thread (the session's sampler thread); events go to the
+ * consumer on that thread. Where {@code /proc} is missing it does nothing (the agents still report).
+ */
+final class ProcessSampler {
+    private final long rootOfTree;
+    private final Consumer<RunEvent> sink;
+    private final Map<Long, ProcFs.Stat> known = new HashMap<>();
+    private final Set<Long> unrelated = new HashSet<>();
+    private final Set<ProcKey> everSeen = new HashSet<>();
+
+    /**
+     * @param supervisorPid the PID whose descendants make up the run (ProcessLab's supervisor, itself not reported)
+     * @param sink          receives {@link RunEvent.ProcessSeen}, {@link RunEvent.ParentChanged},
+     *                      {@link RunEvent.KernelState} and {@link RunEvent.Vanished}
+     */
+    ProcessSampler(long supervisorPid, Consumer<RunEvent> sink) {
+        this.rootOfTree = supervisorPid;
+        this.sink = sink;
+    }
+
+    /** Every process of the run seen so far, with its start time (for ending them safely). */
+    synchronized Set<ProcKey> everSeen() {
+        return new HashSet<>(everSeen);
+    }
+
+    /** How many distinct processes of the run have been seen so far. */
+    synchronized int seenCount() {
+        return everSeen.size();
+    }
+
+    /** One pass over {@code /proc}. */
+    synchronized void scan() {
+        long t = Clock.nowMicros();
+        List<Long> listed = ProcFs.pids();
+        if (listed.isEmpty()) {
+            return;
+        }
+        Set<Long> present = new HashSet<>(listed);
+        unrelated.retainAll(present);
+        Map<Long, ProcFs.Stat> fresh = new HashMap<>();
+        for (long pid : listed) {
+            if (pid == rootOfTree || unrelated.contains(pid)) {
+                continue;
+            }
+            ProcFs.stat(pid).ifPresent(s -> fresh.put(pid, s));
+        }
+        // Descendants: walk up each candidate's parent chain through what we read this pass.
+        Set<Long> tree = new HashSet<>();
+        for (ProcFs.Stat s : fresh.values()) {
+            if (inTree(s, fresh, tree, new HashSet<>())) {
+                tree.add(s.pid());
+            }
+        }
+        for (ProcFs.Stat s : fresh.values()) {
+            if (!tree.contains(s.pid())) {
+                if (!known.containsKey(s.pid())) {
+                    unrelated.add(s.pid());
+                }
+            }
+        }
+        for (long pid : tree) {
+            ProcFs.Stat now = fresh.get(pid);
+            ProcFs.Stat before = known.get(pid);
+            if (before != null && before.startTicks() != now.startTicks()) {
+                sink.accept(new RunEvent.Vanished(t, pid));
+                before = null;
+            }
+            if (before == null) {
+                everSeen.add(new ProcKey(pid, now.startTicks()));
+                sink.accept(new RunEvent.ProcessSeen(t, pid, now.ppid(), now.startTicks(),
+                        ProcFs.epochMicrosOfTicks(now.startTicks()), now.comm(), false));
+                sink.accept(new RunEvent.KernelState(t, pid, now.state()));
+            } else {
+                if (before.ppid() != now.ppid()) {
+                    sink.accept(new RunEvent.ParentChanged(t, pid, before.ppid(), now.ppid()));
+                }
+                if (before.state() != now.state()) {
+                    sink.accept(new RunEvent.KernelState(t, pid, now.state()));
+                }
+            }
+            known.put(pid, now);
+        }
+        for (Long pid : new ArrayList<>(known.keySet())) {
+            if (!tree.contains(pid)) {
+                known.remove(pid);
+                sink.accept(new RunEvent.Vanished(t, pid));
+            }
+        }
+    }
+
+    private boolean inTree(ProcFs.Stat s, Map<Long, ProcFs.Stat> fresh, Set<Long> tree, Set<Long> path) {
+        long ppid = s.ppid();
+        if (ppid == rootOfTree || tree.contains(ppid)) {
+            return true;
+        }
+        if (ppid <= 1 || !path.add(s.pid())) {
+            return false;
+        }
+        ProcFs.Stat parent = fresh.get(ppid);
+        return parent != null && inTree(parent, fresh, tree, path);
+    }
+}

@@ -1,0 +1,52 @@
+package org.processlab.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to start a run, whatever the language: the program's command line and a supervisor
+ * that speaks the trace protocol (assets/tracer/PROTOCOL.md). Build one with a track such as
+ * {@link PythonTrack}.
+ *
+ * @param title        what the window and the report call the run
+ * @param workingDir   the program's working directory
+ * @param supervisor   the command that starts ProcessLab's supervisor; the engine appends
+ *                     {@code --grace-ms N -- command...}
+ * @param command      the program's own command line (interpreter, script, arguments)
+ * @param env          variables added to the inherited environment (the engine adds the trace address and token)
+ * @param startMethod  the default multiprocessing start method asked for, or null for the interpreter's own
+ * @param timeLimit    ends the whole run after this long; null for no limit
+ * @param maxProcesses the most processes a run may create, counting those already ended
+ * @param stopGrace    how long Stop waits after SIGTERM before SIGKILL
+ */
+public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
+                      Map<String, String> env, String startMethod, Duration timeLimit, int maxProcesses,
+                      Duration stopGrace) {
+
+    /** The default for {@link #maxProcesses}. */
+    public static final int DEFAULT_MAX_PROCESSES = 256;
+
+    public RunSpec {
+        supervisor = List.copyOf(supervisor);
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+        if (stopGrace == null) {
+            stopGrace = Duration.ofMillis(1000);
+        }
+        if (maxProcesses <= 0) {
+            maxProcesses = DEFAULT_MAX_PROCESSES;
+        }
+    }
+
+    /** A copy with another time limit (null: none). */
+    public RunSpec withTimeLimit(Duration limit) {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace);
+    }
+
+    /** A copy with another process limit. */
+    public RunSpec withMaxProcesses(int max) {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace);
+    }
+}
