@@ -20,7 +20,7 @@ import org.processlab.model.Span;
  * memory than the run already holds. Shape (times in seconds from the run's start):
  * <pre>
  * {"exitCode": int|null, "error": str|null, "stoppedBy": null|"user"|"time-limit"|"process-limit",
- *  "startMethods": [str], "processes": [{"pid", "ppid", "parent", "role", "name", "label", "alive",
+ *  "startMethods": [str], "processes": [{"pid", "startTicks", "ppid", "parent", "role", "name", "label", "alive",
  *  "exitCode", "signal", "orphan", "startedAt", "endedAt", "states": [{"state","from","to"}],
  *  "kernelStates": [...], "output": [{"t", "stream", "text"(, "untraced": true)}]}]}
  * </pre>
@@ -65,6 +65,7 @@ public final class JsonReport {
     private static void writeProcess(JsonGenerator g, RunSnapshot run, OutputLog output, ProcessView p) throws IOException {
         g.writeStartObject();
         g.writeNumberField("pid", p.pid());
+        g.writeNumberField("startTicks", p.key().startTicks());
         g.writeNumberField("ppid", p.ppid());
         g.writeNumberField("parent", p.parent());
         g.writeStringField("role", p.role().id());

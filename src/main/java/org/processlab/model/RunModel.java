@@ -268,6 +268,7 @@ public final class RunModel {
             if (p.reapedAt < 0) {
                 p.reapedAt = r.t();
                 p.reapExit = r.exitCode();
+                p.reapedBySupervisor = r.reaper() == supervisorPid;
             }
             if (r.child() == rootPid) {
                 rootStatus = Signals.toShellStatus(r.exitCode());
@@ -434,7 +435,7 @@ public final class RunModel {
             }
             if (ended >= 0) {
                 long zombieEnd = -1;
-                if (reaped > ended) {
+                if (reaped > ended && !p.reapedBySupervisor) {
                     zombieEnd = reaped;
                 } else if (reaped < 0 && p.zombieSeenAt >= 0) {
                     zombieEnd = p.vanishedAt >= 0 ? p.vanishedAt : status.finished() && endedAt > ended ? endedAt : Span.OPEN;
@@ -496,6 +497,8 @@ public final class RunModel {
         Integer exitingCode;
         long reapedAt = -1;
         Integer reapExit;
+        /** Reaped by ProcessLab's supervisor, which reaps at once: its short zombie time is ours, not the program's. */
+        boolean reapedBySupervisor;
         Integer joinExit;
         long joinedDeadAt = -1;
         long zombieSeenAt = -1;

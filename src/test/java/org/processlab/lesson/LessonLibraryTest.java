@@ -1,0 +1,87 @@
+package org.processlab.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonLibraryTest {
+    @TempDir
+    Path root;
+
+    private void lesson(String dir, String text, String... files) throws IOException {
+        Path d = Files.createDirectories(root.resolve(dir));
+        Files.writeString(d.resolve("lesson.md"), text);
+        for (String f : files) {
+            Files.writeString(d.resolve(f), "print('hi')\n");
+        }
+    }
+
+    @Test
+    void goodLessonLoadsWithItsExampleExpectationAndPrediction() throws IOException {
+        lesson("02-first", """
+                ---
+                title: First processes
+                order: 2
+                source: multiprocessing_s1_e1.py
+                example: square_cube.py
+                startMethods: [fork, spawn]
+                predict:
+                  question: Which line comes last?
+                  choices: [a, b, "Done!"]
+                  answer: 2
+                  explain: join waits.
+                expect:
+                  exitCode: 0
+                  roles: {main: 1, child: 2}
+                  lines:
+                    - {text: "Done!", who: main, count: 1}
+                  order:
+                    - ["Square of 10: 100", "Done!"]
+                ---
+                # Hello
+                """, "square_cube.py");
+        List<LessonEntry> all = LessonLibrary.load(root);
+        assertThat(all).hasSize(1);
+        Lesson l = (Lesson) all.get(0);
+        assertThat(l.title()).isEqualTo("First processes");
+        assertThat(l.source()).isEqualTo("multiprocessing_s1_e1.py");
+        assertThat(l.example().file()).isEqualTo(root.resolve("02-first/square_cube.py").toAbsolutePath());
+        assertThat(l.example().startMethods()).containsExactly("fork", "spawn");
+        assertThat(l.example().expect().roles()).containsEntry("child", 2);
+        assertThat(l.predict().answerText()).isEqualTo("Done!");
+        assertThat(l.markdown()).startsWith("# Hello");
+    }
+
+    @Test
+    void brokenLessonsBecomeErrorCardsAndTheOthersStillLoad() throws IOException {
+        lesson("01-good", "---\ntitle: Good\norder: 1\n---\ntext\n");
+        lesson("02-bad-yaml", "---\ntitle: [unclosed\norder: 2\n---\n");
+        lesson("03-missing-example", "---\ntitle: Missing\norder: 3\nexample: nope.py\n---\n");
+        lesson("04-no-front-matter", "# just markdown\n");
+        lesson("05-typo", "---\ntitle: Typo\norder: 5\nexampel: x.py\n---\n");
+        lesson("06-bad-answer", "---\ntitle: Bad\norder: 6\npredict: {question: q, choices: [a], answer: 3}\n---\n");
+        Files.createDirectories(root.resolve("not-a-lesson"));
+        List<LessonEntry> all = LessonLibrary.load(root);
+        assertThat(all).extracting(LessonEntry::id).containsExactly("01-good", "02-bad-yaml", "03-missing-example",
+                "04-no-front-matter", "05-typo", "06-bad-answer");
+        assertThat(all.get(0)).isInstanceOf(Lesson.class);
+        assertThat(all.subList(1, all.size())).allSatisfy(e -> assertThat(e).isInstanceOf(LessonError.class));
+        assertThat(((LessonError) all.get(2)).message()).contains("nope.py").contains("missing");
+        assertThat(((LessonError) all.get(4)).message()).contains("exampel");
+        assertThat(((LessonError) all.get(1)).message()).contains("line");
+    }
+
+    @Test
+    void builtInLessonsAllLoad() {
+        Path repo = Path.of(System.getProperty("processlab.repo", ".")).resolve("lessons");
+        List<LessonEntry> all = LessonLibrary.load(repo);
+        assertThat(all).isNotEmpty();
+        assertThat(all).allSatisfy(e -> assertThat(e).as(e.toString()).isInstanceOf(Lesson.class));
+    }
+}

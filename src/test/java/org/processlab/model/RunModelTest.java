@@ -1,0 +1,182 @@
+package org.processlab.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.processlab.model.RunEvent.ChildStarted;
+import org.processlab.model.RunEvent.Exiting;
+import org.processlab.model.RunEvent.JoinBegan;
+import org.processlab.model.RunEvent.JoinEnded;
+import org.processlab.model.RunEvent.KernelState;
+import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.RunEvent.ParentChanged;
+import org.processlab.model.RunEvent.ProcessSeen;
+import org.processlab.model.RunEvent.Reaped;
+import org.processlab.model.RunEvent.RootSpawned;
+import org.processlab.model.RunEvent.RunEnded;
+import org.processlab.model.RunEvent.RunStarted;
+
+/** Event sequences in, state spans out. Times are small numbers of microseconds for readability. */
+class RunModelTest {
+    private static final long SUP = 50;
+    private static final long MAIN = 100;
+    private static final long P1 = 101;
+
+    private RunModel started() {
+        RunModel m = new RunModel();
+        m.setSupervisorPid(SUP);
+        m.append(new RunStarted(1_000, "t", List.of("python3", "x.py"), null));
+        m.append(new RootSpawned(1_100, MAIN, 7));
+        m.append(new ProcessSeen(1_200, MAIN, SUP, 7, -1, "python3 x.py", true));
+        return m;
+    }
+
+    private static List<LifeState> states(ProcessView p) {
+        return p.states().stream().map(Span::state).toList();
+    }
+
+    @Test
+    void childStartJoinAndReapGiveRunningWaitingZombieEnded() {
+        RunModel m = started();
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "work", "(10,)", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3 x.py", true));
+        m.append(new JoinBegan(3_000, MAIN, P1, null));
+        m.append(new Exiting(4_000, P1, 0));
+        m.append(new Reaped(4_500, MAIN, P1, 0, 0));
+        m.append(new JoinEnded(4_600, MAIN, P1, false, 0));
+        m.append(new Exiting(5_000, MAIN, null));
+        m.append(new Reaped(5_100, SUP, MAIN, 0, 0));
+        m.append(new RunEnded(5_200, 0));
+
+        RunSnapshot s = m.snapshot();
+        assertThat(s.processes()).extracting(ProcessView::pid).containsExactly(MAIN, P1);
+        ProcessView main = s.processes().get(0);
+        ProcessView child = s.processes().get(1);
+        assertThat(main.role()).isEqualTo(Role.MAIN);
+        assertThat(child.role()).isEqualTo(Role.CHILD);
+        assertThat(child.parent()).isEqualTo(MAIN);
+        assertThat(child.label()).isEqualTo("p1");
+        assertThat(child.depth()).isEqualTo(1);
+        // started between start() being called and the child's first word
+        assertThat(child.startedAt()).isBetween(2_000L, 2_100L);
+        assertThat(child.endedAt()).isEqualTo(4_000);
+        assertThat(child.exitCode()).isZero();
+        assertThat(states(child)).containsExactly(LifeState.RUNNING, LifeState.ZOMBIE, LifeState.ENDED);
+        assertThat(child.states().get(1)).isEqualTo(new Span<>(LifeState.ZOMBIE, 4_000L, 4_500L));
+        assertThat(states(main)).containsExactly(LifeState.RUNNING, LifeState.WAITING_JOIN, LifeState.RUNNING, LifeState.ENDED);
+        assertThat(main.states().get(1)).isEqualTo(new Span<>(LifeState.WAITING_JOIN, 3_000L, 4_600L));
+        assertThat(main.joins()).containsExactly(new JoinView(P1, 3_000, 4_600, true));
+        assertThat(s.rootStatus()).isZero();
+        assertThat(s.status()).isEqualTo(RunStatus.ENDED);
+        assertThat(s.startMethods()).containsExactly("fork");
+    }
+
+    @Test
+    void killedBySignalHasNegativeExitCodeAndItsName() {
+        RunModel m = started();
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", null, "f", "()", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        m.append(new Reaped(3_000, MAIN, P1, -9, 9));
+        ProcessView child = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(child.exitCode()).isEqualTo(-9);
+        assertThat(child.signal()).isEqualTo("SIGKILL");
+        assertThat(child.endedAt()).isEqualTo(3_000);
+        assertThat(child.alive()).isFalse();
+        assertThat(Signals.describe(child.exitCode())).isEqualTo("-9 SIGKILL");
+    }
+
+    @Test
+    void plainExitCode241IsNotASignal() {
+        assertThat(Signals.nameForExitCode(241)).isNull();
+        assertThat(Signals.toShellStatus(-15)).isEqualTo(143);
+        assertThat(Signals.exitCodeFromWaitStatus(3 << 8)).isEqualTo(3);
+        assertThat(Signals.exitCodeFromWaitStatus(11)).isEqualTo(-11);
+    }
+
+    @Test
+    void zombieSeenByTheKernelLastsUntilTheReap() {
+        RunModel m = started();
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p", "quick", "()", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", false));
+        m.append(new KernelState(2_200, P1, 'S'));
+        m.append(new KernelState(3_000, P1, 'Z'));
+        ProcessView during = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(during.alive()).isFalse();
+        assertThat(during.zombie()).isTrue();
+        assertThat(states(during)).containsExactly(LifeState.RUNNING, LifeState.ZOMBIE);
+        assertThat(during.states().get(1).open()).isTrue();
+        m.append(new Reaped(9_000, MAIN, P1, 0, 0));
+        ProcessView after = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(after.states().get(1)).isEqualTo(new Span<>(LifeState.ZOMBIE, 3_000L, 9_000L));
+        assertThat(after.kernelStates()).extracting(Span::state)
+                .containsExactly(KernelStateKind.SLEEPING, KernelStateKind.ZOMBIE);
+    }
+
+    @Test
+    void orphanKeepsItsStarterAndShowsItsNewParent() {
+        RunModel m = started();
+        long gc = 300;
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p", "child", "()", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        m.append(new ProcessSeen(2_300, gc, P1, 11, -1, "sleep", false));
+        m.append(new Reaped(3_000, MAIN, P1, -15, 15));
+        m.append(new ParentChanged(3_010, gc, P1, SUP));
+        ProcessView g = m.snapshot().byPid(gc).orElseThrow();
+        assertThat(g.orphan()).isTrue();
+        assertThat(g.ppid()).isEqualTo(SUP);
+        assertThat(g.parent()).isEqualTo(P1);
+        assertThat(g.depth()).isEqualTo(2);
+        assertThat(g.traced()).isFalse();
+        assertThat(g.alive()).isTrue();
+    }
+
+    @Test
+    void startThatFailedLeavesNoEntry() {
+        RunModel m = started();
+        m.append(new RunEvent.HelperStarted(2_000, MAIN, 0, "resource_tracker"));
+        // a ChildStarted never came, and nothing saw the process: nothing is listed but main
+        RunModel other = started();
+        assertThat(other.snapshot().processes()).hasSize(1);
+        assertThat(m.snapshot().processes()).extracting(ProcessView::pid).doesNotContain(0L);
+    }
+
+    @Test
+    void untracedOutputGoesToTheOnlyUntracedProcessAlive() {
+        RunModel m = started();
+        m.append(new ProcessSeen(2_000, 400, MAIN, 12, -1, "sh", false));
+        m.append(new OutputLine(2_500, 0, Stream.STDOUT, "from the shell", true));
+        m.append(new OutputLine(2_600, MAIN, Stream.STDOUT, "from main", false));
+        OutputLog out = m.output();
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.get(0).pid()).isEqualTo(400);
+        assertThat(out.get(0).untraced()).isTrue();
+        assertThat(out.linesOf(MAIN)).containsExactly(1);
+        assertThat(m.snapshot().byPid(400).orElseThrow().stdoutLines()).isEqualTo(1);
+    }
+
+    @Test
+    void pidReuseMakesANewProcess() {
+        RunModel m = started();
+        m.append(new ProcessSeen(2_000, 500, MAIN, 20, -1, "a", false));
+        m.append(new RunEvent.Vanished(3_000, 500));
+        m.append(new ProcessSeen(4_000, 500, MAIN, 40, -1, "b", false));
+        assertThat(m.snapshot().processes()).filteredOn(p -> p.pid() == 500).hasSize(2);
+    }
+
+    @Test
+    void dirtyListenerFiresOnlyOnCleanToDirty() {
+        RunModel m = new RunModel();
+        int[] calls = {0};
+        m.onDirty(() -> calls[0]++);
+        m.append(new RunStarted(1, "t", List.of(), null));
+        m.append(new OutputLine(2, 0, Stream.STDOUT, "a", true));
+        m.append(new OutputLine(3, 0, Stream.STDOUT, "b", true));
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(m.clearDirty()).isTrue();
+        m.append(new OutputLine(4, 0, Stream.STDOUT, "c", true));
+        assertThat(calls[0]).isEqualTo(2);
+    }
+}

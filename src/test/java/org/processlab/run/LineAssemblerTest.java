@@ -1,0 +1,74 @@
+package org.processlab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LineAssemblerTest {
+    private final List<String> lines = new ArrayList<>();
+    private final LineAssembler a = new LineAssembler((t, text) -> lines.add(text));
+
+    private void feed(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        a.feed(0, b, 0, b.length);
+    }
+
+    @Test
+    void lfCrlfAndLoneCrEachEndOneLine() {
+        feed("a\nb\r\nc\rd\n");
+        assertThat(lines).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void crlfSplitAcrossChunksCountsOnce() {
+        feed("a\r");
+        feed("\nb\n");
+        assertThat(lines).containsExactly("a", "b");
+    }
+
+    @Test
+    void partialLinesJoinAcrossChunksAndTheLastOneIsKeptAtTheEnd() {
+        feed("hel");
+        feed("lo\nwor");
+        a.finish(0);
+        assertThat(lines).containsExactly("hello", "wor");
+    }
+
+    @Test
+    void emptyLinesAreLines() {
+        feed("\n\n");
+        assertThat(lines).containsExactly("", "");
+    }
+
+    @Test
+    void invalidUtf8BecomesReplacementCharacters() {
+        byte[] b = {'G', 'r', (byte) 0xC3, (byte) 0xB6, 'x', (byte) 0xFF, '\n'};
+        a.feed(0, b, 0, b.length);
+        assertThat(lines).containsExactly("Gröx\uFFFD");
+    }
+
+    @Test
+    void overLongLineIsSplitIntoBoundedPiecesWithoutLosingBytes() {
+        int total = LineAssembler.MAX_LINE_BYTES * 2 + 10;
+        byte[] b = new byte[total];
+        java.util.Arrays.fill(b, (byte) 'x');
+        a.feed(0, b, 0, b.length);
+        a.finish(0);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(LineAssembler.MAX_LINE_BYTES));
+        assertThat(lines.stream().mapToInt(String::length).sum()).isEqualTo(total);
+    }
+
+    @Test
+    void multibyteCharacterIsNotCutAtAPieceBoundary() {
+        int n = LineAssembler.MAX_LINE_BYTES - 1;
+        byte[] head = new byte[n];
+        java.util.Arrays.fill(head, (byte) 'x');
+        a.feed(0, head, 0, n);
+        feed("✓\n");
+        assertThat(String.join("", lines)).endsWith("✓").doesNotContain("\uFFFD");
+    }
+}
