@@ -141,19 +141,25 @@ public final class RunModel {
         output.append(pid == line.pid() ? line : new OutputLine(line.t(), pid, line.stream(), line.text(), true));
     }
 
-    /** Bytes read from the shared pipe: the only untraced process alive wrote them, else we say "main, untraced". */
+    /** Output no agent attributed (pid 0) is shown on main's lane, marked untraced. */
     private long attributeUntraced() {
-        Proc only = null;
-        for (Proc p : procs) {
-            if (!p.traced && p.endFact() < 0 && p.role != Role.MAIN) {
-                if (only != null) {
-                    only = null;
-                    break;
+        return rootPid > 0 ? rootPid : 0;
+    }
+
+    /**
+     * PIDs of the processes that could have written untraced output now: not traced, not main, and not
+     * known to have ended. The caller narrows this with what the OS says at that moment.
+     */
+    public List<Long> untracedCandidates() {
+        synchronized (lock) {
+            List<Long> out = new ArrayList<>();
+            for (Proc p : procs) {
+                if (!p.traced && p.endFact() < 0 && p.key.pid() != rootPid && p.listed()) {
+                    out.add(p.key.pid());
                 }
-                only = p;
             }
+            return out;
         }
-        return only != null ? only.key.pid() : rootPid > 0 ? rootPid : 0;
     }
 
     private void apply(RunEvent e) {

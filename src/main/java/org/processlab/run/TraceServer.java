@@ -194,8 +194,8 @@ final class TraceServer implements AutoCloseable {
 
     private void serveSupervisor(JsonNode hello, MessageReader reader, OutputStream commands) throws IOException {
         handler.supervisorHello(hello, commands);
-        LineAssembler out = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, 0, Stream.STDOUT, text, true)));
-        LineAssembler err = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, 0, Stream.STDERR, text, true)));
+        LineAssembler out = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, untracedWriter(), Stream.STDOUT, text, true)));
+        LineAssembler err = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, untracedWriter(), Stream.STDERR, text, true)));
         long lastT = hello.path("t").asLong();
         try {
             MessageReader.Message m;
@@ -216,6 +216,25 @@ final class TraceServer implements AutoCloseable {
             err.finish(lastT);
             handler.supervisorClosed();
         }
+    }
+
+    /**
+     * Who wrote bytes that reached the shared pipe without an agent: the only untraced process of the run
+     * the OS shows running right now, else 0 (unknown: the model puts it on main's lane, marked untraced).
+     */
+    private long untracedWriter() {
+        long found = 0;
+        for (long pid : model.untracedCandidates()) {
+            boolean running = !ProcFs.available()
+                    || ProcFs.stat(pid).map(st -> st.state() != 'Z' && st.state() != 'X').orElse(false);
+            if (running) {
+                if (found != 0) {
+                    return 0;
+                }
+                found = pid;
+            }
+        }
+        return found;
     }
 
     private static String text(JsonNode j, String field) {

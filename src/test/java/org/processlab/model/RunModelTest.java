@@ -144,17 +144,22 @@ class RunModelTest {
     }
 
     @Test
-    void untracedOutputGoesToTheOnlyUntracedProcessAlive() {
+    void untracedOutputWithoutAWriterIsShownOnMainsLaneMarkedUntraced() {
         RunModel m = started();
         m.append(new ProcessSeen(2_000, 400, MAIN, 12, -1, "sh", false));
-        m.append(new OutputLine(2_500, 0, Stream.STDOUT, "from the shell", true));
+        assertThat(m.untracedCandidates()).containsExactly(400L);
+        m.append(new OutputLine(2_500, 0, Stream.STDOUT, "nobody said who", true));
+        m.append(new OutputLine(2_550, 400, Stream.STDOUT, "from the shell", true));
         m.append(new OutputLine(2_600, MAIN, Stream.STDOUT, "from main", false));
         OutputLog out = m.output();
-        assertThat(out.size()).isEqualTo(2);
-        assertThat(out.get(0).pid()).isEqualTo(400);
+        assertThat(out.size()).isEqualTo(3);
+        assertThat(out.get(0).pid()).isEqualTo(MAIN);
         assertThat(out.get(0).untraced()).isTrue();
-        assertThat(out.linesOf(MAIN)).containsExactly(1);
+        assertThat(out.get(1).pid()).isEqualTo(400);
+        assertThat(out.linesOf(MAIN)).containsExactly(0, 2);
         assertThat(m.snapshot().byPid(400).orElseThrow().stdoutLines()).isEqualTo(1);
+        m.append(new RunEvent.Vanished(3_000, 400));
+        assertThat(m.untracedCandidates()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.processlab.ui.fx;
+
+import java.util.Locale;
+
+import org.processlab.model.ProcessView;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.Signals;
+
+/** Texts the views share: seconds, exit codes, names. Stateless; any thread. */
+public final class Formats {
+    private Formats() {
+    }
+
+    /** {@code t} (epoch µs) as seconds from the run's start, e.g. {@code 0.123 s}; empty when unknown. */
+    public static String secondsFromStart(RunSnapshot run, long t) {
+        if (t < 0 || run.startedAt() < 0) {
+            return "";
+        }
+        return seconds((t - run.startedAt()) / 1e6);
+    }
+
+    /** Seconds with a precision that suits their size: {@code 0.012 s}, {@code 1.25 s}, {@code 61.3 s}. */
+    public static String seconds(double s) {
+        if (Math.abs(s) < 10) {
+            return String.format(Locale.ROOT, "%.3f s", s);
+        }
+        if (Math.abs(s) < 100) {
+            return String.format(Locale.ROOT, "%.2f s", s);
+        }
+        return String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    /** An exit code as a person reads it: {@code 0}, {@code 3}, {@code -9 SIGKILL}; empty while unknown. */
+    public static String exitCode(Integer code) {
+        return Signals.describe(code);
+    }
+
+    /** {@code p1 (PID 1234)}. */
+    public static String who(ProcessView p) {
+        return p.displayName() + " (PID " + p.pid() + ")";
+    }
+}
