@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.processlab.export.ChromeTrace;
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -37,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     static final int EX_NOINPUT = 66;
     static final int EX_UNAVAILABLE = 69;
     static final int EX_SOFTWARE = 70;
+    static final int EX_CANTCREAT = 73;
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "a lesson folder, a lesson id, or a .py file")
     String target;
@@ -61,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-processes", description = "most processes a run may create (default: 256)")
     Integer maxProcesses;
+
+    @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
+    Path chromeTrace;
 
     private final PrintStream stdout;
     private final PrintStream stderr;
@@ -112,6 +117,14 @@ public final class RunCommand implements Callable<Integer> {
         RunSession session = RunSession.start(spec, model);
         RunSnapshot end = session.ended().join();
         report(end, model);
+        if (chromeTrace != null) {
+            try (OutputStream f = new BufferedOutputStream(java.nio.file.Files.newOutputStream(chromeTrace))) {
+                ChromeTrace.write(end, model.output(), f);
+            } catch (IOException e) {
+                stderr.println("processlab: cannot write " + chromeTrace + ": " + e.getMessage());
+                return EX_CANTCREAT;
+            }
+        }
         if (end.error() != null) {
             stderr.println("processlab: " + end.error());
             return EX_SOFTWARE;

@@ -28,6 +28,8 @@ public final class TextReport {
                     p.startedAt() < 0 ? "" : String.format("%.3f", JsonReport.seconds(run, p.startedAt())), dur);
         }
         out.println();
+        org.processlab.export.TextTimeline.write(run, output, out, 60);
+        out.println();
         out.println("Output:");
         int n = output.size();
         for (int i = 0; i < n; i++) {

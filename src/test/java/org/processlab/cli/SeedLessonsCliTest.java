@@ -100,6 +100,39 @@ class SeedLessonsCliTest {
         assertThat(r.stdout()).contains("PROCESS", "PID", "p1", "p2", "Square of 10: 100", "Cube of 10: 1000", "Done!");
     }
 
+    @Test
+    void chromeTraceOfSquareAndCubeOpensInPerfetto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path trace = dir.resolve("run.json");
+        Report r = CliRun.json("02-first-processes", "--chrome-trace", trace.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trace.toFile());
+        List<JsonNode> events = new java.util.ArrayList<>();
+        doc.path("traceEvents").forEach(events::add);
+        for (JsonNode p : r.processes()) {
+            long pid = p.path("pid").asLong();
+            assertThat(events).filteredOn(e -> e.path("pid").asLong() == pid && e.path("name").asText().equals("process_name"))
+                    .hasSize(1)
+                    .allSatisfy(e -> assertThat(e.path("args").path("name").asText()).contains("PID " + pid));
+            assertThat(events).filteredOn(e -> e.path("pid").asLong() == pid && e.path("ph").asText().equals("X")).isNotEmpty();
+        }
+        assertThat(events).filteredOn(e -> e.has("ts")).allSatisfy(e -> assertThat(e.path("ts").asLong()).isNotNegative());
+        assertThat(events).filteredOn(e -> e.has("dur")).allSatisfy(e -> assertThat(e.path("dur").asLong()).isNotNegative());
+        assertThat(events).filteredOn(e -> e.path("ph").asText().equals("i")).extracting(e -> e.path("args").path("text").asText())
+                .contains("Square of 10: 100", "Cube of 10: 1000", "Done!");
+        assertThat(events).filteredOn(e -> e.path("ph").asText().equals("s")).extracting(e -> e.path("name").asText())
+                .contains("start", "join");
+    }
+
+    @Test
+    void textFormatDrawsOneLanePerProcess() {
+        Report r = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "03-process-ids");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> lanes = r.stdout().lines().filter(l -> l.matches(".*\\[\\d+\\].*exit 0.*")).toList();
+        assertThat(lanes).hasSize(3);
+        assertThat(lanes.get(0)).contains("=").contains("~");
+        assertThat(r.stdout()).contains("legend:");
+    }
+
     private static long number(List<String> lines, String regex) {
         Pattern p = Pattern.compile(regex);
         for (String l : lines) {

@@ -1,0 +1,58 @@
+package org.processlab.export;
+
+import java.io.PrintStream;
+
+import org.processlab.model.LifeState;
+import org.processlab.model.OutputLog;
+import org.processlab.model.ProcessView;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.Signals;
+import org.processlab.model.Span;
+
+/**
+ * Draws a run's lanes as text, one row per process, for a terminal: {@code =} running, {@code ~} waiting
+ * in {@code join()}, {@code z} zombie (exited, not reaped), {@code |} a line of output, then the exit code.
+ */
+public final class TextTimeline {
+    private TextTimeline() {
+    }
+
+    /** Writes the lanes of {@code run} in {@code width} columns of time. */
+    public static void write(RunSnapshot run, OutputLog output, PrintStream out, int width) {
+        long t0 = run.startedAt();
+        long span = Math.max(1, run.horizon() - t0);
+        out.printf("%-24s %s%n", "TIMELINE", "0 s" + " ".repeat(Math.max(1, width - 12)) + String.format("%.3f s", span / 1e6));
+        for (ProcessView p : run.processes()) {
+            char[] row = new char[width];
+            java.util.Arrays.fill(row, ' ');
+            for (Span<LifeState> s : p.states()) {
+                char c = switch (s.state()) {
+                    case RUNNING -> '=';
+                    case WAITING_JOIN -> '~';
+                    case ZOMBIE -> 'z';
+                    default -> ' ';
+                };
+                if (c == ' ') {
+                    continue;
+                }
+                int a = col(s.from() - t0, span, width);
+                int b = Math.max(a + 1, col(s.toOr(run.horizon()) - t0, span, width));
+                for (int i = a; i < Math.min(b, width); i++) {
+                    row[i] = c;
+                }
+            }
+            for (int i : output.linesOf(p.pid())) {
+                row[Math.min(width - 1, col(output.get(i).t() - t0, span, width))] = '|';
+            }
+            String name = "  ".repeat(p.depth()) + p.displayName() + " [" + p.pid() + "]";
+            String end = p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
+            out.printf("%-24s %s %s%s%n", name.length() > 24 ? name.substring(0, 24) : name, new String(row), end,
+                    p.orphan() ? " (orphan, now child of " + p.ppid() + ")" : "");
+        }
+        out.println("legend: = running   ~ waiting in join()   z zombie (exited, not reaped)   | output line");
+    }
+
+    private static int col(long t, long span, int width) {
+        return (int) Math.max(0, Math.min(width - 1, t * width / span));
+    }
+}
