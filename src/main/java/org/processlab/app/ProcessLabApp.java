@@ -1,12 +1,91 @@
 package org.processlab.app;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** Placeholder; the window is built in org.processlab.ui. */
+import atlantafx.base.theme.PrimerLight;
+
+import org.processlab.lesson.LessonLibrary;
+import org.processlab.run.RunSession;
+import org.processlab.ui.lesson.ProgressStore;
+import org.processlab.ui.shell.ShellView;
+import org.processlab.ui.shell.ShellViewModel;
+
+/**
+ * The ProcessLab window. Arguments: {@code --lessons DIR} (default: {@link LessonLibrary#defaultRoot()}) and
+ * {@code --python PATH} (default: {@code python3} on the PATH); both also as {@code --name=value}. Progress is
+ * kept under the system property {@code processlab.home} (default {@code ~/.processlab}).
+ *
+ * <p>Lessons are read and Python is looked for off the FX thread. Closing the window ends every run
+ * ({@link RunSession#closeAll()}, never leaving a process behind), then the JavaFX platform.
+ */
 public final class ProcessLabApp extends Application {
+    private ShellViewModel vm;
+
     @Override
     public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        String lessons = option(raw, "--lessons");
+        String python = option(raw, "--python");
+        Path root = lessons != null ? Path.of(lessons).toAbsolutePath().normalize() : LessonLibrary.defaultRoot();
+        vm = new ShellViewModel(root, python, ProgressStore.open(ProgressStore.defaultHome()));
+        ShellView view = new ShellView(vm);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        stage.setTitle("ProcessLab");
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            endRunsThenExit();
+        });
         stage.show();
+        vm.loadLessons();
+        vm.checkPython();
+    }
+
+    /** Ends every run off the FX thread (it may wait a little for processes to go), then exits. */
+    private void endRunsThenExit() {
+        if (vm != null) {
+            vm.close();
+        }
+        Thread t = new Thread(() -> {
+            RunSession.closeAll();
+            Platform.exit();
+        }, "processlab-close");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+        RunSession.closeAll();
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE} in {@code args}, or null. */
+    static String option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(name) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 }

@@ -113,6 +113,19 @@ public final class RunModel {
         }
     }
 
+    /** How many processes the run has had so far, ended ones included. */
+    public int processCount() {
+        synchronized (lock) {
+            int n = 0;
+            for (Proc p : procs) {
+                if (p.listed()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     /** Adds one event. Thread-safe. */
     public void append(RunEvent e) {
         synchronized (lock) {

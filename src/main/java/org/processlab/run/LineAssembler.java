@@ -5,13 +5,14 @@ import java.util.Arrays;
 
 /**
  * Splits one byte stream into lines: LF, CRLF and a lone CR each end a line (a CRLF split across two
- * chunks still counts once). Lines are decoded as UTF-8; bytes that are not valid UTF-8 become U+FFFD,
- * so nothing is dropped. A line longer than {@link #MAX_LINE_BYTES} is emitted in pieces of that size.
+ * chunks still counts once). Lines are decoded as UTF-8; bytes that are not valid UTF-8 become U+FFFD.
+ * A line longer than {@link #MAX_LINE_BYTES} stays one line: its first {@code MAX_LINE_BYTES} are kept
+ * and a marker says how many bytes followed, so line counts stay exact and memory stays bounded.
  *
  * <p>Threading: not thread-safe; one instance per (process, stream), used by that stream's reader thread.
  */
 final class LineAssembler {
-    /** Longest piece of a line kept in memory before it is emitted, in bytes. */
+    /** Bytes of one line kept in memory; the rest of an over-long line is counted, not kept. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
     /** Receives each finished line with the time of the chunk that finished it (epoch µs). */
@@ -22,6 +23,7 @@ final class LineAssembler {
     private final LineSink sink;
     private byte[] carry = new byte[256];
     private int carryLen;
+    private long dropped;
     private boolean afterCr;
 
     LineAssembler(LineSink sink) {
@@ -35,7 +37,7 @@ final class LineAssembler {
         for (int i = off; i < end; i++) {
             byte b = buf[i];
             if (b == '\n' || b == '\r') {
-                if (b == '\n' && afterCr && i == start && carryLen == 0) {
+                if (b == '\n' && afterCr && i == start && carryLen == 0 && dropped == 0) {
                     afterCr = false;   // the LF of a CRLF whose CR ended the previous chunk
                     start = i + 1;
                     continue;
@@ -52,63 +54,60 @@ final class LineAssembler {
             }
         }
         if (start < end) {
-            append(t, buf, start, end - start);
+            append(buf, start, end - start);
         }
     }
 
     /** Emits a last line that had no line end (at end of stream). */
     void finish(long t) {
-        if (carryLen > 0) {
-            sink.line(t, new String(carry, 0, carryLen, StandardCharsets.UTF_8));
-            carryLen = 0;
+        if (carryLen > 0 || dropped > 0) {
+            emitCarry(t);
         }
     }
 
     private void emit(long t, byte[] buf, int off, int len) {
-        if (carryLen == 0) {
+        if (carryLen == 0 && dropped == 0) {
             sink.line(t, new String(buf, off, len, StandardCharsets.UTF_8));
         } else {
-            append(t, buf, off, len);
-            sink.line(t, new String(carry, 0, carryLen, StandardCharsets.UTF_8));
-            carryLen = 0;
-            if (carry.length > 65536) {
-                carry = new byte[256];
-            }
+            append(buf, off, len);
+            emitCarry(t);
         }
     }
 
-    private void append(long t, byte[] buf, int off, int len) {
-        while (len > 0) {
-            int room = MAX_LINE_BYTES - carryLen;
-            int n = Math.min(room, len);
+    private void emitCarry(long t) {
+        String text = new String(carry, 0, utf8Boundary(carry, carryLen), StandardCharsets.UTF_8);
+        if (dropped > 0) {
+            text += " \u2026 [line too long: " + (carryLen + dropped) + " bytes, first " + carryLen + " shown]";
+        }
+        sink.line(t, text);
+        carryLen = 0;
+        dropped = 0;
+        if (carry.length > 65536) {
+            carry = new byte[256];
+        }
+    }
+
+    private void append(byte[] buf, int off, int len) {
+        int n = Math.min(MAX_LINE_BYTES - carryLen, len);
+        if (n > 0) {
             if (carryLen + n > carry.length) {
                 carry = Arrays.copyOf(carry, Math.min(MAX_LINE_BYTES, Math.max(carry.length * 2, carryLen + n)));
             }
             System.arraycopy(buf, off, carry, carryLen, n);
             carryLen += n;
-            off += n;
-            len -= n;
-            if (carryLen == MAX_LINE_BYTES) {
-                int cut = utf8Boundary(carry, carryLen);
-                sink.line(t, new String(carry, 0, cut, StandardCharsets.UTF_8));
-                System.arraycopy(carry, cut, carry, 0, carryLen - cut);
-                carryLen -= cut;
-            }
         }
+        dropped += len - n;
     }
 
-    /** The largest length ≤ len that does not split a UTF-8 sequence. */
-    private static int utf8Boundary(byte[] b, int len) {
+    /** The largest length \u2264 len that does not end inside a UTF-8 sequence cut short by truncation. */
+    private int utf8Boundary(byte[] b, int len) {
+        if (dropped == 0) {
+            return len;
+        }
         int i = len;
-        int back = 0;
-        while (i > 0 && back < 4 && (b[i - 1] & 0xC0) == 0x80) {
+        while (i > 0 && len - i < 3 && (b[i - 1] & 0xC0) == 0x80) {
             i--;
-            back++;
         }
-        if (i > 0 && (b[i - 1] & 0x80) != 0 && back < 4) {
-            i--;                  // the lead byte of the cut sequence goes to the next piece
-            return i == 0 ? len : i;
-        }
-        return len;
+        return i > 0 && (b[i - 1] & 0xC0) == 0xC0 ? i - 1 : len;
     }
 }

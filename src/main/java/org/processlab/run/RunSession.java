@@ -207,7 +207,7 @@ public final class RunSession implements AutoCloseable {
                     : System.nanoTime() + spec.timeLimit().toNanos();
             while (!supervisorDone.await(SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                 sampler.scan();
-                if (!stopping && sampler.seenCount() > spec.maxProcesses()) {
+                if (!stopping && Math.max(sampler.seenCount(), model.processCount()) > spec.maxProcesses()) {
                     stop(StopReason.PROCESS_LIMIT);
                 }
                 if (!stopping && System.nanoTime() > deadline) {

@@ -52,23 +52,27 @@ class LineAssemblerTest {
     }
 
     @Test
-    void overLongLineIsSplitIntoBoundedPiecesWithoutLosingBytes() {
+    void overLongLineStaysOneLineWithItsHeadKeptAndItsSizeSaid() {
         int total = LineAssembler.MAX_LINE_BYTES * 2 + 10;
         byte[] b = new byte[total];
         java.util.Arrays.fill(b, (byte) 'x');
-        a.feed(0, b, 0, b.length);
-        a.finish(0);
-        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(LineAssembler.MAX_LINE_BYTES));
-        assertThat(lines.stream().mapToInt(String::length).sum()).isEqualTo(total);
+        a.feed(0, b, 0, 1000);
+        a.feed(0, b, 1000, total - 1000);
+        feed("\nnext\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("xxxx").endsWith("[line too long: " + total + " bytes, first "
+                + LineAssembler.MAX_LINE_BYTES + " shown]");
+        assertThat(lines.get(1)).isEqualTo("next");
     }
 
     @Test
-    void multibyteCharacterIsNotCutAtAPieceBoundary() {
+    void truncationDoesNotCutAMultibyteCharacter() {
         int n = LineAssembler.MAX_LINE_BYTES - 1;
         byte[] head = new byte[n];
         java.util.Arrays.fill(head, (byte) 'x');
         a.feed(0, head, 0, n);
-        feed("✓\n");
-        assertThat(String.join("", lines)).endsWith("✓").doesNotContain("\uFFFD");
+        feed("\u2713\u2713\n");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).doesNotContain("\uFFFD").contains("line too long");
     }
 }

@@ -1,0 +1,165 @@
+package org.processlab.ui.console;
+
+import java.util.Locale;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import org.processlab.model.Stream;
+import org.processlab.ui.fx.Formats;
+import org.processlab.ui.fx.ProcessPalette;
+
+/**
+ * The console: a virtualized list of every output line with the name and PID of the process that printed it
+ * (in that process's colour), stderr in red with a marker, untraced lines marked. Follows the newest line unless
+ * "Follow" is off. Shows one process's lines while a process is selected.
+ *
+ * <p>Threading: FX thread only.
+ */
+public final class ConsoleView extends VBox {
+    private final ConsoleViewModel vm;
+    private final ListView<ConsoleRow> list = new ListView<>();
+    private final ToggleButton follow = new ToggleButton("Follow", new FontIcon(MaterialDesignP.PAN_DOWN));
+    private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
+
+    /** A console over {@code vm}. */
+    public ConsoleView(ConsoleViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("console-view");
+        getStylesheets().add(ConsoleView.class.getResource("console.css").toExternalForm());
+
+        Label title = new Label("Console");
+        title.getStyleClass().add("pane-title");
+        Label count = new Label();
+        count.getStyleClass().add("console-count");
+        count.textProperty().bind(vm.totalLinesProperty().asString(Locale.ROOT, "%,d lines"));
+        Label filter = new Label();
+        filter.getStyleClass().add("console-filter");
+        Button clear = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        clear.getStyleClass().addAll("flat", "small");
+        clear.setTooltip(new Tooltip("Show every process's lines (Esc)"));
+        clear.setOnAction(e -> vm.filterPidProperty().set(null));
+        HBox chip = new HBox(2, filter, clear);
+        chip.getStyleClass().add("console-filter-chip");
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.visibleProperty().bind(vm.filterPidProperty().isNotNull());
+        chip.managedProperty().bind(chip.visibleProperty());
+        vm.filterPidProperty().addListener((o, a, b) -> filter.setText(b == null ? "" : "only " + vm.nameOf(b)));
+        follow.setSelected(true);
+        follow.setId("consoleFollow");
+        follow.setTooltip(new Tooltip("Keep the newest line in view"));
+        follow.getStyleClass().add("small");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, count, chip, spacer, follow);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+
+        list.setId("console");
+        list.getStyleClass().add("console-list");
+        list.setItems(vm.shownRows());
+        list.setPlaceholder(new Label("Output appears here, line by line, with the process that printed it."));
+        list.setCellFactory(l -> new LineCell());
+        vm.shownRows().addListener((ListChangeListener<ConsoleRow>) c -> {
+            if (follow.isSelected() && !list.getItems().isEmpty()) {
+                list.scrollTo(list.getItems().size() - 1);
+            }
+        });
+        follow.selectedProperty().addListener((o, a, b) -> {
+            if (b && !list.getItems().isEmpty()) {
+                list.scrollTo(list.getItems().size() - 1);
+            }
+        });
+        vm.namesRevisionProperty().addListener(o -> list.refresh());
+        palette.addListener(o -> list.refresh());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(header, list);
+    }
+
+    /** The per-process colours shared with the other views. */
+    public ObjectProperty<ProcessPalette> paletteProperty() {
+        return palette;
+    }
+
+    /** The list control (for tests and focus). */
+    public ListView<ConsoleRow> list() {
+        return list;
+    }
+
+    private final class LineCell extends ListCell<ConsoleRow> {
+        private final Label time = new Label();
+        private final Label who = new Label();
+        private final Label badge = new Label();
+        private final Label text = new Label();
+        private final HBox box = new HBox(8, time, who, badge, text);
+
+        LineCell() {
+            time.getStyleClass().add("console-time");
+            who.getStyleClass().add("console-who");
+            badge.getStyleClass().add("console-badge");
+            text.getStyleClass().add("console-text");
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            who.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("console-cell");
+        }
+
+        @Override
+        protected void updateItem(ConsoleRow r, boolean empty) {
+            super.updateItem(r, empty);
+            getStyleClass().removeAll("stderr", "untraced", "marker");
+            if (empty || r == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            setText(null);
+            long start = vm.runStartProperty().get();
+            time.setText(start >= 0 ? Formats.seconds((r.t() - start) / 1e6) : "");
+            if (r.marker()) {
+                getStyleClass().add("marker");
+                who.setText("");
+                who.setVisible(false);
+                badge.setVisible(false);
+                badge.setManaged(false);
+                text.setText(r.text());
+                setGraphic(box);
+                return;
+            }
+            who.setVisible(true);
+            who.setText(vm.nameOf(r.pid()));
+            who.setStyle("-fx-text-fill: " + ProcessPalette.css(palette.get().colorOf(r.pid())) + ";");
+            boolean err = r.stream() == Stream.STDERR;
+            if (err) {
+                getStyleClass().add("stderr");
+            }
+            if (r.untraced()) {
+                getStyleClass().add("untraced");
+            }
+            String b = err && r.untraced() ? "stderr · untraced" : err ? "stderr" : r.untraced() ? "untraced" : "";
+            badge.setText(b);
+            badge.setVisible(!b.isEmpty());
+            badge.setManaged(!b.isEmpty());
+            text.setText(r.text());
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.processlab.ui.console;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import org.processlab.model.ProcessView;
+import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.ui.fx.RunFrame;
+
+/**
+ * The console's rows: every output line of the run with the process that printed it, newest last. At most
+ * {@link #MAX_ROWS} rows are kept for the view (older ones leave the list; the run's own log and counts stay
+ * exact). {@link #filterPidProperty()} shows one process's lines only.
+ *
+ * <p>Threading: FX thread only; {@link #add} is called once per pulse.
+ */
+public final class ConsoleViewModel {
+    /** The most rows the console list holds. */
+    public static final int MAX_ROWS = 50_000;
+
+    private final ObservableList<ConsoleRow> all = FXCollections.observableArrayList();
+    private final FilteredList<ConsoleRow> shown = new FilteredList<>(all);
+    private final ObjectProperty<Long> filterPid = new SimpleObjectProperty<>(this, "filterPid");
+    private final ReadOnlyLongWrapper totalLines = new ReadOnlyLongWrapper(this, "totalLines");
+    private final ReadOnlyIntegerWrapper namesRevision = new ReadOnlyIntegerWrapper(this, "namesRevision");
+    private final LongProperty runStart = new SimpleLongProperty(this, "runStart", -1);
+    private final Map<Long, String> names = new HashMap<>();
+    private final int maxRows;
+
+    /** A console keeping at most {@link #MAX_ROWS} rows. */
+    public ConsoleViewModel() {
+        this(MAX_ROWS);
+    }
+
+    /** A console keeping at most {@code maxRows} rows. */
+    public ConsoleViewModel(int maxRows) {
+        this.maxRows = maxRows;
+        filterPid.addListener((o, a, b) -> shown.setPredicate(b == null ? null : r -> r.pid() == b));
+    }
+
+    /** Takes one pulse's new lines and the names of the processes. */
+    public void add(RunFrame f) {
+        if (!f.changed()) {
+            return;
+        }
+        runStart.set(f.snapshot().startedAt());
+        totalLines.set(f.snapshot().outputLines());
+        boolean renamed = false;
+        for (ProcessView p : f.snapshot().processes()) {
+            String n = p.displayName();
+            if (!n.equals(names.put(p.pid(), n))) {
+                renamed = true;
+            }
+        }
+        if (renamed) {
+            namesRevision.set(namesRevision.get() + 1);
+        }
+        List<ConsoleRow> rows = new ArrayList<>(f.newLines().size() + 1);
+        if (f.skippedLines() > 0) {
+            long t = f.newLines().isEmpty() ? f.nowMicros() : f.newLines().get(0).t();
+            rows.add(ConsoleRow.skipped(t, f.skippedLines()));
+        }
+        int n = f.firstLine();
+        for (OutputLine l : f.newLines()) {
+            rows.add(new ConsoleRow(n++, l.t(), l.pid(), l.stream(), l.text(), l.untraced(), false));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() >= maxRows) {
+            all.setAll(rows.subList(rows.size() - maxRows, rows.size()));
+            return;
+        }
+        int excess = all.size() + rows.size() - maxRows;
+        if (excess > 0) {
+            all.remove(0, excess);
+        }
+        all.addAll(rows);
+    }
+
+    /** Empties the console (a new run). */
+    public void clear() {
+        all.clear();
+        names.clear();
+        totalLines.set(0);
+        runStart.set(-1);
+        namesRevision.set(namesRevision.get() + 1);
+    }
+
+    /** The rows the list shows (all, or the filtered process's). */
+    public ObservableList<ConsoleRow> shownRows() {
+        return shown;
+    }
+
+    /** Every row kept (at most the cap). */
+    public ObservableList<ConsoleRow> allRows() {
+        return FXCollections.unmodifiableObservableList(all);
+    }
+
+    /** Show only this process's lines; null shows all. */
+    public ObjectProperty<Long> filterPidProperty() {
+        return filterPid;
+    }
+
+    /** Lines the run has written so far (exact, also beyond the cap). */
+    public ReadOnlyLongProperty totalLinesProperty() {
+        return totalLines.getReadOnlyProperty();
+    }
+
+    /** Grows when a process's name changes (cells show the new name). */
+    public ReadOnlyIntegerProperty namesRevisionProperty() {
+        return namesRevision.getReadOnlyProperty();
+    }
+
+    /** When the run began, epoch µs, or -1. */
+    public LongProperty runStartProperty() {
+        return runStart;
+    }
+
+    /** What the console calls process {@code pid}: {@code p1 · 4242}. */
+    public String nameOf(long pid) {
+        String n = names.get(pid);
+        return n == null ? "PID " + pid : n + " · " + pid;
+    }
+}

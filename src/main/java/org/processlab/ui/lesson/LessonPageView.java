@@ -1,0 +1,121 @@
+package org.processlab.ui.lesson;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+import org.processlab.lesson.Example;
+import org.processlab.lesson.Lesson;
+import org.processlab.lesson.LessonEntry;
+import org.processlab.lesson.LessonError;
+
+/**
+ * The lesson page: the lesson's Markdown rendered to nodes, then the code of each example the page does not
+ * already show, then a "Next lesson" button. A lesson that could not be loaded shows its error.
+ *
+ * <p>Threading: FX thread only. Example sources come from a function the caller filled off the FX thread.
+ */
+public final class LessonPageView extends ScrollPane {
+    private final VBox content = new VBox();
+    private final Function<Path, String> sources;
+    private final Runnable onNext;
+
+    /**
+     * @param sources the text of an example file (null when it could not be read)
+     * @param onNext  what "Next lesson" does
+     */
+    public LessonPageView(Function<Path, String> sources, Runnable onNext) {
+        this.sources = sources;
+        this.onNext = onNext;
+        setId("lessonPage");
+        getStyleClass().add("lesson-page");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        content.getStyleClass().add("lesson-page-content");
+        setContent(content);
+        show(null, false);
+    }
+
+    /** Shows {@code entry} (null: a welcome text); {@code hasNext} enables the Next button. */
+    public void show(LessonEntry entry, boolean hasNext) {
+        content.getChildren().clear();
+        setVvalue(0);
+        if (entry == null) {
+            Label l = new Label("Pick a lesson on the left.");
+            l.getStyleClass().add("lesson-page-hint");
+            content.getChildren().add(l);
+            return;
+        }
+        if (entry instanceof LessonError err) {
+            Label title = new Label(err.id() + " cannot be loaded");
+            title.getStyleClass().addAll("lesson-page-title", "error");
+            title.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+            Label msg = new Label(err.message());
+            msg.setWrapText(true);
+            msg.getStyleClass().add("lesson-page-error");
+            Label hint = new Label("Fix lesson.md in " + err.dir() + " (see lessons/FORMAT.md); the other lessons work as usual.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("lesson-page-hint");
+            content.getChildren().addAll(title, msg, hint);
+            return;
+        }
+        Lesson lesson = (Lesson) entry;
+        Label caption = new Label("Lesson " + lesson.order());
+        caption.getStyleClass().add("lesson-caption");
+        content.getChildren().add(caption);
+        String md = lesson.markdown() == null ? "" : lesson.markdown();
+        if (!md.stripLeading().startsWith("#")) {
+            Label title = new Label(lesson.title());
+            title.getStyleClass().add("lesson-page-title");
+            title.setWrapText(true);
+            content.getChildren().add(title);
+        }
+        content.getChildren().add(MarkdownRenderer.render(md));
+        for (Example ex : lesson.examples()) {
+            String code = sources.apply(ex.file());
+            if (code == null || shownInPage(md, code)) {
+                continue;
+            }
+            Label h = new Label((lesson.more().contains(ex) ? "More: " : "The example: ") + ex.file().getFileName());
+            h.setGraphic(new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
+            h.getStyleClass().add("lesson-example-title");
+            h.setWrapText(true);
+            content.getChildren().addAll(h, MarkdownRenderer.codeBlock(code, "python"));
+        }
+        Button next = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        next.getStyleClass().addAll("accent", "next-lesson");
+        next.setDisable(!hasNext);
+        next.setOnAction(e -> onNext.run());
+        HBox bar = new HBox(next);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("lesson-page-footer");
+        content.getChildren().add(bar);
+    }
+
+    /** True when one code block of the page already holds (nearly) every line of the example. */
+    static boolean shownInPage(String markdown, String code) {
+        java.util.List<String> lines = code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return true;
+        }
+        for (String block : MarkdownRenderer.codeBlocks(markdown)) {
+            java.util.Set<String> have = new java.util.HashSet<>(block.lines().map(String::strip).toList());
+            long found = lines.stream().filter(have::contains).count();
+            if (found >= lines.size() * 0.9) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

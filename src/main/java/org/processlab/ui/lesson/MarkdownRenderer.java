@@ -1,0 +1,358 @@
+package org.processlab.ui.lesson;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.scene.text.TextFlow;
+
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+
+/**
+ * Renders CommonMark (with GFM tables) into JavaFX nodes, no WebView: headings and paragraphs become
+ * {@link TextFlow}s of {@link Text} runs (emphasis, strong, links styled by class), inline code a small label,
+ * lists rows of bullet + content, fenced code blocks monospace on a light background (Python highlighted),
+ * tables a {@link GridPane}. Every node carries an {@code md-...} style class; the look is in {@code lesson.css}.
+ *
+ * <p>Threading: call on the FX thread (it makes nodes); parsing is cheap for a lesson page.
+ */
+public final class MarkdownRenderer {
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private MarkdownRenderer() {
+    }
+
+    /** The page for {@code markdown}: a VBox with one child per block. */
+    public static VBox render(String markdown) {
+        VBox root = new VBox();
+        root.getStyleClass().add("markdown");
+        new Builder(root).render(PARSER.parse(markdown == null ? "" : markdown));
+        return root;
+    }
+
+    /** The literal text of every fenced or indented code block of {@code markdown}, in order. */
+    public static List<String> codeBlocks(String markdown) {
+        List<String> out = new java.util.ArrayList<>();
+        PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock b) {
+                out.add(b.getLiteral());
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock b) {
+                out.add(b.getLiteral());
+            }
+        });
+        return out;
+    }
+
+    /** A code block: {@code python} (or {@code py}) gets highlighting, anything else is plain monospace. */
+    public static Node codeBlock(String code, String language) {
+        String lang = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
+        String body = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("md-code-flow");
+        flow.getChildren().addAll(lang.startsWith("py") ? PythonHighlighter.highlight(body) : PythonHighlighter.plain(body));
+        VBox box = new VBox(flow);
+        box.getStyleClass().add("md-code-block");
+        box.setMinWidth(0);
+        return box;
+    }
+
+    /** Walks the tree, keeping a stack of block containers and the paragraph being filled. */
+    private static final class Builder extends AbstractVisitor {
+        private final Deque<Pane> blocks = new ArrayDeque<>();
+        private final Deque<String> inlineStyles = new ArrayDeque<>();
+        private TextFlow inline;
+
+        Builder(VBox root) {
+            blocks.push(root);
+        }
+
+        void render(org.commonmark.node.Node doc) {
+            doc.accept(this);
+        }
+
+        private void addBlock(Node n) {
+            blocks.peek().getChildren().add(n);
+        }
+
+        private TextFlow flow(String... classes) {
+            TextFlow f = new TextFlow();
+            f.getStyleClass().addAll(classes);
+            f.setMinWidth(0);
+            return f;
+        }
+
+        private void fill(TextFlow f, org.commonmark.node.Node n) {
+            TextFlow saved = inline;
+            inline = f;
+            visitChildren(n);
+            inline = saved;
+        }
+
+        private void text(String s) {
+            if (inline == null) {
+                inline = flow("md-paragraph");
+                addBlock(inline);
+            }
+            Text t = new Text(s);
+            t.getStyleClass().add("md-text");
+            t.getStyleClass().addAll(inlineStyles);
+            inline.getChildren().add(t);
+        }
+
+        @Override
+        public void visit(Heading h) {
+            TextFlow f = flow("md-heading", "md-h" + Math.min(h.getLevel(), 4));
+            addBlock(f);
+            fill(f, h);
+        }
+
+        @Override
+        public void visit(Paragraph p) {
+            TextFlow f = flow("md-paragraph");
+            addBlock(f);
+            fill(f, p);
+        }
+
+        @Override
+        public void visit(org.commonmark.node.Text t) {
+            text(t.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak b) {
+            text(" ");
+        }
+
+        @Override
+        public void visit(HardLineBreak b) {
+            text("\n");
+        }
+
+        @Override
+        public void visit(Emphasis e) {
+            styled("md-em", e);
+        }
+
+        @Override
+        public void visit(StrongEmphasis e) {
+            styled("md-strong", e);
+        }
+
+        @Override
+        public void visit(Link l) {
+            styled("md-link", l);
+        }
+
+        private void styled(String cls, org.commonmark.node.Node n) {
+            inlineStyles.push(cls);
+            visitChildren(n);
+            inlineStyles.pop();
+        }
+
+        @Override
+        public void visit(Code c) {
+            if (inline == null) {
+                text("");
+            }
+            Label l = new Label(c.getLiteral());
+            l.getStyleClass().add("md-code");
+            l.getStyleClass().addAll(inlineStyles);
+            l.setMinWidth(Label.USE_PREF_SIZE);
+            inline.getChildren().add(l);
+        }
+
+        @Override
+        public void visit(HtmlInline h) {
+            text(h.getLiteral());
+        }
+
+        @Override
+        public void visit(Image i) {
+            text("[image: " + (i.getTitle() != null ? i.getTitle() : i.getDestination()) + "]");
+        }
+
+        @Override
+        public void visit(FencedCodeBlock b) {
+            addBlock(codeBlock(b.getLiteral(), b.getInfo()));
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock b) {
+            addBlock(codeBlock(b.getLiteral(), null));
+        }
+
+        @Override
+        public void visit(HtmlBlock b) {
+            TextFlow f = flow("md-paragraph", "md-html");
+            addBlock(f);
+            TextFlow saved = inline;
+            inline = f;
+            text(b.getLiteral().strip());
+            inline = saved;
+        }
+
+        @Override
+        public void visit(ThematicBreak b) {
+            Separator s = new Separator();
+            s.getStyleClass().add("md-rule");
+            addBlock(s);
+        }
+
+        @Override
+        public void visit(BlockQuote q) {
+            VBox box = new VBox();
+            box.getStyleClass().add("md-quote");
+            box.setMinWidth(0);
+            nested(box, q);
+        }
+
+        @Override
+        public void visit(BulletList l) {
+            list(l, -1);
+        }
+
+        @Override
+        public void visit(OrderedList l) {
+            Integer start = l.getMarkerStartNumber();
+            list(l, start == null ? 1 : start);
+        }
+
+        private void list(org.commonmark.node.Node l, int number) {
+            VBox box = new VBox();
+            box.getStyleClass().add(number < 0 ? "md-bullet-list" : "md-ordered-list");
+            box.setMinWidth(0);
+            addBlock(box);
+            int n = number;
+            for (org.commonmark.node.Node item = l.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item instanceof ListItem)) {
+                    continue;
+                }
+                Label marker = new Label(number < 0 ? "•" : n++ + ".");
+                marker.getStyleClass().add("md-list-marker");
+                marker.setMinWidth(Label.USE_PREF_SIZE);
+                VBox content = new VBox();
+                content.getStyleClass().add("md-list-content");
+                content.setMinWidth(0);
+                HBox.setHgrow(content, Priority.ALWAYS);
+                HBox row = new HBox(marker, content);
+                row.getStyleClass().add("md-list-item");
+                row.setAlignment(Pos.TOP_LEFT);
+                row.setMinWidth(0);
+                box.getChildren().add(row);
+                blocks.push(content);
+                TextFlow saved = inline;
+                inline = null;
+                visitChildren(item);
+                inline = saved;
+                blocks.pop();
+            }
+        }
+
+        private void nested(Pane box, org.commonmark.node.Node n) {
+            addBlock(box);
+            blocks.push(box);
+            TextFlow saved = inline;
+            inline = null;
+            visitChildren(n);
+            inline = saved;
+            blocks.pop();
+        }
+
+        @Override
+        public void visit(CustomBlock b) {
+            if (b instanceof TableBlock t) {
+                table(t);
+            } else {
+                visitChildren(b);
+            }
+        }
+
+        private void table(TableBlock t) {
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("md-table");
+            grid.setMinWidth(0);
+            int r = 0;
+            int cols = 0;
+            for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
+                for (org.commonmark.node.Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    if (!(row instanceof TableRow)) {
+                        continue;
+                    }
+                    int c = 0;
+                    for (org.commonmark.node.Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        if (!(cell instanceof TableCell tc)) {
+                            continue;
+                        }
+                        TextFlow f = flow(tc.isHeader() ? "md-th-text" : "md-td-text");
+                        if (tc.getAlignment() == TableCell.Alignment.CENTER) {
+                            f.setTextAlignment(TextAlignment.CENTER);
+                        } else if (tc.getAlignment() == TableCell.Alignment.RIGHT) {
+                            f.setTextAlignment(TextAlignment.RIGHT);
+                        }
+                        fill(f, tc);
+                        VBox box = new VBox(f);
+                        box.setMinWidth(0);
+                        box.getStyleClass().addAll(tc.isHeader() ? "md-th" : "md-td", r % 2 == 0 ? "md-row-even" : "md-row-odd");
+                        GridPane.setFillWidth(box, true);
+                        GridPane.setFillHeight(box, true);
+                        GridPane.setHalignment(box, HPos.LEFT);
+                        grid.add(box, c, r);
+                        c++;
+                    }
+                    cols = Math.max(cols, c);
+                    r++;
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                ColumnConstraints cc = new ColumnConstraints();
+                cc.setHgrow(Priority.SOMETIMES);
+                cc.setMinWidth(40);
+                cc.setFillWidth(true);
+                grid.getColumnConstraints().add(cc);
+            }
+            addBlock(grid);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.processlab.ui.lesson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * A person's progress through the lessons, kept as JSON in {@code progress.json} under ProcessLab's home folder
+ * (system property {@code processlab.home}, default {@code ~/.processlab}): which lessons were opened, what was
+ * predicted, how many runs were made, and the lesson open last.
+ *
+ * <p>A missing or unreadable file starts fresh (an unreadable one is kept aside as {@code progress.json.bad}).
+ * Every change is written at once, atomically (a temporary file moved into place); a write that fails is
+ * reported on stderr and the app goes on.
+ *
+ * <p>Threading: all methods are synchronized; any thread. No JavaFX here.
+ */
+public final class ProgressStore {
+    /** The file's name inside the home folder. */
+    public static final String FILE = "progress.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final Map<String, LessonProgress> lessons = new LinkedHashMap<>();
+    private String lastLesson;
+
+    /**
+     * What one person did in one lesson.
+     *
+     * @param opened     true once the lesson was shown
+     * @param prediction the chosen answer's index, -1 when the question was skipped, null when not answered
+     * @param runs       how many runs were started
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LessonProgress(boolean opened, Integer prediction, int runs) {
+        /** Nothing done yet. */
+        public static final LessonProgress NONE = new LessonProgress(false, null, 0);
+
+        /** True once at least one run was made. */
+        public boolean ran() {
+            return runs > 0;
+        }
+    }
+
+    /** The file as written. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProgressFile(int version, String lastLesson, Map<String, LessonProgress> lessons) {
+    }
+
+    private ProgressStore(Path file) {
+        this.file = file;
+    }
+
+    /** ProcessLab's home folder: {@code processlab.home}, else {@code ~/.processlab}. */
+    public static Path defaultHome() {
+        String p = System.getProperty("processlab.home");
+        if (p != null && !p.isBlank()) {
+            return Path.of(p);
+        }
+        return Path.of(System.getProperty("user.home"), ".processlab");
+    }
+
+    /** Reads the progress kept in {@code home} (nothing yet when there is no file). */
+    public static ProgressStore open(Path home) {
+        ProgressStore s = new ProgressStore(home.resolve(FILE));
+        if (Files.isRegularFile(s.file)) {
+            try {
+                ProgressFile f = JSON.readValue(s.file.toFile(), ProgressFile.class);
+                if (f.lessons() != null) {
+                    f.lessons().forEach((k, v) -> {
+                        if (k != null && v != null) {
+                            s.lessons.put(k, v);
+                        }
+                    });
+                }
+                s.lastLesson = f.lastLesson();
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.move(s.file, s.file.resolveSibling(FILE + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ignored) {
+                    // we start fresh either way
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The file progress is written to. */
+    public Path file() {
+        return file;
+    }
+
+    /** Progress in lesson {@code id} (never null). */
+    public synchronized LessonProgress of(String id) {
+        return lessons.getOrDefault(id, LessonProgress.NONE);
+    }
+
+    /** The lesson open last, or null. */
+    public synchronized String lastLesson() {
+        return lastLesson;
+    }
+
+    /** Lesson {@code id} was shown. */
+    public synchronized void opened(String id) {
+        LessonProgress p = of(id);
+        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs()));
+        lastLesson = id;
+        save();
+    }
+
+    /** The prediction of lesson {@code id} was answered with {@code choice} (-1: skipped). */
+    public synchronized void predicted(String id, int choice) {
+        LessonProgress p = of(id);
+        lessons.put(id, new LessonProgress(true, choice, p.runs()));
+        save();
+    }
+
+    /** A run of lesson {@code id} was started. */
+    public synchronized void ran(String id) {
+        LessonProgress p = of(id);
+        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs() + 1));
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "progress", ".tmp");
+            JSON.writeValue(tmp.toFile(), new ProgressFile(1, lastLesson, new LinkedHashMap<>(lessons)));
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("ProcessLab: could not save progress to " + file + ": " + e.getMessage());
+        }
+    }
+}

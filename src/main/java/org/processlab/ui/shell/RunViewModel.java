@@ -1,0 +1,320 @@
+package org.processlab.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.RunStatus;
+import org.processlab.model.Signals;
+import org.processlab.run.InterpreterNotFoundException;
+import org.processlab.run.PythonInterpreter;
+import org.processlab.run.PythonTrack;
+import org.processlab.run.RunSession;
+import org.processlab.run.RunSpec;
+import org.processlab.ui.console.ConsoleViewModel;
+import org.processlab.ui.fx.Background;
+import org.processlab.ui.fx.ModelPulse;
+import org.processlab.ui.fx.ProcessPalette;
+import org.processlab.ui.fx.RunFrame;
+import org.processlab.ui.processes.ProcessTableViewModel;
+
+/**
+ * The current run and what its three views show. One {@link RunModel} per run feeds the timeline, the process
+ * table and the console through one {@link ModelPulse}: at most one update per JavaFX pulse.
+ *
+ * <p>Starting a run finds Python off the FX thread ({@link PythonInterpreter#locate} may take ~100 ms), then
+ * starts a {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
+ * ({@link #errorProperty()}); the app keeps working. A run replaced by a newer one, or left when the window closes,
+ * is stopped; nothing is left behind.
+ *
+ * <p>Threading: FX thread only, except where a method says otherwise.
+ */
+public final class RunViewModel {
+    /** What the status label means, for its colour. */
+    public enum StatusKind { IDLE, RUNNING, OK, STOPPED, ERROR }
+
+    private final String python;
+    private final ProcessTableViewModel table = new ProcessTableViewModel();
+    private final ConsoleViewModel console = new ConsoleViewModel();
+    private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
+    private final ObjectProperty<Long> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
+    private final ReadOnlyObjectWrapper<RunFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.IDLE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper startMethodsUsed = new ReadOnlyStringWrapper(this, "startMethodsUsed", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final List<Runnable> resetListeners = new ArrayList<>();
+    private RunModel model;
+    private RunSession session;
+    private ModelPulse pulse;
+    private int generation;
+    private boolean stopAsked;
+
+    /** @param python the interpreter asked for ({@code --python}), or null for {@code python3} on the PATH */
+    public RunViewModel(String python) {
+        this.python = python;
+    }
+
+    /** Views that keep their own run data (the timeline's ticks) clear it here when a new run starts. */
+    public void addResetListener(Runnable r) {
+        resetListeners.add(r);
+    }
+
+    /**
+     * Starts a run of {@code req}, stopping the current one. When it has ended, {@code afterEnd} runs on a
+     * background thread with the run's model (e.g. to check expectations) and {@code show} gets its result on the
+     * FX thread — unless a newer run has replaced this one.
+     */
+    public <T> void start(RunRequest req, Function<RunModel, T> afterEnd, Consumer<T> show) {
+        dropCurrent();
+        int gen = ++generation;
+        stopAsked = false;
+        RunModel m = new RunModel();
+        model = m;
+        table.clear();
+        console.clear();
+        palette.get().clear();
+        selectedPid.set(null);
+        resetListeners.forEach(Runnable::run);
+        error.set(null);
+        startMethodsUsed.set("");
+        setStatus("Starting…", StatusKind.RUNNING);
+        running.set(true);
+        pulse = new ModelPulse(m, ModelPulse.DEFAULT_MAX_LINES_PER_PULSE, 50, this::onFrame);
+        pulse.start();
+        Background.run(() -> launch(req, m), s -> {
+            if (gen != generation) {
+                Background.run(s::close);
+                return;
+            }
+            session = s;
+            if (stopAsked) {
+                s.stop();
+            }
+            s.ended().whenComplete((snap, ex) -> {
+                T result = afterEnd.apply(m);
+                Platform.runLater(() -> {
+                    if (gen == generation) {
+                        show.accept(result);
+                    }
+                });
+            });
+        }, ex -> {
+            if (gen == generation) {
+                error.set(String.valueOf(ex.getMessage()));
+                setStatus("Error: " + ex.getMessage(), StatusKind.ERROR);
+                running.set(false);
+            }
+        });
+    }
+
+    /** Runs on a background thread: finds Python, starts the session (or a failed one that says why). */
+    private static RunSession launch(RunRequest req, RunModel m) {
+        PythonInterpreter py;
+        try {
+            py = PythonInterpreter.locate(req.python());
+        } catch (InterpreterNotFoundException e) {
+            return RunSession.failed(req.title(), e.getMessage(), m);
+        }
+        RunSpec spec;
+        try {
+            spec = PythonTrack.spec(py, req.file(), req.args(), req.startMethod(), req.title());
+        } catch (RuntimeException e) {
+            return RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m);
+        }
+        return RunSession.start(spec, m);
+    }
+
+    /** Asks the current run to stop (SIGTERM, then SIGKILL after the grace time). Returns at once. */
+    public void stop() {
+        stopAsked = true;
+        RunSession s = session;
+        if (s != null) {
+            Background.run(s::stop);
+        }
+        if (running.get()) {
+            setStatus("Stopping…", StatusKind.RUNNING);
+        }
+    }
+
+    /** Stops the current run (in the background) and forgets it; the views keep what they show. */
+    public void dropCurrent() {
+        generation++;
+        if (pulse != null) {
+            pulse.stop();
+            pulse = null;
+        }
+        RunSession s = session;
+        session = null;
+        if (s != null) {
+            Background.run(s::close);
+        }
+        if (running.get()) {
+            running.set(false);
+            setStatus("Stopped", StatusKind.STOPPED);
+        }
+    }
+
+    /** Stops the current run and empties the views (another lesson was chosen). */
+    public void reset() {
+        dropCurrent();
+        model = null;
+        table.clear();
+        console.clear();
+        palette.get().clear();
+        selectedPid.set(null);
+        resetListeners.forEach(Runnable::run);
+        frame.set(null);
+        error.set(null);
+        startMethodsUsed.set("");
+        setStatus("Ready", StatusKind.IDLE);
+    }
+
+    private void onFrame(RunFrame f) {
+        RunSnapshot s = f.snapshot();
+        if (f.changed()) {
+            palette.get().assign(s.processes());
+            startMethodsUsed.set(String.join(", ", s.startMethods()));
+        }
+        table.update(s, f.nowMicros());
+        console.add(f);
+        frame.set(f);
+        if (f.changed()) {
+            updateStatus(s);
+        }
+    }
+
+    private void updateStatus(RunSnapshot s) {
+        switch (s.status()) {
+            case NOT_STARTED, STARTING -> setStatus("Starting…", StatusKind.RUNNING);
+            case RUNNING -> setStatus(stopAsked ? "Stopping…" : "Running…", StatusKind.RUNNING);
+            case STOPPING -> setStatus("Stopping…", StatusKind.RUNNING);
+            case ENDED -> {
+                running.set(false);
+                if (s.stoppedBy() != null) {
+                    setStatus(switch (s.stoppedBy()) {
+                        case USER -> "Stopped";
+                        case TIME_LIMIT -> "Stopped: time limit";
+                        case PROCESS_LIMIT -> "Stopped: too many processes";
+                    }, StatusKind.STOPPED);
+                } else {
+                    Integer code = s.rootStatus();
+                    String text = code == null ? "Ended" : "Ended — exit " + code
+                            + (code > 128 && code < 160 ? " (" + Signals.name(code - 128) + ")" : "");
+                    setStatus(text, code != null && code != 0 ? StatusKind.ERROR : StatusKind.OK);
+                }
+            }
+            case FAILED -> {
+                running.set(false);
+                String msg = s.error() == null ? "the run failed" : s.error();
+                error.set(msg);
+                setStatus("Error: " + firstSentence(msg), StatusKind.ERROR);
+            }
+            default -> {
+            }
+        }
+        if (s.status() == RunStatus.FAILED || s.status() == RunStatus.ENDED) {
+            session = null;
+        }
+    }
+
+    private static String firstSentence(String s) {
+        int dot = s.indexOf(". ");
+        String first = dot > 0 ? s.substring(0, dot + 1) : s;
+        return first.length() > 90 ? first.substring(0, 87) + "…" : first;
+    }
+
+    private void setStatus(String text, StatusKind kind) {
+        status.set(text);
+        statusKind.set(kind);
+    }
+
+    /** Shows an error that is not a run's (e.g. no Python found at start-up). */
+    public void showError(String message, String statusText) {
+        error.set(message);
+        if (!running.get()) {
+            setStatus(statusText, StatusKind.ERROR);
+        }
+    }
+
+    /** Hides the error banner. */
+    public void dismissError() {
+        error.set(null);
+    }
+
+    // ------------------------------------------------------------------ what the views read
+
+    /** The current run's model, or null (for tests and exporters). */
+    public RunModel model() {
+        return model;
+    }
+
+    /** The process table's rows. */
+    public ProcessTableViewModel table() {
+        return table;
+    }
+
+    /** The console's rows. */
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    /** The colours of this run's processes. */
+    public ReadOnlyObjectProperty<ProcessPalette> paletteProperty() {
+        return palette;
+    }
+
+    /** The selected process's PID, shared by the timeline, the table and the console filter; null for none. */
+    public ObjectProperty<Long> selectedPidProperty() {
+        return selectedPid;
+    }
+
+    /** The latest frame (changes once per pulse while a run is live). */
+    public ReadOnlyObjectProperty<RunFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    /** Running…, Ended — exit 0, Stopped, Error: … */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** What kind of status it is. */
+    public ReadOnlyObjectProperty<StatusKind> statusKindProperty() {
+        return statusKind.getReadOnlyProperty();
+    }
+
+    /** True from Run until the run has ended. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The start methods this run's children used ({@code fork}), empty before any. */
+    public ReadOnlyStringProperty startMethodsUsedProperty() {
+        return startMethodsUsed.getReadOnlyProperty();
+    }
+
+    /** A message for the error banner, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The interpreter asked for, or null. */
+    public String python() {
+        return python;
+    }
+}

@@ -1,0 +1,155 @@
+package org.processlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.cli.CliRun.Report;
+import org.processlab.run.ProcFs;
+
+/** Issue 4: whatever a run does, the app shows it truthfully, loses no line and leaves no process. */
+class FaultsAndLimitsCliTest {
+    private static String caseFile(String name) {
+        return CliRun.CASES.resolve(name).toString();
+    }
+
+    @Test
+    void stopEscalatesToSigkillForAChildThatIgnoresSigterm() {
+        Report r = CliRun.json("--time-limit", "1.5", caseFile("ignores_sigterm.py"));
+        assertThat(r.json().path("stoppedBy").asText()).isEqualTo("time-limit");
+        JsonNode child = r.role("child").get(0);
+        assertThat(Report.lines(child)).contains("child: ignoring SIGTERM now");
+        assertThat(child.path("exitCode").asInt()).isEqualTo(-9);
+        assertThat(child.path("signal").asText()).isEqualTo("SIGKILL");
+        r.assertNothingLeft();
+    }
+
+    @Test
+    void aSpawnStormIsStoppedAtTheProcessLimitAndEveryProcessEnded() throws Exception {
+        Report r = CliRun.json("--max-processes", "40", caseFile("spawn_storm.py"));
+        assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
+        assertThat(r.processes().size()).isGreaterThan(40);
+        r.assertNothingLeft();
+        assertThat(processesRunning("spawn_storm.py")).isZero();
+    }
+
+    @Test
+    void outputEdgeCasesAreShownAndCountedExactly() {
+        Report r = CliRun.json(caseFile("output_edges.py"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> main = Report.lines(r.main(), "stdout");
+        assertThat(main).startsWith("bad bytes: \uFFFD\uFFFD end", "cr-one", "cr-two", "crlf-one", "crlf-two");
+        assertThat(main).hasSize(7);
+        assertThat(main.get(5)).startsWith("xxxxxxxx").contains("line too long: 10485760 bytes");
+        assertThat(main.get(6)).isEqualTo("after the long line");
+        JsonNode closer = r.role("child").get(0);
+        assertThat(Report.lines(closer, "stdout")).containsExactly("closer: before close");
+        assertThat(Report.lines(closer, "stderr")).containsExactly("closer: still running after closing stdout");
+        assertThat(closer.path("exitCode").asInt()).isZero();
+        r.assertNothingLeft();
+    }
+
+    @Test
+    void traceSocketRefusesStrangersAndTheRunGoesOn() {
+        Report r = CliRun.json(caseFile("bogus_trace_clients.py"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.json().path("rejectedConnections").asInt()).isGreaterThanOrEqualTo(203);
+        assertThat(Report.lines(r.main())).containsExactly("still here after 203 bogus connections");
+        assertThat(r.processes()).hasSize(1);
+        r.assertNothingLeft();
+    }
+
+    @Test
+    void aMillionLinesAreAllCountedAndAttributed() throws Exception {
+        Process p = JarProcess.start("run", "--format", "json", caseFile("flood.py"));
+        Map<Long, Long> perPid = new HashMap<>();
+        long[] expectNext = {0};
+        boolean[] inOrder = {true};
+        try (InputStream in = p.getInputStream(); JsonParser jp = new JsonFactory().createParser(in)) {
+            long pid = -1;
+            int depth = 0;
+            while (jp.nextToken() != null) {
+                JsonToken t = jp.currentToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (t == JsonToken.FIELD_NAME && depth == 3 && jp.currentName().equals("pid")) {
+                    jp.nextToken();
+                    pid = jp.getLongValue();
+                } else if (t == JsonToken.FIELD_NAME && depth == 5 && jp.currentName().equals("text")) {
+                    jp.nextToken();
+                    perPid.merge(pid, 1L, Long::sum);
+                    if (!jp.getText().equals("line " + expectNext[0])) {
+                        inOrder[0] = false;
+                    }
+                    expectNext[0]++;
+                }
+            }
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(perPid.values()).containsExactly(1_000_000L);
+        assertThat(inOrder[0]).isTrue();
+    }
+
+    @Test
+    void killingTheAppWithSigkillEndsEveryProcessOfItsRun(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pids");
+        Process app = JarProcess.start("run", caseFile("write_pids_forever.py"), "--", pidFile.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pidFile).exists();
+        List<Long> pids = new ArrayList<>();
+        Arrays.stream(Files.readString(pidFile).trim().split(" ")).forEach(s -> pids.add(Long.parseLong(s)));
+        Map<Long, Long> ticks = new HashMap<>();
+        for (long pid : pids) {
+            ticks.put(pid, ProcFs.stat(pid).map(ProcFs.Stat::startTicks).orElse(-1L));
+        }
+        assertThat(pids).hasSize(4).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        app.destroyForcibly();                       // SIGKILL: no shutdown hook runs
+        app.waitFor(10, TimeUnit.SECONDS);
+        long killedAt = System.nanoTime();
+        List<Long> alive = new ArrayList<>(pids);
+        while (!alive.isEmpty() && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(10)) {
+            alive.removeIf(pid -> !ProcFs.isSame(pid, ticks.get(pid)) || ProcFs.stat(pid).map(s -> s.state() == 'Z').orElse(true));
+            Thread.sleep(20);
+        }
+        assertThat(alive).as("processes of the run still alive after the app was killed").isEmpty();
+        System.out.printf("[measure] all processes of the run ended %.0f ms after the app was SIGKILLed%n",
+                (System.nanoTime() - killedAt) / 1e6);
+    }
+
+    /** Processes whose command line mentions {@code needle}, from /proc. */
+    static long processesRunning(String needle) throws Exception {
+        long n = 0;
+        for (long pid : ProcFs.pids()) {
+            try {
+                String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")));
+                if (cmd.contains(needle) && ProcFs.stat(pid).map(s -> s.state() != 'Z').orElse(false)) {
+                    n++;
+                }
+            } catch (java.io.IOException ignored) {
+                // gone
+            }
+        }
+        return n;
+    }
+}

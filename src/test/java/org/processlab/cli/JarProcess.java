@@ -1,0 +1,23 @@
+package org.processlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code processlab} as its own JVM, as a person runs the jar (same main class, same class path). */
+final class JarProcess {
+    private JarProcess() {
+    }
+
+    static ProcessBuilder builder(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.processlab.app.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd);
+    }
+
+    static Process start(String... args) throws IOException {
+        return builder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}

@@ -1,0 +1,196 @@
+package org.processlab.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.processlab.app.ProcessLabApp;
+import org.processlab.lesson.LessonEntry;
+import org.processlab.run.RunSession;
+import org.processlab.ui.shell.ShellView;
+import org.processlab.ui.shell.ShellViewModel;
+
+/**
+ * Opens the whole ProcessLab window headless (Monocle) for a test, and helps it wait, look and take screenshots.
+ * Every wait is a poll with a generous timeout; nothing is timed.
+ */
+final class AppDriver {
+    static {
+        // A 1440×900 headless screen, like the classroom laptop the window is designed for.
+        System.setProperty("headless.geometry", "1440x900-32");
+    }
+
+    final FxRobot robot = new FxRobot();
+    private Application app;
+    private Stage stage;
+    private ShellView shell;
+
+    /** The repository's root (surefire sets processlab.repo). */
+    static Path repo() {
+        return Path.of(System.getProperty("processlab.repo", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Starts the app with progress kept in {@code home} and {@code args}; waits until the lessons are loaded. */
+    ShellView launch(Path home, String... args) throws TimeoutException {
+        System.setProperty("processlab.home", home.toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ProcessLabApp.class, args);
+        waitFor("the main window", Duration.ofSeconds(30), () -> robot.lookup("#shell").tryQuery().isPresent());
+        shell = (ShellView) robot.lookup("#shell").query();
+        waitFor("the lessons to load", Duration.ofSeconds(30), () -> shell.viewModel().loadedProperty().get());
+        return shell;
+    }
+
+    ShellView shell() {
+        return shell;
+    }
+
+    ShellViewModel vm() {
+        return shell.viewModel();
+    }
+
+    /** Closes the app (as a test would between two starts) and ends every run. */
+    void close() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+        FxToolkit.cleanupStages();
+        RunSession.closeAll();
+    }
+
+    /** Runs {@code c} on the FX thread and returns its result. */
+    <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code r} on the FX thread and waits for it. */
+    void fx(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds; fails with {@code what} after {@code timeout}. */
+    void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Boolean ok;
+            try {
+                ok = WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                ok = false;
+            }
+            if (Boolean.TRUE.equals(ok)) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    /** The lesson whose folder name starts with {@code prefix} ({@code "02-"}). */
+    LessonEntry lesson(String prefix) {
+        return fx(() -> vm().lessons().stream().filter(e -> e.id().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no lesson " + prefix + "* in " + vm().lessons())));
+    }
+
+    /** Clicks the lesson's row in the list, as a person would. */
+    void clickLesson(String prefix) {
+        LessonEntry e = lesson(prefix);
+        fx(() -> shell.lessonList().scrollTo(e));
+        waitFor("the row of " + e.id(), Duration.ofSeconds(10), () -> lessonCell(e) != null);
+        Node cell = fx(() -> lessonCell(e));
+        screenshot("debug-before-click");
+        System.err.println("CELL " + fx(() -> cell.localToScene(cell.getBoundsInLocal())) + " scene " + fx(() -> shell.getScene().getWidth() + "x" + shell.getScene().getHeight()));
+        robot.clickOn(cell);
+        waitFor(e.id() + " to be shown", Duration.ofSeconds(10), () -> vm().selectedProperty().get() == e);
+    }
+
+    private Node lessonCell(LessonEntry e) {
+        for (Node n : shell.lessonList().lookupAll(".lesson-cell")) {
+            if (n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == e && c.isVisible()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Clicks a node found by CSS selector, once it is there and enabled. */
+    void click(String selector) {
+        waitFor(selector + " to be clickable", Duration.ofSeconds(15), () -> robot.lookup(selector).tryQuery()
+                .map(n -> n.isVisible() && !n.isDisabled()).orElse(false));
+        robot.clickOn(selector);
+    }
+
+    /** Saves a PNG of the whole window under {@code processlab.screenshots} (default target/screenshots). */
+    Path screenshot(String name) {
+        Path dir = Path.of(System.getProperty("processlab.screenshots", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
+        // two pulses, so the last frame has been laid out and drawn
+        WaitForAsyncUtils.waitForFxEvents(4);
+        WritableImage img = fx(() -> shell.getScene().snapshot(null));
+        BufferedImage buf = SwingFXUtils.fromFXImage(img, null);
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(buf, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Texts of the labels under {@code root} (for checking what is on screen). */
+    List<String> texts(Node root) {
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            collect(root, out);
+            return out;
+        });
+    }
+
+    private static void collect(Node n, List<String> out) {
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            out.add(l.getText());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+}

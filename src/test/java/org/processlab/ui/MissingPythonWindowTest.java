@@ -1,0 +1,65 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import atlantafx.base.controls.Message;
+
+import org.processlab.lesson.Lesson;
+import org.processlab.model.RunStatus;
+import org.processlab.run.PythonInterpreter;
+
+/** With a Python that does not exist, the window says so clearly and keeps working. */
+class MissingPythonWindowTest {
+    private final AppDriver app = new AppDriver();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aMissingInterpreterIsShownAndTheAppKeepsWorking() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString(),
+                "--python", "/definitely/not/python");
+
+        app.waitFor("the error banner", Duration.ofSeconds(30),
+                () -> app.robot.lookup("#errorBanner").query().isVisible());
+        Message banner = app.robot.lookup("#errorBanner").query();
+        assertThat(app.fx(banner::getDescription)).contains("/definitely/not/python").contains(PythonInterpreter.HOW_TO_GET);
+        assertThat(app.fx(banner::getTitle)).isEqualTo("Python was not found");
+
+        // Run anyway: the run fails with the same message, in the status and the banner.
+        app.clickLesson("02-");
+        app.click("#skipPrediction");
+        app.click("#runButton");
+        app.waitFor("the failed run", Duration.ofSeconds(30), () -> app.vm().run().model() != null
+                && app.vm().run().model().snapshot().status() == RunStatus.FAILED
+                && !app.vm().run().runningProperty().get());
+        String status = app.fx(() -> app.vm().run().statusProperty().get());
+        assertThat(status).startsWith("Error:").contains("Python interpreter not found");
+        assertThat(app.fx(() -> banner.isVisible())).isTrue();
+        assertThat(app.fx(banner::getDescription)).contains("Install Python");
+        app.screenshot("missing-python");
+
+        // The app still works: another lesson can be chosen, and its page shows.
+        app.clickLesson("03-");
+        Lesson shown = (Lesson) app.fx(() -> app.vm().selectedProperty().get());
+        assertThat(shown.id()).startsWith("03-");
+        assertThat(app.texts(app.robot.lookup("#lessonPage").query())).contains("Lesson " + shown.order());
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled()))
+                .as("Run stays usable (after the prediction)").isEqualTo(shown.predict() != null);
+        app.fx(() -> app.vm().nextLesson());
+        app.waitFor("the next lesson", Duration.ofSeconds(10),
+                () -> app.vm().selectedProperty().get().id().startsWith("04-"));
+    }
+}

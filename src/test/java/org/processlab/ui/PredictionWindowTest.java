@@ -1,0 +1,117 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.lesson.Lesson;
+import org.processlab.lesson.Prediction;
+import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.lesson.ProgressStore;
+import org.processlab.ui.lesson.Reveal;
+
+/** Predict, then reveal (issue 5), and progress that survives a restart. */
+class PredictionWindowTest {
+    private final AppDriver app = new AppDriver();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void answeringThenRunningRevealsTheAnswerAndWhatHappened() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.clickLesson("02-");
+        Prediction p = ((Lesson) app.lesson("02-")).predict();
+        assertThat(p).isNotNull();
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled()))
+                .as("Run waits for an answer").isTrue();
+        assertThat(app.texts(app.robot.lookup("#prediction").query())).contains(p.question());
+        app.screenshot("predict-question");
+
+        app.click("#choice" + p.answer());
+        app.waitFor("Run to be allowed", Duration.ofSeconds(10),
+                () -> !app.robot.lookup("#runButton").query().isDisabled());
+        app.click("#runButton");
+        app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null);
+
+        Reveal r = app.fx(() -> app.vm().prediction().revealProperty().get());
+        assertThat(r.right()).isTrue();
+        assertThat(r.answer()).isEqualTo(p.answerText());
+        assertThat(r.checked()).isTrue();
+        assertThat(r.problems()).as("the lesson's expectations held").isEmpty();
+        Label verdict = app.robot.lookup("#verdict").query();
+        assertThat(app.fx(verdict::getText)).isEqualTo("Right!");
+        assertThat(app.fx(() -> verdict.getStyleClass().contains("right"))).isTrue();
+        assertThat(app.texts(app.robot.lookup("#prediction").query()))
+                .contains(p.explain().strip())
+                .contains("What really happened")
+                .anySatisfy(t -> assertThat(t).contains("2 children").contains("Done!"));
+        assertThat(app.robot.lookup("#expectationResult").tryQuery()).isPresent();
+        app.screenshot("predict-reveal");
+
+        ProgressStore.LessonProgress saved = ProgressStore.open(home).of(app.lesson("02-").id());
+        assertThat(saved.prediction()).isEqualTo(p.answer());
+        assertThat(saved.runs()).isEqualTo(1);
+    }
+
+    @Test
+    void progressSurvivesARestart() throws Exception {
+        String lessons = AppDriver.repo().resolve("lessons").toString();
+        app.launch(home, "--lessons", lessons);
+        app.clickLesson("02-");
+        Prediction p = ((Lesson) app.lesson("02-")).predict();
+        int wrong = p.answer() == 0 ? 1 : 0;
+        app.click("#choice" + wrong);
+        app.click("#runButton");
+        app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null);
+        assertThat(app.fx(() -> app.vm().prediction().revealProperty().get().right())).isFalse();
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#verdict").query()).getText())).isEqualTo("Not quite");
+        app.screenshot("predict-wrong");
+        app.clickLesson("03-");
+        app.close();
+        assertThat(Files.exists(home.resolve(ProgressStore.FILE))).isTrue();
+
+        app.launch(home, "--lessons", lessons);
+        String id2 = app.lesson("02-").id();
+        String id3 = app.lesson("03-").id();
+        app.waitFor("the last lesson to be shown again", Duration.ofSeconds(10),
+                () -> app.vm().selectedProperty().get() != null && app.vm().selectedProperty().get().id().equals(id3));
+        ProgressStore.LessonProgress p2 = app.fx(() -> app.vm().progress().of(id2));
+        assertThat(p2.runs()).isEqualTo(1);
+        assertThat(p2.prediction()).isEqualTo(wrong);
+        assertThat(app.fx(() -> app.vm().progress().of(id3).opened())).isTrue();
+        app.waitFor("a check mark in the list", Duration.ofSeconds(10),
+                () -> app.robot.lookup(".lesson-done-icon").tryQuery().isPresent());
+        app.screenshot("progress-after-restart");
+
+        // The answer given before the restart still counts: Run is allowed in lesson 2 at once.
+        app.clickLesson("02-");
+        assertThat(app.fx(() -> app.vm().prediction().choiceProperty().get())).isEqualTo(wrong);
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).isFalse();
+        assertThat(app.robot.lookup("#predictionReminder").tryQuery()).isPresent();
+        assertThat(wrong).isNotEqualTo(PredictionViewModel.UNANSWERED);
+
+        // Next lesson by keyboard: Ctrl+Right, then Alt+N.
+        app.robot.clickOn("#lessonPage");
+        app.robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
+        app.waitFor("Ctrl+Right to open lesson 3", Duration.ofSeconds(10),
+                () -> app.vm().selectedProperty().get().id().equals(id3));
+        app.robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
+        app.waitFor("Alt+N to open lesson 4", Duration.ofSeconds(10),
+                () -> app.vm().selectedProperty().get().id().startsWith("04-"));
+    }
+}

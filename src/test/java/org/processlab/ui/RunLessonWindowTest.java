@@ -1,0 +1,93 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.model.ProcessView;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.RunStatus;
+import org.processlab.ui.console.ConsoleRow;
+import org.processlab.ui.processes.ProcessRow;
+import org.processlab.ui.timeline.TimelineLane;
+
+/** Opens the whole window, runs the square/cube lesson for real and checks the three live views. */
+class RunLessonWindowTest {
+    private final AppDriver app = new AppDriver();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void runningTheSquareCubeLessonFillsTimelineTableAndConsole() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.clickLesson("02-");
+        app.click("#skipPrediction");
+        app.click("#runButton");
+
+        app.waitFor("the run to end and the views to show it", Duration.ofSeconds(60), () -> {
+            var model = app.vm().run().model();
+            return model != null && model.snapshot().status().finished() && !app.vm().run().runningProperty().get()
+                    && app.shell().timeline().getSnapshot() != null
+                    && app.shell().timeline().getSnapshot().status().finished();
+        });
+
+        RunSnapshot snap = app.fx(() -> app.vm().run().model().snapshot());
+        assertThat(snap.status()).as("error: %s", snap.error()).isEqualTo(RunStatus.ENDED);
+        assertThat(snap.rootStatus()).isEqualTo(0);
+        List<Long> modelPids = snap.processes().stream().map(ProcessView::pid).toList();
+        assertThat(modelPids).hasSizeGreaterThanOrEqualTo(3);
+
+        List<TimelineLane> lanes = app.fx(() -> List.copyOf(app.shell().timeline().getLanes()));
+        List<Long> lanePids = lanes.stream().map(TimelineLane::pid).toList();
+        List<Long> tablePids = app.fx(() -> app.shell().processTable().table().getItems().stream()
+                .map(ProcessRow::getPid).toList());
+        assertThat(lanePids).as("one lane per process, in the model's order").isEqualTo(modelPids);
+        assertThat(tablePids).as("table rows match the timeline's lanes").isEqualTo(lanePids);
+        assertThat(lanes.get(0).depth()).isZero();
+        assertThat(lanes).allSatisfy(l -> assertThat(l.detail()).contains("PID " + l.pid()));
+        assertThat(lanes.stream().map(TimelineLane::title).collect(Collectors.joining(" ")))
+                .contains("p1").contains("p2");
+        assertThat(lanes.stream().filter(l -> l.depth() == 1).count()).isGreaterThanOrEqualTo(2);
+
+        List<ConsoleRow> rows = app.fx(() -> List.copyOf(app.shell().console().list().getItems()));
+        assertThat(rows).extracting(ConsoleRow::text)
+                .contains("Square of 10: 100", "Cube of 10: 1000", "Done!");
+        Map<String, Long> who = rows.stream().collect(Collectors.toMap(ConsoleRow::text, ConsoleRow::pid, (a, b) -> a));
+        long p1 = snap.processes().stream().filter(p -> "p1".equals(p.label())).findFirst().orElseThrow().pid();
+        long main = snap.main().orElseThrow().pid();
+        assertThat(who.get("Square of 10: 100")).as("the square line is p1's").isEqualTo(p1);
+        assertThat(who.get("Done!")).as("Done! is main's").isEqualTo(main);
+
+        String status = app.fx(() -> app.vm().run().statusProperty().get());
+        assertThat(status).isEqualTo("Ended — exit 0");
+
+        // Selecting a lane selects the table row and filters the console to that process.
+        app.fx(() -> app.shell().timeline().setSelectedPid(p1));
+        app.waitFor("the table to follow the selection", Duration.ofSeconds(10), () -> {
+            ProcessRow r = app.shell().processTable().table().getSelectionModel().getSelectedItem();
+            return r != null && r.getPid() == p1;
+        });
+        List<String> filtered = app.fx(() -> app.shell().console().list().getItems().stream().map(ConsoleRow::text).toList());
+        assertThat(filtered).containsExactly("Square of 10: 100");
+        app.screenshot("run-lesson-02-selected");
+        app.fx(() -> app.shell().timeline().setSelectedPid(null));
+        app.waitFor("the console to show every line again", Duration.ofSeconds(10),
+                () -> app.shell().console().list().getItems().size() >= 3);
+
+        assertThat(app.screenshot("run-lesson-02")).exists();
+    }
+}
