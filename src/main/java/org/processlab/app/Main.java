@@ -15,7 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && Cli.handles(args[0])) {
-            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
             int code = Cli.execute(args, out, err);
             out.flush();

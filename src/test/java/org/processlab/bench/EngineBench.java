@@ -1,0 +1,158 @@
+package org.processlab.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
+import org.processlab.run.PythonInterpreter;
+import org.processlab.run.PythonTrack;
+import org.processlab.run.RunSession;
+
+/**
+ * Speed and memory of the run engine, each reported as a ratio against a baseline measured in the same
+ * run (never as a timed test: machines are shared and noisy). Run with {@code mvn -Pbench verify}
+ * (or {@code -Dbench.rounds=N}).
+ *
+ * <ol>
+ *   <li><b>Lesson run</b>: the seed's square/cube example. Time from Run to the first process in the
+ *       model, and the whole run's wall time, against the same program started without ProcessLab's
+ *       supervisor and tracer, its output read through a pipe and thrown away.</li>
+ *   <li><b>Flood</b>: a program printing 1,000,000 lines. Lines counted / printed (must be exactly 1),
+ *       wall time against the same program with its output piped and thrown away, and the peak heap.</li>
+ * </ol>
+ */
+public final class EngineBench {
+    private EngineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("processlab.repo", ".")).toAbsolutePath();
+        int rounds = Integer.getInteger("bench.rounds", 7);
+        PythonInterpreter py = PythonInterpreter.locate(null);
+        System.out.println("ProcessLab engine benchmark — " + py.executable() + " " + py.version() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + rounds + " rounds (medians)");
+
+        Path lesson = repo.resolve("lessons/02-first-processes/multiprocessing_s1_e1.py");
+        lessonRun(py, lesson, rounds);
+        flood(py, repo.resolve("src/test/resources/cases/flood.py"), Math.max(3, rounds / 2));
+    }
+
+    private static void lessonRun(PythonInterpreter py, Path script, int rounds) throws Exception {
+        List<Double> traced = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        List<Double> firstLane = new ArrayList<>();
+        for (int i = 0; i < rounds + 1; i++) {
+            double p = plainRun(py, script, List.of());
+            long[] first = {-1};
+            long t0 = System.nanoTime();
+            RunModel model = new RunModel();
+            model.onDirty(() -> {
+                if (first[0] < 0 && !model.snapshot().processes().isEmpty()) {
+                    first[0] = System.nanoTime();
+                }
+                model.clearDirty();
+            });
+            RunSession s = RunSession.start(PythonTrack.spec(py, script, List.of(), null, "bench"), model);
+            RunSnapshot end = s.ended().get();
+            double wall = (System.nanoTime() - t0) / 1e6;
+            if (end.rootStatus() == null || end.rootStatus() != 0) {
+                throw new IllegalStateException("lesson run failed: " + end.error());
+            }
+            if (i == 0) {
+                continue;   // warm-up: JIT, page cache
+            }
+            plain.add(p);
+            traced.add(wall);
+            firstLane.add((first[0] - t0) / 1e6);
+        }
+        double mp = median(plain);
+        double mt = median(traced);
+        System.out.printf("%nLesson 02 (square/cube), %d rounds%n", rounds);
+        System.out.printf("  Run -> first process in the model : median %.1f ms (worst %.1f ms)%n", median(firstLane), Collections.max(firstLane));
+        System.out.printf("  wall time in ProcessLab           : median %.1f ms%n", mt);
+        System.out.printf("  same program, no tracer, piped    : median %.1f ms (baseline)%n", mp);
+        System.out.printf("  ratio traced / baseline           : %.2fx%n", mt / mp);
+    }
+
+    private static void flood(PythonInterpreter py, Path script, int rounds) throws Exception {
+        List<Double> traced = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        long peakHeap = 0;
+        long counted = 0;
+        for (int i = 0; i < rounds; i++) {
+            plain.add(plainRun(py, script, List.of("1000000")));
+            System.gc();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            RunModel model = new RunModel();
+            RunSession s = RunSession.start(PythonTrack.spec(py, script, List.of("1000000"), null, "flood"), model);
+            s.ended().get();
+            traced.add((System.nanoTime() - t0) / 1e6);
+            peakHeap = Math.max(peakHeap, peakHeapBytes());
+            counted = model.output().size();
+            if (counted != 1_000_000) {
+                throw new IllegalStateException("counted " + counted + " lines of 1,000,000");
+            }
+        }
+        double mp = median(plain);
+        double mt = median(traced);
+        System.out.printf("%nFlood: 1,000,000 lines, %d rounds%n", rounds);
+        System.out.printf("  lines counted / printed           : %d / 1000000 = %.6f%n", counted, counted / 1e6);
+        System.out.printf("  wall time in ProcessLab           : median %.0f ms%n", mt);
+        System.out.printf("  same program, piped to nowhere    : median %.0f ms (baseline)%n", mp);
+        System.out.printf("  ratio traced / baseline           : %.2fx (goal: at most 2x)%n", mt / mp);
+        System.out.printf("  peak heap during the run          : %.0f MiB%n", peakHeap / 1048576.0);
+    }
+
+    /** Runs the program directly, output piped and discarded; wall milliseconds. */
+    static double plainRun(PythonInterpreter py, Path script, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(py.executable().toString(), script.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("PYTHONUNBUFFERED");
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        AtomicLong n = new AtomicLong();
+        try (InputStream in = p.getInputStream()) {
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                n.addAndGet(r);
+            }
+        }
+        p.waitFor();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean m : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (m.getType() == MemoryType.HEAP) {
+                m.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean m : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (m.getType() == MemoryType.HEAP) {
+                sum += m.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}
