@@ -37,11 +37,6 @@ import org.processlab.ui.shell.ShellViewModel;
  * Every wait is a poll with a generous timeout; nothing is timed.
  */
 final class AppDriver {
-    static {
-        // A 1440×900 headless screen, like the classroom laptop the window is designed for.
-        System.setProperty("headless.geometry", "1440x900-32");
-    }
-
     final FxRobot robot = new FxRobot();
     private Application app;
     private Stage stage;
@@ -55,7 +50,8 @@ final class AppDriver {
     /** Starts the app with progress kept in {@code home} and {@code args}; waits until the lessons are loaded. */
     ShellView launch(Path home, String... args) throws TimeoutException {
         System.setProperty("processlab.home", home.toString());
-        stage = FxToolkit.registerPrimaryStage();
+        // a 1440×900 headless screen, like the classroom laptop the window is designed for
+        stage = UiToolkit.start();
         app = FxToolkit.setupApplication(ProcessLabApp.class, args);
         waitFor("the main window", Duration.ofSeconds(30), () -> robot.lookup("#shell").tryQuery().isPresent());
         shell = (ShellView) robot.lookup("#shell").query();
@@ -135,8 +131,6 @@ final class AppDriver {
         fx(() -> shell.lessonList().scrollTo(e));
         waitFor("the row of " + e.id(), Duration.ofSeconds(10), () -> lessonCell(e) != null);
         Node cell = fx(() -> lessonCell(e));
-        screenshot("debug-before-click");
-        System.err.println("CELL " + fx(() -> cell.localToScene(cell.getBoundsInLocal())) + " scene " + fx(() -> shell.getScene().getWidth() + "x" + shell.getScene().getHeight()));
         robot.clickOn(cell);
         waitFor(e.id() + " to be shown", Duration.ofSeconds(10), () -> vm().selectedProperty().get() == e);
     }
@@ -172,6 +166,71 @@ final class AppDriver {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** Saves a PNG of one node, at twice its size (to look at details). */
+    Path nodeScreenshot(Node node, String name) {
+        Path dir = Path.of(System.getProperty("processlab.screenshots", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
+        WaitForAsyncUtils.waitForFxEvents(4);
+        WritableImage img = fx(() -> {
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setTransform(javafx.scene.transform.Transform.scale(2, 2));
+            return node.snapshot(p, null);
+        });
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The middle of lane {@code i}'s header, in screen coordinates. */
+    javafx.geometry.Point2D laneHeaderOnScreen(org.processlab.ui.timeline.Timeline t, int i) {
+        return fx(() -> {
+            double axis = Math.ceil(t.getSmallFont().getSize() * 2.3);
+            return t.localToScreen(t.getHeaderWidth() / 2, axis + (i + 0.5) * t.getLaneHeight());
+        });
+    }
+
+    /** Clicks lane {@code i} of the timeline, as a person would. */
+    void clickLane(org.processlab.ui.timeline.Timeline t, int i) {
+        robot.clickOn(laneHeaderOnScreen(t, i), javafx.scene.input.MouseButton.PRIMARY);
+    }
+
+    /**
+     * Moves the mouse (synthetic events on the canvas) along the tick row of lane {@code i} until a tooltip
+     * shows; returns its text.
+     */
+    String hoverTick(org.processlab.ui.timeline.Timeline t, int i) {
+        return fx(() -> {
+            javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) t.lookup(".timeline-plot > .canvas");
+            if (canvas == null) {
+                canvas = (javafx.scene.canvas.Canvas) ((javafx.scene.layout.Pane) t.lookup(".timeline-plot"))
+                        .getChildren().get(0);
+            }
+            double axis = Math.ceil(t.getSmallFont().getSize() * 2.3);
+            double y = axis + i * t.getLaneHeight() + t.getLaneHeight() * 0.25;
+            for (double x = t.getHeaderWidth(); x < canvas.getWidth(); x += 1) {
+                javafx.geometry.Point2D s = canvas.localToScreen(x, y);
+                javafx.geometry.Point2D sc = canvas.localToScene(x, y);
+                javafx.event.Event.fireEvent(canvas, new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_MOVED, sc.getX(), sc.getY(), s.getX(), s.getY(),
+                        javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                        false, false, false, null));
+                for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                    if (w instanceof javafx.scene.control.Tooltip tip && tip.isShowing()
+                            && tip.getStyleClass().contains("timeline-tooltip")) {
+                        String text = tip.getText();
+                        tip.hide();
+                        return text;
+                    }
+                }
+            }
+            return "";
+        });
     }
 
     /** Texts of the labels under {@code root} (for checking what is on screen). */

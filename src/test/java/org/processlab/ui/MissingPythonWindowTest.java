@@ -2,6 +2,7 @@ package org.processlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,10 +28,21 @@ class MissingPythonWindowTest {
         app.close();
     }
 
+    @TempDir
+    Path lessons;
+
     @Test
     void aMissingInterpreterIsShownAndTheAppKeepsWorking() throws Exception {
-        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString(),
-                "--python", "/definitely/not/python");
+        // three real lessons and one that cannot be loaded
+        for (String prefix : new String[] {"02-", "03-", "04-"}) {
+            try (var dirs = Files.list(AppDriver.repo().resolve("lessons"))) {
+                Path src = dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+                copyFolder(src, lessons.resolve(src.getFileName()));
+            }
+        }
+        Files.createDirectories(lessons.resolve("05-broken"));
+        Files.writeString(lessons.resolve("05-broken/lesson.md"), "---\ntitle: [unclosed\n---\n# Broken\n");
+        app.launch(home, "--lessons", lessons.toString(), "--python", "/definitely/not/python");
 
         app.waitFor("the error banner", Duration.ofSeconds(30),
                 () -> app.robot.lookup("#errorBanner").query().isVisible());
@@ -61,5 +73,26 @@ class MissingPythonWindowTest {
         app.fx(() -> app.vm().nextLesson());
         app.waitFor("the next lesson", Duration.ofSeconds(10),
                 () -> app.vm().selectedProperty().get().id().startsWith("04-"));
+
+        // The broken lesson is a red card with its message; choosing it shows the error, not a crash.
+        assertThat(app.robot.lookup(".error-card").tryQuery()).isPresent();
+        app.clickLesson("05-");
+        assertThat(app.texts(app.robot.lookup("#lessonPage").query()))
+                .anySatisfy(t -> assertThat(t).contains("05-broken").contains("cannot be loaded"));
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).isTrue();
+        app.screenshot("error-card");
+    }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 }

@@ -66,6 +66,7 @@ class RunLessonWindowTest {
         List<ConsoleRow> rows = app.fx(() -> List.copyOf(app.shell().console().list().getItems()));
         assertThat(rows).extracting(ConsoleRow::text)
                 .contains("Square of 10: 100", "Cube of 10: 1000", "Done!");
+        assertThat(rows.get(rows.size() - 1).text()).as("lines in the order they were written").isEqualTo("Done!");
         Map<String, Long> who = rows.stream().collect(Collectors.toMap(ConsoleRow::text, ConsoleRow::pid, (a, b) -> a));
         long p1 = snap.processes().stream().filter(p -> "p1".equals(p.label())).findFirst().orElseThrow().pid();
         long main = snap.main().orElseThrow().pid();
@@ -75,19 +76,33 @@ class RunLessonWindowTest {
         String status = app.fx(() -> app.vm().run().statusProperty().get());
         assertThat(status).isEqualTo("Ended — exit 0");
 
-        // Selecting a lane selects the table row and filters the console to that process.
-        app.fx(() -> app.shell().timeline().setSelectedPid(p1));
+        // Hovering a tick shows the line, its time and stream.
+        String tip = app.hoverTick(app.shell().timeline(), lanePids.indexOf(p1));
+        assertThat(tip).contains("Square of 10: 100").contains("stdout").contains("PID " + p1);
+
+        // Clicking a lane selects the table row and filters the console to that process; Esc clears.
+        app.clickLane(app.shell().timeline(), lanePids.indexOf(p1));
         app.waitFor("the table to follow the selection", Duration.ofSeconds(10), () -> {
             ProcessRow r = app.shell().processTable().table().getSelectionModel().getSelectedItem();
             return r != null && r.getPid() == p1;
         });
+        assertThat(app.fx(() -> app.vm().run().selectedPidProperty().get())).isEqualTo(p1);
         List<String> filtered = app.fx(() -> app.shell().console().list().getItems().stream().map(ConsoleRow::text).toList());
         assertThat(filtered).containsExactly("Square of 10: 100");
         app.screenshot("run-lesson-02-selected");
-        app.fx(() -> app.shell().timeline().setSelectedPid(null));
-        app.waitFor("the console to show every line again", Duration.ofSeconds(10),
-                () -> app.shell().console().list().getItems().size() >= 3);
+        app.robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        app.waitFor("Esc to clear the selection", Duration.ofSeconds(10),
+                () -> app.vm().run().selectedPidProperty().get() == null
+                        && app.shell().console().list().getItems().size() >= 3);
 
         assertThat(app.screenshot("run-lesson-02")).exists();
+        app.nodeScreenshot(app.shell().timeline(), "timeline-lesson-02");
+
+        // Larger text for a projector: everything grows, the lanes too.
+        double laneBefore = app.fx(() -> app.shell().timeline().getLaneHeight());
+        app.click("#largerText");
+        app.click("#largerText");
+        app.waitFor("larger lanes", Duration.ofSeconds(10), () -> app.shell().timeline().getLaneHeight() > laneBefore);
+        app.screenshot("run-lesson-02-large-text");
     }
 }

@@ -1,0 +1,60 @@
+package org.processlab.ui;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.lesson.Lesson;
+import org.processlab.lesson.LessonEntry;
+
+/**
+ * Runs every lesson's main example in the window and saves a screenshot of each (gallery-NN.png), for a person
+ * to look at. Opt-in, as it takes a while: {@code mvn test -Dtest=LessonGalleryTest -Dprocesslab.gallery=true}.
+ */
+@EnabledIfSystemProperty(named = "processlab.gallery", matches = "true")
+class LessonGalleryTest {
+    private final AppDriver app = new AppDriver();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void everyLessonRunsInTheWindow() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        List<LessonEntry> all = app.fx(() -> List.copyOf(app.vm().lessons()));
+        String only = System.getProperty("processlab.gallery.only", "");
+        for (LessonEntry e : all) {
+            if (!(e instanceof Lesson l) || l.example() == null || !e.id().startsWith(only)) {
+                continue;
+            }
+            app.clickLesson(e.id());
+            if (l.predict() != null) {
+                app.click("#skipPrediction");
+            }
+            app.click("#runButton");
+            app.waitFor("the run of " + e.id() + " to begin", Duration.ofSeconds(20),
+                    () -> app.vm().run().model() != null && !app.vm().run().model().snapshot().processes().isEmpty());
+            Thread.sleep(700);
+            app.screenshot("gallery-" + e.id() + "-live");
+            try {
+                app.waitFor("the run of " + e.id() + " to end", Duration.ofSeconds(30),
+                        () -> !app.vm().run().runningProperty().get());
+            } catch (AssertionError stillRunning) {
+                app.click("#stopButton");
+                app.waitFor("the stopped run of " + e.id() + " to end", Duration.ofSeconds(30),
+                        () -> !app.vm().run().runningProperty().get());
+            }
+            app.screenshot("gallery-" + e.id());
+        }
+    }
+}
