@@ -1,5 +1,8 @@
 package org.processlab.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,9 +16,69 @@ import java.util.Map;
  * the text per line), so a million lines cost about the size of their text plus 20 bytes each, and
  * appending never copies what is already stored. Lines are numbered from 0 in arrival order.
  *
+ * <p>A <em>bounded</em> log ({@link #bounded}) keeps the text of only the latest lines of each process in
+ * memory; older lines keep their time, process and stream (so every count stays exact) and their text is
+ * replaced by {@link #DROPPED}. Every line, kept or not, is also appended to a run log file when one is
+ * given ({@code seconds-since-epoch PID stream text}, UTF-8), so nothing is lost.
+ *
  * <p>Threading: every method is thread-safe; appends come from reader threads, reads from any thread.
  */
-public final class OutputLog {
+public final class OutputLog implements AutoCloseable {
+    /** The text of a line whose text was let go from memory (it is in the run log). */
+    public static final String DROPPED = "\u2026 (older line: see the run log)";
+
+    private final int keepPerProcess;
+    private final java.io.Writer logFile;
+    private final Path logPath;
+
+    /** A log that keeps every line's text in memory (the CLI's: its report holds every line). */
+    public OutputLog() {
+        this(Integer.MAX_VALUE, null);
+    }
+
+    private OutputLog(int keepPerProcess, Path logPath) {
+        this.keepPerProcess = keepPerProcess;
+        this.logPath = logPath;
+        java.io.Writer w = null;
+        if (logPath != null) {
+            try {
+                Files.createDirectories(logPath.getParent());
+                w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(logPath),
+                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            } catch (IOException e) {
+                w = null;
+            }
+        }
+        this.logFile = w;
+    }
+
+    /**
+     * A log that keeps the text of at most {@code keepPerProcess} latest lines per process in memory and writes
+     * every line to {@code logFile} (created; null for none).
+     */
+    public static OutputLog bounded(int keepPerProcess, Path logFile) {
+        if (keepPerProcess < 1) {
+            throw new IllegalArgumentException("keepPerProcess must be at least 1");
+        }
+        return new OutputLog(keepPerProcess, logFile);
+    }
+
+    /** The run log file, or null. */
+    public Path logFile() {
+        return logFile == null ? null : logPath;
+    }
+
+    /** Flushes and closes the run log file (lines appended afterwards stay in memory only). */
+    @Override
+    public synchronized void close() {
+        if (logFile != null) {
+            try {
+                logFile.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
     private static final int CHUNK = 8192;
     private static final byte STDERR = 1;
     private static final byte UNTRACED = 2;
@@ -44,6 +107,18 @@ public final class OutputLog {
         texts.get(c)[o] = line.text();
         IntList mine = byPid.computeIfAbsent(line.pid(), k -> new IntList());
         mine.add(i);
+        if (mine.size > keepPerProcess) {
+            int old = mine.data[mine.size - 1 - keepPerProcess];
+            texts.get(old / CHUNK)[old % CHUNK] = DROPPED;
+        }
+        if (logFile != null) {
+            try {
+                logFile.write(String.format(java.util.Locale.ROOT, "%d.%06d %d %s %s%n", line.t() / 1_000_000,
+                        line.t() % 1_000_000, line.pid(), line.stream().id(), line.text()));
+            } catch (IOException ignored) {
+                // a full disk must not stop the run; the lines stay counted
+            }
+        }
         if (line.stream() == Stream.STDERR) {
             mine.stderr++;
         }

@@ -57,7 +57,7 @@ public final class RunModel {
     private final List<RunEvent> events = new ArrayList<>();
     private final List<Proc> procs = new ArrayList<>();
     private final Map<Long, Proc> latest = new HashMap<>();
-    private final OutputLog output = new OutputLog();
+    private final OutputLog output;
     private final Set<String> methods = new LinkedHashSet<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile Runnable dirtyListener = () -> { };
@@ -74,6 +74,16 @@ public final class RunModel {
     private String error;
     private String requestedMethod;
     private long rejected;
+
+    /** A model whose output log keeps every line in memory (for the CLI and tests). */
+    public RunModel() {
+        this(new OutputLog());
+    }
+
+    /** A model writing output to {@code output} (for the window: {@link OutputLog#bounded}). */
+    public RunModel(OutputLog output) {
+        this.output = output;
+    }
 
     /** Sets the listener called on each clean→dirty transition (on the appending thread). */
     public void onDirty(Runnable listener) {
@@ -327,6 +337,7 @@ public final class RunModel {
                 status = RunStatus.STOPPING;
             }
         } else if (e instanceof RunEnded r) {
+            output.close();
             if (status != RunStatus.FAILED) {
                 status = RunStatus.ENDED;
             }

@@ -184,4 +184,26 @@ class RunModelTest {
         m.append(new OutputLine(4, 0, Stream.STDOUT, "c", true));
         assertThat(calls[0]).isEqualTo(2);
     }
+
+    @Test
+    void boundedLogKeepsTheLatestTextPerProcessCountsEverythingAndLogsEverything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("run.log");
+        RunModel m = new RunModel(OutputLog.bounded(3, file));
+        m.setSupervisorPid(SUP);
+        m.append(new RunStarted(1_000, "t", List.of(), null));
+        m.append(new RootSpawned(1_100, MAIN, 7));
+        for (int i = 0; i < 10; i++) {
+            m.append(new OutputLine(2_000 + i, MAIN, Stream.STDOUT, "line " + i, false));
+        }
+        m.append(new RunEnded(3_000, 0));
+        OutputLog out = m.output();
+        assertThat(out.size()).isEqualTo(10);
+        assertThat(m.snapshot().byPid(MAIN).orElseThrow().stdoutLines()).isEqualTo(10);
+        assertThat(out.get(0).text()).isEqualTo(OutputLog.DROPPED);
+        assertThat(out.range(7, 10)).extracting(RunEvent.OutputLine::text).containsExactly("line 7", "line 8", "line 9");
+        List<String> logged = java.nio.file.Files.readAllLines(file);
+        assertThat(logged).hasSize(10);
+        assertThat(logged.get(0)).endsWith(MAIN + " stdout line 0");
+    }
 }
