@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 
 /**
- * Runs every lesson's main example in the window and saves a screenshot of each (gallery-NN.png), for a person
- * to look at. Opt-in, as it takes a while: {@code mvn test -Dtest=LessonGalleryTest -Dprocesslab.gallery=true}.
+ * Runs every example of every lesson in the window and saves screenshots of each (gallery-NN-...png, live and at
+ * the end), for a person to look at. Opt-in, as it takes a while:
+ * {@code mvn test -Dtest=LessonGalleryTest -Dprocesslab.gallery=true} (add {@code -Dprocesslab.gallery.only=13}
+ * for the lessons whose id starts with 13).
  */
 @EnabledIfSystemProperty(named = "processlab.gallery", matches = "true")
 class LessonGalleryTest {
@@ -41,20 +44,24 @@ class LessonGalleryTest {
             if (l.predict() != null) {
                 app.click("#skipPrediction");
             }
-            app.click("#runButton");
-            app.waitFor("the run of " + e.id() + " to begin", Duration.ofSeconds(20),
-                    () -> app.vm().run().model() != null && !app.vm().run().model().snapshot().processes().isEmpty());
-            Thread.sleep(700);
-            app.screenshot("gallery-" + e.id() + "-live");
-            try {
-                app.waitFor("the run of " + e.id() + " to end", Duration.ofSeconds(30),
-                        () -> !app.vm().run().runningProperty().get());
-            } catch (AssertionError stillRunning) {
-                app.click("#stopButton");
-                app.waitFor("the stopped run of " + e.id() + " to end", Duration.ofSeconds(30),
-                        () -> !app.vm().run().runningProperty().get());
+            for (Example ex : l.examples()) {
+                String name = "gallery-" + e.id() + (ex == l.example() ? "" : "-" + ex.file().getFileName());
+                app.fx(() -> app.vm().exampleProperty().set(ex));
+                app.click("#runButton");
+                app.waitFor("the run of " + name + " to begin", Duration.ofSeconds(20),
+                        () -> app.vm().run().model() != null && !app.vm().run().model().snapshot().processes().isEmpty());
+                Thread.sleep(700);
+                app.screenshot(name + "-live");
+                try {
+                    app.waitFor("the run of " + name + " to end", Duration.ofSeconds(30),
+                            () -> !app.vm().run().runningProperty().get());
+                } catch (AssertionError stillRunning) {
+                    app.click("#stopButton");
+                    app.waitFor("the stopped run of " + name + " to end", Duration.ofSeconds(30),
+                            () -> !app.vm().run().runningProperty().get());
+                }
+                app.screenshot(name);
             }
-            app.screenshot("gallery-" + e.id());
         }
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import atlantafx.base.controls.Message;
+import javafx.scene.control.Label;
 
 import org.processlab.lesson.Lesson;
 import org.processlab.model.RunStatus;
@@ -46,9 +46,11 @@ class MissingPythonWindowTest {
 
         app.waitFor("the error banner", Duration.ofSeconds(30),
                 () -> app.robot.lookup("#errorBanner").query().isVisible());
-        Message banner = app.robot.lookup("#errorBanner").query();
-        assertThat(app.fx(banner::getDescription)).contains("/definitely/not/python").contains(PythonInterpreter.HOW_TO_GET);
-        assertThat(app.fx(banner::getTitle)).isEqualTo("Python was not found");
+        javafx.scene.Node banner = app.robot.lookup("#errorBanner").query();
+        Label title = app.robot.lookup("#errorTitle").query();
+        Label message = app.robot.lookup("#errorMessage").query();
+        assertThat(app.fx(message::getText)).contains("/definitely/not/python").contains(PythonInterpreter.HOW_TO_GET);
+        assertThat(app.fx(title::getText)).isEqualTo("Python was not found");
 
         // Run anyway: the run fails with the same message, in the status and the banner.
         app.clickLesson("02-");
@@ -60,7 +62,8 @@ class MissingPythonWindowTest {
         String status = app.fx(() -> app.vm().run().statusProperty().get());
         assertThat(status).startsWith("Error:").contains("Python interpreter not found");
         assertThat(app.fx(() -> banner.isVisible())).isTrue();
-        assertThat(app.fx(banner::getDescription)).contains("Install Python");
+        assertThat(app.fx(message::getText)).contains("Install Python");
+        assertThat(app.fx(title::getText)).isEqualTo("Python was not found");
         app.screenshot("missing-python");
 
         // The app still works: another lesson can be chosen, and its page shows.
@@ -81,6 +84,17 @@ class MissingPythonWindowTest {
                 .anySatisfy(t -> assertThat(t).contains("05-broken").contains("cannot be loaded"));
         assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).isTrue();
         app.screenshot("error-card");
+
+        // The window's Python field: give a working interpreter, the error goes, and runs work again.
+        app.robot.clickOn("#pythonField").write("python3");
+        app.click("#usePython");
+        app.waitFor("the banner to go", Duration.ofSeconds(30),
+                () -> !app.robot.lookup("#errorBanner").query().isVisible());
+        app.clickLesson("02-");
+        app.click("#runButton");
+        app.waitFor("a real run", Duration.ofSeconds(60), () -> app.vm().run().model() != null
+                && app.vm().run().model().snapshot().status() == RunStatus.ENDED && !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).isEqualTo("Ended — exit 0");
     }
 
     private static void copyFolder(Path from, Path to) throws java.io.IOException {

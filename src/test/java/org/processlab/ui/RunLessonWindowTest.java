@@ -104,5 +104,19 @@ class RunLessonWindowTest {
         app.click("#largerText");
         app.waitFor("larger lanes", Duration.ofSeconds(10), () -> app.shell().timeline().getLaneHeight() > laneBefore);
         app.screenshot("run-lesson-02-large-text");
+
+        // Another start method: the run uses it and the window says which.
+        app.fx(() -> app.vm().startMethodProperty().set("spawn"));
+        app.click("#runButton");
+        app.waitFor("the spawn run to end", Duration.ofSeconds(60), () -> !app.vm().run().runningProperty().get()
+                && app.vm().run().model() != null && app.vm().run().model().snapshot().status().finished());
+        RunSnapshot spawned = app.fx(() -> app.vm().run().model().snapshot());
+        assertThat(spawned.requestedStartMethod()).isEqualTo("spawn");
+        assertThat(spawned.startMethods()).containsExactly("spawn");
+        assertThat(app.fx(() -> ((javafx.scene.control.Label) app.robot.lookup("#usedStartMethod").query()).getText()))
+                .isEqualTo("used: spawn");
+        assertThat(app.fx(() -> app.shell().console().list().getItems().stream().map(ConsoleRow::text).toList()))
+                .as("a new run starts with an empty console").containsExactlyInAnyOrder("Square of 10: 100",
+                        "Cube of 10: 1000", "Done!");
     }
 }

@@ -34,7 +34,20 @@ import org.processlab.ui.fx.ProcessPalette;
  */
 public final class ConsoleView extends VBox {
     private final ConsoleViewModel vm;
-    private final ListView<ConsoleRow> list = new ListView<>();
+    private boolean scrollPending;
+    /** Scrolls to the newest line after its own layout, so a list that just shrank still shows it. */
+    private final ListView<ConsoleRow> list = new ListView<>() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (scrollPending) {
+                scrollPending = false;
+                if (!getItems().isEmpty()) {
+                    scrollTo(getItems().size() - 1);
+                }
+            }
+        }
+    };
     private final ToggleButton follow = new ToggleButton("Follow", new FontIcon(MaterialDesignP.PAN_DOWN));
     private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
 
@@ -48,7 +61,10 @@ public final class ConsoleView extends VBox {
         title.getStyleClass().add("pane-title");
         Label count = new Label();
         count.getStyleClass().add("console-count");
-        count.textProperty().bind(vm.totalLinesProperty().asString(Locale.ROOT, "%,d lines"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            long n = vm.totalLinesProperty().get();
+            return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "line" : "lines");
+        }, vm.totalLinesProperty()));
         Label filter = new Label();
         filter.getStyleClass().add("console-filter");
         Button clear = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
@@ -76,20 +92,22 @@ public final class ConsoleView extends VBox {
         list.setItems(vm.shownRows());
         list.setPlaceholder(new Label("Output appears here, line by line, with the process that printed it."));
         list.setCellFactory(l -> new LineCell());
-        vm.shownRows().addListener((ListChangeListener<ConsoleRow>) c -> {
-            if (follow.isSelected() && !list.getItems().isEmpty()) {
-                list.scrollTo(list.getItems().size() - 1);
-            }
-        });
-        follow.selectedProperty().addListener((o, a, b) -> {
-            if (b && !list.getItems().isEmpty()) {
-                list.scrollTo(list.getItems().size() - 1);
-            }
-        });
+        vm.shownRows().addListener((ListChangeListener<ConsoleRow>) c -> followNewest());
+        follow.selectedProperty().addListener((o, a, b) -> followNewest());
+        // the list can shrink (a card opened above): keep the newest line in view
+        list.heightProperty().addListener(o -> followNewest());
         vm.namesRevisionProperty().addListener(o -> list.refresh());
         palette.addListener(o -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, list);
+    }
+
+    /** Brings the newest line into view at the next layout, if Follow is on (at most once per layout). */
+    private void followNewest() {
+        if (follow.isSelected()) {
+            scrollPending = true;
+            list.requestLayout();
+        }
     }
 
     /** The per-process colours shared with the other views. */
@@ -120,6 +138,10 @@ public final class ConsoleView extends VBox {
             HBox.setHgrow(text, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("console-cell");
+            // as wide as the list: a long line ends in "…" (its tooltip has all of it), no sideways scrolling
+            setPrefWidth(0);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
         }
 
         @Override
@@ -159,6 +181,7 @@ public final class ConsoleView extends VBox {
             badge.setVisible(!b.isEmpty());
             badge.setManaged(!b.isEmpty());
             text.setText(r.text());
+            setTooltip(r.text().length() > 60 ? new Tooltip(r.text()) : null);
             setGraphic(box);
         }
     }

@@ -1,6 +1,7 @@
 package org.processlab.ui.console;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.ui.fx.RunFrame;
 
 /**
- * The console's rows: every output line of the run with the process that printed it, newest last. At most
+ * The console's rows: every output line of the run with the process that printed it, in the order the lines
+ * were written (by their time stamps; lines of different processes may arrive in another order), newest last. At most
  * {@link #MAX_ROWS} rows are kept for the view (older ones leave the list; the run's own log and counts stay
  * exact). {@link #filterPidProperty()} shows one process's lines only.
  *
@@ -61,7 +63,7 @@ public final class ConsoleViewModel {
         totalLines.set(f.snapshot().outputLines());
         boolean renamed = false;
         for (ProcessView p : f.snapshot().processes()) {
-            String n = p.displayName();
+            String n = org.processlab.ui.fx.Formats.name(p);
             if (!n.equals(names.put(p.pid(), n))) {
                 renamed = true;
             }
@@ -81,15 +83,50 @@ public final class ConsoleViewModel {
         if (rows.isEmpty()) {
             return;
         }
+        // Lines of different processes arrive over different connections: show them in the order they were
+        // written (their time), not the order they arrived in. Equal times keep arrival order. Late lines are
+        // merged into the tail in one step (two list changes per pulse, however many lines came late).
+        rows.sort(Comparator.comparingLong(ConsoleRow::t));
         if (rows.size() >= maxRows) {
             all.setAll(rows.subList(rows.size() - maxRows, rows.size()));
             return;
         }
-        int excess = all.size() + rows.size() - maxRows;
-        if (excess > 0) {
-            all.remove(0, excess);
+        int from = insertionPoint(rows.get(0).t());
+        if (from == all.size()) {
+            all.addAll(rows);
+        } else {
+            List<ConsoleRow> tail = new ArrayList<>(all.subList(from, all.size()));
+            List<ConsoleRow> merged = new ArrayList<>(tail.size() + rows.size());
+            int a = 0;
+            int b = 0;
+            while (a < tail.size() || b < rows.size()) {
+                if (b == rows.size() || a < tail.size() && tail.get(a).t() <= rows.get(b).t()) {
+                    merged.add(tail.get(a++));
+                } else {
+                    merged.add(rows.get(b++));
+                }
+            }
+            all.remove(from, all.size());
+            all.addAll(merged);
         }
-        all.addAll(rows);
+        if (all.size() > maxRows) {
+            all.remove(0, all.size() - maxRows);
+        }
+    }
+
+    /** The index of the first row written after {@code t}. */
+    private int insertionPoint(long t) {
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).t() <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Empties the console (a new run). */

@@ -26,7 +26,8 @@ import org.processlab.model.RunSnapshot;
  *   <li>Everything else runs on the FX thread: an {@link AnimationTimer} checks the flag once per pulse; when
  *       set it calls {@link RunModel#clearDirty()} <em>then</em> {@link RunModel#snapshot()} (in that order, so no
  *       change is lost), fetches the new output lines with one {@link OutputLog#range} call, capped at
- *       {@code maxLinesPerPulse} (the newest ones win in a flood), and hands one {@link RunFrame} to the sink.</li>
+ *       {@code maxLinesPerPulse} (the newest ones win in a flood: only they become console rows), and hands one
+ *       {@link RunFrame} to the sink.</li>
  *   <li>While the run is live and nothing changed, a frame with {@code changed == false} is still sent every
  *       {@code followEveryMillis}, so a timeline can follow "now".</li>
  *   <li>Once a finished run's last frame has been delivered, the timer stops (no idle CPU); a later change
@@ -127,11 +128,11 @@ public final class ModelPulse {
             lastLine = size;
             last = snap;
             lastFrameNanos = nanos;
-            sink.accept(new RunFrame(snap, true, Clock.nowMicros(), from, lines, skipped));
+            sink.accept(new RunFrame(snap, true, Clock.nowMicros(), from, lines, skipped, out));
         } else if (last != null && !last.status().finished()) {
             if (nanos - lastFrameNanos >= followEveryNanos) {
                 lastFrameNanos = nanos;
-                sink.accept(new RunFrame(last, false, Clock.nowMicros(), lastLine, List.of(), 0));
+                sink.accept(new RunFrame(last, false, Clock.nowMicros(), lastLine, List.of(), 0, model.output()));
             }
         } else if (last != null) {
             // Finished and everything delivered: sleep until the model changes again.

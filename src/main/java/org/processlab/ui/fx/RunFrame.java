@@ -2,6 +2,7 @@ package org.processlab.ui.fx;
 
 import java.util.List;
 
+import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunSnapshot;
 
@@ -17,12 +18,20 @@ import org.processlab.model.RunSnapshot;
  * @param newLines     output lines that arrived since the previous frame, in arrival order; at most the pulse's
  *                     cap, the newest ones when more arrived
  * @param skippedLines lines that arrived since the previous frame but are not in {@code newLines} because a
- *                     flood exceeded the cap (they stay in the model: counts there are exact)
+ *                     flood exceeded the cap (they stay in the model: counts there are exact); they are the lines
+ *                     numbered {@code firstLine - skippedLines} to {@code firstLine - 1}
+ * @param output       the run's output log (thread-safe, append-only), for a view that wants the skipped lines
+ *                     too (the timeline draws a tick for every line, but makes no node per line)
  */
 public record RunFrame(RunSnapshot snapshot, boolean changed, long nowMicros, int firstLine,
-                       List<OutputLine> newLines, int skippedLines) {
+                       List<OutputLine> newLines, int skippedLines, OutputLog output) {
     public RunFrame {
         newLines = List.copyOf(newLines);
+    }
+
+    /** The lines this frame skipped, read from the log (empty when none was skipped). */
+    public List<OutputLine> skipped() {
+        return skippedLines == 0 || output == null ? List.of() : output.range(firstLine - skippedLines, firstLine);
     }
 
     /** True when the run will not change any more. */

@@ -69,9 +69,10 @@ public final class LessonListView extends ListView<LessonEntry> {
             HBox.setHgrow(texts, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("lesson-cell");
-            // wrap to the list's width, never wider
-            box.prefWidthProperty().bind(LessonListView.this.widthProperty().subtract(34));
-            box.setMaxWidth(Region.USE_PREF_SIZE);
+            title.setMaxWidth(Double.MAX_VALUE);
+            message.setMaxWidth(Double.MAX_VALUE);
+            // as wide as the list, never wider: long titles wrap instead of widening the list
+            setPrefWidth(0);
         }
 
         @Override

@@ -60,6 +60,7 @@ public final class LessonPageView extends ScrollPane {
             Label title = new Label(err.id() + " cannot be loaded");
             title.getStyleClass().addAll("lesson-page-title", "error");
             title.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+            title.setWrapText(true);
             Label msg = new Label(err.message());
             msg.setWrapText(true);
             msg.getStyleClass().add("lesson-page-error");

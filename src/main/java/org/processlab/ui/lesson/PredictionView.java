@@ -37,6 +37,8 @@ public final class PredictionView extends VBox {
         this.vm = vm;
         setId("prediction");
         getStyleClass().add("prediction-card");
+        // never squeezed to one line by the views below: they give way instead
+        setMinHeight(Region.USE_PREF_SIZE);
         vm.predictionProperty().addListener(o -> rebuild());
         vm.choiceProperty().addListener(o -> rebuild());
         vm.revealProperty().addListener(o -> rebuild());
@@ -141,17 +143,21 @@ public final class PredictionView extends VBox {
                 ex.setWrapText(true);
                 getChildren().add(ex);
             }
-        } else {
-            HBox head = new HBox(8, spacer, close);
-            getChildren().add(head);
         }
         Label what = new Label("What really happened");
         what.getStyleClass().add("prediction-subtitle");
+        if (r.question() == null) {
+            HBox head = new HBox(8, what, spacer, close);
+            head.setAlignment(Pos.CENTER_LEFT);
+            getChildren().add(head);
+        } else {
+            getChildren().add(what);
+        }
         Label summary = new Label(r.summary());
         summary.setWrapText(true);
         summary.getStyleClass().add("prediction-summary");
         summary.setId("revealSummary");
-        getChildren().addAll(what, summary);
+        getChildren().add(summary);
         if (r.checked()) {
             if (r.problems().isEmpty()) {
                 Label ok = new Label("Everything this lesson promises held in this run.", new FontIcon(MaterialDesignC.CHECK));
@@ -180,6 +186,8 @@ public final class PredictionView extends VBox {
         Label t = new Label(text);
         t.setWrapText(true);
         t.getStyleClass().addAll("prediction-answer", kind);
+        t.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(t, Priority.ALWAYS);
         HBox row = new HBox(8, c, t);
         row.setAlignment(Pos.BASELINE_LEFT);
         return row;

@@ -36,7 +36,7 @@ public final class ProcessRow {
     }
 
     void update(ProcessView p, RunSnapshot s, long nowMicros) {
-        name.set(p.displayName());
+        name.set(org.processlab.ui.fx.Formats.name(p));
         depth.set(p.depth());
         ppid.set(p.ppid() >= 0 ? p.ppid() : null);
         role.set(p.helperKind() != null ? "helper: " + p.helperKind().replace('_', ' ')

@@ -46,7 +46,6 @@ public final class RunViewModel {
     /** What the status label means, for its colour. */
     public enum StatusKind { IDLE, RUNNING, OK, STOPPED, ERROR }
 
-    private final String python;
     private final ProcessTableViewModel table = new ProcessTableViewModel();
     private final ConsoleViewModel console = new ConsoleViewModel();
     private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
@@ -57,16 +56,17 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper startMethodsUsed = new ReadOnlyStringWrapper(this, "startMethodsUsed", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
     private final List<Runnable> resetListeners = new ArrayList<>();
     private RunModel model;
     private RunSession session;
     private ModelPulse pulse;
     private int generation;
     private boolean stopAsked;
+    private java.util.concurrent.atomic.AtomicBoolean noPython = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** @param python the interpreter asked for ({@code --python}), or null for {@code python3} on the PATH */
-    public RunViewModel(String python) {
-        this.python = python;
+    /** An idle run: nothing shown yet. */
+    public RunViewModel() {
     }
 
     /** Views that keep their own run data (the timeline's ticks) clear it here when a new run starts. */
@@ -96,7 +96,10 @@ public final class RunViewModel {
         running.set(true);
         pulse = new ModelPulse(m, ModelPulse.DEFAULT_MAX_LINES_PER_PULSE, 50, this::onFrame);
         pulse.start();
-        Background.run(() -> launch(req, m), s -> {
+        java.util.concurrent.atomic.AtomicBoolean missing = new java.util.concurrent.atomic.AtomicBoolean();
+        noPython = missing;
+        Background.run(() -> launch(req, m, missing), launched -> {
+            RunSession s = launched.session();
             if (gen != generation) {
                 Background.run(s::close);
                 return;
@@ -106,15 +109,22 @@ public final class RunViewModel {
                 s.stop();
             }
             s.ended().whenComplete((snap, ex) -> {
-                T result = afterEnd.apply(m);
+                T result;
+                try {
+                    result = afterEnd.apply(m);
+                } catch (RuntimeException e) {
+                    result = null;
+                }
+                T shown = result;
                 Platform.runLater(() -> {
-                    if (gen == generation) {
-                        show.accept(result);
+                    if (gen == generation && shown != null) {
+                        show.accept(shown);
                     }
                 });
             });
         }, ex -> {
             if (gen == generation) {
+                errorTitle.set("The run could not start");
                 error.set(String.valueOf(ex.getMessage()));
                 setStatus("Error: " + ex.getMessage(), StatusKind.ERROR);
                 running.set(false);
@@ -122,21 +132,29 @@ public final class RunViewModel {
         });
     }
 
-    /** Runs on a background thread: finds Python, starts the session (or a failed one that says why). */
-    private static RunSession launch(RunRequest req, RunModel m) {
+    /** A started session. */
+    private record Launched(RunSession session) {
+    }
+
+    /**
+     * Runs on a background thread: finds Python, starts the session (or a failed one that says why).
+     * {@code missing} is set before the model hears of the failure, so the frame that shows it knows why.
+     */
+    private static Launched launch(RunRequest req, RunModel m, java.util.concurrent.atomic.AtomicBoolean missing) {
         PythonInterpreter py;
         try {
             py = PythonInterpreter.locate(req.python());
         } catch (InterpreterNotFoundException e) {
-            return RunSession.failed(req.title(), e.getMessage(), m);
+            missing.set(true);
+            return new Launched(RunSession.failed(req.title(), e.getMessage(), m));
         }
         RunSpec spec;
         try {
             spec = PythonTrack.spec(py, req.file(), req.args(), req.startMethod(), req.title());
         } catch (RuntimeException e) {
-            return RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m);
+            return new Launched(RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m));
         }
-        return RunSession.start(spec, m);
+        return new Launched(RunSession.start(spec, m));
     }
 
     /** Asks the current run to stop (SIGTERM, then SIGKILL after the grace time). Returns at once. */
@@ -221,6 +239,7 @@ public final class RunViewModel {
             case FAILED -> {
                 running.set(false);
                 String msg = s.error() == null ? "the run failed" : s.error();
+                errorTitle.set(noPython.get() ? "Python was not found" : "The run could not start");
                 error.set(msg);
                 setStatus("Error: " + firstSentence(msg), StatusKind.ERROR);
             }
@@ -244,7 +263,8 @@ public final class RunViewModel {
     }
 
     /** Shows an error that is not a run's (e.g. no Python found at start-up). */
-    public void showError(String message, String statusText) {
+    public void showError(String title, String message, String statusText) {
+        errorTitle.set(title);
         error.set(message);
         if (!running.get()) {
             setStatus(statusText, StatusKind.ERROR);
@@ -313,8 +333,9 @@ public final class RunViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The interpreter asked for, or null. */
-    public String python() {
-        return python;
+    /** The error banner's title. */
+    public ReadOnlyStringProperty errorTitleProperty() {
+        return errorTitle.getReadOnlyProperty();
     }
+
 }

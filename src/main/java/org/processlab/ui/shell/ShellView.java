@@ -18,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,9 +28,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import org.processlab.lesson.Example;
-import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.ui.console.ConsoleView;
+import org.processlab.ui.fx.CappedScrollPane;
 import org.processlab.ui.fx.RunFrame;
 import org.processlab.ui.lesson.LessonListView;
 import org.processlab.ui.lesson.LessonPageView;
@@ -73,6 +72,14 @@ public final class ShellView extends BorderPane {
 
         lessonList = new LessonListView(vm.lessons(), id -> vm.progress().of(id));
         vm.progressRevisionProperty().addListener(o -> lessonList.refreshMarks());
+        vm.loadedProperty().addListener((o, a, loaded) -> {
+            if (loaded && vm.lessons().isEmpty()) {
+                Label none = new Label("No lessons in " + vm.lessonsRoot() + ". Start ProcessLab with --lessons DIR.");
+                none.setWrapText(true);
+                none.setPadding(new javafx.geometry.Insets(12));
+                lessonList.setPlaceholder(none);
+            }
+        });
         lessonList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(b);
@@ -102,18 +109,45 @@ public final class ShellView extends BorderPane {
         timeline.setMinHeight(120);
         SplitPane views = new SplitPane(timelineBox, table, console);
         views.setOrientation(Orientation.VERTICAL);
-        views.setDividerPositions(0.46, 0.7);
+        views.setDividerPositions(0.42, 0.66);
+        timeline.getLanes().addListener((javafx.collections.ListChangeListener<Object>) c -> fitViews(views, timelineBox));
+        views.heightProperty().addListener((o, a, b) -> fitViews(views, timelineBox));
         views.getStyleClass().add("run-views");
-        VBox right = new VBox(new PredictionView(vm.prediction()), banner(), toolbar(), views);
+        PredictionView prediction = new PredictionView(vm.prediction());
+        CappedScrollPane card = new CappedScrollPane(prediction);
+        card.getStyleClass().add("prediction-scroll");
+        card.visibleProperty().bind(prediction.visibleProperty());
+        card.managedProperty().bind(prediction.managedProperty());
+        VBox right = new VBox(card, banner(), toolbar(), views);
+        // the reveal may be long: it scrolls rather than squeezing the live views away
+        card.capProperty().bind(right.heightProperty().multiply(0.38));
         right.getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
         SplitPane main = new SplitPane(lessonBox, page, right);
-        main.setDividerPositions(0.17, 0.47);
+        main.setDividerPositions(0.145, 0.43);
         main.getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(lessonBox, false);
         setCenter(main);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    /**
+     * Gives the timeline the height its lanes need (between a quarter and 60 % of the views), the table room for
+     * its rows, and the console the rest. Called when the number of lanes or the height changes.
+     */
+    private void fitViews(SplitPane views, VBox timelineBox) {
+        double h = views.getHeight();
+        if (h < 150) {
+            return;
+        }
+        double em = FONT_SIZES[fontIndex];
+        double tl = timelineBox.prefHeight(timelineBox.getWidth() > 0 ? timelineBox.getWidth() : -1);
+        int rows = Math.max(3, Math.min(8, table.table().getItems().size()));
+        double tb = em * 2.2 + em * 2.4 + rows * em * 2.2 + 8;
+        double p0 = Math.max(0.25, Math.min(0.6, tl / h));
+        double p1 = Math.max(p0 + 0.12, Math.min(0.8, p0 + tb / h));
+        views.setDividerPositions(p0, p1);
     }
 
     private void wireRunViews() {
@@ -136,6 +170,8 @@ public final class ShellView extends BorderPane {
             return;
         }
         timeline.nowProperty().set(f.nowMicros());
+        // a tick for every line, also those a flood kept out of the console (ticks are drawn, not nodes)
+        timeline.addOutput(f.skipped());
         timeline.addOutput(f.newLines());
         if (f.changed()) {
             timeline.setSnapshot(f.snapshot());
@@ -178,21 +214,52 @@ public final class ShellView extends BorderPane {
         return h;
     }
 
-    private Message banner() {
-        Message m = new Message("", "", new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        m.getStyleClass().addAll(Styles.DANGER, "error-banner");
-        m.setId("errorBanner");
-        m.titleProperty().bind(Bindings.createStringBinding(() -> vm.pythonProblemProperty().get() != null
-                && vm.pythonProblemProperty().get().equals(vm.run().errorProperty().get())
-                ? "Python was not found" : "The run could not start", vm.run().errorProperty(), vm.pythonProblemProperty()));
-        m.descriptionProperty().bind(vm.run().errorProperty());
-        m.visibleProperty().bind(vm.run().errorProperty().isNotNull());
-        m.managedProperty().bind(m.visibleProperty());
-        m.setOnClose(e -> vm.run().dismissError());
-        return m;
+    /** The error banner: what went wrong and what to do (e.g. how to get Python). Closable. */
+    private HBox banner() {
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+        icon.getStyleClass().add("error-banner-icon");
+        Label title = new Label();
+        title.setId("errorTitle");
+        title.getStyleClass().add("error-banner-title");
+        title.textProperty().bind(vm.run().errorTitleProperty());
+        Label message = new Label();
+        message.setId("errorMessage");
+        message.getStyleClass().add("error-banner-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(vm.run().errorProperty());
+        // the "Python field" the how-to message speaks of: shown while Python is missing
+        javafx.scene.control.TextField path = new javafx.scene.control.TextField();
+        path.setId("pythonField");
+        path.setPromptText("/usr/bin/python3");
+        path.setPrefColumnCount(22);
+        Button use = new Button("Use this Python");
+        use.setId("usePython");
+        use.setOnAction(e -> vm.usePython(path.getText()));
+        path.setOnAction(e -> vm.usePython(path.getText()));
+        Label pyLabel = new Label("Python");
+        pyLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pyRow = new HBox(8, pyLabel, path, use);
+        pyRow.setAlignment(Pos.CENTER_LEFT);
+        pyRow.visibleProperty().bind(vm.pythonProblemProperty().isNotNull());
+        pyRow.managedProperty().bind(pyRow.visibleProperty());
+        VBox texts = new VBox(3, title, message, pyRow);
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
+        close.setTooltip(new Tooltip("Hide this message"));
+        close.setOnAction(e -> vm.run().dismissError());
+        HBox b = new HBox(12, icon, texts, close);
+        b.setAlignment(Pos.TOP_LEFT);
+        b.setId("errorBanner");
+        b.getStyleClass().add("error-banner");
+        b.setMinHeight(Region.USE_PREF_SIZE);
+        b.visibleProperty().bind(vm.run().errorProperty().isNotNull());
+        b.managedProperty().bind(b.visibleProperty());
+        return b;
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         Button run = new Button("Run", new FontIcon(MaterialDesignP.PLAY));
         run.setId("runButton");
         run.getStyleClass().addAll(Styles.SUCCESS, "run-button");
@@ -206,6 +273,8 @@ public final class ShellView extends BorderPane {
         stop.setTooltip(new Tooltip("End every process of the run: SIGTERM, then SIGKILL"));
         stop.disableProperty().bind(vm.run().runningProperty().not());
         stop.setOnAction(e -> vm.stop());
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Example> example = new ComboBox<>(vm.examples());
         example.setId("exampleChooser");
@@ -216,6 +285,8 @@ public final class ShellView extends BorderPane {
         example.disableProperty().bind(vm.run().runningProperty());
         Label exLabel = new Label("Example");
         exLabel.getStyleClass().add("toolbar-caption");
+        exLabel.setMinWidth(Region.USE_PREF_SIZE);
+
         HBox exBox = new HBox(6, exLabel, example);
         exBox.setAlignment(Pos.CENTER_LEFT);
         exBox.visibleProperty().bind(Bindings.size(vm.examples()).greaterThan(1));
@@ -228,12 +299,21 @@ public final class ShellView extends BorderPane {
         method.disableProperty().bind(vm.run().runningProperty());
         Label mLabel = new Label("Start method");
         mLabel.getStyleClass().add("toolbar-caption");
+        mLabel.setMinWidth(Region.USE_PREF_SIZE);
+        method.setMinWidth(Region.USE_PREF_SIZE);
 
         Label status = new Label();
         status.setId("status");
         status.getStyleClass().add("run-status");
         status.textProperty().bind(vm.run().statusProperty());
         status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        status.setTooltip(statusTip);
         vm.run().statusKindProperty().addListener((o, a, k) -> styleStatus(status, k));
         styleStatus(status, vm.run().statusKindProperty().get());
         Label used = new Label();
@@ -246,9 +326,13 @@ public final class ShellView extends BorderPane {
         used.setTooltip(new Tooltip("The start method the program's children really used"));
         used.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(10, run, stop, new Separator(Orientation.VERTICAL), exBox, mLabel, method, used,
+        HBox row = new HBox(10, run, stop, new Separator(Orientation.VERTICAL), mLabel, method, used,
                 new Separator(Orientation.VERTICAL), status);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
+        // the example chooser (lessons with more than one program) gets a row of its own
+        example.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(example, Priority.ALWAYS);
+        VBox bar = new VBox(6, row, exBox);
         bar.getStyleClass().add("run-toolbar");
         return bar;
     }
@@ -336,10 +420,5 @@ public final class ShellView extends BorderPane {
     /** The lesson list. */
     public LessonListView lessonList() {
         return lessonList;
-    }
-
-    /** Whether {@code e} is a lesson with something to run. */
-    static boolean runnable(LessonEntry e) {
-        return e instanceof Lesson l && l.example() != null;
     }
 }

@@ -56,7 +56,7 @@ public final class ShellViewModel {
     public static final List<String> START_METHODS = List.of("Default", "fork", "spawn", "forkserver");
 
     private final Path lessonsRoot;
-    private final String python;
+    private final javafx.beans.property.StringProperty python = new javafx.beans.property.SimpleStringProperty(this, "python");
     private final ProgressStore progress;
     private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
     private final ObjectProperty<LessonEntry> selected = new SimpleObjectProperty<>(this, "selected");
@@ -79,9 +79,9 @@ public final class ShellViewModel {
      */
     public ShellViewModel(Path lessonsRoot, String python, ProgressStore progress) {
         this.lessonsRoot = lessonsRoot;
-        this.python = python;
+        this.python.set(python);
         this.progress = progress;
-        this.run = new RunViewModel(python);
+        this.run = new RunViewModel();
         canRun = Bindings.createBooleanBinding(() -> example.get() != null && !run.runningProperty().get()
                         && prediction.runAllowedProperty().get(),
                 example, run.runningProperty(), prediction.runAllowedProperty());
@@ -125,25 +125,38 @@ public final class ShellViewModel {
             }
         }, ex -> {
             loaded.set(true);
-            run.showError("Cannot read the lessons in " + lessonsRoot + ": " + ex.getMessage(), "Error: no lessons");
+            run.showError("No lessons", "Cannot read the lessons in " + lessonsRoot + ": " + ex.getMessage(), "Error: no lessons");
         });
     }
 
     /** Looks for Python in the background; when it is missing, the window says so at once. */
     public void checkPython() {
+        String asked = python.get();
         Background.run(() -> {
             try {
-                PythonInterpreter.locate(python);
+                PythonInterpreter.locate(asked);
                 return null;
             } catch (InterpreterNotFoundException e) {
                 return e.getMessage();
             }
         }, problem -> {
+            if (!java.util.Objects.equals(asked, python.get())) {
+                return;
+            }
+            boolean wasMissing = pythonProblem.get() != null;
             pythonProblem.set(problem);
             if (problem != null) {
-                run.showError(problem, "Error: Python interpreter not found");
+                run.showError("Python was not found", problem, "Error: Python interpreter not found");
+            } else if (wasMissing) {
+                run.reset();
             }
         }, ex -> { });
+    }
+
+    /** Uses another interpreter (the window's Python field): a path or a command name; blank for the default. */
+    public void usePython(String pathOrName) {
+        python.set(pathOrName == null || pathOrName.isBlank() ? null : pathOrName.strip());
+        checkPython();
     }
 
     private void onSelected(LessonEntry e) {
@@ -160,7 +173,7 @@ public final class ShellViewModel {
             prediction.load(null, null);
         }
         if (pythonProblem.get() != null) {
-            run.showError(pythonProblem.get(), "Error: Python interpreter not found");
+            run.showError("Python was not found", pythonProblem.get(), "Error: Python interpreter not found");
         }
     }
 
@@ -190,7 +203,7 @@ public final class ShellViewModel {
         bumpProgress();
         Prediction p = lesson.example() == ex ? lesson.predict() : null;
         int choice = prediction.choiceProperty().get();
-        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python);
+        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python.get());
         run.start(req, m -> reveal(m, ex, p, choice), r -> {
             if (r != null) {
                 prediction.reveal(r);
@@ -201,7 +214,7 @@ public final class ShellViewModel {
     /** Runs on a background thread once the run has ended: the prediction against what happened. */
     private static Reveal reveal(RunModel m, Example ex, Prediction p, int choice) {
         RunSnapshot s = m.snapshot();
-        if (s.status() == RunStatus.FAILED) {
+        if (s.status() == RunStatus.FAILED || (p == null && ex.expect() == null)) {
             return null;
         }
         List<String> problems = ex.expect() == null ? List.of() : ExpectationCheck.check(ex.expect(), s, m.output());
@@ -238,7 +251,13 @@ public final class ShellViewModel {
         int n = m.output().size();
         b.append(String.format("; %,d line%s of output", n, n == 1 ? "" : "s"));
         if (n > 0) {
-            OutputLine last = m.output().get(n - 1);
+            // the line written last (by time): lines of different processes may arrive in another order
+            OutputLine last = null;
+            for (OutputLine l : m.output().range(Math.max(0, n - 2_000), n)) {
+                if (last == null || l.t() >= last.t()) {
+                    last = l;
+                }
+            }
             String who = s.byPid(last.pid()).map(ProcessView::displayName).orElse("PID " + last.pid());
             b.append(", the last one \"").append(last.text()).append("\" from ").append(who);
         }
@@ -291,6 +310,11 @@ public final class ShellViewModel {
         return progressRevision.getReadOnlyProperty();
     }
 
+    /** The interpreter asked for ({@code --python} or the Python field), or null for python3 on the PATH. */
+    public javafx.beans.property.ReadOnlyStringProperty pythonProperty() {
+        return python;
+    }
+
     /** Why Python cannot be used, or null when it was found (or not checked yet). */
     public ReadOnlyObjectProperty<String> pythonProblemProperty() {
         return pythonProblem.getReadOnlyProperty();
@@ -299,6 +323,11 @@ public final class ShellViewModel {
     /** The text of an example file, or null; any thread. */
     public String source(Path file) {
         return sources.get(file);
+    }
+
+    /** The lessons folder. */
+    public Path lessonsRoot() {
+        return lessonsRoot;
     }
 
     /** The person's progress. */

@@ -1,33 +1,37 @@
 package org.processlab.ui.timeline;
 
 import org.processlab.model.ProcessView;
+import org.processlab.ui.fx.Formats;
 
 /**
  * One lane of a {@link Timeline}: one process of the run, with the texts its header shows.
  *
  * @param pid     the process's PID
  * @param title   what a person calls it: its label ({@code p1}) or its name ({@code Process-1})
- * @param detail  {@code PID 1234 · child · fork}, or {@code PID 1234 · orphan → PPID 1} when orphaned
+ * @param detail  {@code PID 1234 · child · fork}, or {@code PID 1234 · orphan} when orphaned
+ * @param note    {@code orphan → PPID 1} when orphaned (drawn on the lane where it happened), else null
  * @param depth   0 for main, 1 for its children... (the header indents by it)
  * @param process the process as of the timeline's snapshot
  */
-public record TimelineLane(long pid, String title, String detail, int depth, ProcessView process) {
+public record TimelineLane(long pid, String title, String detail, String note, int depth, ProcessView process) {
 
     /** The lane for {@code p}. */
     public static TimelineLane of(ProcessView p) {
         StringBuilder d = new StringBuilder("PID ").append(p.pid());
+        String note = null;
         if (p.orphan()) {
-            d.append(" · orphan → PPID ").append(p.ppid());
+            d.append(" · orphan");
+            note = "orphan → PPID " + p.ppid();
         } else {
             d.append(" · ").append(p.helperKind() != null ? p.helperKind().replace('_', ' ') : p.role().id());
             if (p.startMethod() != null) {
                 d.append(" · ").append(p.startMethod());
             }
         }
-        String title = p.displayName();
+        String title = Formats.name(p);
         if (p.label() != null && p.name() != null && !p.name().equals(p.label()) && p.name().startsWith("Process-")) {
             title = p.label() + "  (" + p.name() + ")";
         }
-        return new TimelineLane(p.pid(), title, d.toString(), p.depth(), p);
+        return new TimelineLane(p.pid(), title, d.toString(), note, p.depth(), p);
     }
 }

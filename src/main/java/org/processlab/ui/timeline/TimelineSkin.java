@@ -172,10 +172,21 @@ public class TimelineSkin extends SkinBase<Timeline> {
 
     /** Where things are, for drawing and for hit tests. */
     private record Geometry(double width, double height, double axisH, double laneH, double plotLeft, double plotRight,
-                            long t0, double windowSeconds, double scrollY, List<ProcessView> processes) {
+                            long t0, long viewFrom, double windowSeconds, double scrollY, List<ProcessView> processes) {
+        /** The x of time {@code t} (epoch µs). */
         double x(long t) {
-            double s = (t - t0) / 1e6;
+            double s = (t - viewFrom) / 1e6;
             return plotLeft + Math.max(0, s) / windowSeconds * (plotRight - plotLeft);
+        }
+
+        /** The x of {@code sec} seconds since the run's start. */
+        double xOfSeconds(double sec) {
+            return x(t0 + Math.round(sec * 1e6));
+        }
+
+        /** Seconds since the run's start at the left edge of the plot. */
+        double firstSecond() {
+            return (viewFrom - t0) / 1e6;
         }
 
         double laneTop(int i) {
@@ -217,7 +228,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
         double plotRight = Math.max(plotLeft + 40, w - endLabelWidth() - 14);
         if (s == null || s.startedAt() < 0 || s.processes().isEmpty()) {
             geo = null;
-            drawAxisBand(g, w, axisH, null);
+            drawAxisBand(g, w, axisH, 0, null);
             g.setFill(t.getMutedTextColor());
             g.setFont(t.getLaneFont());
             g.setTextAlign(TextAlignment.CENTER);
@@ -233,9 +244,11 @@ public class TimelineSkin extends SkinBase<Timeline> {
         if (live && t.nowProperty().get() > right) {
             right = t.nowProperty().get();
         }
-        double elapsed = Math.max(0, (right - s.startedAt()) / 1e6);
+        long from = viewFrom(s, right);
+        double elapsed = Math.max(0, (right - from) / 1e6);
         double window = live ? niceWindow(elapsed * 1.1) : Math.max(elapsed * 1.04, 0.05);
-        geo = new Geometry(w, h, axisH, laneH, plotLeft, plotRight, s.startedAt(), window, scroll.getValue(), s.processes());
+        geo = new Geometry(w, h, axisH, laneH, plotLeft, plotRight, s.startedAt(), from, window, scroll.getValue(),
+                s.processes());
 
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < s.processes().size(); i++) {
@@ -247,6 +260,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.clip();
         Long selected = t.getSelectedPid();
         double step = axisStep(window, plotRight - plotLeft);
+        double firstTick = Math.ceil(geo.firstSecond() / step - 1e-9) * step;
         for (int i = 0; i < s.processes().size(); i++) {
             double y = geo.laneTop(i);
             if (y > h || y + laneH < axisH) {
@@ -257,7 +271,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
             g.setFill(sel ? t.getSelectionColor() : i % 2 == 1 ? t.getLaneAltColor() : t.getLaneColor());
             g.fillRect(0, y, w, laneH);
         }
-        drawGrid(g, axisH, h, step);
+        drawGrid(g, axisH, h, firstTick, step);
         for (int i = 0; i < s.processes().size(); i++) {
             double y = geo.laneTop(i);
             if (y > h || y + laneH < axisH) {
@@ -268,6 +282,9 @@ public class TimelineSkin extends SkinBase<Timeline> {
             drawHeader(g, lane, y, laneH, selected != null && selected == p.pid());
             drawBars(g, p, i, right);
             drawTicks(g, p, i);
+            if (lane.note() != null && p.orphanedAt() >= 0) {
+                drawNote(g, lane.note(), geo.x(p.orphanedAt()), i);
+            }
         }
         drawArrows(g, s, row);
         if (live) {
@@ -282,10 +299,32 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.setStroke(t.getGridColor());
         g.setLineWidth(1);
         g.strokeLine(t.getHeaderWidth() + 0.5, axisH, t.getHeaderWidth() + 0.5, h);
-        drawAxisBand(g, w, axisH, step);
+        drawAxisBand(g, w, axisH, firstTick, step);
     }
 
-    private void drawAxisBand(GraphicsContext g, double w, double axisH, Double step) {
+    /**
+     * Where the plot starts: the run's start, unless the program's first process began well after it (starting
+     * Python and the tracer takes a moment); then a little before that process, so the processes fill the width.
+     * The axis still counts seconds since Run.
+     */
+    private static long viewFrom(RunSnapshot s, long right) {
+        long first = Long.MAX_VALUE;
+        for (ProcessView p : s.processes()) {
+            long t = p.startCalledAt() >= 0 ? Math.min(p.startCalledAt(), p.startedAt() >= 0 ? p.startedAt() : Long.MAX_VALUE)
+                    : p.startedAt();
+            if (t >= 0) {
+                first = Math.min(first, t);
+            }
+        }
+        long span = right - s.startedAt();
+        if (first == Long.MAX_VALUE || span <= 0 || first - s.startedAt() < span * 0.15) {
+            return s.startedAt();
+        }
+        long pad = Math.max(2_000, (right - first) / 25);
+        return Math.max(s.startedAt(), first - pad);
+    }
+
+    private void drawAxisBand(GraphicsContext g, double w, double axisH, double firstTick, Double step) {
         Timeline t = getSkinnable();
         g.setFill(t.getLaneAltColor());
         g.fillRect(0, 0, w, axisH);
@@ -300,12 +339,13 @@ public class TimelineSkin extends SkinBase<Timeline> {
             return;
         }
         g.setTextAlign(TextAlignment.CENTER);
+        double last = geo.firstSecond() + geo.windowSeconds() + 1e-9;
         for (int k = 0; ; k++) {
-            double sec = k * step;
-            if (sec > geo.windowSeconds() + 1e-9) {
+            double sec = firstTick + k * step;
+            if (sec > last) {
                 break;
             }
-            double x = geo.plotLeft() + sec / geo.windowSeconds() * (geo.plotRight() - geo.plotLeft());
+            double x = geo.xOfSeconds(sec);
             g.setStroke(t.getMutedTextColor());
             g.strokeLine(x + 0.5, axisH - 5, x + 0.5, axisH);
             String label = axisLabel(sec, step);
@@ -316,15 +356,16 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
-    private void drawGrid(GraphicsContext g, double top, double bottom, double step) {
+    private void drawGrid(GraphicsContext g, double top, double bottom, double firstTick, double step) {
         g.setStroke(getSkinnable().getGridColor());
         g.setLineWidth(1);
+        double last = geo.firstSecond() + geo.windowSeconds() + 1e-9;
         for (int k = 0; ; k++) {
-            double sec = k * step;
-            if (sec > geo.windowSeconds() + 1e-9) {
+            double sec = firstTick + k * step;
+            if (sec > last) {
                 break;
             }
-            double x = Math.round(geo.plotLeft() + sec / geo.windowSeconds() * (geo.plotRight() - geo.plotLeft())) + 0.5;
+            double x = Math.round(geo.xOfSeconds(sec)) + 0.5;
             g.strokeLine(x, top, x, bottom);
         }
     }
@@ -411,6 +452,28 @@ public class TimelineSkin extends SkinBase<Timeline> {
         }
     }
 
+    /** A marker where something happened to the process (orphaned), with its text in a small pill. */
+    private void drawNote(GraphicsContext g, String text, double x, int i) {
+        Timeline t = getSkinnable();
+        Font f = t.getSmallFont();
+        double top = geo.laneTop(i) + 2;
+        double bottom = geo.barTop(i) + geo.barHeight();
+        g.setStroke(t.getWarningColor());
+        g.setLineWidth(2);
+        g.strokeLine(x, top, x, bottom);
+        double tw = textWidth(text, f);
+        double lx = Math.min(x + 4, geo.width() - tw - 12);
+        double lh = f.getSize() + 4;
+        g.setFill(t.getLaneColor());
+        g.fillRoundRect(lx, top, tw + 8, lh, 6, 6);
+        g.setStroke(t.getWarningColor());
+        g.setLineWidth(1);
+        g.strokeRoundRect(lx, top, tw + 8, lh, 6, 6);
+        g.setFont(f);
+        g.setFill(t.getWarningColor());
+        g.fillText(text, lx + 4, top + lh / 2 + f.getSize() * 0.35);
+    }
+
     private void drawWaiting(GraphicsContext g, double x, double y, double w, double h) {
         Timeline t = getSkinnable();
         g.setFill(t.getWaitingColor());
@@ -459,24 +522,22 @@ public class TimelineSkin extends SkinBase<Timeline> {
         if (lane == null) {
             return;
         }
-        double top = geo.laneTop(i) + geo.laneH() * 0.08;
-        double bottom = geo.barTop(i) - 2;
-        g.setLineWidth(1.5);
+        double top = geo.laneTop(i) + geo.laneH() * 0.06;
+        double bottom = geo.barTop(i) - 1;
+        g.setLineWidth(2);
         for (int pass = 0; pass < 2; pass++) {
             boolean err = pass == 1;
             g.setStroke(err ? t.getStderrTickColor() : t.getTickColor());
-            long lastPx = Long.MIN_VALUE;
-            for (int k = 0; k < lane.size(); k++) {
-                if (lane.stderr(k) != err) {
-                    continue;
+            long[] lastPx = {Long.MIN_VALUE};
+            double b = err ? bottom + 1 : bottom;
+            // one mark per millisecond that had output, and at most one per pixel column
+            lane.forEachMillisecond(err, geo.viewFrom(), tMicros -> {
+                long px = Math.round(geo.x(tMicros + 500));
+                if (px != lastPx[0]) {
+                    lastPx[0] = px;
+                    g.strokeLine(px, top, px, b);
                 }
-                long px = Math.round(geo.x(lane.time(k)));
-                if (px == lastPx) {
-                    continue;
-                }
-                lastPx = px;
-                g.strokeLine(px, top, px, err ? bottom + 1 : bottom);
-            }
+            });
         }
     }
 
@@ -630,7 +691,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
                     g.fillRect(0, 2, w, h - 4);
                 }),
                 legendItem("waiting in join()", (g, w, h) -> drawWaiting(g, 0, 2, w, h - 4)),
-                legendItem("zombie (exited, not reaped)", (g, w, h) -> {
+                legendItem("zombie (not reaped)", (g, w, h) -> {
                     g.setFill(t.getZombieColor());
                     g.fillRect(0, 2, w, h - 4);
                 }),
@@ -647,7 +708,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
                     g.setLineWidth(1.6);
                     arrow(g, 2, h / 2, w - 2, h / 2);
                 }),
-                legendItem("join() waits for", (g, w, h) -> {
+                legendItem("join()", (g, w, h) -> {
                     g.setStroke(t.getRunningColor().darker());
                     g.setFill(t.getRunningColor().darker());
                     g.setLineWidth(1.4);
@@ -655,14 +716,14 @@ public class TimelineSkin extends SkinBase<Timeline> {
                     arrow(g, 2, h / 2, w - 2, h / 2);
                     g.setLineDashes();
                 }),
-                legendItem("output line", (g, w, h) -> {
+                legendItem("stdout", (g, w, h) -> {
                     g.setStroke(t.getTickColor());
                     g.setLineWidth(1.5);
                     for (int k = 4; k < w; k += 7) {
                         g.strokeLine(k, 1, k, h - 1);
                     }
                 }),
-                legendItem("stderr line", (g, w, h) -> {
+                legendItem("stderr", (g, w, h) -> {
                     g.setStroke(t.getStderrTickColor());
                     g.setLineWidth(1.5);
                     for (int k = 4; k < w; k += 7) {

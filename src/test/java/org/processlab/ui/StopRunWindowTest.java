@@ -1,0 +1,86 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.model.ProcessView;
+import org.processlab.model.StopReason;
+
+/** Stop ends every process of a run, and so does closing the window: nothing is left behind. */
+class StopRunWindowTest {
+    private final AppDriver app = new AppDriver();
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path lessons;
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void stopAndCloseLeaveNoProcessBehind() throws Exception {
+        Path dir = Files.createDirectories(lessons.resolve("01-sleeper"));
+        Files.writeString(dir.resolve("lesson.md"), "---\ntitle: A child that sleeps\norder: 1\nexample: sleeper.py\n---\n"
+                + "# A child that sleeps\n\nIt naps for two minutes, unless stopped.\n");
+        Files.writeString(dir.resolve("sleeper.py"), """
+                import multiprocessing
+                import time
+
+
+                def nap():
+                    time.sleep(120)
+
+
+                if __name__ == "__main__":
+                    p = multiprocessing.Process(target=nap)
+                    p.start()
+                    print("napping", flush=True)
+                    p.join()
+                """);
+        app.launch(home, "--lessons", lessons.toString());
+
+        // Stop: the status says so, and both processes are gone.
+        List<Long> pids = runUntilTwoProcesses();
+        app.click("#stopButton");
+        app.waitFor("the run to stop", Duration.ofSeconds(30), () -> !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).isEqualTo("Stopped");
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().stoppedBy())).isEqualTo(StopReason.USER);
+        app.screenshot("stopped-run");
+        assertGone(pids);
+
+        // Closing the app while a run goes on ends it too.
+        List<Long> again = runUntilTwoProcesses();
+        app.close();
+        assertGone(again);
+    }
+
+    private List<Long> runUntilTwoProcesses() {
+        app.click("#runButton");
+        app.waitFor("main and its child", Duration.ofSeconds(60), () -> app.vm().run().model() != null
+                && app.vm().run().model().snapshot().processes().stream().filter(ProcessView::alive).count() >= 2
+                && app.vm().run().model().output().size() >= 1);
+        return app.fx(() -> app.vm().run().model().snapshot().processes().stream().map(ProcessView::pid).toList());
+    }
+
+    private void assertGone(List<Long> pids) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (pids.stream().anyMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(pids).allSatisfy(p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                .as("process %d is still alive", p).isFalse());
+    }
+}
