@@ -1,0 +1,949 @@
+"""ProcessLab agent: reports what this Python process does to the ProcessLab app.
+
+Loaded by boot/sitecustomize.py in every Python process of a run (PYTHONPATH is inherited,
+so spawn and forkserver children load it too). Wire format: ../PROTOCOL.md.
+
+Design rules, in order of importance:
+  * Never change the program: no signal handlers, no threads, no eager imports of heavy
+    modules, no frames of ours left in tracebacks (3.11+), every hook guarded so that a bug
+    here disables tracing instead of breaking the program.
+  * Synchronous, blocking sends under a lock: a line printed before SIGKILL has already
+    reached the kernel, and one connection per process means lines of different
+    processes can never tear.
+  * Standard library only, Python 3.8+.
+"""
+
+import errno
+import io
+import os
+import sys
+import _thread
+
+from time import time_ns as _time_ns
+
+try:  # the C string encoder of json: no `re`, no json package import
+    from _json import encode_basestring_ascii as _jstr
+except Exception:  # pragma: no cover - CPython always has it
+    from json.encoder import py_encode_basestring_ascii as _jstr
+
+_MAX_PAYLOAD = 1 << 20   # protocol: n <= 1 MiB
+_MAX_LINE = 65536        # protocol: a JSON line incl. '\n'
+_DEBUG = bool(os.environ.get('PROCESSLAB_DEBUG'))
+_LIB_ROOTS = frozenset(('multiprocessing', 'concurrent', 'threading', '_processlab_agent'))
+
+_real = {}          # the os functions we wrapped, by name
+_streams = []       # our (stdout, stderr) TextIOWrappers, flushed before os._exit
+_installed = False
+
+
+def _debug(what):
+    """One line on the real fd 2, only when PROCESSLAB_DEBUG is set."""
+    if _DEBUG:
+        try:
+            e = sys.exc_info()[1]
+            os.write(2, ('processlab agent (pid %d): %s: %r\n'
+                         % (os.getpid(), what, e)).encode('utf-8', 'replace'))
+        except Exception:
+            pass
+
+
+def _now():
+    return _time_ns() // 1000
+
+
+def _strip_own_frame(exc, frame):
+    """Drop our wrapper's entry from a traceback before a bare `raise`.
+
+    Since 3.11 a bare raise takes the traceback from the exception object, so the
+    program's traceback looks exactly as without the agent. (3.8-3.10 keep it: known gap.)
+    """
+    try:
+        tb = exc.__traceback__
+        if tb is not None and tb.tb_frame is frame:
+            exc.__traceback__ = tb.tb_next
+    except Exception:
+        pass
+
+
+def _copy_meta(wrapper, orig):
+    for a in ('__name__', '__qualname__', '__doc__', '__module__'):
+        try:
+            setattr(wrapper, a, getattr(orig, a))
+        except Exception:
+            pass
+    wrapper.__wrapped__ = orig
+    wrapper._processlab = True
+    return wrapper
+
+
+# --------------------------------------------------------------------------- JSON
+
+def _j(v, cap):
+    if v is None:
+        return 'null'
+    if v is True:
+        return 'true'
+    if v is False:
+        return 'false'
+    t = type(v)
+    if t is str:
+        return _jstr(v[:cap] if cap and len(v) > cap else v)
+    if t is int:
+        return str(v)
+    if t is list or t is tuple:
+        if cap and len(v) > cap:
+            v = v[:cap]
+        return '[' + ','.join([_j(x, cap) for x in v]) + ']'
+    if t is float:
+        return repr(v) if v == v and v not in (float('inf'), float('-inf')) else 'null'
+    if isinstance(v, int):
+        return str(int(v))
+    return _jstr(str(v))
+
+
+def _encode(k, fields, cap=0):
+    parts = ['{"k":', _jstr(k)]
+    for name, value in fields.items():
+        parts.append(',"%s":%s' % (name, _j(value, cap)))
+    parts.append('}\n')
+    return ''.join(parts).encode('ascii')
+
+
+def _line(k, fields):
+    line = _encode(k, fields)
+    if len(line) > _MAX_LINE:      # e.g. a huge argv: cut strings and lists
+        line = _encode(k, fields, 200)
+        if len(line) > _MAX_LINE:
+            line = _encode(k, fields, 20)
+    return line
+
+
+def _msg(k, **fields):
+    """Send one payload-less message; never raises."""
+    try:
+        _conn.send(_line(k, fields))
+    except Exception:
+        _debug('send ' + k)
+
+
+# --------------------------------------------------------------------------- connection
+
+class _Conn(object):
+    """The process's one connection. Kept self-contained (no module globals in the hot
+    path) because output can still be flushed while the interpreter tears modules down."""
+
+    def __init__(self):
+        self.sock = None
+        self.lock = _thread.RLock()
+        self.owner = None       # ident of the thread inside send(): reentrancy guard
+        self.pending = []       # messages from a reentrant send (signal handler, __del__)
+        self.enabled = False    # tracing was on: forked children reconnect
+        self.get_ident = _thread.get_ident
+        self.nosignal = 0
+
+    def send(self, data):
+        """Send one whole message. False if tracing is off (caller falls back)."""
+        if self.sock is None:
+            return False
+        me = self.get_ident()
+        if self.owner == me:
+            # Same thread re-entered (a signal handler or a finalizer printed while we
+            # were sending): never interleave inside a message, queue it behind.
+            self.pending.append(data)
+            return True
+        # An RLock: a signal handler that prints in the instant between acquire() and
+        # `owner = me` (or between `owner = None` and release()) must not deadlock; the
+        # outer call has not started (or has finished) its message then, so the nested
+        # one may send whole.
+        lock = self.lock
+        lock.acquire()
+        try:
+            s = self.sock
+            if s is None:
+                return False
+            self.owner = me
+            try:
+                # MSG_NOSIGNAL: a program that set SIGPIPE to SIG_DFL must not die
+                # because the app went away.
+                try:
+                    off = s.send(data, self.nosignal)
+                except OSError:
+                    raise
+                except BaseException as e:
+                    self._finish(s, data, 0, e)
+                else:
+                    if off != len(data):
+                        self._finish(s, data, off, None)
+                while self.pending:
+                    self._finish(s, self.pending.pop(0), 0, None)
+            except OSError as e:
+                self.broken(e)
+                return False
+            finally:
+                self.owner = None
+            return True
+        finally:
+            lock.release()
+
+    def _finish(self, s, data, off, err):
+        # The rest of a message after a partial send. Not sendall(): if a signal handler
+        # raises (say KeyboardInterrupt) in the middle, we still finish the message so
+        # the framing stays intact, then re-raise.
+        n = len(data)
+        view = memoryview(data)
+        while off < n:
+            try:
+                off += s.send(view[off:], self.nosignal)
+            except OSError:
+                raise
+            except BaseException as e:
+                if err is None:
+                    err = e
+        if err is not None:
+            raise err
+
+    def broken(self, err=None):
+        """The app is gone: stop tracing; output goes to the original fds from now on."""
+        s, self.sock, self.enabled = self.sock, None, False
+        self.pending = []
+        if s is not None:
+            try:
+                if getattr(err, 'errno', None) in (errno.EBADF, errno.ENOTSOCK):
+                    s.detach()    # the program closed our fd: that number is not ours
+                else:
+                    s.close()
+            except Exception:
+                pass
+
+    def connect(self, origin):
+        import _socket
+        addr = os.environ.get('PROCESSLAB_TRACE', '')
+        host, _, port = addr.rpartition(':')
+        s = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)  # close-on-exec by default
+        try:
+            s.settimeout(5.0)
+            s.connect((host or '127.0.0.1', int(port)))
+            s.settimeout(None)
+            try:
+                s.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
+                if hasattr(_socket, 'SO_NOSIGPIPE'):   # macOS has no MSG_NOSIGNAL
+                    s.setsockopt(_socket.SOL_SOCKET, _socket.SO_NOSIGPIPE, 1)
+            except Exception:
+                pass
+            s = _move_high(s, _socket)
+        except BaseException:
+            s.close()
+            raise
+        hello = _line('hello', dict(
+            token=os.environ.get('PROCESSLAB_TOKEN', ''), peer='agent', pid=os.getpid(),
+            ppid=os.getppid(), t=_now(), startTicks=_start_ticks(), lang='python',
+            version='%d.%d.%d' % sys.version_info[:3], exe=sys.executable, argv=_argv(),
+            origin=origin))
+        # hello must be the first message. While it goes out, `owner` is us, so output
+        # from a signal handler that runs meanwhile queues behind it (as in send()).
+        self.nosignal = getattr(_socket, 'MSG_NOSIGNAL', 0)
+        self.lock.acquire()
+        try:
+            self.pending = []
+            self.owner = self.get_ident()
+            self.sock = s
+            self.enabled = True
+            try:
+                self._finish(s, hello, 0, None)
+                while self.pending:
+                    self._finish(s, self.pending.pop(0), 0, None)
+            except OSError as e:
+                self.broken(e)
+                raise
+            finally:
+                self.owner = None
+        finally:
+            self.lock.release()
+
+    def after_fork_child(self):
+        # The inherited socket is the parent's connection: just drop our fd (no
+        # shutdown(), which would cut the parent off) and open our own.
+        s, self.sock = self.sock, None
+        self.lock = _thread.RLock()
+        self.owner = None
+        self.pending = []
+        if s is not None:
+            try:
+                s.close()
+            except Exception:
+                pass
+        if self.enabled:
+            self.enabled = False
+            try:
+                self.connect('fork')
+            except Exception:
+                _debug('reconnect after fork')
+                self.broken()
+
+
+_conn = _Conn()
+
+
+def _move_high(s, _socket):
+    # Keep fd 3, 4, ... free: a program that prints the fds of the files or pipes it opens
+    # sees the numbers it would see without us, and an fd it closes wholesale and reuses
+    # is unlikely to be ours.
+    try:
+        import fcntl
+    except ImportError:
+        return s
+    for base in (512, 128, 32):
+        try:
+            fd = fcntl.fcntl(s.fileno(), fcntl.F_DUPFD_CLOEXEC, base)
+        except OSError:
+            continue
+        try:
+            high = _socket.socket(s.family, s.type, s.proto, fd)
+        except Exception:
+            os.close(fd)
+            return s
+        s.close()
+        return high
+    return s
+
+
+def _start_ticks(pid='self'):
+    try:
+        fd = os.open('/proc/%s/stat' % pid, os.O_RDONLY)
+        try:
+            data = os.read(fd, 4096)
+        finally:
+            os.close(fd)
+        return int(data[data.rindex(b')') + 2:].split()[19])   # field 22
+    except Exception:
+        return None
+
+
+def _argv():
+    # The whole command line, interpreter first, as /proc/PID/cmdline shows it.
+    a = getattr(sys, 'orig_argv', None)
+    if a:
+        return list(a)
+    try:
+        with open('/proc/self/cmdline', 'rb') as f:
+            raw = f.read()
+        return [x.decode('utf-8', 'surrogateescape') for x in raw.split(b'\0')[:-1]]
+    except Exception:
+        return [sys.executable] + list(getattr(sys, 'argv', []))
+
+
+# --------------------------------------------------------------------------- output
+
+class _Sink(io.RawIOBase):
+    """Raw writer under sys.stdout / sys.stderr: each write becomes one `out` message.
+
+    No buffering of its own: the TextIOWrapper above it is line-buffered, so a message
+    normally holds whole lines (a partial line only on explicit flush or 8 KiB chunks).
+    """
+
+    def __init__(self, fd, stream):
+        io.RawIOBase.__init__(self)
+        self._fd = fd
+        self._conn = _conn
+        self._hdr = ('{"k":"out","s":"%s","t":%%d,"n":%%d}\n' % stream).encode('ascii')
+        self._now = _time_ns
+        self._write = os.write
+        self._max = _MAX_PAYLOAD
+        self.name = '<%s>' % stream
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self._fd
+
+    def isatty(self):
+        return False
+
+    def write(self, b):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+        if type(b) is not bytes:
+            b = bytes(b)
+        n = len(b)
+        if not n:
+            return 0
+        conn = self._conn
+        if conn.sock is not None:
+            t = self._now() // 1000
+            big = self._max
+            if n <= big:
+                if conn.send(self._hdr % (t, n) + b):
+                    return n
+            else:   # the protocol bounds a payload: split
+                off = 0
+                while off < n:
+                    chunk = b[off:off + big]
+                    if not conn.send(self._hdr % (t, len(chunk)) + chunk):
+                        break
+                    off += len(chunk)
+                if off >= n:
+                    return n
+                b = b[off:]
+        # Tracing is off (the app went away): the original fd, nothing lost.
+        view = memoryview(b)
+        while view:
+            view = view[self._write(self._fd, view):]
+        return n
+
+
+def _run_stdio():
+    """The (st_dev, st_ino) of the run's own output pipes, or None if unknown.
+
+    Only a stream that still writes to one of them is ours to report: a Python child
+    whose output a parent captures (subprocess.PIPE, a shell pipe, a file) must keep
+    writing where the program sent it.
+    """
+    spec = os.environ.get('PROCESSLAB_STDIO')
+    if spec is None:
+        return None
+    ids = set()
+    for part in spec.split(','):
+        dev, _, ino = part.partition(':')
+        ids.add((int(dev), int(ino)))
+    return ids
+
+
+def _install_streams():
+    newline = None if os.name == 'nt' else '\n'   # what CPython uses for std streams
+    try:
+        allowed = _run_stdio()
+    except ValueError:
+        allowed = None
+    mine = []
+    for name, fd, default_errors in (('stdout', 1, 'strict'),
+                                     ('stderr', 2, 'backslashreplace')):
+        old = getattr(sys, name, None)
+        if old is None:
+            continue
+        try:
+            if old.fileno() != fd:
+                continue
+            st = os.fstat(fd)
+            ident = (st.st_dev, st.st_ino)
+            if allowed is not None and ident not in allowed:
+                continue
+            old.flush()
+            errors = getattr(old, 'errors', None) or default_errors
+            w = io.TextIOWrapper(_Sink(fd, name), encoding='utf-8', errors=errors,
+                                 newline=newline, line_buffering=True)
+            w.mode = 'w'
+        except Exception:
+            _debug('install ' + name)
+            continue
+        mine.append('%d:%d' % ident)
+        _streams.append(w)
+        setattr(sys, name, w)
+        setattr(sys, '__%s__' % name, w)   # multiprocessing flushes these in children
+    if allowed is None and mine:
+        # Started without the supervisor: our descendants apply the same rule.
+        os.environ['PROCESSLAB_STDIO'] = ','.join(mine)
+
+
+def _flush_ours():
+    for w in _streams:
+        try:
+            w.flush()
+        except Exception:
+            pass
+
+
+# --------------------------------------------------------------------------- os wrappers
+
+def _exitcode(status):
+    try:
+        return _real['waitstatus_to_exitcode'](status)
+    except Exception:
+        if os.WIFSIGNALED(status):
+            return -os.WTERMSIG(status)
+        return os.WEXITSTATUS(status)
+
+
+def _reaped(pid, status):
+    try:
+        # A stopped/continued child (WUNTRACED/WCONTINUED) has not been reaped.
+        if hasattr(os, 'WIFSTOPPED') and (os.WIFSTOPPED(status) or os.WIFCONTINUED(status)):
+            return
+        _msg('reaped', t=_now(), child=pid, status=status, exitcode=_exitcode(status))
+    except Exception:
+        _debug('reaped')
+
+
+def _wrap_os():
+    if 'waitstatus_to_exitcode' in os.__dict__:
+        _real['waitstatus_to_exitcode'] = os.waitstatus_to_exitcode
+
+    real_waitpid = os.__dict__.get('waitpid')
+    if real_waitpid is not None:
+        def waitpid(pid, options):
+            try:
+                r = real_waitpid(pid, options)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            if r[0] > 0:
+                _reaped(r[0], r[1])
+            return r
+        os.waitpid = _copy_meta(waitpid, real_waitpid)
+
+    real_wait = os.__dict__.get('wait')
+    if real_wait is not None:
+        def wait():
+            try:
+                r = real_wait()
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            if r[0] > 0:
+                _reaped(r[0], r[1])
+            return r
+        os.wait = _copy_meta(wait, real_wait)
+
+    real_wait3 = os.__dict__.get('wait3')
+    if real_wait3 is not None:
+        def wait3(options):
+            try:
+                r = real_wait3(options)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            if r[0] > 0:
+                _reaped(r[0], r[1])
+            return r
+        os.wait3 = _copy_meta(wait3, real_wait3)
+
+    real_wait4 = os.__dict__.get('wait4')
+    if real_wait4 is not None:
+        def wait4(pid, options):
+            try:
+                r = real_wait4(pid, options)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            if r[0] > 0:
+                _reaped(r[0], r[1])
+            return r
+        os.wait4 = _copy_meta(wait4, real_wait4)
+
+    real_waitid = os.__dict__.get('waitid')
+    if real_waitid is not None:
+        def waitid(idtype, id, options):
+            try:
+                r = real_waitid(idtype, id, options)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            try:
+                if r is not None and not options & getattr(os, 'WNOWAIT', 0):
+                    code, st = r.si_code, r.si_status
+                    if code == os.CLD_EXITED:
+                        _msg('reaped', t=_now(), child=r.si_pid, status=(st & 0xff) << 8,
+                             exitcode=st)
+                    elif code in (os.CLD_KILLED, os.CLD_DUMPED):
+                        _msg('reaped', t=_now(), child=r.si_pid,
+                             status=st | (0x80 if code == os.CLD_DUMPED else 0),
+                             exitcode=-st)
+            except Exception:
+                _debug('waitid')
+            return r
+        os.waitid = _copy_meta(waitid, real_waitid)
+
+    real_exit = os._exit
+
+    def _exit(n):
+        # os._exit() skips every flush: send what is buffered and our last word first.
+        try:
+            _flush_ours()
+            _msg('exit', t=_now(), code=n if type(n) is int else None)
+        except BaseException:
+            pass
+        real_exit(n)
+    os._exit = _copy_meta(_exit, real_exit)
+
+
+def _at_exit():
+    # Registered first, so it runs last among atexit handlers (after multiprocessing's
+    # own, which joins children). The exit code is not known here: null.
+    _flush_ours()
+    _msg('exit', t=_now(), code=None)
+
+
+# --------------------------------------------------------------------------- multiprocessing
+
+def _mp_method(proc):
+    m = getattr(getattr(proc, '_popen', None), 'method', None)
+    if m:
+        return m
+    m = getattr(proc, '_start_method', None)
+    if m:
+        return m
+    ctx = sys.modules.get('multiprocessing.context')
+    try:
+        return ctx._default_context.get_start_method(allow_none=True)
+    except Exception:
+        return None
+
+
+def _target_name(proc, target):
+    if target is not None:
+        for obj in (target, getattr(target, 'func', None)):   # functools.partial too
+            name = getattr(obj, '__name__', None)
+            if isinstance(name, str):
+                return name
+        return None
+    # A subclass that overrides run(): that is the code the process runs.
+    try:
+        cls = type(proc)
+        base = sys.modules['multiprocessing.process'].BaseProcess
+        if cls.run is not base.run:
+            return cls.__name__ + '.run'
+    except Exception:
+        pass
+    return None
+
+
+_repr = None
+
+
+def _short_args(args, kwargs):
+    global _repr
+    try:
+        if _repr is None:
+            import reprlib
+            r = reprlib.Repr()
+            r.maxstring = r.maxother = 60
+            r.maxlong = 40
+            r.maxtuple = r.maxlist = r.maxdict = r.maxset = r.maxfrozenset = 8
+            _repr = r.repr
+        s = _repr(tuple(args) if args is not None else ())
+        if kwargs:
+            s += ' ' + _repr(dict(kwargs))
+    except Exception:
+        s = '<?>'
+    return s if len(s) <= 200 else s[:197] + '...'
+
+
+def _label_in(frame, obj):
+    """The name this frame's code holds obj under: p1, ps[0], procs['a'], self.worker."""
+    scopes = [frame.f_locals]
+    if frame.f_globals is not scopes[0]:
+        scopes.append(frame.f_globals)
+    for scope in scopes:
+        # Dict order is definition order: the first binding wins, so `p1` beats a later
+        # loop variable `p`, and `ps[0]` beats the `for p in ps:` variable.
+        for name, v in list(scope.items()):
+            if v is obj:
+                if name != 'self':
+                    return name
+                continue
+            lab = _in_container(v, obj)
+            if lab is not None:
+                return name + lab
+    slf = scopes[0].get('self')
+    if slf is not None and slf is not obj:
+        try:
+            for name, v in list(vars(slf).items()):
+                if v is obj:
+                    return 'self.' + name
+                lab = _in_container(v, obj)
+                if lab is not None:
+                    return 'self.' + name + lab
+        except Exception:
+            pass
+    return None
+
+
+def _in_container(v, obj):
+    t = type(v)     # exact types only: no user code (__eq__, __iter__) runs here
+    if (t is list or t is tuple) and len(v) <= 1000:
+        for i, x in enumerate(v):
+            if x is obj:
+                return '[%d]' % i
+    elif t is dict and len(v) <= 1000:
+        for key, x in list(v.items()):
+            if x is obj and type(key) in (str, int):
+                return '[%r]' % (key,)
+    return None
+
+
+def _find_label(obj):
+    try:
+        f = sys._getframe(2)
+        while f is not None:   # skip multiprocessing / threading / our own frames
+            mod = f.f_globals.get('__name__')
+            if str(mod).partition('.')[0] not in _LIB_ROOTS:
+                break
+            f = f.f_back
+        hops = 0
+        while f is not None and hops < 3:
+            lab = _label_in(f, obj)
+            if lab is not None:
+                return lab
+            # Only `self` (a subclass starting itself) or nothing: ask the caller.
+            if f.f_locals.get('self') is not obj:
+                return None
+            f = f.f_back
+            hops += 1
+    except Exception:
+        _debug('label')
+    return None
+
+
+def _patch_process(mod):
+    BP = mod.BaseProcess
+    if getattr(BP.start, '_processlab', False):
+        return
+    orig_start = BP.start
+    orig_join = BP.join
+
+    def start(self):
+        t = _now()
+        info = None
+        try:
+            target = getattr(self, '_target', None)   # start() deletes these
+            info = (_target_name(self, target),
+                    _short_args(getattr(self, '_args', ()), getattr(self, '_kwargs', None)))
+        except Exception:
+            _debug('start info')
+        try:
+            orig_start(self)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        t2 = _now()
+        try:
+            popen = self._popen
+            _msg('start', t=t, t2=t2, child=popen.pid, name=self._name,
+                 label=_find_label(self), target=info and info[0], args=info and info[1],
+                 method=_mp_method(self), daemon=bool(self._config.get('daemon')))
+        except Exception:
+            _debug('start')
+
+    def join(self, timeout=None):
+        popen = getattr(self, '_popen', None)
+        pid = None
+        if popen is not None:
+            try:
+                pid = popen.pid
+                _msg('join', t=_now(), child=pid,
+                     timeout=None if timeout is None else float(timeout))
+            except Exception:
+                _debug('join')
+        try:
+            orig_join(self, timeout)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        if popen is not None:
+            try:
+                # From what join() saw; never poll() here (that could reap the child).
+                rc = popen.returncode
+                _msg('joined', t=_now(), child=pid, alive=rc is None, exitcode=rc)
+            except Exception:
+                _debug('joined')
+
+    BP.start = _copy_meta(start, orig_start)
+    BP.join = _copy_meta(join, orig_join)
+
+    # boot: `_bootstrap` calls util._close_stdin() first thing in the child; we hook
+    # there (see _patch_util) so no frame of ours stays on the child's stack. Older or
+    # newer layouts fall back to wrapping _bootstrap itself.
+    if '_close_stdin' not in BP._bootstrap.__code__.co_names:
+        orig_boot = BP._bootstrap
+
+        def _bootstrap(self, *a, **k):
+            _on_boot(self)
+            return orig_boot(self, *a, **k)
+        BP._bootstrap = _copy_meta(_bootstrap, orig_boot)
+
+
+def _on_boot(proc):
+    try:
+        _msg('boot', t=_now(), name=proc._name,
+             target=_target_name(proc, getattr(proc, '_target', None)),
+             args=_short_args(getattr(proc, '_args', ()), getattr(proc, '_kwargs', None)),
+             method=_mp_method(proc))
+    except Exception:
+        _debug('boot')
+
+
+def _patch_util(mod):
+    orig_close = getattr(mod, '_close_stdin', None)
+    if orig_close is not None and not getattr(orig_close, '_processlab', False):
+        def _close_stdin():
+            try:
+                f = sys._getframe(1)
+                if f.f_code.co_name == '_bootstrap':   # not the fork server's call
+                    proc = f.f_locals.get('self')
+                    if proc is not None:
+                        _on_boot(proc)
+            except Exception:
+                _debug('boot hook')
+            return orig_close()
+        mod._close_stdin = _copy_meta(_close_stdin, orig_close)
+
+    orig_spawn = getattr(mod, 'spawnv_passfds', None)
+    if orig_spawn is not None and not getattr(orig_spawn, '_processlab', False):
+        # The resource tracker and the fork server are started through here (so are
+        # spawn children, which get a `start` event instead).
+        def spawnv_passfds(path, args, passfds):
+            try:
+                pid = orig_spawn(path, args, passfds)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+            try:
+                kind = None
+                for a in args:
+                    if isinstance(a, str):
+                        if 'multiprocessing.resource_tracker' in a:
+                            kind = 'resource_tracker'
+                        elif 'multiprocessing.forkserver' in a:
+                            kind = 'forkserver'
+                if kind:
+                    _msg('helper', t=_now(), child=pid, kind=kind)
+            except Exception:
+                _debug('helper')
+            return pid
+        mod.spawnv_passfds = _copy_meta(spawnv_passfds, orig_spawn)
+
+
+def _patch_context(mod):
+    # PROCESSLAB_START_METHOD changes the *default* only: the script's own
+    # set_start_method() (even without force) or get_context('x') still wins.
+    method = os.environ.get('PROCESSLAB_START_METHOD')
+    if not method:
+        return
+    ctx = getattr(mod, '_concrete_contexts', {}).get(method)
+    dflt = getattr(mod, '_default_context', None)
+    if ctx is not None and dflt is not None and dflt._actual_context is None:
+        dflt._default_context = ctx
+
+
+def _patch_managers(mod):
+    BM = mod.BaseManager
+    orig = BM.start
+    if getattr(orig, '_processlab', False):
+        return
+
+    def start(self, *a, **k):
+        try:
+            orig(self, *a, **k)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        try:
+            _msg('helper', t=_now(), child=self._process.pid, kind='manager')
+        except Exception:
+            _debug('manager')
+    BM.start = _copy_meta(start, orig)
+
+
+_HOOKS = {
+    'multiprocessing.context': _patch_context,
+    'multiprocessing.process': _patch_process,
+    'multiprocessing.util': _patch_util,
+    'multiprocessing.managers': _patch_managers,
+}
+
+
+def _run_hook(name, module):
+    fn = _HOOKS.get(name)
+    if fn is not None:
+        try:
+            fn(module)
+        except Exception:
+            _debug('patch ' + name)
+
+
+class _PostImportFinder(object):
+    """First on sys.meta_path: for the few modules we patch, finds the real spec with the
+    other finders and runs our patch right after the module's code ran. Nothing is
+    imported early; programs that never import multiprocessing never pay for it."""
+
+    def __init__(self):
+        self._busy = set()
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in _HOOKS or name in self._busy:
+            return None
+        self._busy.add(name)
+        try:
+            spec = None
+            for finder in sys.meta_path:
+                if finder is self:
+                    continue
+                fs = getattr(finder, 'find_spec', None)
+                if fs is None:
+                    continue
+                spec = fs(name, path, target)
+                if spec is not None:
+                    break
+            loader = getattr(spec, 'loader', None)
+            orig_exec = getattr(loader, 'exec_module', None)
+            if orig_exec is None or isinstance(loader, type):
+                return None   # a class-level loader (builtin, frozen): never patch it
+
+            def exec_module(module):
+                # Set on this loader instance just for this module, removed at once (a
+                # zipimporter serves many modules); __loader__/__spec__ stay genuine.
+                try:
+                    del loader.exec_module
+                except AttributeError:
+                    pass
+                try:
+                    orig_exec(module)
+                except BaseException as e:
+                    _strip_own_frame(e, sys._getframe())
+                    raise
+                _run_hook(name, module)
+            loader.exec_module = exec_module
+            return spec
+        except Exception:
+            _debug('find_spec ' + name)
+            return None
+        finally:
+            self._busy.discard(name)
+
+
+# --------------------------------------------------------------------------- install
+
+def install():
+    """Called by sitecustomize when PROCESSLAB_TRACE is set. Never raises."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    try:
+        _conn.connect('exec')
+    except Exception:
+        _debug('connect')
+        _conn.broken()
+        return
+    for step in (_install_streams, _wrap_os):
+        try:
+            step()
+        except Exception:
+            _debug(step.__name__)
+    try:
+        import atexit
+        atexit.register(_at_exit)
+    except Exception:
+        _debug('atexit')
+    try:
+        if hasattr(os, 'register_at_fork'):
+            os.register_at_fork(after_in_child=_conn.after_fork_child)
+    except Exception:
+        _debug('register_at_fork')
+    try:
+        sys.meta_path.insert(0, _PostImportFinder())
+        for name in _HOOKS:             # already imported (unusual): patch now
+            if name in sys.modules:
+                _run_hook(name, sys.modules[name])
+    except Exception:
+        _debug('import hook')

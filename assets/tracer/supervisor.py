@@ -1,0 +1,619 @@
+"""ProcessLab supervisor: owns one run's process tree. Wire format: PROTOCOL.md.
+
+    python3 -I supervisor.py [--grace-ms N] -- CMD...
+
+Runs CMD in a new session with default signal dispositions, an empty signal mask,
+stdin = /dev/null and stdout/stderr = pipes read here (sent as `raw`). On Linux it makes
+itself a child subreaper, so every orphan of the run stays its child: it reaps them,
+with the exact wait status, and the run only ends when the whole tree is gone.
+Ends the tree on `stop`/`kill` from the app, on SIGTERM/SIGINT/SIGHUP, and when the
+app goes away (socket closed, or stdin closed when stdin is a pipe).
+
+Standard library only, Python 3.8+; run with -I so it is never traced itself.
+Exit status: 0, or 127 when CMD cannot be started, or 2 for its own failures.
+"""
+
+import errno
+import os
+import selectors
+import signal
+import socket
+import stat
+import sys
+import time
+
+MAX_PAYLOAD = 1 << 20
+MAX_LINE = 65536
+HAVE_PROC = os.path.isdir('/proc/self')
+APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
+APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
+PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
+TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
+
+
+try:   # json's C string encoder: importing the json package costs more than a run's start
+    from _json import encode_basestring_ascii as _jstr
+except ImportError:
+    from json import dumps as _jstr
+
+
+def _j(v):
+    if v is None:
+        return 'null'
+    if v is True or v is False:
+        return 'true' if v else 'false'
+    if isinstance(v, int):
+        return str(int(v))
+    return _jstr(str(v))
+
+
+def encode(k, fields):
+    return ('{"k":%s%s}\n' % (_jstr(k), ''.join(',"%s":%s' % (name, _j(v))
+                                                 for name, v in fields.items()))).encode()
+
+
+def now_us():
+    return time.time_ns() // 1000
+
+
+def mono():
+    return time.monotonic()
+
+
+def fail(msg, code=2):
+    sys.stderr.write('processlab supervisor: %s\n' % msg)
+    sys.stderr.flush()
+    sys.exit(code)
+
+
+def read_stat(pid):
+    """(state, ppid, pgrp, session, starttime) from /proc/PID/stat, or None."""
+    try:
+        with open('/proc/%s/stat' % pid, 'rb') as f:
+            data = f.read()
+        rest = data[data.rindex(b')') + 2:].split()
+        return (rest[0].decode(), int(rest[1]), int(rest[2]), int(rest[3]), int(rest[19]))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def set_subreaper():
+    if not sys.platform.startswith('linux'):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_CHILD_SUBREAPER = 36
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except Exception:
+        return False
+
+
+class App(object):
+    """The connection to the app. Blocking sends; any error means the app is gone."""
+
+    def __init__(self, addr):
+        host, _, port = addr.rpartition(':')
+        # A numeric address: plain connect() (create_connection's getaddrinfo would
+        # import the idna codec for nothing).
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.settimeout(10)
+        self.sock.connect((host or '127.0.0.1', int(port)))
+        self.sock.settimeout(None)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.gone = False
+        self.buf = b''
+
+    def send(self, k, payload=None, **fields):
+        if self.gone:
+            return
+        if payload is not None:
+            fields['n'] = len(payload)
+        data = encode(k, fields)
+        if payload:
+            data += payload
+        try:
+            self.sock.sendall(data)
+        except OSError:
+            self.gone = True
+
+    def read_commands(self):
+        """Commands received, or None when the app closed the connection."""
+        try:
+            data = self.sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return []
+        except OSError:
+            data = b''
+        if not data:
+            self.gone = True
+            return None
+        import json   # only once the app says something (stop / kill)
+        self.buf += data
+        cmds = []
+        while b'\n' in self.buf:
+            line, self.buf = self.buf.split(b'\n', 1)
+            try:
+                m = json.loads(line)
+                if isinstance(m, dict):
+                    cmds.append(m)
+            except ValueError:
+                pass
+        if len(self.buf) > MAX_LINE:
+            self.buf = b''
+        return cmds
+
+
+class Supervisor(object):
+
+    def __init__(self, app, cmd, grace_ms, subreaper):
+        self.app = app
+        self.cmd = cmd
+        self.grace_ms = grace_ms
+        self.subreaper = subreaper
+        self.me = os.getpid()
+        self.root = None
+        self.root_reaped = False
+        self.no_children = False
+        self.pipes = {}             # fd -> 'stdout' / 'stderr'
+        self.drain_deadline = None
+        self.sel = selectors.DefaultSelector()
+        self.phase = None           # None, 'term', 'killed'
+        self.kill_at = None
+        self.recheck_at = None
+        self.sent = set()           # (pid, starttime, signal) already sent
+        self.app_gone_at = None
+        self.next_scan = 0.0
+
+    # ------------------------------------------------------------------ start
+
+    def spawn(self):
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        null = os.open(os.devnull, os.O_RDONLY)
+        sigs = set(signal.valid_signals()) - {signal.SIGKILL, signal.SIGSTOP}
+        # Tell the agents which pipes are the run's own output (see PROTOCOL.md).
+        env = dict(os.environ)
+        env['PROCESSLAB_STDIO'] = ','.join(
+            '%d:%d' % (st.st_dev, st.st_ino) for st in (os.fstat(out_w), os.fstat(err_w)))
+        try:
+            try:
+                pid = os.posix_spawnp(
+                    self.cmd[0], self.cmd, env,
+                    file_actions=[(os.POSIX_SPAWN_DUP2, null, 0),
+                                  (os.POSIX_SPAWN_DUP2, out_w, 1),
+                                  (os.POSIX_SPAWN_DUP2, err_w, 2)],
+                    setsid=True, setsigdef=sigs, setsigmask=())
+            except (AttributeError, NotImplementedError):
+                pid = self.fork_exec(null, out_w, err_w, sigs, env)
+        except OSError as e:
+            for fd in (out_r, out_w, err_r, err_w, null):
+                os.close(fd)
+            self.app.send('spawn-failed', t=now_us(),
+                          message=e.strerror or str(e))
+            self.app.send('done', t=now_us())
+            return False
+        t = now_us()
+        os.close(out_w)
+        os.close(err_w)
+        os.close(null)
+        self.root = pid
+        st = read_stat(pid) if HAVE_PROC else None
+        self.app.send('spawned', t=t, pid=pid, startTicks=st[4] if st else None)
+        for fd, name in ((out_r, 'stdout'), (err_r, 'stderr')):
+            os.set_blocking(fd, False)
+            self.pipes[fd] = name
+            self.sel.register(fd, selectors.EVENT_READ, name)
+        return True
+
+    def fork_exec(self, null, out_w, err_w, sigs, env):
+        # Portable path where posix_spawn cannot make a new session.
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.setsid()
+                for s in sigs:
+                    try:
+                        signal.signal(s, signal.SIG_DFL)
+                    except (OSError, ValueError):
+                        pass
+                signal.pthread_sigmask(signal.SIG_SETMASK, [])
+                os.dup2(null, 0)
+                os.dup2(out_w, 1)
+                os.dup2(err_w, 2)
+                os.execvpe(self.cmd[0], self.cmd, env)
+            except OSError as e:
+                os.write(w, str(e.errno or 0).encode())
+            finally:
+                os._exit(127)
+        os.close(w)
+        data = os.read(r, 64)
+        os.close(r)
+        if data:
+            os.waitpid(pid, 0)
+            code = int(data)
+            raise OSError(code, os.strerror(code))
+        return pid
+
+    # ------------------------------------------------------------------ processes
+
+    def scan(self):
+        """{pid: (state, ppid, pgrp, session, starttime)} for the run's processes, parents
+        before their children: the supervisor's descendants (every orphan stays one,
+        thanks to the subreaper), or where the subreaper is unavailable, also the members
+        of the root's session."""
+        if not HAVE_PROC:
+            return {}
+        allp = {}
+        try:
+            names = os.listdir('/proc')
+        except OSError:
+            return {}
+        for name in names:
+            if name.isdigit():
+                st = read_stat(name)
+                if st is not None:
+                    allp[int(name)] = st
+        kids = {}
+        for pid, st in allp.items():
+            kids.setdefault(st[1], []).append(pid)
+        run = {}
+        todo = [self.me]
+        while todo:
+            nxt = []
+            for parent in todo:          # breadth first: one generation at a time
+                for c in sorted(kids.get(parent, ())):
+                    if c not in run:
+                        run[c] = allp[c]
+                        nxt.append(c)
+            todo = nxt
+        if self.root is not None and not self.subreaper:
+            for pid, st in allp.items():
+                if st[3] == self.root and pid not in run and pid != self.me:
+                    run[pid] = st
+        return run
+
+    def signal(self, pid, start, sig):
+        """Signal pid only if it is still the process we scanned (pid + start time)."""
+        try:
+            fd = None
+            if hasattr(os, 'pidfd_open'):
+                try:
+                    fd = os.pidfd_open(pid)
+                except OSError as e:
+                    if e.errno == errno.ESRCH:
+                        return False
+            try:
+                st = read_stat(pid)
+                if st is None or st[4] != start or st[0] in 'ZX':
+                    return False
+                if fd is not None:
+                    signal.pidfd_send_signal(fd, sig)
+                else:
+                    os.kill(pid, sig)
+            finally:
+                if fd is not None:
+                    os.close(fd)
+        except OSError:
+            return False
+        self.app.send('signalled', t=now_us(), pid=pid, signal=int(sig))
+        return True
+
+    def alive(self, procs):
+        return {p: st for p, st in procs.items() if st[0] not in 'ZX'}
+
+    def signal_tree(self, sig, wait_between=True):
+        """Send sig to every process of the run not sent it yet, one generation at a
+        time, parents first: a parent that dies before its children cannot reap them, so
+        they come to us and every exit status is reported. (A parent blocked in wait()
+        would otherwise reap a child killed at the same instant and die before saying
+        so.) Between generations we wait up to 50 ms for the parents to be gone."""
+        procs = self.alive(self.scan())
+        depth = {}
+        gens = []
+        for p, st in procs.items():          # scan() lists parents before children
+            d = depth.get(st[1], -1) + 1
+            depth[p] = d
+            if d == len(gens):
+                gens.append([])
+            gens[min(d, len(gens) - 1)].append((p, st[4]))
+        for i, gen in enumerate(gens):
+            sent = []
+            for p, start in gen:
+                if (p, start, sig) not in self.sent:
+                    self.sent.add((p, start, sig))
+                    if self.signal(p, start, sig):
+                        sent.append((p, start))
+            if sent and wait_between and i + 1 < len(gens):
+                self.wait_gone(sent, 0.05)
+        return bool(procs)
+
+    def wait_gone(self, procs, timeout):
+        end = mono() + timeout
+        while mono() < end:
+            left = False
+            for p, start in procs:
+                st = read_stat(p)
+                if st is not None and st[4] == start and st[0] not in 'ZX':
+                    left = True
+                    break
+            if not left:
+                return
+            time.sleep(0.002)
+
+    def term_pass(self, first):
+        self.signal_tree(signal.SIGTERM)
+        if first and self.root is not None and not HAVE_PROC:
+            try:   # cannot list the processes here: the root's group is what we have
+                os.killpg(self.root, signal.SIGTERM)
+            except OSError:
+                pass
+
+    def kill_pass(self, stop_first):
+        """SIGKILL everything of the run; with stop_first, freeze it all first (SIGSTOP)
+        so nothing can fork or reap while we go. Rescans until no new process shows up;
+        a process is never sent (nor reported) the same signal twice."""
+        if stop_first:
+            for _ in range(50):
+                if not self.signal_tree(signal.SIGSTOP, wait_between=False):
+                    break
+                if all((p, st[4], signal.SIGSTOP) in self.sent
+                       for p, st in self.alive(self.scan()).items()):
+                    break
+        for _ in range(50):
+            self.signal_tree(signal.SIGKILL, wait_between=not stop_first)
+            if all((p, st[4], signal.SIGKILL) in self.sent
+                   for p, st in self.alive(self.scan()).items()):
+                break
+        if self.root is not None and not HAVE_PROC:
+            try:
+                os.killpg(self.root, signal.SIGKILL)
+            except OSError:
+                pass
+        self.phase = 'killed'
+        self.recheck_at = mono() + 0.5
+
+    def begin_stop(self, grace_ms):
+        grace = max(0.0, grace_ms / 1000.0)
+        if self.phase == 'term':
+            self.kill_at = min(self.kill_at, mono() + grace)
+            return
+        if self.phase == 'killed':
+            return
+        self.phase = 'term'
+        self.kill_at = mono() + grace
+        self.term_pass(True)
+
+    def reap(self):
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                self.no_children = True
+                return
+            except InterruptedError:
+                continue
+            if pid == 0:
+                self.no_children = False
+                return
+            if pid == self.root:
+                self.root_reaped = True
+            self.app.send('reaped', t=now_us(), child=pid, status=status,
+                          exitcode=os.waitstatus_to_exitcode(status)
+                          if hasattr(os, 'waitstatus_to_exitcode') else
+                          (-os.WTERMSIG(status) if os.WIFSIGNALED(status)
+                           else os.WEXITSTATUS(status)))
+
+    def tree_gone(self):
+        if not (self.root_reaped and self.no_children):
+            return False
+        if self.subreaper or not HAVE_PROC:
+            return True
+        # No subreaper: orphans went elsewhere; look for them (at most every 200 ms).
+        if mono() < self.next_scan:
+            return False
+        self.next_scan = mono() + 0.2
+        return not self.alive(self.scan())
+
+    # ------------------------------------------------------------------ I/O
+
+    def close_pipe(self, fd):
+        self.sel.unregister(fd)
+        os.close(fd)
+        del self.pipes[fd]
+
+    def read_pipe(self, fd):
+        try:
+            data = os.read(fd, MAX_PAYLOAD)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b''
+        if not data:
+            self.close_pipe(fd)
+            return
+        self.app.send('raw', data, s=self.pipes[fd], t=now_us())
+
+    def on_app_gone(self):
+        if self.app_gone_at is not None:
+            return
+        self.app.gone = True
+        self.app_gone_at = mono()
+        for obj in (self.app.sock, 0):
+            try:
+                self.sel.unregister(obj)
+            except (KeyError, ValueError):
+                pass
+        self.begin_stop(min(self.grace_ms, APP_GONE_GRACE * 1000))
+
+    def on_signals(self, data):
+        for b in data:
+            if b == signal.SIGCHLD:
+                continue      # reap() runs after every wake-up anyway
+            if b in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+                if self.phase is None:
+                    self.begin_stop(min(self.grace_ms, APP_GONE_GRACE * 1000))
+                elif self.phase == 'term':
+                    self.kill_pass(True)
+
+    def on_command(self, m):
+        k = m.get('k')
+        if k == 'stop':
+            g = m.get('graceMs')
+            self.begin_stop(g if isinstance(g, (int, float)) and g >= 0 else self.grace_ms)
+        elif k == 'kill':
+            if self.phase != 'killed':
+                self.kill_pass(True)
+
+    # ------------------------------------------------------------------ loop
+
+    def run(self, wake_r, stdin_is_pipe):
+        self.sel.register(wake_r, selectors.EVENT_READ, 'signal')
+        self.sel.register(self.app.sock, selectors.EVENT_READ, 'app')
+        if stdin_is_pipe:
+            self.sel.register(0, selectors.EVENT_READ, 'stdin')
+        while True:
+            self.reap()
+            if self.app.gone and self.app_gone_at is None:
+                self.on_app_gone()
+            t = mono()
+            if self.phase == 'term':
+                if t >= self.kill_at:
+                    self.kill_pass(False)
+                elif t >= self.next_scan:
+                    self.next_scan = t + TERM_TICK
+                    self.term_pass(False)   # processes forked meanwhile
+            elif self.phase == 'killed' and self.recheck_at and t >= self.recheck_at:
+                if not self.tree_gone():
+                    self.kill_pass(False)
+                self.recheck_at = mono() + 0.5
+
+            if self.tree_gone():
+                if self.app_gone_at is not None:
+                    return 0
+                if self.pipes and HAVE_PROC:
+                    # Without /proc we cannot see orphans: their open pipe is the
+                    # only sign they live, so there we wait for EOF.
+                    if self.drain_deadline is None:
+                        self.drain_deadline = t + PIPE_DRAIN
+                    elif t >= self.drain_deadline:
+                        for fd in list(self.pipes):   # held open by someone outside
+                            self.close_pipe(fd)
+                if not self.pipes:
+                    self.app.send('done', t=now_us())
+                    return 0
+            if self.app_gone_at is not None and t - self.app_gone_at >= APP_GONE_EXIT:
+                return 0
+
+            timeout = 1.0
+            if self.phase == 'term':
+                timeout = max(0.0, min(self.kill_at - t, TERM_TICK))
+            elif self.phase == 'killed':
+                timeout = 0.1
+            if self.drain_deadline is not None:
+                timeout = min(timeout, max(0.0, self.drain_deadline - t))
+            if self.root_reaped and self.no_children and not self.subreaper:
+                timeout = min(timeout, 0.2)
+            if self.app_gone_at is not None:
+                timeout = min(timeout, 0.05)
+
+            for key, _ in self.sel.select(timeout):
+                what = key.data
+                if what in ('stdout', 'stderr'):
+                    if key.fd in self.pipes:
+                        self.read_pipe(key.fd)
+                elif what == 'signal':
+                    try:
+                        self.on_signals(os.read(wake_r, 512))
+                    except (BlockingIOError, InterruptedError):
+                        pass
+                elif what == 'app':
+                    cmds = self.app.read_commands()
+                    if cmds is None:
+                        self.on_app_gone()
+                    else:
+                        for m in cmds:
+                            self.on_command(m)
+                elif what == 'stdin':
+                    try:
+                        data = os.read(0, 4096)
+                    except (BlockingIOError, InterruptedError):
+                        continue
+                    except OSError:
+                        data = b''
+                    if not data:
+                        self.on_app_gone()
+
+
+def parse_args(argv):
+    grace = 1000
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == '--':
+            return grace, argv[i + 1:]
+        if a == '--grace-ms' and i + 1 < len(argv):
+            grace = int(argv[i + 1])
+            i += 2
+        elif a.startswith('--grace-ms='):
+            grace = int(a.split('=', 1)[1])
+            i += 1
+        else:
+            return grace, argv[i:]
+    return grace, []
+
+
+def main(argv):
+    try:
+        grace, cmd = parse_args(argv)
+    except ValueError:
+        fail('usage: supervisor.py [--grace-ms N] -- CMD...')
+    if not cmd:
+        fail('usage: supervisor.py [--grace-ms N] -- CMD...')
+    # fds 0-2 must exist, or our pipes could land on them.
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            nfd = os.open(os.devnull, os.O_RDWR)
+            if nfd != fd:
+                os.dup2(nfd, fd)
+                os.close(nfd)
+    addr = os.environ.get('PROCESSLAB_TRACE')
+    if not addr:
+        fail('PROCESSLAB_TRACE is not set')
+    try:
+        app = App(addr)
+    except (OSError, ValueError) as e:
+        fail('cannot connect to the app at %s: %s' % (addr, e))
+    subreaper = set_subreaper()
+    app.send('hello', token=os.environ.get('PROCESSLAB_TOKEN', ''), peer='supervisor',
+             pid=os.getpid(), ppid=os.getppid(), t=now_us(),
+             startTicks=(read_stat('self') or [None] * 5)[4] if HAVE_PROC else None,
+             subreaper=subreaper)
+
+    # SIGCHLD and friends wake the loop through a pipe; the handlers do nothing.
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_r, False)
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+    for s in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(s, lambda *_: None)
+
+    try:
+        st = os.fstat(0)
+        stdin_is_pipe = stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode)
+    except OSError:
+        stdin_is_pipe = False
+    if stdin_is_pipe:
+        os.set_blocking(0, False)
+
+    sup = Supervisor(app, cmd, grace, subreaper)
+    if not sup.spawn():
+        return 127
+    return sup.run(wake_r, stdin_is_pipe)
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
