@@ -44,6 +44,8 @@ def _j(v):
         return 'true' if v else 'false'
     if isinstance(v, int):
         return str(int(v))
+    if isinstance(v, (list, tuple)):
+        return '[' + ','.join(_j(x) for x in v) + ']'
     return _jstr(str(v))
 
 
@@ -164,6 +166,9 @@ class Supervisor(object):
         self.sent = set()           # (pid, starttime, signal) already sent
         self.app_gone_at = None
         self.next_scan = 0.0
+        self.known = []             # the run's pids at the last scan for raw output
+        self.known_at = -1.0
+        self.known_at_us = 0
 
     # ------------------------------------------------------------------ start
 
@@ -433,7 +438,29 @@ class Supervisor(object):
         if not data:
             self.close_pipe(fd)
             return
-        self.app.send('raw', data, s=self.pipes[fd], t=now_us())
+        running, scanned_at = self.running_now()
+        self.app.send('raw', data, s=self.pipes[fd], t=now_us(), running=running,
+                      scannedAt=scanned_at)
+
+    def running_now(self):
+        """The run's processes still present now (running, or ended so recently that they are
+        zombies not yet reaped), among those of a /proc scan at most 100 ms old, and when that
+        scan was made (epoch us). Sent with raw output, read the moment it arrived, so the app
+        can tell which untraced process could have written it (one started after the scan may
+        have too; one already reaped cannot)."""
+        if not HAVE_PROC:
+            return None, None
+        t = mono()
+        if t - self.known_at > 0.1:
+            self.known = list(self.scan())
+            self.known_at = t
+            self.known_at_us = now_us()
+        running = []
+        for pid in self.known:
+            st = read_stat(str(pid))
+            if st is not None and st[0] != 'X':
+                running.append(pid)
+        return running, self.known_at_us
 
     def on_app_gone(self):
         if self.app_gone_at is not None:

@@ -7,9 +7,11 @@ Design rules, in order of importance:
   * Never change the program: no signal handlers, no threads, no eager imports of heavy
     modules, no frames of ours left in tracebacks (3.11+), every hook guarded so that a bug
     here disables tracing instead of breaking the program.
-  * Synchronous, blocking sends under a lock: a line printed before SIGKILL has already
-    reached the kernel, and one connection per process means lines of different
-    processes can never tear.
+  * Blocking sends under a lock, one connection per process: lines of different processes
+    can never tear. stderr is sent line by line (a traceback printed before a SIGKILL has
+    reached the kernel); stdout is batched (a C-level buffer, flushed by a tiny flusher
+    thread within FLUSH_FAST..FLUSH_SLOW seconds, and at every explicit flush, fork,
+    os._exit and exit), so a million lines cost about what a pipe costs.
   * Standard library only, Python 3.8+.
 """
 
@@ -350,6 +352,7 @@ class _Sink(io.RawIOBase):
         self._write = os.write
         self._max = _MAX_PAYLOAD
         self.name = '<%s>' % stream
+        self.sent = 0          # bytes handed on: the flusher backs off while it stays put
 
     def writable(self):
         return True
@@ -368,6 +371,7 @@ class _Sink(io.RawIOBase):
         n = len(b)
         if not n:
             return 0
+        self.sent += n
         conn = self._conn
         if conn.sock is not None:
             t = self._now() // 1000
@@ -430,8 +434,15 @@ def _install_streams():
                 continue
             old.flush()
             errors = getattr(old, 'errors', None) or default_errors
-            w = io.TextIOWrapper(_Sink(fd, name), encoding='utf-8', errors=errors,
-                                 newline=newline, line_buffering=True)
+            if name == 'stdout':
+                # Batched: C-level buffers, flushed by _flusher within milliseconds.
+                raw = io.BufferedWriter(_Sink(fd, name), _STDOUT_BUFFER)
+                w = io.TextIOWrapper(raw, encoding='utf-8', errors=errors, newline=newline,
+                                     line_buffering=False)
+            else:
+                # stderr stays line by line, as Python keeps it (3.9+).
+                w = io.TextIOWrapper(_Sink(fd, name), encoding='utf-8', errors=errors,
+                                     newline=newline, line_buffering=True)
             w.mode = 'w'
         except Exception:
             _debug('install ' + name)
@@ -453,6 +464,84 @@ def _flush_ours():
             pass
 
 
+# The flusher: a bare _thread (not a threading.Thread, so threading.enumerate() and
+# active_count() stay as the program expects) that flushes stdout FLUSH_FAST seconds after
+# output, backing off to FLUSH_SLOW while the program prints nothing. _flush_lock is held
+# around every flush it does, so fork() (which takes the lock first) never copies a
+# half-done flush into the child, and exit can stop it cleanly.
+FLUSH_FAST = 0.002
+FLUSH_SLOW = 0.02
+_STDOUT_BUFFER = 1 << 16
+_flush_lock = _thread.allocate_lock()
+_flusher_state = {'stop': False, 'gen': 0}
+
+
+def _batched():
+    """Our batched stdout wrapper and its sink, or (None, None)."""
+    for w in _streams:
+        raw = getattr(getattr(w, 'buffer', None), 'raw', None)
+        if isinstance(raw, _Sink):
+            return w, raw
+    return None, None
+
+
+def _flusher(gen, w, sink):
+    from time import sleep
+    interval = FLUSH_FAST
+    while True:
+        sleep(interval)
+        if _flusher_state['stop'] or _flusher_state['gen'] != gen:
+            return
+        if not _flush_lock.acquire(False):
+            continue                    # a fork or the exit is flushing: try again later
+        try:
+            if _flusher_state['stop'] or _flusher_state['gen'] != gen:
+                return
+            before = sink.sent
+            try:
+                w.flush()
+            except Exception:
+                pass
+            interval = FLUSH_FAST if sink.sent != before else min(interval * 2, FLUSH_SLOW)
+        finally:
+            _flush_lock.release()
+
+
+def _start_flusher():
+    w, sink = _batched()
+    if w is not None:
+        _flusher_state['gen'] += 1
+        _thread.start_new_thread(_flusher, (_flusher_state['gen'], w, sink))
+
+
+def _stop_flusher():
+    """At exit: no flush of ours may run while the interpreter finalises its streams."""
+    if not _flusher_state['stop']:
+        _flusher_state['stop'] = True
+        _flush_lock.acquire()          # waits for a flush in progress; kept: the thread ends
+
+
+def _before_fork():
+    if not _flusher_state['stop']:
+        _flush_lock.acquire()
+        _flusher_state['forking'] = True
+    _flush_ours()                      # the child must not inherit (and resend) our buffer
+
+
+def _after_fork_parent():
+    if _flusher_state.pop('forking', False):
+        _flush_lock.release()
+
+
+def _after_fork_child():
+    global _flush_lock
+    _flush_lock = _thread.allocate_lock()
+    _flusher_state.pop('forking', None)
+    _conn.after_fork_child()
+    if not _flusher_state['stop']:
+        _start_flusher()
+
+
 # --------------------------------------------------------------------------- os wrappers
 
 def _exitcode(status):
@@ -472,6 +561,32 @@ def _reaped(pid, status):
         _msg('reaped', t=_now(), child=pid, status=status, exitcode=_exitcode(status))
     except Exception:
         _debug('reaped')
+
+
+def _spawned(pid, argv):
+    try:
+        args = None
+        if argv is not None:
+            args = [os.fsdecode(a) if isinstance(a, (bytes, str)) else str(a) for a in list(argv)[:50]]
+        _msg('spawn', t=_now(), child=pid, argv=args)
+    except Exception:
+        _debug('spawn')
+
+
+def _patch_subprocess(mod):
+    popen = mod.Popen
+    real = popen._execute_child
+
+    def _execute_child(self, args, *a, **kw):
+        try:
+            real(self, args, *a, **kw)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        pid = getattr(self, 'pid', None)
+        if pid:
+            _spawned(pid, [args] if isinstance(args, (str, bytes)) else args)
+    popen._execute_child = _copy_meta(_execute_child, real)
 
 
 def _wrap_os():
@@ -553,6 +668,29 @@ def _wrap_os():
             return r
         os.waitid = _copy_meta(waitid, real_waitid)
 
+    # A new child, reported by its parent at once: its true parent and its command are
+    # known even when it is too short-lived or too quickly orphaned for the OS sampler.
+    real_fork = os.__dict__.get('fork')
+    if real_fork is not None:
+        def fork():
+            pid = real_fork()
+            if pid > 0:
+                _spawned(pid, None)
+            return pid
+        os.fork = _copy_meta(fork, real_fork)
+    for name in ('posix_spawn', 'posix_spawnp'):
+        real = os.__dict__.get(name)
+        if real is not None:
+            def spawn(path, argv, *a, _real_spawn=real, **kw):
+                try:
+                    pid = _real_spawn(path, argv, *a, **kw)
+                except BaseException as e:
+                    _strip_own_frame(e, sys._getframe())
+                    raise
+                _spawned(pid, argv)
+                return pid
+            setattr(os, name, _copy_meta(spawn, real))
+
     real_exit = os._exit
 
     def _exit(n):
@@ -569,6 +707,10 @@ def _wrap_os():
 def _at_exit():
     # Registered first, so it runs last among atexit handlers (after multiprocessing's
     # own, which joins children). The exit code is not known here: null.
+    try:
+        _stop_flusher()
+    except Exception:
+        pass
     _flush_ours()
     _msg('exit', t=_now(), code=None)
 
@@ -845,6 +987,7 @@ def _patch_managers(mod):
 
 
 _HOOKS = {
+    'subprocess': _patch_subprocess,
     'multiprocessing.context': _patch_context,
     'multiprocessing.process': _patch_process,
     'multiprocessing.util': _patch_util,
@@ -937,9 +1080,14 @@ def install():
         _debug('atexit')
     try:
         if hasattr(os, 'register_at_fork'):
-            os.register_at_fork(after_in_child=_conn.after_fork_child)
+            os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_parent,
+                                after_in_child=_after_fork_child)
     except Exception:
         _debug('register_at_fork')
+    try:
+        _start_flusher()
+    except Exception:
+        _debug('flusher')
     try:
         sys.meta_path.insert(0, _PostImportFinder())
         for name in _HOOKS:             # already imported (unusual): patch now

@@ -90,8 +90,26 @@ public final class OutputLog implements AutoCloseable {
     private final Map<Long, IntList> byPid = new HashMap<>();
     private int size;
 
+    /** Appends lines of one process's stream that share a time (epoch µs). */
+    public synchronized void appendAll(long t, long pid, Stream stream, List<String> texts, boolean untraced) {
+        IntList mine = byPid.computeIfAbsent(pid, k -> new IntList());
+        byte f = flagsOf(stream, untraced);
+        for (String text : texts) {
+            store(t, pid, f, text, mine);
+        }
+    }
+
     /** Appends a line; returns its number. */
     public synchronized int append(RunEvent.OutputLine line) {
+        IntList mine = byPid.computeIfAbsent(line.pid(), k -> new IntList());
+        return store(line.t(), line.pid(), flagsOf(line.stream(), line.untraced()), line.text(), mine);
+    }
+
+    private static byte flagsOf(Stream stream, boolean untraced) {
+        return (byte) ((stream == Stream.STDERR ? STDERR : 0) | (untraced ? UNTRACED : 0));
+    }
+
+    private int store(long t, long pid, byte f, String text, IntList mine) {
         int i = size;
         if (i % CHUNK == 0) {
             times.add(new long[CHUNK]);
@@ -101,26 +119,25 @@ public final class OutputLog implements AutoCloseable {
         }
         int c = i / CHUNK;
         int o = i % CHUNK;
-        times.get(c)[o] = line.t();
-        pids.get(c)[o] = line.pid();
-        flags.get(c)[o] = (byte) ((line.stream() == Stream.STDERR ? STDERR : 0) | (line.untraced() ? UNTRACED : 0));
-        texts.get(c)[o] = line.text();
-        IntList mine = byPid.computeIfAbsent(line.pid(), k -> new IntList());
+        times.get(c)[o] = t;
+        pids.get(c)[o] = pid;
+        flags.get(c)[o] = f;
+        texts.get(c)[o] = text;
         mine.add(i);
+        if ((f & STDERR) != 0) {
+            mine.stderr++;
+        }
         if (mine.size > keepPerProcess) {
             int old = mine.data[mine.size - 1 - keepPerProcess];
             texts.get(old / CHUNK)[old % CHUNK] = DROPPED;
         }
         if (logFile != null) {
             try {
-                logFile.write(String.format(java.util.Locale.ROOT, "%d.%06d %d %s %s%n", line.t() / 1_000_000,
-                        line.t() % 1_000_000, line.pid(), line.stream().id(), line.text()));
+                logFile.write(String.format(java.util.Locale.ROOT, "%d.%06d %d %s %s%n", t / 1_000_000,
+                        t % 1_000_000, pid, (f & STDERR) != 0 ? "stderr" : "stdout", text));
             } catch (IOException ignored) {
                 // a full disk must not stop the run; the lines stay counted
             }
-        }
-        if (line.stream() == Stream.STDERR) {
-            mine.stderr++;
         }
         size++;
         return i;

@@ -42,6 +42,10 @@ public sealed interface RunEvent {
                         String args, String method, boolean daemon) implements RunEvent {
     }
 
+    /** Process {@code parent} made {@code child} with fork, posix_spawn or subprocess; {@code command} may be null. */
+    record ChildSpawned(long t, long parent, long child, String command) implements RunEvent {
+    }
+
     /** Process {@code parent} started a helper the runtime needs ({@code resource_tracker}, {@code forkserver}, {@code manager}). */
     record HelperStarted(long t, long parent, long child, String kind) implements RunEvent {
     }

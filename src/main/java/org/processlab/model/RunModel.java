@@ -150,6 +150,23 @@ public final class RunModel {
         markDirty();
     }
 
+    /**
+     * Adds lines that arrived together from one process's stream (same time {@code t}, epoch µs), under one
+     * lock: the fast path for floods. {@code pid} 0 means "no agent said who". Thread-safe.
+     */
+    public void appendLines(long t, long pid, Stream stream, List<String> texts, boolean untraced) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            version++;
+            long who = pid == 0 || !latest.containsKey(pid) ? attributeUntraced() : pid;
+            boolean marked = untraced || who != pid;
+            output.appendAll(t, who, stream, texts, marked);
+        }
+        markDirty();
+    }
+
     private void markDirty() {
         if (dirty.compareAndSet(false, true)) {
             dirtyListener.run();
@@ -170,18 +187,29 @@ public final class RunModel {
     }
 
     /**
-     * PIDs of the processes that could have written untraced output now: not traced, not main, and not
-     * known to have ended. The caller narrows this with what the OS says at that moment.
+     * Who wrote bytes that reached the shared output pipe without an agent: the only untraced process of the
+     * run that could have, or 0 when that is not one process. {@code running} is what the OS said at
+     * {@code scannedAt} (epoch µs) about which processes were still there (running, or zombies not yet
+     * reaped); a process first seen after that scan could have written too. Null {@code running}: the OS said nothing; every untraced process not known to
+     * have ended counts.
      */
-    public List<Long> untracedCandidates() {
+    public long untracedWriter(java.util.Collection<Long> running, long scannedAt) {
         synchronized (lock) {
-            List<Long> out = new ArrayList<>();
+            long found = 0;
             for (Proc p : procs) {
-                if (!p.traced && p.endFact() < 0 && p.key.pid() != rootPid && p.listed()) {
-                    out.add(p.key.pid());
+                if (p.traced || p.key.pid() == rootPid || !p.listed()) {
+                    continue;
+                }
+                boolean possible = running == null ? p.endFact() < 0
+                        : running.contains(p.key.pid()) || p.firstSeenAt > scannedAt;
+                if (possible) {
+                    if (found != 0) {
+                        return 0;
+                    }
+                    found = p.key.pid();
                 }
             }
-            return out;
+            return found;
         }
     }
 
@@ -244,6 +272,15 @@ public final class RunModel {
             if (c.method() != null) {
                 methods.add(c.method());
             }
+        } else if (e instanceof RunEvent.ChildSpawned c) {
+            Proc p = proc(c.child(), -1);
+            if (p.startCalledAt < 0 && p.role != Role.HELPER) {
+                p.parent = c.parent();      // the OS parent that made it; a start() elsewhere wins
+            }
+            if (p.command == null && c.command() != null) {
+                p.command = c.command();
+            }
+            p.seen(c.t());
         } else if (e instanceof HelperStarted h) {
             Proc p = proc(h.child(), -1);
             p.role = Role.HELPER;

@@ -1,7 +1,9 @@
 package org.processlab.run;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Splits one byte stream into lines: LF, CRLF and a lone CR each end a line (a CRLF split across two
@@ -15,12 +17,13 @@ final class LineAssembler {
     /** Bytes of one line kept in memory; the rest of an over-long line is counted, not kept. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
-    /** Receives each finished line with the time of the chunk that finished it (epoch µs). */
+    /** Receives the lines each chunk finished, with the chunk's time (epoch µs); the list is reused after the call. */
     interface LineSink {
-        void line(long t, String text);
+        void lines(long t, List<String> texts);
     }
 
     private final LineSink sink;
+    private final List<String> batch = new ArrayList<>();
     private byte[] carry = new byte[256];
     private int carryLen;
     private long dropped;
@@ -56,6 +59,14 @@ final class LineAssembler {
         if (start < end) {
             append(buf, start, end - start);
         }
+        deliver(t);
+    }
+
+    private void deliver(long t) {
+        if (!batch.isEmpty()) {
+            sink.lines(t, batch);
+            batch.clear();
+        }
     }
 
     /** Emits a last line that had no line end (at end of stream). */
@@ -63,11 +74,12 @@ final class LineAssembler {
         if (carryLen > 0 || dropped > 0) {
             emitCarry(t);
         }
+        deliver(t);
     }
 
     private void emit(long t, byte[] buf, int off, int len) {
         if (carryLen == 0 && dropped == 0) {
-            sink.line(t, new String(buf, off, len, StandardCharsets.UTF_8));
+            batch.add(new String(buf, off, len, StandardCharsets.UTF_8));
         } else {
             append(buf, off, len);
             emitCarry(t);
@@ -79,7 +91,7 @@ final class LineAssembler {
         if (dropped > 0) {
             text += " \u2026 [line too long: " + (carryLen + dropped) + " bytes, first " + carryLen + " shown]";
         }
-        sink.line(t, text);
+        batch.add(text);
         carryLen = 0;
         dropped = 0;
         if (carry.length > 65536) {

@@ -45,7 +45,7 @@ public final class PythonTrack {
         if (startMethod != null) {
             env.put("PROCESSLAB_START_METHOD", startMethod);
         }
-        List<String> supervisor = List.of(python.executable().toString(), "-I", tracer.resolve("supervisor.py").toString());
+        List<String> supervisor = List.of(python.executable().toString(), "-I", "-S", tracer.resolve("supervisor.py").toString());
         return new RunSpec(title, abs.getParent(), supervisor, command, env, startMethod, null,
                 RunSpec.DEFAULT_MAX_PROCESSES, Duration.ofMillis(1000));
     }

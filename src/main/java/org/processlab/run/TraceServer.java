@@ -157,8 +157,8 @@ final class TraceServer implements AutoCloseable {
         }
         model.append(new RunEvent.ProcessSeen(t, pid, hello.path("ppid").asLong(), ticks,
                 ProcFs.epochMicrosOfTicks(ticks), cmd.toString(), true));
-        LineAssembler out = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, pid, Stream.STDOUT, text, false)));
-        LineAssembler err = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, pid, Stream.STDERR, text, false)));
+        LineAssembler out = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDOUT, texts, false));
+        LineAssembler err = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDERR, texts, false));
         long lastT = t;
         try {
             MessageReader.Message m;
@@ -171,6 +171,8 @@ final class TraceServer implements AutoCloseable {
                     case "start" -> model.append(new RunEvent.ChildStarted(mt, j.path("t2").asLong(mt), pid,
                             j.path("child").asLong(), text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"),
                             text(j, "method"), j.path("daemon").asBoolean()));
+                    case "spawn" -> model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
+                            j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
                     case "helper" -> model.append(new RunEvent.HelperStarted(mt, pid, j.path("child").asLong(), text(j, "kind")));
                     case "boot" -> model.append(new RunEvent.ChildBooted(mt, pid, text(j, "name"), text(j, "target"),
                             text(j, "args"), text(j, "method")));
@@ -194,14 +196,17 @@ final class TraceServer implements AutoCloseable {
 
     private void serveSupervisor(JsonNode hello, MessageReader reader, OutputStream commands) throws IOException {
         handler.supervisorHello(hello, commands);
-        LineAssembler out = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, untracedWriter(), Stream.STDOUT, text, true)));
-        LineAssembler err = new LineAssembler((lt, text) -> model.append(new RunEvent.OutputLine(lt, untracedWriter(), Stream.STDERR, text, true)));
+        long[] writer = {0};
+        LineAssembler out = new LineAssembler((lt, texts) -> model.appendLines(lt, writer[0], Stream.STDOUT, texts, true));
+        LineAssembler err = new LineAssembler((lt, texts) -> model.appendLines(lt, writer[0], Stream.STDERR, texts, true));
         long lastT = hello.path("t").asLong();
         try {
             MessageReader.Message m;
             while ((m = reader.next()) != null) {
                 lastT = m.json().path("t").asLong(lastT);
                 if ("raw".equals(m.kind())) {
+                    writer[0] = model.untracedWriter(runningList(m.json().get("running")),
+                            m.json().path("scannedAt").asLong(0));
                     ("stderr".equals(m.json().path("s").asText()) ? err : out).feed(lastT, m.payload(), 0, m.payloadLength());
                 } else {
                     if ("done".equals(m.kind())) {
@@ -218,23 +223,24 @@ final class TraceServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Who wrote bytes that reached the shared pipe without an agent: the only untraced process of the run
-     * the OS shows running right now, else 0 (unknown: the model puts it on main's lane, marked untraced).
-     */
-    private long untracedWriter() {
-        long found = 0;
-        for (long pid : model.untracedCandidates()) {
-            boolean running = !ProcFs.available()
-                    || ProcFs.stat(pid).map(st -> st.state() != 'Z' && st.state() != 'X').orElse(false);
-            if (running) {
-                if (found != 0) {
-                    return 0;
-                }
-                found = pid;
-            }
+    private static java.util.Set<Long> runningList(JsonNode running) {
+        if (running == null || !running.isArray()) {
+            return null;
         }
-        return found;
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        running.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+
+    private static String joinArgv(JsonNode argv) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode a : argv) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(a.asText());
+        }
+        return b.toString();
     }
 
     private static String text(JsonNode j, String field) {

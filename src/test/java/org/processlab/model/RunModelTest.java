@@ -147,7 +147,9 @@ class RunModelTest {
     void untracedOutputWithoutAWriterIsShownOnMainsLaneMarkedUntraced() {
         RunModel m = started();
         m.append(new ProcessSeen(2_000, 400, MAIN, 12, -1, "sh", false));
-        assertThat(m.untracedCandidates()).containsExactly(400L);
+        assertThat(m.untracedWriter(null, 0)).isEqualTo(400L);
+        assertThat(m.untracedWriter(java.util.Set.of(), 9_999)).as("the OS says it no longer runs").isZero();
+        assertThat(m.untracedWriter(java.util.Set.of(), 1_000)).as("first seen after the scan").isEqualTo(400L);
         m.append(new OutputLine(2_500, 0, Stream.STDOUT, "nobody said who", true));
         m.append(new OutputLine(2_550, 400, Stream.STDOUT, "from the shell", true));
         m.append(new OutputLine(2_600, MAIN, Stream.STDOUT, "from main", false));
@@ -158,8 +160,9 @@ class RunModelTest {
         assertThat(out.get(1).pid()).isEqualTo(400);
         assertThat(out.linesOf(MAIN)).containsExactly(0, 2);
         assertThat(m.snapshot().byPid(400).orElseThrow().stdoutLines()).isEqualTo(1);
-        m.append(new RunEvent.Vanished(3_000, 400));
-        assertThat(m.untracedCandidates()).isEmpty();
+        m.append(new ProcessSeen(2_600, 401, MAIN, 13, -1, "sleep", false));
+        assertThat(m.untracedWriter(null, 0)).as("two could have written").isZero();
+        assertThat(m.untracedWriter(java.util.Set.of(400L), 3_000)).isEqualTo(400L);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LineAssemblerTest {
     private final List<String> lines = new ArrayList<>();
-    private final LineAssembler a = new LineAssembler((t, text) -> lines.add(text));
+    private final LineAssembler a = new LineAssembler((t, texts) -> lines.addAll(texts));
 
     private void feed(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
