@@ -842,6 +842,21 @@ def _patch_process(mod):
         return
     orig_start = BP.start
     orig_join = BP.join
+    orig_init = BP.__init__
+    import weakref
+    created = weakref.WeakKeyDictionary()   # Process object -> when it was made (not on the object)
+
+    def __init__(self, *a, **kw):
+        t = _now()
+        try:
+            orig_init(self, *a, **kw)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        try:
+            created[self] = t
+        except Exception:
+            pass
 
     def start(self):
         t = _now()
@@ -860,7 +875,7 @@ def _patch_process(mod):
         t2 = _now()
         try:
             popen = self._popen
-            _msg('start', t=t, t2=t2, child=popen.pid, name=self._name,
+            _msg('start', t=t, t2=t2, created=created.pop(self, None), child=popen.pid, name=self._name,
                  label=_find_label(self), target=info and info[0], args=info and info[1],
                  method=_mp_method(self), daemon=bool(self._config.get('daemon')))
         except Exception:
@@ -891,6 +906,7 @@ def _patch_process(mod):
 
     BP.start = _copy_meta(start, orig_start)
     BP.join = _copy_meta(join, orig_join)
+    BP.__init__ = _copy_meta(__init__, orig_init)
 
     # boot: `_bootstrap` calls util._close_stdin() first thing in the child; we hook
     # there (see _patch_util) so no frame of ours stays on the child's stack. Older or

@@ -10,7 +10,7 @@ import org.processlab.model.Signals;
 import org.processlab.model.Span;
 
 /**
- * Draws a run's lanes as text, one row per process, for a terminal: {@code =} running, {@code ~} waiting
+ * Draws a run's lanes as text, one row per process, for a terminal: {@code .} created, {@code =} running, {@code ~} waiting
  * in {@code join()}, {@code z} zombie (exited, not reaped), {@code |} a line of output, then the exit code.
  */
 public final class TextTimeline {
@@ -27,6 +27,7 @@ public final class TextTimeline {
             java.util.Arrays.fill(row, ' ');
             for (Span<LifeState> s : p.states()) {
                 char c = switch (s.state()) {
+                    case CREATED -> '.';
                     case RUNNING -> '=';
                     case WAITING_JOIN -> '~';
                     case ZOMBIE -> 'z';
@@ -49,7 +50,8 @@ public final class TextTimeline {
             out.printf("%-24s %s %s%s%n", name.length() > 24 ? name.substring(0, 24) : name, new String(row), end,
                     p.orphan() ? " (orphan, now child of " + p.ppid() + ")" : "");
         }
-        out.println("legend: = running   ~ waiting in join()   z zombie (exited, not reaped)   | output line");
+        out.println("legend: . created (start() not called yet)   = running   ~ waiting in join()   "
+                + "z zombie (exited, not reaped)   | output line");
     }
 
     private static int col(long t, long span, int width) {

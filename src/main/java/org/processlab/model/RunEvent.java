@@ -42,6 +42,10 @@ public sealed interface RunEvent {
                         String args, String method, boolean daemon) implements RunEvent {
     }
 
+    /** In process {@code parent}, the Process object that later became {@code child} was made at {@code t}. */
+    record ChildCreated(long t, long parent, long child) implements RunEvent {
+    }
+
     /** Process {@code parent} made {@code child} with fork, posix_spawn or subprocess; {@code command} may be null. */
     record ChildSpawned(long t, long parent, long child, String command) implements RunEvent {
     }

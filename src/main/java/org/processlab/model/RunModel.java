@@ -272,6 +272,8 @@ public final class RunModel {
             if (c.method() != null) {
                 methods.add(c.method());
             }
+        } else if (e instanceof RunEvent.ChildCreated c) {
+            proc(c.child(), -1).createdAt = c.t();
         } else if (e instanceof RunEvent.ChildSpawned c) {
             Proc p = proc(c.child(), -1);
             if (p.startCalledAt < 0 && p.role != Role.HELPER) {
@@ -480,6 +482,9 @@ public final class RunModel {
             reaped = p.joinedDeadAt;
         }
         List<Span<LifeState>> states = new ArrayList<>();
+        if (p.createdAt >= 0 && started > p.createdAt) {
+            states.add(new Span<>(LifeState.CREATED, p.createdAt, started));
+        }
         if (started >= 0) {
             long runEnd = ended >= 0 ? ended : Span.OPEN;
             long cursor = started;
@@ -556,6 +561,7 @@ public final class RunModel {
         String helperKind;
         String method;
         boolean daemon;
+        long createdAt = -1;
         long startCalledAt = -1;
         long startReturnedAt = -1;
         long osStart = -1;

@@ -168,9 +168,14 @@ final class TraceServer implements AutoCloseable {
                 lastT = mt;
                 switch (m.kind()) {
                     case "out" -> ("stderr".equals(j.path("s").asText()) ? err : out).feed(mt, m.payload(), 0, m.payloadLength());
-                    case "start" -> model.append(new RunEvent.ChildStarted(mt, j.path("t2").asLong(mt), pid,
+                    case "start" -> {
+                        if (j.path("created").isNumber()) {
+                            model.append(new RunEvent.ChildCreated(j.path("created").asLong(), pid, j.path("child").asLong()));
+                        }
+                        model.append(new RunEvent.ChildStarted(mt, j.path("t2").asLong(mt), pid,
                             j.path("child").asLong(), text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"),
                             text(j, "method"), j.path("daemon").asBoolean()));
+                    }
                     case "spawn" -> model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
                             j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
                     case "helper" -> model.append(new RunEvent.HelperStarted(mt, pid, j.path("child").asLong(), text(j, "kind")));

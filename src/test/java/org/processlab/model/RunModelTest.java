@@ -75,6 +75,20 @@ class RunModelTest {
     }
 
     @Test
+    void processObjectMadeBeforeStartIsCreatedUntilItsProcessStarts() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildCreated(1_500, MAIN, P1));
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "work", "()", "spawn", false));
+        m.append(new ProcessSeen(2_400, P1, MAIN, 9, -1, "python3", true));
+        ProcessView child = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(child.states().get(0).state()).isEqualTo(LifeState.CREATED);
+        assertThat(child.states().get(0).from()).isEqualTo(1_500);
+        assertThat(child.states().get(0).to()).isEqualTo(child.startedAt());
+        assertThat(child.stateAt(1_700)).isEqualTo(LifeState.CREATED);
+        assertThat(child.stateAt(2_450)).isEqualTo(LifeState.RUNNING);
+    }
+
+    @Test
     void killedBySignalHasNegativeExitCodeAndItsName() {
         RunModel m = started();
         m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", null, "f", "()", "fork", false));
