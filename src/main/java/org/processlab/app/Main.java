@@ -6,15 +6,16 @@ import java.nio.charset.StandardCharsets;
 import org.processlab.cli.Cli;
 
 /**
- * The jar's entry point. {@code processlab run ...} (and {@code --help}, {@code --version}) run headless
- * and never start the JavaFX toolkit; anything else opens the window.
+ * The jar's entry point. With no arguments (or only {@code --lessons DIR} / {@code --python PATH}) it opens
+ * the window; anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
+ * error), which never starts the JavaFX toolkit.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.handles(args[0])) {
+        if (!windowArguments(args)) {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                     new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -22,6 +23,38 @@ public final class Main {
             out.flush();
             System.exit(code);
         }
+        if (noDisplay()) {
+            System.err.println("processlab: no display to open the window on (DISPLAY is not set). "
+                    + "Use 'processlab run TARGET' for the headless report, or 'processlab --help'.");
+            System.exit(69);
+        }
         Gui.open(args);
+    }
+
+    /** True for the window's own command line: nothing, or only --lessons DIR / --python PATH. */
+    static boolean windowArguments(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--lessons=") || a.startsWith("--python=")) {
+                continue;
+            }
+            if ((a.equals("--lessons") || a.equals("--python")) && i + 1 < args.length) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean x11 = !os.startsWith("windows") && !os.startsWith("mac");
+        return x11 && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))
+                && !"Monocle".equals(System.getProperty("glass.platform"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -15,12 +15,6 @@ public final class Cli {
     private Cli() {
     }
 
-    /** The commands the CLI knows; {@code Main} opens the window for anything else. */
-    public static boolean handles(String firstArg) {
-        return firstArg.equals("run") || firstArg.equals("help") || firstArg.equals("--help")
-                || firstArg.equals("-h") || firstArg.equals("--version") || firstArg.equals("-V");
-    }
-
     /** Runs the command line; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Cli(), new CommandLine.IFactory() {

@@ -27,8 +27,9 @@ import org.processlab.run.RunSpec;
 
 /**
  * {@code processlab run TARGET [options] [-- ARGS...]}: runs a lesson's example or a program headless
- * and reports every process. Exit code: the root's status as a shell reports it; 64 and above when
- * ProcessLab itself fails (64 bad arguments, 66 no such lesson or file, 69 no interpreter, 70 internal).
+ * and reports every process. Exit code: the root's status as a shell reports it; when ProcessLab itself
+ * fails, a sysexits.h code with the reason on stderr: 64 bad arguments, 66 no such lesson or file,
+ * 69 no usable interpreter, 70 the run broke, 73 the trace file cannot be written.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70,
         description = "Run a lesson's example or a Python file as real processes and report each one.")
@@ -94,6 +95,15 @@ public final class RunCommand implements Callable<Integer> {
         if (maxProcesses != null && maxProcesses < 1) {
             return failEarly(EX_USAGE, "--max-processes must be at least 1");
         }
+        if (chromeTrace != null) {
+            Path dir = chromeTrace.toAbsolutePath().getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)
+                    || java.nio.file.Files.isDirectory(chromeTrace)) {
+                return failEarly(EX_CANTCREAT, "cannot write the Chrome trace to " + chromeTrace + ": "
+                        + (dir == null || !java.nio.file.Files.isDirectory(dir) ? "its folder does not exist"
+                        : java.nio.file.Files.isDirectory(chromeTrace) ? "it is a folder" : "its folder is not writable"));
+            }
+        }
         RunTarget t;
         try {
             t = RunTarget.resolve(target, lessons != null ? lessons : LessonLibrary.defaultRoot());
@@ -121,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             try (OutputStream f = new BufferedOutputStream(java.nio.file.Files.newOutputStream(chromeTrace))) {
                 ChromeTrace.write(end, model.output(), f);
             } catch (IOException e) {
-                stderr.println("processlab: cannot write " + chromeTrace + ": " + e.getMessage());
+                stderr.println("processlab: cannot write the Chrome trace to " + chromeTrace + ": " + e);
                 return EX_CANTCREAT;
             }
         }

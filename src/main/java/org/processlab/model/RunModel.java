@@ -71,6 +71,7 @@ public final class RunModel {
     private long supervisorPid = -1;
     private Integer rootStatus;
     private StopReason stoppedBy;
+    private long stopRequestedAt = -1;
     private String error;
     private String requestedMethod;
     private long rejected;
@@ -238,13 +239,14 @@ public final class RunModel {
             }
         } else if (e instanceof ProcessSeen s) {
             Proc p = proc(s.pid(), s.startTicks());
-            if (p.ppid < 0) {
-                p.ppid = s.ppid();
+            if (p.ppid < 0 || s.t() >= p.ppidAt) {
+                p.ppid = s.ppid();           // the latest word on who the OS parent is
+                p.ppidAt = s.t();
             }
             if (p.parent < 0 && s.pid() != rootPid && !(rootPid < 0 && s.ppid() == supervisorPid)) {
                 p.parent = s.ppid() == supervisorPid ? rootPid : s.ppid();
             }
-            if (s.ppid() == supervisorPid && rootPid > 0 && s.pid() != rootPid && p.orphanedAt < 0) {
+            if (s.ppid() == supervisorPid && rootPid > 0 && s.pid() != rootPid && p.orphanedAt < 0 && !stopOrphaned(s.t())) {
                 p.orphanedAt = s.t();
             }
             if (s.startedAtOs() >= 0) {
@@ -358,8 +360,12 @@ public final class RunModel {
         } else if (e instanceof ParentChanged c) {
             Proc p = latest.get(c.pid());
             if (p != null) {
-                p.ppid = c.newPpid();
-                if (p.orphanedAt < 0 && p.endFact() < 0) {
+                if (c.t() >= p.ppidAt) {
+                    p.ppid = c.newPpid();
+                    p.ppidAt = c.t();
+                }
+                // Re-parented: its parent ended first. Unless ProcessLab's own Stop did that.
+                if (p.orphanedAt < 0 && !stopOrphaned(c.t())) {
                     p.orphanedAt = c.t();
                 }
             }
@@ -371,6 +377,7 @@ public final class RunModel {
         } else if (e instanceof StopRequested s) {
             if (stoppedBy == null) {
                 stoppedBy = s.reason();
+                stopRequestedAt = s.t();
             }
             if (!status.finished()) {
                 status = RunStatus.STOPPING;
@@ -387,6 +394,14 @@ public final class RunModel {
         } else if (e instanceof Signalled) {
             // kept in the event log; the process's end comes from its reap
         }
+    }
+
+    /**
+     * True when a process re-parented at {@code t} was orphaned by ProcessLab stopping the run (it ends
+     * parents and children in turn), not by the program.
+     */
+    private boolean stopOrphaned(long t) {
+        return stopRequestedAt >= 0 && t >= stopRequestedAt;
     }
 
     /** The latest process with this PID, created if new or if the known one is another process (PID reuse). */
@@ -527,8 +542,11 @@ public final class RunModel {
             if (kind == null) {
                 continue;
             }
-            long to = i + 1 < p.kernel.size() ? p.kernel.get(i + 1)[0] : p.vanishedAt >= 0 ? p.vanishedAt
-                    : reaped >= 0 ? reaped : ended >= 0 && kind != KernelStateKind.ZOMBIE ? ended : Span.OPEN;
+            long to = i + 1 < p.kernel.size() ? p.kernel.get(i + 1)[0] : reaped >= 0 ? reaped
+                    : p.vanishedAt >= 0 ? p.vanishedAt : ended >= 0 && kind != KernelStateKind.ZOMBIE ? ended : Span.OPEN;
+            if (reaped >= 0) {
+                to = Math.min(to, Math.max(k[0], reaped));
+            }
             if (to == Span.OPEN && status.finished() && endedAt >= 0) {
                 to = Math.max(k[0], endedAt);
             }
@@ -540,16 +558,40 @@ public final class RunModel {
         }
         Role role = p.key.pid() == rootPid ? Role.MAIN : p.role;
         return new ProcessView(p.key, p.ppid, p.key.pid() == rootPid ? 0 : p.parent, role,
-                p.name != null ? p.name : p.command != null ? p.command : "?", p.label, p.target, p.args,
+                p.name != null ? p.name : shortName(p.command), p.label, p.target, p.args,
                 p.command, p.traced, p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, reaped, exit,
                 p.orphanedAt >= 0, p.orphanedAt, p.depth, List.copyOf(states), List.copyOf(kernel),
                 List.copyOf(joins), output.count(p.key.pid(), Stream.STDOUT), output.count(p.key.pid(), Stream.STDERR));
+    }
+
+    /**
+     * A short name for a process known only by its command line: the script for an interpreter
+     * ({@code python3 /x/worker.py 3} → {@code worker.py}), else the program's file name.
+     */
+    static String shortName(String command) {
+        if (command == null || command.isBlank()) {
+            return "?";
+        }
+        String[] words = command.trim().split("\\s+");
+        String prog = words[0].substring(words[0].lastIndexOf('/') + 1);
+        if (prog.startsWith("python") || prog.equals("sh") || prog.equals("bash") || prog.equals("node")) {
+            for (int i = 1; i < words.length; i++) {
+                if (words[i].equals("-c") || words[i].equals("-m")) {
+                    return prog + " " + words[i] + (i + 1 < words.length ? " " + words[i + 1] : "");
+                }
+                if (!words[i].startsWith("-")) {
+                    return words[i].substring(words[i].lastIndexOf('/') + 1);
+                }
+            }
+        }
+        return prog;
     }
 
     /** Mutable per-process facts, guarded by the model's lock. */
     private static final class Proc {
         ProcKey key;
         long ppid = -1;
+        long ppidAt = -1;
         long parent = -1;
         Role role = Role.CHILD;
         String name;

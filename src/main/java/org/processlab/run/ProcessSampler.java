@@ -53,7 +53,6 @@ final class ProcessSampler {
 
     /** One pass over {@code /proc}. */
     synchronized void scan() {
-        long t = Clock.nowMicros();
         List<Long> listed = ProcFs.pids();
         if (listed.isEmpty()) {
             return;
@@ -67,6 +66,8 @@ final class ProcessSampler {
             }
             ProcFs.stat(pid).ifPresent(s -> fresh.put(pid, s));
         }
+        // Stamped after reading: a state seen now was true by this time (a zombie seen is already dead).
+        long t = Clock.nowMicros();
         // Descendants: walk up each candidate's parent chain through what we read this pass.
         Set<Long> tree = new HashSet<>();
         for (ProcFs.Stat s : fresh.values()) {

@@ -75,6 +75,11 @@ public record PythonInterpreter(Path executable, String version) {
                 throw new InterpreterNotFoundException(candidate + " is not a working Python 3 (it said: "
                         + String.join(" ", lines).strip() + "). " + HOW_TO_GET);
             }
+            String[] v = lines.get(1).strip().split("\\.");
+            if (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 8) {
+                throw new InterpreterNotFoundException(candidate + " is Python " + lines.get(1).strip()
+                        + ", too old: ProcessLab needs Python 3.8 or newer. " + HOW_TO_GET);
+            }
             Path real = lines.get(0).isBlank() ? candidate : Path.of(lines.get(0).strip());
             return new PythonInterpreter(Files.isExecutable(real) ? real : candidate, lines.get(1).strip());
         } catch (IOException e) {

@@ -223,4 +223,35 @@ class RunModelTest {
         assertThat(logged).hasSize(10);
         assertThat(logged.get(0)).endsWith(MAIN + " stdout line 0");
     }
+
+    @Test
+    void processesOrphanedByProcessLabsOwnStopAreNotCalledOrphans() {
+        RunModel m = started();
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "spin", "()", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        m.append(new RunEvent.StopRequested(5_000, StopReason.USER));
+        m.append(new Reaped(5_100, SUP, MAIN, -15, 15));
+        m.append(new ParentChanged(5_200, P1, MAIN, SUP));
+        ProcessView child = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(child.orphan()).isFalse();
+        assertThat(child.ppid()).isEqualTo(SUP);
+    }
+
+    @Test
+    void theLatestWordOnTheParentWins() {
+        RunModel m = started();
+        m.append(new ProcessSeen(3_000, P1, SUP, 9, -1, "sleep", false));   // the sampler, after its parent died
+        m.append(new ProcessSeen(2_000, P1, MAIN, 9, -1, "python3", true)); // the agent's hello, sent earlier
+        ProcessView p = m.snapshot().byPid(P1).orElseThrow();
+        assertThat(p.ppid()).isEqualTo(SUP);
+        assertThat(p.orphan()).isTrue();
+    }
+
+    @Test
+    void shortNamesForProcessesKnownOnlyByTheirCommand() {
+        assertThat(RunModel.shortName("/usr/bin/python3 /home/a/grandchild.py 13705")).isEqualTo("grandchild.py");
+        assertThat(RunModel.shortName("sh -c sleep 1; echo hi")).isEqualTo("sh -c sleep");
+        assertThat(RunModel.shortName("/bin/sleep 30")).isEqualTo("sleep");
+        assertThat(RunModel.shortName(null)).isEqualTo("?");
+    }
 }

@@ -1,0 +1,60 @@
+package org.processlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.cli.CliRun.Report;
+
+/** The jar's entry point as a person meets it: typos, no display, an old Python, an unwritable trace file. */
+class EntryPointTest {
+    private static String[] run(ProcessBuilder pb) throws Exception {
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String[] {Integer.toString(p.exitValue()), out};
+    }
+
+    @Test
+    void aTypoIsAUsageErrorNotAWindow() throws Exception {
+        String[] r = run(JarProcess.builder("lsit"));
+        assertThat(r[0]).isEqualTo("64");
+        assertThat(r[1]).contains("Unmatched argument").contains("Usage: processlab").doesNotContain("JavaFX");
+    }
+
+    @Test
+    void withoutADisplayTheWindowSaysHowToRunHeadless() throws Exception {
+        ProcessBuilder pb = JarProcess.builder();
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        String[] r = run(pb);
+        assertThat(r[0]).isEqualTo("69");
+        assertThat(r[1]).contains("no display").contains("processlab run");
+    }
+
+    @Test
+    void aPythonOlderThan38IsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("python3.7");
+        Files.writeString(fake, "#!/bin/sh\necho " + fake + "\necho 3.7.16\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Report r = CliRun.json("02-first-processes", "--python", fake.toString());
+        assertThat(r.exit()).isEqualTo(69);
+        assertThat(r.json().path("error").asText()).contains("3.7.16").contains("3.8 or newer");
+    }
+
+    @Test
+    void anUnwritableTraceFileIsRefusedBeforeTheRun() {
+        Report r = CliRun.json("02-first-processes", "--chrome-trace", "/definitely/not/here/trace.json");
+        assertThat(r.exit()).isEqualTo(73);
+        assertThat(r.json().path("error").asText()).contains("folder does not exist");
+        assertThat(r.json().path("processes")).isEmpty();
+    }
+}
