@@ -43,6 +43,7 @@ public final class EngineBench {
         Path lesson = repo.resolve("lessons/02-first-processes/multiprocessing_s1_e1.py");
         lessonRun(py, lesson, rounds);
         flood(py, repo.resolve("src/test/resources/cases/flood.py"), Math.max(3, rounds / 2));
+        if (!"false".equals(System.getProperty("bench.fx", System.getenv("BENCH_FX")))) FxBench.main(args);
     }
 
     private static void lessonRun(PythonInterpreter py, Path script, int rounds) throws Exception {

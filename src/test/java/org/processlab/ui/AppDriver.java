@@ -144,6 +144,24 @@ final class AppDriver {
         return null;
     }
 
+    /** Waits for the prediction's reveal card (it comes once a run has ended) and closes it, to give the views room. */
+    void dismissReveal() {
+        waitFor("the reveal card", Duration.ofSeconds(30), () -> vm().prediction().revealProperty().get() != null
+                && revealClose() != null);
+        robot.clickOn(fx(this::revealClose));
+        waitFor("the reveal card to close", Duration.ofSeconds(10), () -> vm().prediction().revealProperty().get() == null);
+    }
+
+    private Node revealClose() {
+        for (Node n : shell.lookupAll("#prediction .button")) {
+            if (n instanceof javafx.scene.control.Button b && b.getTooltip() != null
+                    && "Hide".equals(b.getTooltip().getText()) && b.isVisible()) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     /** Clicks a node found by CSS selector, once it is there and enabled. */
     void click(String selector) {
         waitFor(selector + " to be clickable", Duration.ofSeconds(15), () -> robot.lookup(selector).tryQuery()
@@ -157,7 +175,12 @@ final class AppDriver {
         Path file = dir.resolve(name + ".png");
         // two pulses, so the last frame has been laid out and drawn
         WaitForAsyncUtils.waitForFxEvents(4);
-        WritableImage img = fx(() -> shell.getScene().snapshot(null));
+        WritableImage img = fx(() -> {
+            shell.getScene().getRoot().applyCss();
+            shell.getScene().getRoot().layout();
+            shell.timeline().redrawNow();
+            return shell.getScene().snapshot(null);
+        });
         BufferedImage buf = SwingFXUtils.fromFXImage(img, null);
         try {
             Files.createDirectories(dir);
@@ -174,6 +197,11 @@ final class AppDriver {
         Path file = dir.resolve(name + ".png");
         WaitForAsyncUtils.waitForFxEvents(4);
         WritableImage img = fx(() -> {
+            if (node instanceof org.processlab.ui.timeline.Timeline t) {
+                t.applyCss();
+                t.layout();
+                t.redrawNow();
+            }
             javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
             p.setTransform(javafx.scene.transform.Transform.scale(2, 2));
             return node.snapshot(p, null);
@@ -185,6 +213,37 @@ final class AppDriver {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** Saves an image taken earlier (e.g. in a listener, at a moment of a live run) as a PNG under the screenshots dir. */
+    Path save(javafx.scene.image.Image img, String name) {
+        Path dir = Path.of(System.getProperty("processlab.screenshots", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * The screen point of time {@code t} (epoch µs) on the timeline, at the height of lane {@code lane}'s bar (the
+     * plot, not the header).
+     */
+    javafx.geometry.Point2D timelinePoint(org.processlab.ui.timeline.Timeline t, long time, int lane) {
+        return fx(() -> {
+            t.applyCss();
+            t.layout();
+            t.redrawNow();
+            double axis = Math.ceil(t.getSmallFont().getSize() * 2.3);
+            double x = t.xOfTime(time);
+            if (Double.isNaN(x)) {
+                throw new IllegalStateException("the timeline has not been drawn");
+            }
+            return t.localToScreen(x, axis + (lane + 0.6) * t.getLaneHeight());
+        });
     }
 
     /** The middle of lane {@code i}'s header, in screen coordinates. */

@@ -60,11 +60,38 @@ public final class ConsoleView extends VBox {
         Label title = new Label("Console");
         title.getStyleClass().add("pane-title");
         Label count = new Label();
+        count.setId("consoleCount");
         count.getStyleClass().add("console-count");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             long n = vm.totalLinesProperty().get();
-            return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "line" : "lines");
-        }, vm.totalLinesProperty()));
+            int upTo = vm.linesUpToCursorProperty().get();
+            long start = vm.runStartProperty().get();
+            long until = vm.untilTimeProperty().get();
+            String all = String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "line" : "lines");
+            if (upTo >= 0 && start >= 0) {
+                return String.format(Locale.ROOT, "%,d of %s by %s", upTo, all,
+                        Formats.seconds((until - start) / 1e6));
+            }
+            return all;
+        }, vm.totalLinesProperty(), vm.linesUpToCursorProperty(), vm.runStartProperty(), vm.untilTimeProperty()));
+        // where every line is, also those the window let go from memory: discreet, on the count's tooltip
+        Tooltip logTip = new Tooltip();
+        logTip.setWrapText(true);
+        logTip.setMaxWidth(640);
+        logTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            java.nio.file.Path log = vm.logFileProperty().get();
+            return log == null ? "Lines this run has written (exact count)."
+                    : "Lines this run has written (exact count). The window keeps the latest "
+                    + "lines of each process; every line is in the run log:\n" + log;
+        }, vm.logFileProperty()));
+        count.setTooltip(logTip);
+        ToggleButton upToCursor = new ToggleButton("Up to the cursor");
+        upToCursor.setId("consoleUpToCursor");
+        upToCursor.getStyleClass().add("small");
+        upToCursor.setTooltip(new Tooltip("Show only the lines written by the time cursor's moment"));
+        upToCursor.selectedProperty().bindBidirectional(vm.limitToCursorProperty());
+        upToCursor.visibleProperty().bind(vm.untilTimeProperty().greaterThanOrEqualTo(0));
+        upToCursor.managedProperty().bind(upToCursor.visibleProperty());
         Label filter = new Label();
         filter.getStyleClass().add("console-filter");
         Button clear = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
@@ -83,7 +110,7 @@ public final class ConsoleView extends VBox {
         follow.getStyleClass().add("small");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, count, chip, spacer, follow);
+        HBox header = new HBox(10, title, count, chip, spacer, upToCursor, follow);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
 
@@ -147,42 +174,54 @@ public final class ConsoleView extends VBox {
         @Override
         protected void updateItem(ConsoleRow r, boolean empty) {
             super.updateItem(r, empty);
-            getStyleClass().removeAll("stderr", "untraced", "marker");
+            // the row's look changes only where it differs (a class removed and added again, or the graphic taken
+            // out and put back, would make its CSS be worked out again for every line of a flood)
+            toggle("marker", !empty && r != null && r.marker());
+            toggle("stderr", !empty && r != null && !r.marker() && r.stream() == Stream.STDERR);
+            toggle("untraced", !empty && r != null && !r.marker() && r.untraced());
+            setText(null);
+            if (getGraphic() != box) {
+                setGraphic(box);
+            }
             if (empty || r == null) {
-                setGraphic(null);
-                setText(null);
+                box.setVisible(false);
+                setTooltip(null);
                 return;
             }
-            setText(null);
+            box.setVisible(true);
             long start = vm.runStartProperty().get();
             time.setText(start >= 0 ? Formats.seconds((r.t() - start) / 1e6) : "");
             if (r.marker()) {
-                getStyleClass().add("marker");
                 who.setText("");
                 who.setVisible(false);
                 badge.setVisible(false);
                 badge.setManaged(false);
                 text.setText(r.text());
-                setGraphic(box);
+                setTooltip(null);
                 return;
             }
             who.setVisible(true);
             who.setText(vm.nameOf(r.pid()));
-            who.setStyle("-fx-text-fill: " + ProcessPalette.css(palette.get().colorOf(r.pid())) + ";");
+            String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().colorOf(r.pid())) + ";";
+            if (!color.equals(who.getStyle())) {
+                who.setStyle(color);
+            }
             boolean err = r.stream() == Stream.STDERR;
-            if (err) {
-                getStyleClass().add("stderr");
-            }
-            if (r.untraced()) {
-                getStyleClass().add("untraced");
-            }
             String b = err && r.untraced() ? "stderr · untraced" : err ? "stderr" : r.untraced() ? "untraced" : "";
             badge.setText(b);
             badge.setVisible(!b.isEmpty());
             badge.setManaged(!b.isEmpty());
             text.setText(r.text());
             setTooltip(r.text().length() > 60 ? new Tooltip(r.text()) : null);
-            setGraphic(box);
+        }
+
+        private void toggle(String styleClass, boolean on) {
+            boolean has = getStyleClass().contains(styleClass);
+            if (on && !has) {
+                getStyleClass().add(styleClass);
+            } else if (!on && has) {
+                getStyleClass().remove(styleClass);
+            }
         }
     }
 }

@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -26,7 +28,9 @@ import org.processlab.ui.fx.RunFrame;
  * The console's rows: every output line of the run with the process that printed it, in the order the lines
  * were written (by their time stamps; lines of different processes may arrive in another order), newest last. At most
  * {@link #MAX_ROWS} rows are kept for the view (older ones leave the list; the run's own log and counts stay
- * exact). {@link #filterPidProperty()} shows one process's lines only.
+ * exact). {@link #filterPidProperty()} shows one process's lines only; {@link #untilTimeProperty()} (the timeline's
+ * cursor, epoch µs) shows only the lines written by then, while {@link #limitToCursorProperty()} is on — a replay's
+ * console grows line by line as the cursor passes them.
  *
  * <p>Threading: FX thread only; {@link #add} is called once per pulse.
  */
@@ -40,6 +44,12 @@ public final class ConsoleViewModel {
     private final ReadOnlyLongWrapper totalLines = new ReadOnlyLongWrapper(this, "totalLines");
     private final ReadOnlyIntegerWrapper namesRevision = new ReadOnlyIntegerWrapper(this, "namesRevision");
     private final LongProperty runStart = new SimpleLongProperty(this, "runStart", -1);
+    private final LongProperty untilTime = new SimpleLongProperty(this, "untilTime", -1);
+    private final BooleanProperty limitToCursor = new SimpleBooleanProperty(this, "limitToCursor", true);
+    private final ObjectProperty<java.nio.file.Path> logFile = new SimpleObjectProperty<>(this, "logFile");
+    private final ReadOnlyIntegerWrapper linesUpToCursor = new ReadOnlyIntegerWrapper(this, "linesUpToCursor", -1);
+    /** The rows (a prefix of {@code all}, which is in time order) the time limit lets through; -1: no limit. */
+    private int limitCount = -1;
     private final Map<Long, String> names = new HashMap<>();
     private final int maxRows;
 
@@ -51,7 +61,33 @@ public final class ConsoleViewModel {
     /** A console keeping at most {@code maxRows} rows. */
     public ConsoleViewModel(int maxRows) {
         this.maxRows = maxRows;
-        filterPid.addListener((o, a, b) -> shown.setPredicate(b == null ? null : r -> r.pid() == b));
+        filterPid.addListener(o -> refilter());
+        untilTime.addListener(o -> limitChanged());
+        limitToCursor.addListener(o -> limitChanged());
+    }
+
+    /**
+     * Re-applies the time limit only when it lets another number of rows through: a replay moves the cursor every
+     * frame, but the list is filtered again only when the cursor passes a line.
+     */
+    private void limitChanged() {
+        long until = untilTime.get();
+        int count = until < 0 || !limitToCursor.get() ? -1 : insertionPoint(until);
+        linesUpToCursor.set(count);
+        if (count != limitCount) {
+            limitCount = count;
+            refilter();
+        }
+    }
+
+    private void refilter() {
+        Long pid = filterPid.get();
+        long until = limitCount < 0 ? Long.MAX_VALUE : untilTime.get();
+        if (pid == null && until == Long.MAX_VALUE) {
+            shown.setPredicate(null);
+        } else {
+            shown.setPredicate(r -> (pid == null || r.pid() == pid) && r.t() <= until);
+        }
     }
 
     /** Takes one pulse's new lines and the names of the processes. */
@@ -89,6 +125,10 @@ public final class ConsoleViewModel {
         rows.sort(Comparator.comparingLong(ConsoleRow::t));
         if (rows.size() >= maxRows) {
             all.setAll(rows.subList(rows.size() - maxRows, rows.size()));
+            if (limitCount >= 0) {
+                limitCount = -2;
+                limitChanged();
+            }
             return;
         }
         int from = insertionPoint(rows.get(0).t());
@@ -112,6 +152,10 @@ public final class ConsoleViewModel {
         if (all.size() > maxRows) {
             all.remove(0, all.size() - maxRows);
         }
+        if (limitCount >= 0) {
+            limitCount = -2;
+            limitChanged();
+        }
     }
 
     /** The index of the first row written after {@code t}. */
@@ -132,10 +176,13 @@ public final class ConsoleViewModel {
     /** Empties the console (a new run). */
     public void clear() {
         all.clear();
+        logFile.set(null);
         names.clear();
         totalLines.set(0);
         runStart.set(-1);
         namesRevision.set(namesRevision.get() + 1);
+        limitCount = -2;
+        limitChanged();
     }
 
     /** The rows the list shows (all, or the filtered process's). */
@@ -161,6 +208,26 @@ public final class ConsoleViewModel {
     /** Grows when a process's name changes (cells show the new name). */
     public ReadOnlyIntegerProperty namesRevisionProperty() {
         return namesRevision.getReadOnlyProperty();
+    }
+
+    /** Show only lines written by this time (epoch µs; the timeline's cursor); -1 for all. */
+    public LongProperty untilTimeProperty() {
+        return untilTime;
+    }
+
+    /** True (the default): while a cursor is set, the console shows only the lines written by then. */
+    public BooleanProperty limitToCursorProperty() {
+        return limitToCursor;
+    }
+
+    /** How many kept rows were written by the cursor, while the console is limited to it; else -1. */
+    public ReadOnlyIntegerProperty linesUpToCursorProperty() {
+        return linesUpToCursor.getReadOnlyProperty();
+    }
+
+    /** The run log that holds every line of the run (the window keeps only the latest in memory), or null. */
+    public ObjectProperty<java.nio.file.Path> logFileProperty() {
+        return logFile;
     }
 
     /** When the run began, epoch µs, or -1. */

@@ -30,6 +30,10 @@ import org.processlab.model.RunSnapshot;
  *       {@link RunFrame} to the sink.</li>
  *   <li>While the run is live and nothing changed, a frame with {@code changed == false} is still sent every
  *       {@code followEveryMillis}, so a timeline can follow "now".</li>
+ *   <li>A frame that was costly (a big run: hundreds of processes, a flood of lines) spaces out the next ones: after a
+ *       frame whose snapshot and views took {@code c}, the next comes no sooner than {@value #COST_FACTOR}·c later
+ *       (at most {@value #MAX_GAP_MILLIS} ms), so the views' share of the FX thread stays bounded and the window
+ *       keeps answering. A small run gets a frame every pulse.</li>
  *   <li>Once a finished run's last frame has been delivered, the timer stops (no idle CPU); a later change
  *       wakes it again.</li>
  * </ul>
@@ -38,6 +42,10 @@ import org.processlab.model.RunSnapshot;
 public final class ModelPulse {
     /** The default cap on new lines handed over per pulse. */
     public static final int DEFAULT_MAX_LINES_PER_PULSE = 2_000;
+    /** A frame that cost {@code c} delays the next changed frame until {@code COST_FACTOR * c} has passed. */
+    public static final int COST_FACTOR = 5;
+    /** The longest a costly frame delays the next one. */
+    public static final long MAX_GAP_MILLIS = 250;
 
     private final RunModel model;
     private final int maxLinesPerPulse;
@@ -55,6 +63,7 @@ public final class ModelPulse {
     private int lastLine;
     private RunSnapshot last;
     private long lastFrameNanos;
+    private long minGapNanos;
 
     /**
      * @param model             the run to watch
@@ -113,7 +122,11 @@ public final class ModelPulse {
         if (stopped) {
             return;
         }
+        if (pending.get() && last != null && nanos - lastFrameNanos < minGapNanos) {
+            return;   // the last frame was costly: this change waits for a later pulse (nothing is lost)
+        }
         if (pending.getAndSet(false)) {
+            long began = System.nanoTime();
             model.clearDirty();
             RunSnapshot snap = model.snapshot();
             OutputLog out = model.output();
@@ -129,6 +142,7 @@ public final class ModelPulse {
             last = snap;
             lastFrameNanos = nanos;
             sink.accept(new RunFrame(snap, true, Clock.nowMicros(), from, lines, skipped, out));
+            minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, (System.nanoTime() - began) * COST_FACTOR);
         } else if (last != null && !last.status().finished()) {
             if (nanos - lastFrameNanos >= followEveryNanos) {
                 lastFrameNanos = nanos;

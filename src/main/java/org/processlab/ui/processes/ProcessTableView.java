@@ -6,20 +6,29 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import org.processlab.ui.fx.Formats;
 import org.processlab.ui.fx.ProcessPalette;
 
 /**
- * The process table: name (indented under its parent, with its colour), PID, PPID, role, alive, exit code (with
- * the signal name), start and duration in seconds from the run's start. Shows a {@link ProcessTableViewModel}'s
- * rows; its selection is a PID ({@link #selectedPidProperty()}) shared with the timeline and the console.
+ * The process table: name (indented under its parent, grandchildren further, with its colour), PID, PPID, role,
+ * alive (yes/no), lifecycle state, exit code (with the signal name), start and duration in seconds from the run's
+ * start. Shows a {@link ProcessTableViewModel}'s rows; its selection is a PID ({@link #selectedPidProperty()}) shared
+ * with the timeline and the console. While the rows show a moment of the past (the timeline's cursor), the header
+ * says so in a chip ("at 0.312 s") with a button back to the end of the run ({@link #setOnBackToEnd}).
  *
  * <p>Threading: FX thread only.
  */
@@ -28,6 +37,7 @@ public final class ProcessTableView extends VBox {
     private final ObjectProperty<Long> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
     private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
     private boolean syncing;
+    private Runnable onBackToEnd = () -> { };
 
     /** A table over {@code vm}'s rows. */
     public ProcessTableView(ProcessTableViewModel vm) {
@@ -35,30 +45,55 @@ public final class ProcessTableView extends VBox {
         getStylesheets().add(ProcessTableView.class.getResource("processes.css").toExternalForm());
         Label title = new Label("Processes");
         title.getStyleClass().add("pane-title");
+        Label at = new Label();
+        at.setId("tableAt");
+        at.getStyleClass().add("table-at");
+        at.textProperty().bind(vm.atLabelProperty());
+        at.setMinWidth(Region.USE_PREF_SIZE);
+        Label atHint = new Label("each process as it was at the time cursor");
+        atHint.getStyleClass().add("table-at-hint");
+        atHint.setMinWidth(0);
+        Button back = new Button("End of run", new FontIcon(MaterialDesignS.SKIP_FORWARD));
+        back.setId("endOfRun");
+        back.getStyleClass().addAll("small", "table-at-back");
+        back.setTooltip(new Tooltip("Show the processes as they were at the end of the run (remove the time cursor)"));
+        back.setOnAction(e -> onBackToEnd.run());
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chip = new HBox(8, at, atHint, back);
+        chip.setId("tableAtChip");
+        chip.getStyleClass().add("table-at-chip");
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.visibleProperty().bind(vm.atLabelProperty().isNotEmpty());
+        chip.managedProperty().bind(chip.visibleProperty());
+        HBox header = new HBox(8, title, chip);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
         table.setId("processTable");
         table.getStyleClass().add("process-table");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No process yet: press Run."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<ProcessRow, String> name = column("Process", ProcessRow::nameProperty, 135);
+        TableColumn<ProcessRow, String> name = column("Process", ProcessRow::nameProperty, 118);
         name.setCellFactory(c -> new NameCell());
         TableColumn<ProcessRow, Long> pid = new TableColumn<>("PID");
         pid.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue().getPid()));
-        pid.setPrefWidth(72);
+        pid.setPrefWidth(64);
         pid.getStyleClass().add("numeric");
-        TableColumn<ProcessRow, Long> ppid = column("PPID", ProcessRow::ppidProperty, 72);
+        TableColumn<ProcessRow, Long> ppid = column("PPID", ProcessRow::ppidProperty, 64);
         ppid.getStyleClass().add("numeric");
-        TableColumn<ProcessRow, String> role = column("Role", ProcessRow::roleProperty, 100);
-        TableColumn<ProcessRow, String> state = column("Alive", ProcessRow::stateProperty, 84);
+        TableColumn<ProcessRow, String> role = column("Role", ProcessRow::roleProperty, 90);
+        TableColumn<ProcessRow, Boolean> alive = column("Alive", ProcessRow::aliveProperty, 58);
+        alive.setCellFactory(c -> new AliveCell());
+        TableColumn<ProcessRow, String> state = column("State", ProcessRow::stateProperty, 140);
         state.setCellFactory(c -> new StateCell());
-        TableColumn<ProcessRow, Integer> exit = column("Exit code", ProcessRow::exitCodeProperty, 125);
+        TableColumn<ProcessRow, Integer> exit = column("Exit code", ProcessRow::exitCodeProperty, 90);
         exit.setCellFactory(c -> new ExitCell());
-        TableColumn<ProcessRow, Double> start = column("Start", ProcessRow::startProperty, 76);
+        TableColumn<ProcessRow, Double> start = column("Start", ProcessRow::startProperty, 70);
         start.setCellFactory(c -> new SecondsCell());
-        TableColumn<ProcessRow, Double> dur = column("Duration", ProcessRow::durationProperty, 92);
+        TableColumn<ProcessRow, Double> dur = column("Duration", ProcessRow::durationProperty, 84);
         dur.setCellFactory(c -> new SecondsCell());
-        table.getColumns().setAll(java.util.List.of(name, pid, ppid, role, state, exit, start, dur));
+        table.getColumns().setAll(java.util.List.of(name, pid, ppid, role, alive, state, exit, start, dur));
         table.getColumns().forEach(c -> c.setSortable(false));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -72,7 +107,12 @@ public final class ProcessTableView extends VBox {
         vm.rows().addListener((javafx.collections.ListChangeListener<ProcessRow>) c -> syncSelection());
         palette.addListener((o, a, b) -> table.refresh());
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(title, table);
+        getChildren().addAll(header, table);
+    }
+
+    /** What the chip's "End of run" button does (the shell removes the time cursor). */
+    public void setOnBackToEnd(Runnable r) {
+        onBackToEnd = r == null ? () -> { } : r;
     }
 
     private void syncSelection() {
@@ -134,17 +174,53 @@ public final class ProcessTableView extends VBox {
         }
     }
 
+    /**
+     * Gives {@code cell} the style class {@code wanted} (null: none) among {@code all}, changing its classes only when
+     * they differ: a class removed and added again would make the cell's CSS be worked out again every update.
+     */
+    private static void styleAs(TableCell<?, ?> cell, String wanted, String... all) {
+        for (String c : all) {
+            if (!c.equals(wanted)) {
+                cell.getStyleClass().remove(c);
+            }
+        }
+        if (wanted != null && !cell.getStyleClass().contains(wanted)) {
+            cell.getStyleClass().add(wanted);
+        }
+    }
+
+    private static final class AliveCell extends TableCell<ProcessRow, Boolean> {
+        @Override
+        protected void updateItem(Boolean item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                styleAs(this, null, "state-alive", "state-ended");
+                return;
+            }
+            setText(item ? "● yes" : "no");
+            styleAs(this, item ? "state-alive" : "state-ended", "state-alive", "state-ended");
+        }
+    }
+
     private static final class StateCell extends TableCell<ProcessRow, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("state-alive", "state-zombie", "state-ended");
+            String[] all = {"state-running", "state-waiting", "state-zombie", "state-ended", "state-none"};
             if (empty || item == null) {
                 setText(null);
+                styleAs(this, null, all);
                 return;
             }
-            setText(item.equals("alive") ? "● alive" : item.equals("zombie") ? "◐ zombie" : item);
-            getStyleClass().add(item.equals("alive") ? "state-alive" : item.equals("zombie") ? "state-zombie" : "state-ended");
+            setText(item.equals("zombie") ? "◐ zombie" : item);
+            styleAs(this, switch (item) {
+                case "running" -> "state-running";
+                case "waiting in join()" -> "state-waiting";
+                case "zombie" -> "state-zombie";
+                case "ended" -> "state-ended";
+                default -> "state-none";
+            }, all);
         }
     }
 
@@ -156,13 +232,13 @@ public final class ProcessTableView extends VBox {
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("exit-ok", "exit-error");
             if (empty || item == null) {
                 setText(null);
+                styleAs(this, null, "exit-ok", "exit-error");
                 return;
             }
             setText(Formats.exitCode(item));
-            getStyleClass().add(item == 0 ? "exit-ok" : "exit-error");
+            styleAs(this, item == 0 ? "exit-ok" : "exit-error", "exit-ok", "exit-error");
         }
     }
 

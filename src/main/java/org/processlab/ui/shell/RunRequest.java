@@ -11,9 +11,21 @@ import java.util.List;
  * @param args        its arguments
  * @param startMethod {@code fork}, {@code spawn}, {@code forkserver}, or null for the interpreter's default
  * @param python      the interpreter asked for ({@code --python}), or null to find {@code python3} on the PATH
+ * @param lessonId    the lesson's folder name ({@code 03-process-ids}), for naming the run log and exports; null to
+ *                    use the file's name
  */
-public record RunRequest(String title, Path file, List<String> args, String startMethod, String python) {
+public record RunRequest(String title, Path file, List<String> args, String startMethod, String python,
+                         String lessonId) {
     public RunRequest {
         args = args == null ? List.of() : List.copyOf(args);
+        if (lessonId == null || lessonId.isBlank()) {
+            String f = file == null ? "run" : file.getFileName().toString();
+            lessonId = f.endsWith(".py") ? f.substring(0, f.length() - 3) : f;
+        }
+    }
+
+    /** A request without a lesson id (named after the file). */
+    public RunRequest(String title, Path file, List<String> args, String startMethod, String python) {
+        this(title, file, args, startMethod, python, null);
     }
 }

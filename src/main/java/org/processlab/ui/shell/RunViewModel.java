@@ -1,5 +1,6 @@
 package org.processlab.ui.shell;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.processlab.model.OutputLog;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
@@ -29,11 +31,20 @@ import org.processlab.ui.fx.Background;
 import org.processlab.ui.fx.ModelPulse;
 import org.processlab.ui.fx.ProcessPalette;
 import org.processlab.ui.fx.RunFrame;
+import org.processlab.ui.lesson.ProgressStore;
 import org.processlab.ui.processes.ProcessTableViewModel;
 
 /**
  * The current run and what its three views show. One {@link RunModel} per run feeds the timeline, the process
  * table and the console through one {@link ModelPulse}: at most one update per JavaFX pulse.
+ *
+ * <p>Memory stays bounded however much a run prints: the model's output log keeps the text of the latest
+ * {@link #KEEP_LINES_PER_PROCESS} lines of each process and writes every line to a run log under ProcessLab's home
+ * ({@code processlab.home}, default {@code ~/.processlab}): {@code runs/<timestamp>-<lesson-id>.log}. Counts stay
+ * exact. The system property {@code processlab.maxProcesses} raises (or lowers) the process limit of window runs.
+ *
+ * <p>The {@link #cursorTimeProperty() time cursor} (epoch µs, -1 for none) is shared by the timeline, the table (rows
+ * as of that moment) and the console (lines up to it); {@link #replay()} moves it to replay a finished run.
  *
  * <p>Starting a run finds Python off the FX thread ({@link PythonInterpreter#locate} may take ~100 ms), then
  * starts a {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
@@ -46,11 +57,20 @@ public final class RunViewModel {
     /** What the status label means, for its colour. */
     public enum StatusKind { IDLE, RUNNING, OK, STOPPED, ERROR }
 
+    /** Lines of each process whose text the window keeps in memory (every line is in the run log). */
+    public static final int KEEP_LINES_PER_PROCESS = 10_000;
+    /** Run logs kept under {@code runs/}; older ones are deleted when a run starts. */
+    static final int KEEP_RUN_LOGS = 100;
+
     private final ProcessTableViewModel table = new ProcessTableViewModel();
     private final ConsoleViewModel console = new ConsoleViewModel();
     private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
     private final ObjectProperty<Long> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
     private final ReadOnlyObjectWrapper<RunFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final javafx.beans.property.LongProperty cursorTime =
+            new javafx.beans.property.SimpleLongProperty(this, "cursorTime", -1);
+    private final ReplayViewModel replay = new ReplayViewModel(cursorTime, frame.getReadOnlyProperty());
+    private final ReadOnlyStringWrapper lessonId = new ReadOnlyStringWrapper(this, "lessonId", "run");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -58,7 +78,8 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
     private final List<Runnable> resetListeners = new ArrayList<>();
-    private RunModel model;
+    /** Set on the FX thread; volatile so that {@link #model()} may be read from any thread. */
+    private volatile RunModel model;
     private RunSession session;
     private ModelPulse pulse;
     private int generation;
@@ -67,6 +88,8 @@ public final class RunViewModel {
 
     /** An idle run: nothing shown yet. */
     public RunViewModel() {
+        table.atTimeProperty().bindBidirectional(cursorTime);
+        console.untilTimeProperty().bind(cursorTime);
     }
 
     /** Views that keep their own run data (the timeline's ticks) clear it here when a new run starts. */
@@ -83,10 +106,16 @@ public final class RunViewModel {
         dropCurrent();
         int gen = ++generation;
         stopAsked = false;
-        RunModel m = new RunModel();
+        replay.stop();
+        cursorTime.set(-1);
+        lessonId.set(req.lessonId());
+        Path log = runLogFile(req.lessonId());
+        RunModel m = new RunModel(OutputLog.bounded(KEEP_LINES_PER_PROCESS, log));
         model = m;
         table.clear();
         console.clear();
+        console.logFileProperty().set(m.output().logFile());
+        Background.run(() -> pruneRunLogs(log.getParent()));
         palette.get().clear();
         selectedPid.set(null);
         resetListeners.forEach(Runnable::run);
@@ -154,7 +183,31 @@ public final class RunViewModel {
         } catch (RuntimeException e) {
             return new Launched(RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m));
         }
+        Integer max = Integer.getInteger("processlab.maxProcesses");
+        if (max != null && max > 0) {
+            spec = spec.withMaxProcesses(max);
+        }
         return new Launched(RunSession.start(spec, m));
+    }
+
+    /** {@code <home>/runs/20261130-072953-123-03-process-ids.log}. */
+    static Path runLogFile(String lessonId) {
+        String stamp = java.time.LocalDateTime.now().format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", java.util.Locale.ROOT));
+        String safe = lessonId == null ? "run" : lessonId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ProgressStore.defaultHome().resolve("runs").resolve(stamp + "-" + safe + ".log");
+    }
+
+    /** Deletes all but the newest {@link #KEEP_RUN_LOGS} run logs; runs in the background. */
+    private static void pruneRunLogs(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            List<Path> logs = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList());
+            for (int i = 0; i < logs.size() - KEEP_RUN_LOGS; i++) {
+                java.nio.file.Files.deleteIfExists(logs.get(i));
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // old logs stay; nothing else depends on it
+        }
     }
 
     /** Asks the current run to stop (SIGTERM, then SIGKILL after the grace time). Returns at once. */
@@ -190,6 +243,8 @@ public final class RunViewModel {
     /** Stops the current run and empties the views (another lesson was chosen). */
     public void reset() {
         dropCurrent();
+        replay.stop();
+        cursorTime.set(-1);
         model = null;
         table.clear();
         console.clear();
@@ -278,9 +333,30 @@ public final class RunViewModel {
 
     // ------------------------------------------------------------------ what the views read
 
-    /** The current run's model, or null (for tests and exporters). */
+    /** The current run's model, or null (for tests and exporters). Any thread. */
     public RunModel model() {
         return model;
+    }
+
+    /** The time cursor (epoch µs) the timeline, the table and the console share; -1 for none (the end, or now). */
+    public javafx.beans.property.LongProperty cursorTimeProperty() {
+        return cursorTime;
+    }
+
+    /** Removes the time cursor (and ends a replay): the views show the end of the run again. */
+    public void backToEndOfRun() {
+        replay.stop();
+        cursorTime.set(-1);
+    }
+
+    /** The replay of the finished run. */
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    /** The lesson of the current (or last) run, for naming files ({@code 03-process-ids}). */
+    public javafx.beans.property.ReadOnlyStringProperty lessonIdProperty() {
+        return lessonId.getReadOnlyProperty();
     }
 
     /** The process table's rows. */

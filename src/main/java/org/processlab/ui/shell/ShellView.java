@@ -1,12 +1,19 @@
 package org.processlab.ui.shell;
 
+import java.nio.file.Path;
+
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -23,19 +30,24 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import org.processlab.lesson.Example;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.ui.console.ConsoleView;
+import org.processlab.ui.fx.Background;
 import org.processlab.ui.fx.CappedScrollPane;
 import org.processlab.ui.fx.RunFrame;
 import org.processlab.ui.lesson.LessonListView;
 import org.processlab.ui.lesson.LessonPageView;
 import org.processlab.ui.lesson.PredictionView;
 import org.processlab.ui.processes.ProcessTableView;
+import org.processlab.ui.timeline.TimeRange;
 import org.processlab.ui.timeline.Timeline;
 
 /**
@@ -43,8 +55,13 @@ import org.processlab.ui.timeline.Timeline;
  * the left, and on the right the prediction card, the error banner, the run toolbar (Run, Stop, example, start
  * method, status) and the three live views of the run: timeline on top, process table and console below.
  *
+ * <p>Above the timeline, a bar for time navigation and export: replay (play/pause, speed from 1× to 0.01× or "the
+ * whole run in N seconds"), zoom out / in, fit the run, follow now (while live), and Export: the run as a Chrome
+ * trace for Perfetto, the timeline as a PNG. Exports ask where to save with a file dialog, unless the system property
+ * {@code processlab.exportDir} names a folder: then they go there ({@link #exportTrace()}, {@link #exportTimelinePng()}).
+ *
  * <p>Keys: Ctrl+Right or Alt+N next lesson, F5 or Ctrl+R Run, Esc clears the selected process,
- * Ctrl+Plus / Ctrl+Minus text size.
+ * Ctrl+Plus / Ctrl+Minus text size; on the timeline, + / - zoom, 0 fits, arrows pan, Space plays or pauses a replay.
  *
  * <p>Threading: FX thread only.
  */
@@ -60,6 +77,12 @@ public final class ShellView extends BorderPane {
     private final ProcessTableView table;
     private final ConsoleView console;
     private int fontIndex = DEFAULT_FONT;
+    private int fittedLanes = -1;
+    private HBox timelineBar;
+    private final MenuButton exportMenu = new MenuButton("Export");
+    private final Label exportMessage = new Label();
+    private final javafx.animation.PauseTransition exportMessageTimeout =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
 
     /** Builds the window's content over {@code vm}. */
     public ShellView(ShellViewModel vm) {
@@ -102,7 +125,14 @@ public final class ShellView extends BorderPane {
         VBox lessonBox = new VBox(paneHeader("Lessons"), lessonList);
         lessonBox.getStyleClass().add("lesson-list-box");
         VBox.setVgrow(lessonList, Priority.ALWAYS);
-        VBox timelineBox = new VBox(paneHeader("Timeline"), timeline);
+        timelineBar = timelineBar();
+        // the export message floats over the timeline's top right corner for a few seconds
+        javafx.scene.layout.StackPane timelineStack = new javafx.scene.layout.StackPane(timeline, exportMessage);
+        timelineStack.setPickOnBounds(false);
+        javafx.scene.layout.StackPane.setAlignment(exportMessage, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(exportMessage, new javafx.geometry.Insets(42, 22, 0, 0));
+        VBox.setVgrow(timelineStack, Priority.ALWAYS);
+        VBox timelineBox = new VBox(timelineBar, timelineStack);
         timelineBox.getStyleClass().add("timeline-box");
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.setId("timeline");
@@ -110,7 +140,13 @@ public final class ShellView extends BorderPane {
         SplitPane views = new SplitPane(timelineBox, table, console);
         views.setOrientation(Orientation.VERTICAL);
         views.setDividerPositions(0.42, 0.66);
-        timeline.getLanes().addListener((javafx.collections.ListChangeListener<Object>) c -> fitViews(views, timelineBox));
+        // the views' heights follow the number of lanes (not every change of a lane's texts)
+        timeline.getLanes().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (c.getList().size() != fittedLanes) {
+                fittedLanes = c.getList().size();
+                fitViews(views, timelineBox);
+            }
+        });
         views.heightProperty().addListener((o, a, b) -> fitViews(views, timelineBox));
         views.getStyleClass().add("run-views");
         PredictionView prediction = new PredictionView(vm.prediction());
@@ -142,7 +178,9 @@ public final class ShellView extends BorderPane {
             return;
         }
         double em = FONT_SIZES[fontIndex];
-        double tl = timelineBox.prefHeight(timelineBox.getWidth() > 0 ? timelineBox.getWidth() : -1);
+        double width = timelineBox.getWidth() > 0 ? timelineBox.getWidth() : -1;
+        double bar = timelineBar.getHeight() > 0 ? timelineBar.getHeight() : timelineBar.prefHeight(width);
+        double tl = 4 + bar + timeline.prefHeight(width);
         int rows = Math.max(3, Math.min(8, table.table().getItems().size()));
         double tb = em * 2.2 + em * 2.4 + rows * em * 2.2 + 8;
         double p0 = Math.max(0.25, Math.min(0.6, tl / h));
@@ -156,26 +194,260 @@ public final class ShellView extends BorderPane {
         table.paletteProperty().bind(run.paletteProperty());
         console.paletteProperty().bind(run.paletteProperty());
         timeline.selectedPidProperty().bindBidirectional(run.selectedPidProperty());
+        timeline.cursorTimeProperty().bindBidirectional(run.cursorTimeProperty());
+        timeline.replayingProperty().bind(run.replay().activeProperty());
+        table.setOnBackToEnd(run::backToEndOfRun);
+        // a replay in a zoomed view pans along with the cursor
+        run.cursorTimeProperty().addListener((o, a, b) -> keepCursorInView(b.longValue()));
         table.selectedPidProperty().bindBidirectional(run.selectedPidProperty());
         run.console().filterPidProperty().bind(run.selectedPidProperty());
         run.addResetListener(() -> {
             timeline.setSnapshot(null);
             timeline.clearOutput();
+            timeline.fitAll();
         });
         run.frameProperty().addListener((o, a, f) -> feed(f));
+    }
+
+    private org.processlab.model.OutputLog tickTexts;
+
+    private void keepCursorInView(long cursor) {
+        if (cursor < 0 || !vm.run().replay().playingProperty().get() || timeline.followProperty().get()) {
+            return;
+        }
+        TimeRange r = timeline.getVisibleRange();
+        if (r != null && !r.contains(cursor)) {
+            timeline.showRange(r.shift(cursor - r.from() - r.span() / 10));
+        }
     }
 
     private void feed(RunFrame f) {
         if (f == null) {
             return;
         }
+        if (f.output() != tickTexts) {
+            org.processlab.model.OutputLog log = f.output();
+            tickTexts = log;
+            timeline.setOutputText(n -> n >= 0 && n < log.size() ? log.get(n).text() : "");
+        }
         timeline.nowProperty().set(f.nowMicros());
         // a tick for every line, also those a flood kept out of the console (ticks are drawn, not nodes)
-        timeline.addOutput(f.skipped());
-        timeline.addOutput(f.newLines());
+        timeline.addOutput(f.firstLine() - f.skippedLines(), f.skipped());
+        timeline.addOutput(f.firstLine(), f.newLines());
         if (f.changed()) {
             timeline.setSnapshot(f.snapshot());
         }
+    }
+
+
+    // ------------------------------------------------------------------ the timeline's bar
+
+    /** "Timeline", then replay, zoom and export controls (wrapping onto a second row when the pane is narrow). */
+    private HBox timelineBar() {
+        RunViewModel run = vm.run();
+        ReplayViewModel replay = run.replay();
+        Label title = new Label("Timeline");
+        title.getStyleClass().add("pane-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+
+        Button play = new Button();
+        play.setId("replayButton");
+        play.getStyleClass().addAll("small", "replay-button");
+        play.textProperty().bind(Bindings.when(replay.playingProperty()).then("Pause").otherwise("Replay"));
+        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(replay.playingProperty().get()
+                ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY), replay.playingProperty()));
+        play.setTooltip(new Tooltip("Replay the finished run slowly: the timeline, the table and the console show "
+                + "each moment in turn (Space on the timeline plays or pauses)"));
+        play.disableProperty().bind(replay.availableProperty().not());
+        play.setOnAction(e -> replay.toggle());
+        play.setMinWidth(Region.USE_PREF_SIZE);
+
+        ComboBox<ReplaySpeed> speed = new ComboBox<>(FXCollections.observableList(ReplaySpeed.CHOICES));
+        speed.setId("replaySpeed");
+        speed.getStyleClass().add("small");
+        speed.valueProperty().bindBidirectional(replay.speedProperty());
+        speed.setTooltip(new Tooltip("Replay speed: 0.1× makes 1 ms of the run last 10 ms; "
+                + "\"whole run in N s\" stretches the whole run over N seconds"));
+        speed.disableProperty().bind(replay.availableProperty().not());
+        speed.setMinWidth(60);
+        Spinner<Integer> seconds = new Spinner<>(1, 600, (int) Math.round(replay.wholeRunSecondsProperty().get()));
+        seconds.setId("replaySeconds");
+        seconds.setEditable(true);
+        seconds.getStyleClass().add("small");
+        seconds.setMinWidth(Region.USE_PREF_SIZE);
+        seconds.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                replay.wholeRunSecondsProperty().set(b);
+            }
+        });
+        seconds.setTooltip(new Tooltip("N: how many seconds the whole replay takes"));
+        Label secondsUnit = new Label("s");
+        secondsUnit.getStyleClass().add("toolbar-caption");
+        HBox whole = new HBox(4, seconds, secondsUnit);
+        whole.setAlignment(Pos.CENTER_LEFT);
+        whole.visibleProperty().bind(Bindings.createBooleanBinding(() -> speed.getValue() != null
+                && speed.getValue().wholeRun(), speed.valueProperty()));
+        whole.managedProperty().bind(whole.visibleProperty());
+        whole.disableProperty().bind(replay.availableProperty().not());
+
+        Button zoomOut = iconButton("zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (- or Ctrl+wheel)");
+        zoomOut.setOnAction(e -> timeline.zoomOut());
+        Button zoomIn = iconButton("zoomIn", MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
+                "Zoom in (+ or Ctrl+wheel); drag with Shift or the right button, or use the arrow keys, to pan");
+        zoomIn.setOnAction(e -> timeline.zoomIn());
+        Button fit = iconButton("fitAll", MaterialDesignA.ARROW_EXPAND_HORIZONTAL, "Fit the whole run (0)");
+        fit.setOnAction(e -> timeline.fitAll());
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("followNow");
+        follow.getStyleClass().add("small");
+        follow.setTooltip(new Tooltip("While the run is live, keep \"now\" in view"));
+        follow.selectedProperty().bindBidirectional(timeline.followProperty());
+        follow.visibleProperty().bind(run.runningProperty());
+        follow.managedProperty().bind(follow.visibleProperty());
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button b : new Button[] {zoomOut, zoomIn, fit}) {
+            b.disableProperty().bind(timeline.snapshotProperty().isNull());
+        }
+
+        exportMenu.setId("exportMenu");
+        exportMenu.setGraphic(new FontIcon(MaterialDesignE.EXPORT));
+        exportMenu.getStyleClass().add("small");
+        exportMenu.setMinWidth(Region.USE_PREF_SIZE);
+        MenuItem trace = new MenuItem("Save trace (Perfetto)…", new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
+        trace.setId("exportTrace");
+        trace.setOnAction(e -> exportTrace());
+        MenuItem png = new MenuItem("Save timeline PNG…", new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
+        png.setId("exportPng");
+        png.setOnAction(e -> exportTimelinePng());
+        exportMenu.getItems().setAll(trace, png);
+        exportMenu.disableProperty().bind(timeline.snapshotProperty().isNull());
+        exportMenu.setTooltip(new Tooltip("Save the run as a Chrome trace (open it at ui.perfetto.dev) or the timeline as a picture"));
+        exportMessage.setId("exportMessage");
+        exportMessage.getStyleClass().add("export-message");
+        exportMessage.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        exportMessage.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE));
+        exportMessage.setVisible(false);
+        exportMessageTimeout.setOnFinished(e -> exportMessage.setVisible(false));
+
+        HBox replayBox = new HBox(6, play, speed, whole);
+        replayBox.setAlignment(Pos.CENTER_LEFT);
+        // a replay needs a finished run: while one is live, its place goes to Follow
+        replayBox.visibleProperty().bind(run.runningProperty().not());
+        replayBox.managedProperty().bind(replayBox.visibleProperty());
+        Separator replaySep = new Separator(Orientation.VERTICAL);
+        replaySep.visibleProperty().bind(replayBox.visibleProperty());
+        replaySep.managedProperty().bind(replaySep.visibleProperty());
+        HBox zoomBox = new HBox(2, zoomOut, zoomIn, fit, follow);
+        zoomBox.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Separator exportSep = new Separator(Orientation.VERTICAL);
+        // one row, whatever the text size: the speed chooser gives way first
+        HBox bar = new HBox(8, title, spacer, replayBox, replaySep, zoomBox, exportSep, exportMenu);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("pane-header", "timeline-bar");
+        return bar;
+    }
+
+    private static Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "small");
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /**
+     * Saves the run as Chrome Trace Event JSON: to {@code processlab.exportDir} when that property is set, else
+     * where a file dialog says. Written in the background; the bar says where it went.
+     */
+    public void exportTrace() {
+        org.processlab.model.RunModel m = vm.run().model();
+        if (m == null) {
+            return;
+        }
+        Path target = exportTarget(RunExports.baseName(vm.run().lessonIdProperty().get()) + ".trace.json",
+                "Save the run as a trace (open it at ui.perfetto.dev)", "Chrome trace JSON", "*.json");
+        if (target == null) {
+            return;
+        }
+        Background.run(() -> {
+            try {
+                RunExports.writeTrace(m, target);
+                return target;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, p -> exported("Trace saved: ", p), this::exportFailed);
+    }
+
+    /**
+     * Saves the timeline as a PNG (twice its size on screen, sharp on a projector or a slide): to
+     * {@code processlab.exportDir} when that property is set, else where a file dialog says.
+     */
+    public void exportTimelinePng() {
+        if (timeline.getSnapshot() == null) {
+            return;
+        }
+        javafx.scene.image.WritableImage img = RunExports.timelineImage(timeline, 2);
+        Path target = exportTarget(RunExports.baseName(vm.run().lessonIdProperty().get()) + "-timeline.png",
+                "Save the timeline as a picture", "PNG image", "*.png");
+        if (target == null) {
+            return;
+        }
+        Background.run(() -> {
+            try {
+                RunExports.writePng(img, target);
+                return target;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, p -> exported("Timeline saved: ", p), this::exportFailed);
+    }
+
+    private Path exportTarget(String name, String title, String kind, String pattern) {
+        Path dir = RunExports.exportDir();
+        if (dir != null) {
+            return dir.resolve(name);
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        Path home = Path.of(System.getProperty("user.home"));
+        if (java.nio.file.Files.isDirectory(home)) {
+            chooser.setInitialDirectory(home.toFile());
+        }
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private void exported(String what, Path file) {
+        exportMessage.getStyleClass().remove("error");
+        exportMessage.setGraphic(new FontIcon(MaterialDesignC.CHECK_CIRCLE));
+        exportMessage.setText(what + file.getFileName());
+        exportMessage.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
+        exportMessage.setVisible(true);
+        exportMessageTimeout.playFromStart();
+    }
+
+    private void exportFailed(Throwable e) {
+        Throwable c = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (!exportMessage.getStyleClass().contains("error")) {
+            exportMessage.getStyleClass().add("error");
+        }
+        exportMessage.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+        exportMessage.setText("Export failed: " + c.getMessage());
+        exportMessage.setTooltip(new Tooltip(String.valueOf(c)));
+        exportMessage.setVisible(true);
+        exportMessageTimeout.playFromStart();
+    }
+
+    /** The Export menu (its items fire the export actions). */
+    public MenuButton exportMenu() {
+        return exportMenu;
     }
 
     // ------------------------------------------------------------------ parts
@@ -379,6 +651,9 @@ public final class ShellView extends BorderPane {
             e.consume();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
             stepFont(-1);
+            e.consume();
+        } else if (e.getCode() == KeyCode.SPACE && timeline.isFocused() && vm.run().replay().availableProperty().get()) {
+            vm.run().replay().toggle();
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && vm.run().selectedPidProperty().get() != null) {
             vm.run().selectedPidProperty().set(null);

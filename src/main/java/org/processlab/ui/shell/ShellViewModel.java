@@ -203,7 +203,7 @@ public final class ShellViewModel {
         bumpProgress();
         Prediction p = lesson.example() == ex ? lesson.predict() : null;
         int choice = prediction.choiceProperty().get();
-        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python.get());
+        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python.get(), lesson.id());
         run.start(req, m -> reveal(m, ex, p, choice), r -> {
             if (r != null) {
                 prediction.reveal(r);

@@ -5,25 +5,35 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.Stream;
 
 /**
  * The output lines a {@link Timeline} draws as tick marks: per process, each line's time (epoch µs), stream and
- * text, in arrival order. Grows by appending; a million lines cost about 20 bytes each plus a reference to the
- * text the model already holds.
+ * number in the run's output log, in arrival order. Grows by appending; a million lines cost about 13 bytes each.
+ * The text is not kept here (a bounded log may let old texts go): {@link Lane#text} asks the
+ * {@link #setTextSource text source} by line number, only when a tooltip needs it.
  *
  * <p>Threading: FX thread only (fed by the pulse, read by the skin).
  */
 public final class OutputTicks {
     private final Map<Long, Lane> lanes = new HashMap<>();
     private long total;
+    private IntFunction<String> textSource = n -> "";
 
-    /** Adds lines (from one pulse). */
-    public void addAll(List<OutputLine> lines) {
+    /** Where texts come from: line number → text (e.g. the run's {@code OutputLog}); any thread-safe function. */
+    public void setTextSource(IntFunction<String> source) {
+        textSource = source == null ? n -> "" : source;
+    }
+
+    /** Adds lines (from one pulse); the first is line number {@code firstLine} of the run, the others follow. */
+    public void addAll(int firstLine, List<OutputLine> lines) {
+        int n = firstLine;
         for (OutputLine l : lines) {
-            lanes.computeIfAbsent(l.pid(), k -> new Lane()).add(l.t(), l.stream() == Stream.STDERR, l.text());
+            lanes.computeIfAbsent(l.pid(), k -> new Lane()).add(l.t(), l.stream() == Stream.STDERR, n++);
         }
         total += lines.size();
     }
@@ -48,47 +58,51 @@ public final class OutputTicks {
      * One process's ticks, in arrival order (times are near-sorted; each batch is sorted by its writer), plus a
      * per-millisecond summary for drawing: a flood of a million lines draws as fast as a run's milliseconds.
      */
-    public static final class Lane {
+    public final class Lane {
         /** Lines may arrive up to this long before the first one seen (ms); earlier ones share bucket 0. */
         private static final long MARGIN_MS = 60_000;
         private long[] times = new long[64];
         private boolean[] stderr = new boolean[64];
-        private String[] texts = new String[64];
+        private int[] lines = new int[64];
         private int size;
         private long baseMs = Long.MIN_VALUE;
         private final BitSet outMs = new BitSet();
         private final BitSet errMs = new BitSet();
 
-        void add(long t, boolean err, String text) {
+        void add(long t, boolean err, int line) {
             long ms = t / 1000;
             if (baseMs == Long.MIN_VALUE) {
                 baseMs = ms - MARGIN_MS;
             }
-            int bucket = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, ms - baseMs));
-            (err ? errMs : outMs).set(bucket);
+            (err ? errMs : outMs).set(bucket(ms));
             if (size == times.length) {
                 int n = size * 2;
                 times = Arrays.copyOf(times, n);
                 stderr = Arrays.copyOf(stderr, n);
-                texts = Arrays.copyOf(texts, n);
+                lines = Arrays.copyOf(lines, n);
             }
             times[size] = t;
             stderr[size] = err;
-            texts[size] = text;
+            lines[size] = line;
             size++;
         }
 
+        private int bucket(long ms) {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, ms - baseMs));
+        }
+
         /**
-         * The milliseconds (epoch µs, rounded down to a millisecond) in which this process wrote at least one line
-         * to {@code stderr} (or stdout), from {@code fromMicros} on, in order; calls {@code each} for every one.
+         * The milliseconds (epoch µs, rounded down to a millisecond) from {@code fromMicros} to {@code toMicros}
+         * (both included) in which this process wrote at least one line to stderr (or stdout), in order.
          */
-        public void forEachMillisecond(boolean stderr, long fromMicros, java.util.function.LongConsumer each) {
-            if (baseMs == Long.MIN_VALUE) {
+        public void forEachMillisecond(boolean stderr, long fromMicros, long toMicros, LongConsumer each) {
+            if (baseMs == Long.MIN_VALUE || toMicros < fromMicros) {
                 return;
             }
             BitSet bits = stderr ? errMs : outMs;
-            int start = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, fromMicros / 1000 - baseMs));
-            for (int i = bits.nextSetBit(start); i >= 0; i = bits.nextSetBit(i + 1)) {
+            int last = bucket(Math.floorDiv(toMicros, 1000));
+            for (int i = bits.nextSetBit(bucket(Math.floorDiv(fromMicros, 1000))); i >= 0 && i <= last;
+                 i = bits.nextSetBit(i + 1)) {
                 each.accept((baseMs + i) * 1000);
             }
         }
@@ -108,9 +122,14 @@ public final class OutputTicks {
             return stderr[i];
         }
 
-        /** Line {@code i}'s text. */
+        /** Tick {@code i}'s number in the run's output log. */
+        public int line(int i) {
+            return lines[i];
+        }
+
+        /** Line {@code i}'s text, from the text source. */
         public String text(int i) {
-            return texts[i];
+            return textSource.apply(lines[i]);
         }
     }
 }

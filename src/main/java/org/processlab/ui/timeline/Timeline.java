@@ -3,10 +3,12 @@ package org.processlab.ui.timeline;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -27,18 +29,33 @@ import org.processlab.model.RunSnapshot;
 import org.processlab.ui.fx.ProcessPalette;
 
 /**
- * A live timeline of one run: one lane per process (main first, children indented under their parent), a bar
- * per lifecycle span (running, waiting in {@code join()}, zombie, ended), the exit code at the end of each bar,
- * arrows from a parent to each child it starts and to each child it joins, and a tick for every line of
- * output (stderr ticks in red). The time axis is seconds from the run's start; while the run is live the right
- * edge follows {@link #nowProperty() now}.
+ * A live timeline of one run: one lane per process (main first, children indented under their parent, grandchildren
+ * further), a bar per lifecycle span (running, waiting in {@code join()}, zombie, ended), a thin strip under it with
+ * the kernel state sampled from {@code /proc} (R, S, D, T, Z) where the OS gives it, the exit code at the end of
+ * each bar, arrows from a parent to each child it starts and to each child it joins, and a tick for every line of
+ * output (stderr ticks in red). The time axis is seconds from the run's start.
  *
- * <p>Data: {@link #snapshotProperty()} (replaced once per pulse), {@link #addOutput} (new lines once per pulse),
- * {@link #nowProperty()} (epoch microseconds). Selection: {@link #selectedPidProperty()} — clicking a lane selects
- * its process, clicking it again or pressing Esc clears (null). Look: {@code timeline.css} beside this class
- * and the styleable properties below ({@code -pl-lane-height}, {@code -pl-running-color}...).
+ * <h2>Data</h2>
+ * {@link #snapshotProperty()} (replaced once per pulse), {@link #addOutput} (new lines once per pulse),
+ * {@link #nowProperty()} (the live clock). Every time is epoch microseconds.
  *
- * <p>Threading: FX thread only, like every control.
+ * <h2>Navigation</h2>
+ * <ul>
+ *   <li><b>Range</b>: while {@link #followProperty() follow} is on, the view fits the run (and follows "now" while the
+ *       run is live). Zooming ({@link #zoom}, Ctrl+wheel, {@code +}/{@code -}) and panning ({@link #pan}, Shift+drag
+ *       or a middle/secondary-button drag, the arrow keys) set a {@link #viewRangeProperty() range of one's own} and
+ *       turn follow off; {@link #fitAll()} ({@code 0}) turns it on again. {@link #getVisibleRange()} says what is
+ *       shown.</li>
+ *   <li><b>Cursor</b>: {@link #cursorTimeProperty()}, epoch µs, -1 for none. Once the run has ended, pressing or
+ *       dragging on the plot (or the axis) moves it; it is drawn as a vertical line with its time.</li>
+ *   <li><b>Replay</b>: while {@link #replayingProperty() replaying}, only what had happened by the cursor is drawn
+ *       (spans clipped at the cursor, ticks up to it), so a replay shows the run unfolding.</li>
+ * </ul>
+ * Selection: {@link #selectedPidProperty()} — clicking a lane's header (or its bar while live) selects its process,
+ * clicking it again or pressing Esc clears (null). Look: {@code timeline.css} beside this class and the styleable
+ * properties below ({@code -pl-lane-height}, {@code -pl-running-color}, {@code -pl-kernel-running-color}...).
+ *
+ * <p>Threading: FX thread only, like every control. Changes are drawn once per pulse, however many arrive.
  */
 public class Timeline extends Control {
     private static final StyleablePropertyFactory<Timeline> CSS = new StyleablePropertyFactory<>(Control.getClassCssMetaData());
@@ -51,6 +68,12 @@ public class Timeline extends Control {
     private final ObservableList<TimelineLane> lanes = FXCollections.observableArrayList();
     private final ObservableList<TimelineLane> lanesView = FXCollections.unmodifiableObservableList(lanes);
     private final OutputTicks ticks = new OutputTicks();
+    private final LongProperty cursorTime = new SimpleLongProperty(this, "cursorTime", -1);
+    private final BooleanProperty replaying = new SimpleBooleanProperty(this, "replaying");
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
+    private final ObjectProperty<TimeRange> viewRange = new SimpleObjectProperty<>(this, "viewRange");
+    private java.util.function.LongConsumer drawTimeListener;
+    private Runnable redrawHook = () -> { };
 
     private final StyleableProperty<Number> laneHeight =
             CSS.createStyleableNumberProperty(this, "laneHeight", "-pl-lane-height", t -> t.laneHeight, 46);
@@ -92,6 +115,18 @@ public class Timeline extends Control {
             CSS.createStyleableColorProperty(this, "warningColor", "-pl-warning-color", t -> t.warningColor, Color.web("#9a6700"));
     private final StyleableProperty<Color> nowColor =
             CSS.createStyleableColorProperty(this, "nowColor", "-pl-now-color", t -> t.nowColor, Color.web("#bf8700"));
+    private final StyleableProperty<Color> cursorColor =
+            CSS.createStyleableColorProperty(this, "cursorColor", "-pl-cursor-color", t -> t.cursorColor, Color.web("#c2410c"));
+    private final StyleableProperty<Color> kernelRunningColor =
+            CSS.createStyleableColorProperty(this, "kernelRunningColor", "-pl-kernel-running-color", t -> t.kernelRunningColor, Color.web("#2da44e"));
+    private final StyleableProperty<Color> kernelSleepingColor =
+            CSS.createStyleableColorProperty(this, "kernelSleepingColor", "-pl-kernel-sleeping-color", t -> t.kernelSleepingColor, Color.web("#b7c3cf"));
+    private final StyleableProperty<Color> kernelDiskWaitColor =
+            CSS.createStyleableColorProperty(this, "kernelDiskWaitColor", "-pl-kernel-disk-wait-color", t -> t.kernelDiskWaitColor, Color.web("#f08c00"));
+    private final StyleableProperty<Color> kernelStoppedColor =
+            CSS.createStyleableColorProperty(this, "kernelStoppedColor", "-pl-kernel-stopped-color", t -> t.kernelStoppedColor, Color.web("#8250df"));
+    private final StyleableProperty<Color> kernelZombieColor =
+            CSS.createStyleableColorProperty(this, "kernelZombieColor", "-pl-kernel-zombie-color", t -> t.kernelZombieColor, Color.web("#a0656e"));
     private final StyleableProperty<Font> laneFont =
             CSS.createStyleableFontProperty(this, "laneFont", "-pl-lane-font", t -> t.laneFont, Font.font("System", FontWeight.BOLD, 15));
     private final StyleableProperty<Font> smallFont =
@@ -102,6 +137,21 @@ public class Timeline extends Control {
         getStyleClass().add("timeline");
         setFocusTraversable(true);
         snapshot.addListener((o, a, b) -> rebuildLanes(b));
+        follow.addListener((o, a, on) -> {
+            if (on) {
+                viewRange.set(null);
+            } else if (viewRange.get() == null) {
+                TimeRange r = getVisibleRange();
+                if (r != null) {
+                    viewRange.set(r);
+                }
+            }
+        });
+        viewRange.addListener((o, a, b) -> {
+            if (b != null && follow.get()) {
+                follow.set(false);
+            }
+        });
     }
 
     @Override
@@ -162,17 +212,29 @@ public class Timeline extends Control {
         return palette;
     }
 
-    /** The lanes as drawn now, one per process of the snapshot, in its order. Read-only. */
+    /**
+     * The lanes as drawn now, one per process of the snapshot, in its order. Read-only. The list changes only when
+     * what the lanes say changes (a process appears, is renamed, orphaned...); a lane's {@code process()} is the
+     * process as of that change (the skin draws each process from the snapshot itself).
+     */
     public final ObservableList<TimelineLane> getLanes() {
         return lanesView;
     }
 
-    /** Adds output lines as ticks (call once per pulse with the pulse's new lines). */
-    public final void addOutput(List<OutputLine> lines) {
+    /**
+     * Adds output lines as ticks (call once per pulse with the pulse's new lines); the first is line number
+     * {@code firstLine} of the run's output log, the others follow it.
+     */
+    public final void addOutput(int firstLine, List<OutputLine> lines) {
         if (!lines.isEmpty()) {
-            ticks.addAll(lines);
+            ticks.addAll(firstLine, lines);
             outputRevision.set(outputRevision.get() + 1);
         }
+    }
+
+    /** Where tick tooltips read a line's text by its number (the run's output log); any thread-safe function. */
+    public final void setOutputText(java.util.function.IntFunction<String> textOfLine) {
+        ticks.setTextSource(textOfLine);
     }
 
     /** Forgets every tick (a new run). */
@@ -191,16 +253,209 @@ public class Timeline extends Control {
         return outputRevision.getReadOnlyProperty();
     }
 
+    // ------------------------------------------------------------------ time navigation
+
+    /** The time cursor, epoch µs; -1 for none (the views show the end of the run, or now). */
+    public final LongProperty cursorTimeProperty() {
+        return cursorTime;
+    }
+
+    public final long getCursorTime() {
+        return cursorTime.get();
+    }
+
+    public final void setCursorTime(long t) {
+        cursorTime.set(t);
+    }
+
+    /** True while a replay shows the run unfolding: only what had happened by the cursor is drawn. */
+    public final BooleanProperty replayingProperty() {
+        return replaying;
+    }
+
+    /**
+     * True (the default) while the view fits the run by itself: the whole run once it has ended, and up to "now"
+     * while it is live. Zooming or panning turns it off; turning it on forgets the range of one's own.
+     */
+    public final BooleanProperty followProperty() {
+        return follow;
+    }
+
+    /** The range chosen by zooming or panning (epoch µs), or null while the view {@link #followProperty() follows}. */
+    public final ObjectProperty<TimeRange> viewRangeProperty() {
+        return viewRange;
+    }
+
+    /**
+     * What the plot shows now, epoch µs: the {@link #viewRangeProperty() chosen range}, or the fitted one; null
+     * while there is no run to show.
+     */
+    public final TimeRange getVisibleRange() {
+        TimeRange chosen = viewRange.get();
+        if (chosen != null) {
+            return chosen;
+        }
+        return fittedRange();
+    }
+
+    /** The range that shows the whole run (up to now while it is live), or null without a run. */
+    public final TimeRange fittedRange() {
+        RunSnapshot s = snapshot.get();
+        if (s == null || s.startedAt() < 0 || s.processes().isEmpty()) {
+            return null;
+        }
+        long right = liveRight(s);
+        boolean live = !s.status().finished();
+        long from = org.processlab.ui.fx.RunTimes.firstActivity(s, right);
+        double elapsed = Math.max(0, (right - from) / 1e6);
+        double window = live ? TimelineSkin.niceWindow(elapsed * 1.1) : Math.max(elapsed * 1.04, 0.05);
+        return new TimeRange(from, from + Math.max(1, Math.round(window * 1e6)));
+    }
+
+    /** The right edge of the data: the run's end, or now while it is live. */
+    final long liveRight(RunSnapshot s) {
+        long right = s.horizon();
+        if (!s.status().finished() && now.get() > right) {
+            right = now.get();
+        }
+        return right;
+    }
+
+    /** The shortest range zooming in reaches: 200 µs. */
+    public static final long MIN_SPAN = 200;
+
+    /**
+     * Zooms by {@code factor} (above 1: in, below 1: out) keeping time {@code around} (epoch µs) where it is on the
+     * screen; turns follow off.
+     */
+    public final void zoom(double factor, long around) {
+        TimeRange r = getVisibleRange();
+        if (r == null || factor <= 0) {
+            return;
+        }
+        long max = maxSpan();
+        long span = Math.max(MIN_SPAN, Math.min(max, Math.round(r.span() / factor)));
+        if (span == r.span()) {
+            return;
+        }
+        double at = Math.max(0, Math.min(1, (around - r.from()) / (double) r.span()));
+        long from = around - Math.round(at * span);
+        setRange(new TimeRange(from, from + span));
+    }
+
+    /** Zooms in (×1.5) around the cursor if it is in view, else around the middle. */
+    public final void zoomIn() {
+        zoom(1.5, zoomCentre());
+    }
+
+    /** Zooms out (÷1.5) around the cursor if it is in view, else around the middle. */
+    public final void zoomOut() {
+        zoom(1 / 1.5, zoomCentre());
+    }
+
+    private long zoomCentre() {
+        TimeRange r = getVisibleRange();
+        long c = cursorTime.get();
+        return c >= 0 && r != null && r.contains(c) ? c : r == null ? 0 : r.middle();
+    }
+
+    /** Moves the view by {@code fraction} of its width (negative: towards the start); turns follow off. */
+    public final void pan(double fraction) {
+        TimeRange r = getVisibleRange();
+        if (r != null) {
+            setRange(r.shift(Math.round(r.span() * fraction)));
+        }
+    }
+
+    /** Shows {@code r} (epoch µs), within the limits of zooming; turns follow off. */
+    public final void showRange(TimeRange r) {
+        if (r != null) {
+            long span = Math.max(MIN_SPAN, Math.min(maxSpan(), r.span()));
+            long mid = r.middle();
+            setRange(new TimeRange(mid - span / 2, mid - span / 2 + span));
+        }
+    }
+
+    /** Fits the whole run (up to now while it is live) and follows it from then on. */
+    public final void fitAll() {
+        follow.set(true);
+        viewRange.set(null);
+    }
+
+    private void setRange(TimeRange r) {
+        RunSnapshot s = snapshot.get();
+        if (s != null && s.startedAt() >= 0) {
+            // keep some of the run in view: never pan entirely past its start or its end
+            long lo = s.startedAt() - r.span() * 9 / 10;
+            long hi = liveRight(s) - r.span() / 10;
+            if (r.from() < lo) {
+                r = r.shift(lo - r.from());
+            } else if (r.from() > hi) {
+                r = r.shift(hi - r.from());
+            }
+        }
+        viewRange.set(r);
+    }
+
+    private long maxSpan() {
+        RunSnapshot s = snapshot.get();
+        long run = s == null || s.startedAt() < 0 ? 0 : liveRight(s) - s.startedAt();
+        return Math.max(10_000_000L, run * 4);
+    }
+
+    /**
+     * The x (in this control's coordinates) where time {@code t} (epoch µs) is drawn, or NaN when nothing has been
+     * drawn yet. For tests and tools that point at a moment.
+     */
+    public final double xOfTime(long t) {
+        return getSkin() instanceof TimelineSkin k ? k.xOfTime(t) : Double.NaN;
+    }
+
+    /**
+     * Draws pending changes now rather than at the next pulse (before taking a snapshot of this node). Call after
+     * {@code applyCss()} and {@code layout()}.
+     */
+    public final void redrawNow() {
+        redrawHook.run();
+    }
+
+    void setRedrawHook(Runnable hook) {
+        redrawHook = hook == null ? () -> { } : hook;
+    }
+
+    /** For benchmarks: told how long each redraw took, in nanoseconds (null for no one). FX thread. */
+    public final void setDrawTimeListener(java.util.function.LongConsumer listener) {
+        drawTimeListener = listener;
+    }
+
+    final java.util.function.LongConsumer drawTimeListener() {
+        return drawTimeListener;
+    }
+
     private void rebuildLanes(RunSnapshot s) {
         List<TimelineLane> l = new ArrayList<>();
         if (s != null) {
             for (ProcessView p : s.processes()) {
-                l.add(TimelineLane.of(p));
+                l.add(TimelineLane.of(p, s.supervisorPid()));
             }
         }
-        if (!l.equals(lanes)) {
+        // Only a change a person sees (a lane added, renamed, re-parented, orphaned) replaces the lanes: the
+        // processes' own facts change every pulse of a live run, and the skin reads them from the snapshot.
+        if (l.size() != lanes.size() || !sameTexts(l, lanes)) {
             lanes.setAll(l);
         }
+    }
+
+    private static boolean sameTexts(List<TimelineLane> a, List<TimelineLane> b) {
+        for (int i = 0; i < a.size(); i++) {
+            TimelineLane x = a.get(i);
+            TimelineLane y = b.get(i);
+            if (x.pid() != y.pid() || x.depth() != y.depth() || !x.title().equals(y.title())
+                    || !x.detail().equals(y.detail()) || !java.util.Objects.equals(x.note(), y.note())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ look (CSS)
@@ -305,6 +560,36 @@ public class Timeline extends Control {
         return nowColor.getValue();
     }
 
+    /** The time cursor and its label ({@code -pl-cursor-color}). */
+    public final Color getCursorColor() {
+        return cursorColor.getValue();
+    }
+
+    /** The kernel-state strip where the kernel says R, running or runnable ({@code -pl-kernel-running-color}). */
+    public final Color getKernelRunningColor() {
+        return kernelRunningColor.getValue();
+    }
+
+    /** The kernel-state strip where the kernel says S, sleeping ({@code -pl-kernel-sleeping-color}). */
+    public final Color getKernelSleepingColor() {
+        return kernelSleepingColor.getValue();
+    }
+
+    /** The kernel-state strip where the kernel says D, waiting for the disk ({@code -pl-kernel-disk-wait-color}). */
+    public final Color getKernelDiskWaitColor() {
+        return kernelDiskWaitColor.getValue();
+    }
+
+    /** The kernel-state strip where the kernel says T, stopped ({@code -pl-kernel-stopped-color}). */
+    public final Color getKernelStoppedColor() {
+        return kernelStoppedColor.getValue();
+    }
+
+    /** The kernel-state strip where the kernel says Z, zombie ({@code -pl-kernel-zombie-color}). */
+    public final Color getKernelZombieColor() {
+        return kernelZombieColor.getValue();
+    }
+
     /** Lane titles ({@code -pl-lane-font}). */
     public final Font getLaneFont() {
         return laneFont.getValue();
@@ -320,7 +605,8 @@ public class Timeline extends Control {
         List<javafx.beans.Observable> l = new ArrayList<>();
         for (StyleableProperty<?> p : List.of(laneHeight, headerWidth, indent, runningColor, waitingColor, zombieColor,
                 endedColor, createdColor, errorColor, tickColor, stderrTickColor, arrowColor, textColor, mutedTextColor,
-                gridColor, laneColor, laneAltColor, selectionColor, warningColor, nowColor, laneFont, smallFont)) {
+                gridColor, laneColor, laneAltColor, selectionColor, warningColor, nowColor, cursorColor, kernelRunningColor,
+                kernelSleepingColor, kernelDiskWaitColor, kernelStoppedColor, kernelZombieColor, laneFont, smallFont)) {
             l.add((javafx.beans.Observable) p);
         }
         return l;

@@ -9,19 +9,28 @@ import org.processlab.ui.fx.Formats;
  * @param pid     the process's PID
  * @param title   what a person calls it: its label ({@code p1}) or its name ({@code Process-1})
  * @param detail  {@code PID 1234 · child · fork}, or {@code PID 1234 · orphan} when orphaned
- * @param note    {@code orphan → PPID 1} when orphaned (drawn on the lane where it happened), else null
- * @param depth   0 for main, 1 for its children... (the header indents by it)
- * @param process the process as of the timeline's snapshot
+ * @param note    {@code orphan → adopted by PPID 1200} when orphaned (drawn on the lane where it happened), else null
+ * @param depth   0 for main, 1 for its children, 2 for grandchildren... (the header indents by it)
+ * @param process the process as of the last time the lane's texts changed (see {@link Timeline#getLanes()})
  */
 public record TimelineLane(long pid, String title, String detail, String note, int depth, ProcessView process) {
 
     /** The lane for {@code p}. */
     public static TimelineLane of(ProcessView p) {
+        return of(p, -1);
+    }
+
+    /**
+     * The lane for {@code p}; {@code supervisorPid} is ProcessLab's supervisor (the subreaper that adopts a run's
+     * orphans), or -1.
+     */
+    public static TimelineLane of(ProcessView p, long supervisorPid) {
         StringBuilder d = new StringBuilder("PID ").append(p.pid());
         String note = null;
         if (p.orphan()) {
             d.append(" · orphan");
-            note = "orphan → PPID " + p.ppid();
+            note = "orphan → adopted by PPID " + p.ppid()
+                    + (supervisorPid > 0 && p.ppid() == supervisorPid ? " (ProcessLab's subreaper)" : "");
         } else {
             d.append(" · ").append(p.helperKind() != null ? p.helperKind().replace('_', ' ') : p.role().id());
             if (p.startMethod() != null) {
