@@ -39,7 +39,7 @@ import org.processlab.model.StopReason;
  * <p>Threading: all public methods are thread-safe. {@link #ended()} completes on an internal thread.
  */
 public final class RunSession implements AutoCloseable {
-    /** How often the OS sampler looks at the process tree. */
+    /** How often the OS sampler looks at the process tree (less often when one look costs over 2 ms). */
     static final Duration SAMPLE_EVERY = Duration.ofMillis(20);
     private static final Set<RunSession> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -205,8 +205,12 @@ public final class RunSession implements AutoCloseable {
             }
             long deadline = spec.timeLimit() == null ? Long.MAX_VALUE
                     : System.nanoTime() + spec.timeLimit().toNanos();
-            while (!supervisorDone.await(SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+            long wait = SAMPLE_EVERY.toMillis();
+            while (!supervisorDone.await(wait, TimeUnit.MILLISECONDS)) {
+                long s0 = System.nanoTime();
                 sampler.scan();
+                // At most about a tenth of a core for sampling: a run of hundreds of processes is sampled less often.
+                wait = Math.max(SAMPLE_EVERY.toMillis(), (System.nanoTime() - s0) * 10 / 1_000_000);
                 if (!stopping && Math.max(sampler.seenCount(), model.processCount()) > spec.maxProcesses()) {
                     stop(StopReason.PROCESS_LIMIT);
                 }

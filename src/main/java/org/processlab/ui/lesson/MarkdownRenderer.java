@@ -309,12 +309,29 @@ public final class MarkdownRenderer {
             }
         }
 
+        private String plainText(org.commonmark.node.Node n) {
+            StringBuilder b = new StringBuilder();
+            n.accept(new AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Text text) {
+                    b.append(text.getLiteral()).append(' ');
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Code code) {
+                    b.append(code.getLiteral()).append(' ');
+                }
+            });
+            return b.toString().trim();
+        }
+
         private void table(TableBlock t) {
             GridPane grid = new GridPane();
             grid.getStyleClass().add("md-table");
             grid.setMinWidth(0);
             int r = 0;
             int cols = 0;
+            java.util.Map<Integer, Integer> longestWord = new java.util.HashMap<>();
             for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
                 for (org.commonmark.node.Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                     if (!(row instanceof TableRow)) {
@@ -332,6 +349,10 @@ public final class MarkdownRenderer {
                             f.setTextAlignment(TextAlignment.RIGHT);
                         }
                         fill(f, tc);
+                        int col = c;
+                        for (String w : plainText(tc).split("\\s+")) {
+                            longestWord.merge(col, w.length(), Math::max);
+                        }
                         VBox box = new VBox(f);
                         box.setMinWidth(0);
                         box.getStyleClass().addAll(tc.isHeader() ? "md-th" : "md-td", r % 2 == 0 ? "md-row-even" : "md-row-odd");
@@ -348,11 +369,22 @@ public final class MarkdownRenderer {
             for (int c = 0; c < cols; c++) {
                 ColumnConstraints cc = new ColumnConstraints();
                 cc.setHgrow(Priority.SOMETIMES);
-                cc.setMinWidth(40);
+                // Never narrower than its longest word (about 0.6 em a letter at the page's 15-16 px text):
+                // a narrow page scrolls sideways instead of breaking words letter by letter.
+                cc.setMinWidth(Math.max(48, longestWord.getOrDefault(c, 4) * 10 + 28));
                 cc.setFillWidth(true);
                 grid.getColumnConstraints().add(cc);
             }
-            addBlock(grid);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            scroll.setFitToHeight(true);
+            scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            scroll.getStyleClass().add("md-table-scroll");
+            grid.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> grid.getColumnConstraints().stream().mapToDouble(ColumnConstraints::getMinWidth).sum(),
+                    grid.getColumnConstraints()));
+            addBlock(scroll);
         }
     }
 }

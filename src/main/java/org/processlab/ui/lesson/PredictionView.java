@@ -78,6 +78,7 @@ public final class PredictionView extends VBox {
         for (int i = 0; i < p.choices().size(); i++) {
             int k = i;
             ToggleButton b = new ToggleButton((char) ('A' + i) + "   " + p.choices().get(i));
+            b.setMnemonicParsing(false);     // "os.cpu_count()" must keep its underscore
             b.setToggleGroup(group);
             b.getStyleClass().add("prediction-choice");
             b.setId("choice" + i);

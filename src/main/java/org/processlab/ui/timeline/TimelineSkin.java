@@ -383,7 +383,13 @@ public class TimelineSkin extends SkinBase<Timeline> {
         for (int i = firstLane; i <= lastLane; i++) {
             ProcessView p = s.processes().get(i);
             TimelineLane lane = i < t.getLanes().size() ? t.getLanes().get(i) : TimelineLane.of(p, s.supervisorPid());
+            // Python's own helpers (resource tracker, fork server, Manager) are shown, dimmed: not the program's work.
+            double alpha = g.getGlobalAlpha();
+            if (p.role() == org.processlab.model.Role.HELPER) {
+                g.setGlobalAlpha(alpha * 0.55);
+            }
             drawBars(g, p, i, end, clip);
+            g.setGlobalAlpha(alpha);
             drawKernelStates(g, p, i, end, clip);
             drawTicks(g, p, i, Math.min(range.to(), clip));
             if (lane.note() != null && p.orphanedAt() >= 0 && p.orphanedAt() <= clip) {
