@@ -573,6 +573,52 @@ def _spawned(pid, argv):
         _debug('spawn')
 
 
+def _flush_stdout():
+    """Send what this process printed so far: called before every multiprocessing send and lock
+    release, so a line printed before a message (or a release) is stamped before anything the
+    receiving process prints after it. Batched output keeps cause-before-effect order."""
+    w = _batched()[0]
+    if w is not None:
+        try:
+            w.flush()
+        except Exception:
+            pass
+
+
+def _patch_connection(mod):
+    base = getattr(mod, '_ConnectionBase', None)
+    if base is None or getattr(base.send, '_processlab', False):
+        return
+    for name in ('send', 'send_bytes'):
+        real = getattr(base, name)
+
+        def wrapper(self, *a, _real=real, **kw):
+            _flush_stdout()
+            try:
+                return _real(self, *a, **kw)
+            except BaseException as e:
+                _strip_own_frame(e, sys._getframe())
+                raise
+        setattr(base, name, _copy_meta(wrapper, real))
+
+
+def _patch_synchronize(mod):
+    sl = getattr(mod, 'SemLock', None)
+    if sl is None or getattr(sl._make_methods, '_processlab', False):
+        return
+    real_make = sl._make_methods
+
+    def _make_methods(self):
+        real_make(self)
+        release = self.release
+
+        def release_after_flush(*a, **kw):
+            _flush_stdout()
+            return release(*a, **kw)
+        self.release = release_after_flush
+    sl._make_methods = _copy_meta(_make_methods, real_make)
+
+
 def _patch_subprocess(mod):
     popen = mod.Popen
     real = popen._execute_child
@@ -1004,6 +1050,8 @@ def _patch_managers(mod):
 
 _HOOKS = {
     'subprocess': _patch_subprocess,
+    'multiprocessing.connection': _patch_connection,
+    'multiprocessing.synchronize': _patch_synchronize,
     'multiprocessing.context': _patch_context,
     'multiprocessing.process': _patch_process,
     'multiprocessing.util': _patch_util,

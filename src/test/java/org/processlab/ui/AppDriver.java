@@ -128,11 +128,23 @@ final class AppDriver {
     /** Clicks the lesson's row in the list, as a person would. */
     void clickLesson(String prefix) {
         LessonEntry e = lesson(prefix);
-        fx(() -> shell.lessonList().scrollTo(e));
-        waitFor("the row of " + e.id(), Duration.ofSeconds(10), () -> lessonCell(e) != null);
-        Node cell = fx(() -> lessonCell(e));
-        robot.clickOn(cell);
-        waitFor(e.id() + " to be shown", Duration.ofSeconds(10), () -> vm().selectedProperty().get() == e);
+        // On a loaded machine a click can land while the list is still being laid out (a banner appearing
+        // above it moves the rows): click again, as a person would, until the lesson is shown.
+        for (int attempt = 1; ; attempt++) {
+            fx(() -> shell.lessonList().scrollTo(e));
+            waitFor("the row of " + e.id(), Duration.ofSeconds(10), () -> lessonCell(e) != null);
+            Node cell = fx(() -> lessonCell(e));
+            robot.clickOn(cell);
+            try {
+                waitFor(e.id() + " to be shown", Duration.ofSeconds(attempt < 4 ? 3 : 10),
+                        () -> vm().selectedProperty().get() == e);
+                return;
+            } catch (AssertionError notYet) {
+                if (attempt >= 4) {
+                    throw notYet;
+                }
+            }
+        }
     }
 
     private Node lessonCell(LessonEntry e) {
