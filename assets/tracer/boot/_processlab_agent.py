@@ -635,61 +635,29 @@ def _patch_subprocess(mod):
     popen._execute_child = _copy_meta(_execute_child, real)
 
 
+def _reporting_reaps(real):
+    """Wraps an os.wait* call that returns (pid, status, ...) so each reap is reported."""
+    def wrapper(*args):
+        try:
+            r = real(*args)
+        except BaseException as e:
+            _strip_own_frame(e, sys._getframe())
+            raise
+        if r[0] > 0:
+            _reaped(r[0], r[1])
+        return r
+    return _copy_meta(wrapper, real)
+
+
 def _wrap_os():
     if 'waitstatus_to_exitcode' in os.__dict__:
         _real['waitstatus_to_exitcode'] = os.waitstatus_to_exitcode
 
-    real_waitpid = os.__dict__.get('waitpid')
-    if real_waitpid is not None:
-        def waitpid(pid, options):
-            try:
-                r = real_waitpid(pid, options)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
-            if r[0] > 0:
-                _reaped(r[0], r[1])
-            return r
-        os.waitpid = _copy_meta(waitpid, real_waitpid)
-
-    real_wait = os.__dict__.get('wait')
-    if real_wait is not None:
-        def wait():
-            try:
-                r = real_wait()
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
-            if r[0] > 0:
-                _reaped(r[0], r[1])
-            return r
-        os.wait = _copy_meta(wait, real_wait)
-
-    real_wait3 = os.__dict__.get('wait3')
-    if real_wait3 is not None:
-        def wait3(options):
-            try:
-                r = real_wait3(options)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
-            if r[0] > 0:
-                _reaped(r[0], r[1])
-            return r
-        os.wait3 = _copy_meta(wait3, real_wait3)
-
-    real_wait4 = os.__dict__.get('wait4')
-    if real_wait4 is not None:
-        def wait4(pid, options):
-            try:
-                r = real_wait4(pid, options)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
-            if r[0] > 0:
-                _reaped(r[0], r[1])
-            return r
-        os.wait4 = _copy_meta(wait4, real_wait4)
+    # waitpid, wait, wait3, wait4 all return (pid, status, ...): one wrapper shape for all.
+    for name in ('waitpid', 'wait', 'wait3', 'wait4'):
+        real = os.__dict__.get(name)
+        if real is not None:
+            setattr(os, name, _reporting_reaps(real))
 
     real_waitid = os.__dict__.get('waitid')
     if real_waitid is not None:
