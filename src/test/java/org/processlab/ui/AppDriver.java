@@ -125,6 +125,18 @@ final class AppDriver {
                 .orElseThrow(() -> new AssertionError("no lesson " + prefix + "* in " + vm().lessons())));
     }
 
+    /**
+     * Writes a lesson with one example under {@code root}: {@code id/lesson.md} (title, order 1, the
+     * example) and {@code id/file} holding {@code code}. Returns the lesson's folder.
+     */
+    static Path writeLesson(Path root, String id, String title, String file, String code) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createDirectories(root.resolve(id));
+        java.nio.file.Files.writeString(dir.resolve("lesson.md"), "---\ntitle: " + title + "\norder: 1\nexample: " + file
+                + "\n---\n# " + title + "\n");
+        java.nio.file.Files.writeString(dir.resolve(file), code);
+        return dir;
+    }
+
     /** Clicks the lesson's row in the list, as a person would. */
     void clickLesson(String prefix) {
         LessonEntry e = lesson(prefix);

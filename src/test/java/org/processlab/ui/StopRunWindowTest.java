@@ -2,7 +2,6 @@ package org.processlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +30,7 @@ class StopRunWindowTest {
 
     @Test
     void stopAndCloseLeaveNoProcessBehind() throws Exception {
-        Path dir = Files.createDirectories(lessons.resolve("01-sleeper"));
-        Files.writeString(dir.resolve("lesson.md"), "---\ntitle: A child that sleeps\norder: 1\nexample: sleeper.py\n---\n"
-                + "# A child that sleeps\n\nIt naps for two minutes, unless stopped.\n");
-        Files.writeString(dir.resolve("sleeper.py"), """
+        AppDriver.writeLesson(lessons, "01-sleeper", "A child that sleeps", "sleeper.py", """
                 import multiprocessing
                 import time
 

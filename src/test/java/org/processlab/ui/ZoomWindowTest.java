@@ -2,7 +2,6 @@ package org.processlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -39,10 +38,7 @@ class ZoomWindowTest {
 
     @Test
     void zoomAndPanChangeTheVisibleRangeAndFitAllRestoresIt() throws Exception {
-        Path dir = Files.createDirectories(lessons.resolve("01-napper"));
-        Files.writeString(dir.resolve("lesson.md"), "---\ntitle: A child that naps\norder: 1\nexample: napper.py\n---\n"
-                + "# A child that naps\n\nIt naps for four seconds.\n");
-        Files.writeString(dir.resolve("napper.py"), """
+        AppDriver.writeLesson(lessons, "01-napper", "A child that naps", "napper.py", """
                 import multiprocessing
                 import time
 
