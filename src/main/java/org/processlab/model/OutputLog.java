@@ -86,36 +86,60 @@ public final class OutputLog implements AutoCloseable {
     private final List<long[]> times = new ArrayList<>();
     private final List<long[]> pids = new ArrayList<>();
     private final List<byte[]> flags = new ArrayList<>();
-    private final List<String[]> texts = new ArrayList<>();
+    /** Per line: a String, or the byte[] the line is a slice of (see {@link LineBatch}). */
+    private final List<Object[]> texts = new ArrayList<>();
+    private final List<int[]> offs = new ArrayList<>();
+    private final List<int[]> lens = new ArrayList<>();
     private final Map<Long, IntList> byPid = new HashMap<>();
     private int size;
 
     /** Appends lines of one process's stream that share a time (epoch µs). */
-    public synchronized void appendAll(long t, long pid, Stream stream, List<String> texts, boolean untraced) {
+    public synchronized void appendAll(long t, long pid, Stream stream, List<String> lines, boolean untraced) {
         IntList mine = byPid.computeIfAbsent(pid, k -> new IntList());
         byte f = flagsOf(stream, untraced);
-        for (String text : texts) {
-            store(t, pid, f, text, mine);
+        for (String text : lines) {
+            store(t, pid, f, text, 0, 0, mine);
+        }
+    }
+
+    /**
+     * Appends lines that arrived together as byte slices (epoch µs {@code t}). An unbounded log keeps the
+     * slices as they are (no String per line); a bounded one decodes them, so a kept line never pins a
+     * whole received buffer.
+     */
+    public synchronized void appendAll(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
+        IntList mine = byPid.computeIfAbsent(pid, k -> new IntList());
+        byte f = flagsOf(stream, untraced);
+        boolean slices = keepPerProcess == Integer.MAX_VALUE;
+        for (int k = 0; k < lines.size(); k++) {
+            if (slices) {
+                store(t, pid, f, lines.array(k), lines.offset(k), lines.length(k), mine);
+            } else {
+                store(t, pid, f, lines.text(k), 0, 0, mine);
+            }
         }
     }
 
     /** Appends a line; returns its number. */
     public synchronized int append(RunEvent.OutputLine line) {
         IntList mine = byPid.computeIfAbsent(line.pid(), k -> new IntList());
-        return store(line.t(), line.pid(), flagsOf(line.stream(), line.untraced()), line.text(), mine);
+        return store(line.t(), line.pid(), flagsOf(line.stream(), line.untraced()), line.text(), 0, 0, mine);
     }
 
     private static byte flagsOf(Stream stream, boolean untraced) {
         return (byte) ((stream == Stream.STDERR ? STDERR : 0) | (untraced ? UNTRACED : 0));
     }
 
-    private int store(long t, long pid, byte f, String text, IntList mine) {
+    /** Stores one line: {@code text} is a String, or a byte[] of which {@code [off, off + len)} is the line. */
+    private int store(long t, long pid, byte f, Object text, int off, int len, IntList mine) {
         int i = size;
         if (i % CHUNK == 0) {
             times.add(new long[CHUNK]);
             pids.add(new long[CHUNK]);
             flags.add(new byte[CHUNK]);
-            texts.add(new String[CHUNK]);
+            texts.add(new Object[CHUNK]);
+            offs.add(new int[CHUNK]);
+            lens.add(new int[CHUNK]);
         }
         int c = i / CHUNK;
         int o = i % CHUNK;
@@ -123,6 +147,8 @@ public final class OutputLog implements AutoCloseable {
         pids.get(c)[o] = pid;
         flags.get(c)[o] = f;
         texts.get(c)[o] = text;
+        offs.get(c)[o] = off;
+        lens.get(c)[o] = len;
         mine.add(i);
         if ((f & STDERR) != 0) {
             mine.stderr++;
@@ -134,13 +160,19 @@ public final class OutputLog implements AutoCloseable {
         if (logFile != null) {
             try {
                 logFile.write(String.format(java.util.Locale.ROOT, "%d.%06d %d %s %s%n", t / 1_000_000,
-                        t % 1_000_000, pid, (f & STDERR) != 0 ? "stderr" : "stdout", text));
+                        t % 1_000_000, pid, (f & STDERR) != 0 ? "stderr" : "stdout", textAt(c, o)));
             } catch (IOException ignored) {
                 // a full disk must not stop the run; the lines stay counted
             }
         }
         size++;
         return i;
+    }
+
+    private String textAt(int c, int o) {
+        Object x = texts.get(c)[o];
+        return x instanceof byte[] b ? new String(b, offs.get(c)[o], lens.get(c)[o], java.nio.charset.StandardCharsets.UTF_8)
+                : (String) x;
     }
 
     /** How many lines there are. */
@@ -157,7 +189,7 @@ public final class OutputLog implements AutoCloseable {
         int o = i % CHUNK;
         byte f = flags.get(c)[o];
         return new RunEvent.OutputLine(times.get(c)[o], pids.get(c)[o], (f & STDERR) != 0 ? Stream.STDERR : Stream.STDOUT,
-                texts.get(c)[o], (f & UNTRACED) != 0);
+                textAt(c, o), (f & UNTRACED) != 0);
     }
 
     /** Lines {@code from} (inclusive) to {@code to} (exclusive), clamped to what exists. */

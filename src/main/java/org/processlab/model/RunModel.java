@@ -168,6 +168,19 @@ public final class RunModel {
         markDirty();
     }
 
+    /** {@link #appendLines(long, long, Stream, List, boolean)} for lines kept as byte slices (the ingest's fast path). */
+    public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            version++;
+            long who = pid == 0 || !latest.containsKey(pid) ? attributeUntraced() : pid;
+            output.appendAll(t, who, stream, lines, untraced || who != pid);
+        }
+        markDirty();
+    }
+
     private void markDirty() {
         if (dirty.compareAndSet(false, true)) {
             dirtyListener.run();

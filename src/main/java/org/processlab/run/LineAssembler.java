@@ -1,12 +1,12 @@
 package org.processlab.run;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+
+import org.processlab.model.LineBatch;
 
 /**
- * Splits one byte stream into lines: LF, CRLF and a lone CR each end a line (a CRLF split across two
+ * Splits one byte stream into lines (the chunks fed must not be changed afterwards: lines point into them): LF, CRLF and a lone CR each end a line (a CRLF split across two
  * chunks still counts once). Lines are decoded as UTF-8; bytes that are not valid UTF-8 become U+FFFD.
  * A line longer than {@link #MAX_LINE_BYTES} stays one line: its first {@code MAX_LINE_BYTES} are kept
  * and a marker says how many bytes followed, so line counts stay exact and memory stays bounded.
@@ -17,13 +17,16 @@ final class LineAssembler {
     /** Bytes of one line kept in memory; the rest of an over-long line is counted, not kept. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
-    /** Receives the lines each chunk finished, with the chunk's time (epoch µs); the list is reused after the call. */
+    /**
+     * Receives the lines each chunk finished, with the chunk's time (epoch µs). The batch is reused after
+     * the call; the byte arrays it points into are the fed chunks (never changed afterwards) or copies.
+     */
     interface LineSink {
-        void lines(long t, List<String> texts);
+        void lines(long t, LineBatch lines);
     }
 
     private final LineSink sink;
-    private final List<String> batch = new ArrayList<>();
+    private final LineBatch batch = new LineBatch();
     private byte[] carry = new byte[256];
     private int carryLen;
     private long dropped;
@@ -79,7 +82,7 @@ final class LineAssembler {
 
     private void emit(long t, byte[] buf, int off, int len) {
         if (carryLen == 0 && dropped == 0) {
-            batch.add(new String(buf, off, len, StandardCharsets.UTF_8));
+            batch.add(buf, off, len);    // a slice of the fed chunk: no copy
         } else {
             append(buf, off, len);
             emitCarry(t);
@@ -87,11 +90,12 @@ final class LineAssembler {
     }
 
     private void emitCarry(long t) {
-        String text = new String(carry, 0, utf8Boundary(carry, carryLen), StandardCharsets.UTF_8);
         if (dropped > 0) {
-            text += " \u2026 [line too long: " + (carryLen + dropped) + " bytes, first " + carryLen + " shown]";
+            batch.add(new String(carry, 0, utf8Boundary(carry, carryLen), StandardCharsets.UTF_8)
+                    + " \u2026 [line too long: " + (carryLen + dropped) + " bytes, first " + carryLen + " shown]");
+        } else {
+            batch.add(Arrays.copyOf(carry, carryLen), 0, carryLen);   // carry is reused: the line gets its own bytes
         }
-        batch.add(text);
         carryLen = 0;
         dropped = 0;
         if (carry.length > 65536) {

@@ -40,13 +40,13 @@ final class MessageReader {
     private int pos;
     private int lim;
     private final byte[] line = new byte[MAX_LINE];
-    private byte[] payload = new byte[8192];
+    private byte[] payload = new byte[0];
 
     MessageReader(InputStream in) {
         this.in = in;
     }
 
-    /** The next message, or null at a clean end of stream. The payload array is reused by the next call. */
+    /** The next message, or null at a clean end of stream. Each payload gets its own array, never reused. */
     Message next() throws IOException {
         int len = 0;
         while (true) {
@@ -82,9 +82,7 @@ final class MessageReader {
             throw new ProtocolException("payload size out of range");
         }
         int size = n.asInt();
-        if (payload.length < size) {
-            payload = new byte[Math.max(size, payload.length * 2)];
-        }
+        payload = new byte[size];       // owned by the message: lines keep pointing into it
         int got = 0;
         while (got < size) {
             if (pos == lim && !fill()) {

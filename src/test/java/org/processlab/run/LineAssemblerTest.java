@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class LineAssemblerTest {
     private final List<String> lines = new ArrayList<>();
-    private final LineAssembler a = new LineAssembler((t, texts) -> lines.addAll(texts));
+    private final LineAssembler a = new LineAssembler((t, batch) -> {
+        for (int i = 0; i < batch.size(); i++) {
+            lines.add(batch.text(i));
+        }
+    });
 
     private void feed(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
