@@ -56,6 +56,20 @@ class StopRunWindowTest {
         app.screenshot("stopped-run");
         assertGone(pids);
 
+        // A time limit chosen in the toolbar ends the whole run by itself.
+        app.click("#timeLimit");
+        app.robot.clickOn("Stop after 5 s");
+        app.waitFor("the limit to be set", Duration.ofSeconds(10), () -> Integer.valueOf(5).equals(app.vm().timeLimitProperty().get()));
+        List<Long> limited = runUntilTwoProcesses();
+        app.waitFor("the time limit to end the run", Duration.ofSeconds(60), () -> !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).isEqualTo("Stopped: time limit");
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().stoppedBy())).isEqualTo(StopReason.TIME_LIMIT);
+        assertGone(limited);
+        app.screenshot("time-limit-run");
+        app.click("#timeLimit");
+        app.robot.clickOn("No time limit");
+        app.waitFor("the limit to be cleared", Duration.ofSeconds(10), () -> app.vm().timeLimitProperty().get() == null);
+
         // Closing the app while a run goes on ends it too.
         List<Long> again = runUntilTwoProcesses();
         app.close();

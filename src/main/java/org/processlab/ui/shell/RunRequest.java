@@ -13,9 +13,10 @@ import java.util.List;
  * @param python      the interpreter asked for ({@code --python}), or null to find {@code python3} on the PATH
  * @param lessonId    the lesson's folder name ({@code 03-process-ids}), for naming the run log and exports; null to
  *                    use the file's name
+ * @param timeLimitSeconds end the whole run after this many seconds; null for no limit
  */
 public record RunRequest(String title, Path file, List<String> args, String startMethod, String python,
-                         String lessonId) {
+                         String lessonId, Integer timeLimitSeconds) {
     public RunRequest {
         args = args == null ? List.of() : List.copyOf(args);
         if (lessonId == null || lessonId.isBlank()) {
@@ -24,8 +25,13 @@ public record RunRequest(String title, Path file, List<String> args, String star
         }
     }
 
+    /** A request without a time limit. */
+    public RunRequest(String title, Path file, List<String> args, String startMethod, String python, String lessonId) {
+        this(title, file, args, startMethod, python, lessonId, null);
+    }
+
     /** A request without a lesson id (named after the file). */
     public RunRequest(String title, Path file, List<String> args, String startMethod, String python) {
-        this(title, file, args, startMethod, python, null);
+        this(title, file, args, startMethod, python, null, null);
     }
 }

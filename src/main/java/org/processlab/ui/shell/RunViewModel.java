@@ -183,6 +183,9 @@ public final class RunViewModel {
         } catch (RuntimeException e) {
             return new Launched(RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m));
         }
+        if (req.timeLimitSeconds() != null && req.timeLimitSeconds() > 0) {
+            spec = spec.withTimeLimit(java.time.Duration.ofSeconds(req.timeLimitSeconds()));
+        }
         Integer max = Integer.getInteger("processlab.maxProcesses");
         if (max != null && max > 0) {
             spec = spec.withMaxProcesses(max);

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import org.processlab.lesson.Example;
 import org.processlab.lesson.LessonEntry;
@@ -598,15 +599,44 @@ public final class ShellView extends BorderPane {
         used.setTooltip(new Tooltip("The start method the program's children really used"));
         used.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox row = new HBox(10, run, stop, new Separator(Orientation.VERTICAL), mLabel, method, used,
-                new Separator(Orientation.VERTICAL), status);
+        // A runaway program is stopped after this long: off by default, for a class that tries anything.
+        javafx.scene.control.MenuButton limit = new javafx.scene.control.MenuButton();
+        limit.setId("timeLimit");
+        limit.setGraphic(new FontIcon(MaterialDesignT.TIMER_OUTLINE));
+        limit.setTooltip(new Tooltip("Time limit: end the whole run (every process) after this long"));
+        javafx.scene.control.ToggleGroup limits = new javafx.scene.control.ToggleGroup();
+        for (Integer secs : ShellViewModel.TIME_LIMITS) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    secs == null ? "No time limit" : "Stop after " + limitText(secs));
+            item.setId("timeLimit-" + (secs == null ? "off" : secs));
+            item.setToggleGroup(limits);
+            item.setSelected(java.util.Objects.equals(secs, vm.timeLimitProperty().get()));
+            item.setOnAction(ev -> vm.timeLimitProperty().set(secs));
+            limit.getItems().add(item);
+        }
+        limit.textProperty().bind(Bindings.createStringBinding(() -> vm.timeLimitProperty().get() == null ? "no limit"
+                : limitText(vm.timeLimitProperty().get()), vm.timeLimitProperty()));
+        limit.disableProperty().bind(vm.run().runningProperty());
+        limit.setMinWidth(Region.USE_PREF_SIZE);
+
+        // Wraps onto a second line when the window is narrow or the text large, so the status is never cut.
+        HBox controls = new HBox(10, run, stop, new Separator(Orientation.VERTICAL), mLabel, method, limit, used);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 6, controls, status);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setRowValignment(javafx.geometry.VPos.CENTER);
         // the example chooser (lessons with more than one program) gets a row of its own
         example.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(example, Priority.ALWAYS);
         VBox bar = new VBox(6, row, exBox);
         bar.getStyleClass().add("run-toolbar");
         return bar;
+    }
+
+    private static String limitText(int seconds) {
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private static void styleStatus(Label status, RunViewModel.StatusKind k) {

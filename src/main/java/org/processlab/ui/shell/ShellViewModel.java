@@ -54,6 +54,8 @@ import org.processlab.ui.lesson.Reveal;
 public final class ShellViewModel {
     /** The start-method choices: "Default" (the interpreter's own) and the three of multiprocessing. */
     public static final List<String> START_METHODS = List.of("Default", "fork", "spawn", "forkserver");
+    /** The time limits the window offers, in seconds (null: none, the default). */
+    public static final List<Integer> TIME_LIMITS = java.util.Arrays.asList(null, 5, 10, 30, 60, 300);
 
     private final Path lessonsRoot;
     private final javafx.beans.property.StringProperty python = new javafx.beans.property.SimpleStringProperty(this, "python");
@@ -63,6 +65,7 @@ public final class ShellViewModel {
     private final ObservableList<Example> examples = FXCollections.observableArrayList();
     private final ObjectProperty<Example> example = new SimpleObjectProperty<>(this, "example");
     private final ObjectProperty<String> startMethod = new SimpleObjectProperty<>(this, "startMethod", "Default");
+    private final ObjectProperty<Integer> timeLimit = new SimpleObjectProperty<>(this, "timeLimit", null);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyIntegerWrapper progressRevision = new ReadOnlyIntegerWrapper(this, "progressRevision");
     private final ReadOnlyObjectWrapper<String> pythonProblem = new ReadOnlyObjectWrapper<>(this, "pythonProblem");
@@ -203,7 +206,8 @@ public final class ShellViewModel {
         bumpProgress();
         Prediction p = lesson.example() == ex ? lesson.predict() : null;
         int choice = prediction.choiceProperty().get();
-        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python.get(), lesson.id());
+        RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), method, python.get(), lesson.id(),
+                timeLimit.get());
         run.start(req, m -> reveal(m, ex, p, choice), r -> {
             if (r != null) {
                 prediction.reveal(r);
@@ -296,6 +300,11 @@ public final class ShellViewModel {
     }
 
     /** One of {@link #START_METHODS}. */
+    /** Seconds after which Run ends the whole run (SIGTERM, then SIGKILL); null for no limit. */
+    public ObjectProperty<Integer> timeLimitProperty() {
+        return timeLimit;
+    }
+
     public ObjectProperty<String> startMethodProperty() {
         return startMethod;
     }
