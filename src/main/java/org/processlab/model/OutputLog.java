@@ -93,15 +93,6 @@ public final class OutputLog implements AutoCloseable {
     private final Map<Long, IntList> byPid = new HashMap<>();
     private int size;
 
-    /** Appends lines of one process's stream that share a time (epoch µs). */
-    public synchronized void appendAll(long t, long pid, Stream stream, List<String> lines, boolean untraced) {
-        IntList mine = byPid.computeIfAbsent(pid, k -> new IntList());
-        byte f = flagsOf(stream, untraced);
-        for (String text : lines) {
-            store(t, pid, f, text, 0, 0, mine);
-        }
-    }
-
     /**
      * Appends lines that arrived together as byte slices (epoch µs {@code t}). An unbounded log keeps the
      * slices as they are (no String per line); a bounded one decodes them, so a kept line never pins a

@@ -152,23 +152,10 @@ public final class RunModel {
     }
 
     /**
-     * Adds lines that arrived together from one process's stream (same time {@code t}, epoch µs), under one
-     * lock: the fast path for floods. {@code pid} 0 means "no agent said who". Thread-safe.
+     * Adds lines that arrived together from one process's stream (same time {@code t}, epoch µs), kept as
+     * byte slices, under one lock: the ingest's path, fast for floods. {@code pid} 0 means "no agent said
+     * who". Thread-safe.
      */
-    public void appendLines(long t, long pid, Stream stream, List<String> texts, boolean untraced) {
-        if (texts.isEmpty()) {
-            return;
-        }
-        synchronized (lock) {
-            version++;
-            long who = pid == 0 || !latest.containsKey(pid) ? attributeUntraced() : pid;
-            boolean marked = untraced || who != pid;
-            output.appendAll(t, who, stream, texts, marked);
-        }
-        markDirty();
-    }
-
-    /** {@link #appendLines(long, long, Stream, List, boolean)} for lines kept as byte slices (the ingest's fast path). */
     public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
         if (lines.isEmpty()) {
             return;
