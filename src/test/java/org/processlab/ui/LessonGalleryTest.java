@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
@@ -20,16 +18,7 @@ import org.processlab.lesson.LessonEntry;
  * for the lessons whose id starts with 13).
  */
 @EnabledIfSystemProperty(named = "processlab.gallery", matches = "true")
-class LessonGalleryTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class LessonGalleryTest extends WindowTest {
 
     @Test
     void everyLessonRunsInTheWindow() throws Exception {

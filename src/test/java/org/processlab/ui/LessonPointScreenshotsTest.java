@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.LifeState;
 import org.processlab.model.ProcessView;
@@ -20,16 +18,7 @@ import org.processlab.model.RunSnapshot;
  * as a PNG (target/screenshots/lesson-NN-*.png) for a person to look at: the Manager's own lane, the
  * pool workers reused across tasks, and the zombie span between a child's end and its join.
  */
-class LessonPointScreenshotsTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class LessonPointScreenshotsTest extends WindowTest {
 
     private RunSnapshot run(String lessonId) throws Exception {
         app.clickLesson(lessonId);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,16 +16,7 @@ import org.processlab.model.RunStatus;
 import org.processlab.run.PythonInterpreter;
 
 /** With a Python that does not exist, the window says so clearly and keeps working. */
-class MissingPythonWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class MissingPythonWindowTest extends WindowTest {
 
     @TempDir
     Path lessons;

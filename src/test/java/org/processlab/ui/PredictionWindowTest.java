@@ -9,9 +9,7 @@ import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.Prediction;
@@ -20,16 +18,7 @@ import org.processlab.ui.lesson.ProgressStore;
 import org.processlab.ui.lesson.Reveal;
 
 /** Predict, then reveal (issue 5), and progress that survives a restart. */
-class PredictionWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class PredictionWindowTest extends WindowTest {
 
     @Test
     void answeringThenRunningRevealsTheAnswerAndWhatHappened() throws Exception {

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.lesson.Example;
 import org.processlab.model.ProcessView;
@@ -22,16 +20,7 @@ import org.processlab.ui.timeline.Timeline;
  * outlives its parent). The grandchild is indented two levels, stays visible after its parent has died, and is marked
  * an orphan with its new parent's PID; at a cursor before its parent's end, the table shows it not yet orphaned.
  */
-class ProcessTreeWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class ProcessTreeWindowTest extends WindowTest {
 
     @Test
     void anOrphanedGrandchildIsIndentedAndMarkedWithItsNewParent() throws Exception {

@@ -10,9 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
@@ -26,16 +24,7 @@ import org.processlab.ui.timeline.Timeline;
  * by then, and the table's row of p1 goes from "not started" through alive to not alive as the cursor passes p1's
  * start and end. Every check is a poll or a recorded sequence of values; nothing is timed.
  */
-class ReplayWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class ReplayWindowTest extends WindowTest {
 
     @Test
     void aSlowReplayMovesTheCursorAndTheTableFollowsIt() throws Exception {

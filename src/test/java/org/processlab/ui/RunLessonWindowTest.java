@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
@@ -20,16 +18,7 @@ import org.processlab.ui.processes.ProcessRow;
 import org.processlab.ui.timeline.TimelineLane;
 
 /** Opens the whole window, runs the square/cube lesson for real and checks the three live views. */
-class RunLessonWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class RunLessonWindowTest extends WindowTest {
 
     @Test
     void runningTheSquareCubeLessonFillsTimelineTableAndConsole() throws Exception {

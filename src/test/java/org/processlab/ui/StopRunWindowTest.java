@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,19 +13,9 @@ import org.processlab.model.ProcessView;
 import org.processlab.model.StopReason;
 
 /** Stop ends every process of a run, and so does closing the window: nothing is left behind. */
-class StopRunWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
+class StopRunWindowTest extends WindowTest {
     @TempDir
     Path lessons;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
 
     @Test
     void stopAndCloseLeaveNoProcessBehind() throws Exception {

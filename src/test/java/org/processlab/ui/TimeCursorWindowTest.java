@@ -12,9 +12,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunModel;
@@ -32,16 +30,7 @@ import org.processlab.ui.timeline.Timeline;
  * Saves PNGs of the live view ({@code timeline-live-03.png}, and {@code timeline-live-03-window.png} as the window
  * caught it) and of the finished view ({@code timeline-finished-03.png}).
  */
-class TimeCursorWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
+class TimeCursorWindowTest extends WindowTest {
 
     @Test
     void draggingTheCursorBetweenTheChildrensEndAndMainsEndShowsBothChildrenNotAlive() throws Exception {

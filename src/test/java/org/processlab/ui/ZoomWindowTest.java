@@ -9,7 +9,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +21,9 @@ import org.processlab.ui.timeline.Timeline;
  * run, the zoom buttons, the {@code +}/{@code -} keys, Ctrl+wheel, arrow keys and a Shift+drag change the visible
  * time range, and fit-all (the button or {@code 0}) restores it.
  */
-class ZoomWindowTest {
-    private final AppDriver app = new AppDriver();
-
-    @TempDir
-    Path home;
-
+class ZoomWindowTest extends WindowTest {
     @TempDir
     Path lessons;
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
-    }
 
     @Test
     void zoomAndPanChangeTheVisibleRangeAndFitAllRestoresIt() throws Exception {
