@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
@@ -61,6 +62,8 @@ import org.processlab.ui.shell.ShellViewModel;
 public final class FxBench {
     private static final int CHILDREN = Integer.getInteger("bench.fx.children", 256);
     private static final int LINES = Integer.getInteger("bench.fx.lines", 100_000);
+    /** How many times the run is made; the goals are read on the last (the JVM has compiled its hot code by then). */
+    private static final int RUNS = Math.max(2, Integer.getInteger("bench.fx.runs", 3));
     private static final double IDLE_SECONDS = Double.parseDouble(System.getProperty("bench.fx.idleSeconds", "5"));
     /** With {@code -Dbench.fx.pinRun=true} the program keeps to the last core (Linux), leaving the others to the JVM. */
     private static final boolean PIN_RUN = Boolean.getBoolean("bench.fx.pinRun");
@@ -119,15 +122,68 @@ public final class FxBench {
         Result idle = fx(meter::stop);
 
         Profiler profiler = Boolean.getBoolean("bench.fx.profile") ? new Profiler() : null;
+        RunResult cold = measureRun(w, meter, "first run");
+        RunResult warm = null;
+        for (int i = 2; i <= RUNS; i++) {
+            warm = measureRun(w, meter, i == RUNS ? "run again" : "run " + i);
+            if (i < RUNS) {
+                printCpu(warm);
+            }
+        }
+        if (profiler != null) {
+            profiler.stopAndPrint();
+        }
+        fx(() -> {
+            w.vm.close();
+            w.stage.hide();
+            return null;
+        });
+        RunSession.closeAll();
+        report(idle, cold, warm);
+        printCpu(cold);
+        printCpu(warm);
+        System.out.printf(Locale.ROOT, "  Machine: load average %.2f over the last minute (%d cores).%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void printCpu(RunResult r) {
+        {
+            System.out.printf(Locale.ROOT, "  %s: this JVM used %.0f %% of one core (%.1f s CPU in %.1f s); by thread "
+                    + "name (# for a number; threads that ended count too):%n", r.load().name(), 100 * r.procCpu() / r.wall(),
+                    r.procCpu(), r.wall());
+            double javaThreads = r.byThread().values().stream().mapToDouble(Double::doubleValue).sum();
+            r.byThread().entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(6)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %-34s %5.1f %% of wall%n", e.getKey(),
+                            100 * e.getValue() / r.wall()));
+            System.out.printf(Locale.ROOT, "    %-34s %5.1f %% of wall (GC pauses %.1f %%, JIT compiling %.1f %% of wall, "
+                    + "summed over compiler threads)%n", "the JVM's own (GC, JIT)",
+                    100 * Math.max(0, r.procCpu() - javaThreads) / r.wall(), 100 * r.gcSec() / r.wall(),
+                    100 * r.jitSec() / r.wall());
+        }
+    }
+
+    /** What one run measured, with the JVM's CPU use over it. */
+    private record RunResult(Result load, RunSnapshot end, long lines, long maxAlive, double wall, double procCpu,
+                             double gcSec, double jitSec, java.util.Map<String, Double> byThread) {
+    }
+
+    /** Presses Run, waits for the run to end and the window to show it; the meter covers exactly that. */
+    private static RunResult measureRun(Window w, Meter meter, String name) throws Exception {
         java.util.Map<Long, Long> cpuBefore = threadCpu();
+        CpuWatch watch = new CpuWatch(cpuBefore);
         long runStart = System.nanoTime();
         long procCpu0 = processCpu();
+        long gc0 = gcMillis();
+        long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        RunModel before = fx(() -> w.vm.run().model());
+        meter.maxAlive = 0;
         fx(() -> {
-            meter.start("run");
+            meter.start(name);
             w.vm.runExample();
             return null;
         });
-        waitFor("the run to start", 60, () -> w.vm.run().model() != null);
+        waitFor("the run to start", 60, () -> w.vm.run().model() != null && w.vm.run().model() != before);
         RunModel model = fx(() -> w.vm.run().model());
         // the model is watched from this thread (not the FX thread's time); the window only once it has ended
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -140,39 +196,64 @@ public final class FxBench {
         waitFor("the window to show the end", 60, () -> !w.vm.run().runningProperty().get()
                 && w.view.timeline().getSnapshot() != null && w.view.timeline().getSnapshot().status().finished());
         Result load = fx(meter::stop);
-        if (profiler != null) {
-            profiler.stopAndPrint();
-        }
-        RunSnapshot end = model.snapshot();
-        long maxAlive = meter.maxAlive;
-        double runWall = (System.nanoTime() - runStart) / 1e9;
+        double wall = (System.nanoTime() - runStart) / 1e9;
         double procCpu = (processCpu() - procCpu0) / 1e9;
-        java.util.Map<Long, Long> cpuAfter = threadCpu();
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo ti : ManagementFactory.getThreadMXBean()
-                .getThreadInfo(ManagementFactory.getThreadMXBean().getAllThreadIds())) {
-            if (ti != null) {
-                names.put(ti.getThreadId(), ti.getThreadName());
+        double gcSec = (gcMillis() - gc0) / 1e3;
+        double jitSec = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3;
+        return new RunResult(load, model.snapshot(), model.output().size(), meter.maxAlive, wall, procCpu, gcSec, jitSec,
+                watch.stop());
+    }
+
+    /**
+     * CPU time per Java thread over the run, sampled every 50 ms so that threads which end before the run does (the
+     * run's own reader and sampler threads) are counted too; grouped by name with numbers replaced by {@code #}.
+     */
+    private static final class CpuWatch {
+        private final java.util.Map<Long, Long> before;
+        private final java.util.Map<Long, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Thread sampler;
+
+        CpuWatch(java.util.Map<Long, Long> before) {
+            this.before = before;
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    sample();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fxbench-cpuwatch");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private void sample() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo ti : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (ti == null) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(ti.getThreadId());
+                if (cpu > 0) {
+                    last.put(ti.getThreadId(), cpu);
+                    names.putIfAbsent(ti.getThreadId(), ti.getThreadName().replaceAll("[0-9]+", "#"));
+                }
             }
         }
 
-        fx(() -> {
-            w.vm.close();
-            w.stage.hide();
-            return null;
-        });
-        RunSession.closeAll();
-        report(idle, load, end, model, maxAlive);
-        System.out.printf(Locale.ROOT, "  During the run this JVM used %.0f %% of one core (%.1f s CPU in %.1f s); the "
-                + "busiest threads:%n", 100 * procCpu / runWall, procCpu, runWall);
-        cpuAfter.entrySet().stream()
-                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
-                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(8).forEach(e ->
-                        System.out.printf(Locale.ROOT, "    %-34s %5.1f %% of wall%n",
-                                names.getOrDefault(e.getKey(), "thread " + e.getKey()), 100 * e.getValue() / 1e9 / runWall));
-        System.out.printf(Locale.ROOT, "  Machine: load average %.2f over the last minute (%d cores).%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors());
+        /** Seconds of CPU per thread-name group. */
+        java.util.Map<String, Double> stop() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
+            sample();
+            java.util.Map<String, Double> out = new java.util.HashMap<>();
+            last.forEach((id, cpu) -> out.merge(names.get(id), (cpu - before.getOrDefault(id, 0L)) / 1e9, Double::sum));
+            out.remove("fxbench-cpuwatch");
+            return out;
+        }
     }
 
     private static java.util.Map<Long, Long> threadCpu() {
@@ -185,6 +266,11 @@ public final class FxBench {
             }
         }
         return out;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private static long processCpu() {
@@ -421,12 +507,13 @@ public final class FxBench {
 
         Profiler() {
             Thread fx = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+                    .filter(t -> t.getName().startsWith(System.getProperty("bench.fx.profileThread", "JavaFX Application Thread")))
+                    .findFirst().orElseThrow();
             sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     StringBuilder b = new StringBuilder(fx.getState().toString());
                     StackTraceElement[] st = fx.getStackTrace();
-                    for (int i = 0; i < Math.min(18, st.length); i++) {
+                    for (int i = 0; i < Math.min(Integer.getInteger("bench.fx.profileDepth", 18), st.length); i++) {
                         String c = st[i].getClassName();
                         b.append(" < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(st[i].getMethodName());
                     }
@@ -451,48 +538,59 @@ public final class FxBench {
 
     // ------------------------------------------------------------------ report
 
-    private static void report(Result idle, Result load, RunSnapshot end, RunModel model, long maxAlive) {
+    private static void report(Result idle, RunResult cold, RunResult warm) {
         System.out.printf(Locale.ROOT, "%nProcessLab window benchmark: the FX thread, headless (Monocle, software "
                 + "rendering, 1440x900), %d cores%n", Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "Run: %d sleeping children + 1 child printing %,d lines%s; %d processes in "
-                        + "the run, %d alive at once at most; %,d lines counted; status %s%s%n", CHILDREN, LINES,
-                PIN_RUN ? " (the program kept to one core)" : "",
-                end.processes().size(), maxAlive, model.output().size(), end.status(),
-                end.stoppedBy() != null ? " (stopped: " + end.stoppedBy() + ")" : "");
-        String f = "  %-44s %14s %14s %10s%n";
-        System.out.printf(Locale.ROOT, f, "", "idle window", "the run", "run/idle");
-        row(f, "wall time (s)", idle.wallMs() / 1000, load.wallMs() / 1000, "%.1f");
-        row(f, "pulses (frames drawn by JavaFX)", idle.pulses(), load.pulses(), "%.0f");
-        row(f, "model frames handed to the views", idle.frames(), load.frames(), "%.0f");
-        row(f, "FX busy: pulse work / wall (goal < 25 %)", 100 * idle.busy(), 100 * load.busy(), "%.2f %%");
+        for (RunResult r : List.of(cold, warm)) {
+            RunSnapshot end = r.end();
+            System.out.printf(Locale.ROOT, "%s: %d sleeping children + 1 child printing %,d lines%s; %d processes in "
+                            + "the run, %d alive at once at most; %,d lines counted; status %s%s%n", r.load().name(),
+                    CHILDREN, LINES, PIN_RUN ? " (the program kept to one core)" : "", end.processes().size(),
+                    r.maxAlive(), r.lines(), end.status(),
+                    end.stoppedBy() != null ? " (stopped: " + end.stoppedBy() + ")" : "");
+        }
+        System.out.println("The first run is also the JVM's first: it pays for compiling the code it runs (JIT). "
+                + "The goals are read on the second.");
+        Result load = warm.load();
+        Result first = cold.load();
+        String f = "  %-50s %12s %12s %12s %9s%n";
+        System.out.printf(Locale.ROOT, f, "", "idle window", "first run", "run again", "again/idle");
+        row(f, "wall time (s)", idle.wallMs() / 1000, first.wallMs() / 1000, load.wallMs() / 1000, "%.1f");
+        row(f, "pulses (frames drawn by JavaFX)", idle.pulses(), first.pulses(), load.pulses(), "%.0f");
+        row(f, "model frames handed to the views", idle.frames(), first.frames(), load.frames(), "%.0f");
+        row(f, "FX busy: pulse work / wall (goal < 25 %)", 100 * idle.busy(), 100 * first.busy(), 100 * load.busy(),
+                "%.2f %%");
         row(f, "  of it CSS + layout + timeline redraw", 100 * idle.layoutMs() / idle.wallMs(),
-                100 * load.layoutMs() / load.wallMs(), "%.2f %%");
+                100 * first.layoutMs() / first.wallMs(), 100 * load.layoutMs() / load.wallMs(), "%.2f %%");
         row(f, "FX thread CPU time in pulse work / wall", 100 * idle.pulseCpuMs() / idle.wallMs(),
-                100 * load.pulseCpuMs() / load.wallMs(), "%.2f %%");
-        row(f, "FX thread CPU time / wall (everything)", 100 * idle.cpu(), 100 * load.cpu(), "%.2f %%");
+                100 * first.pulseCpuMs() / first.wallMs(), 100 * load.pulseCpuMs() / load.wallMs(), "%.2f %%");
+        row(f, "FX thread CPU time / wall (everything)", 100 * idle.cpu(), 100 * first.cpu(), 100 * load.cpu(), "%.2f %%");
         row(f, "render thread CPU time / wall (software)", 100 * idle.renderCpuMs() / idle.wallMs(),
-                100 * load.renderCpuMs() / load.wallMs(), "%.2f %%");
-        row(f, "pulse work, median (ms)", median(idle.pulseWork()), median(load.pulseWork()), "%.2f");
+                100 * first.renderCpuMs() / first.wallMs(), 100 * load.renderCpuMs() / load.wallMs(), "%.2f %%");
+        row(f, "pulse work, median (ms)", median(idle.pulseWork()), median(first.pulseWork()),
+                median(load.pulseWork()), "%.2f");
         row(f, "redraw: pulse work when the timeline drew, median (ms)", median(idle.redrawPulseWork()),
-                median(load.redrawPulseWork()), "%.2f");
+                median(first.redrawPulseWork()), median(load.redrawPulseWork()), "%.2f");
         row(f, "redraw: pulse work when the timeline drew, worst (ms)", max(idle.redrawPulseWork()),
-                max(load.redrawPulseWork()), "%.2f");
-        row(f, "timeline canvas draws", idle.draws().length, load.draws().length, "%.0f");
-        row(f, "timeline canvas draw, median (ms)", median(idle.draws()), median(load.draws()), "%.2f");
-        row(f, "timeline canvas draw, worst (ms)", max(idle.draws()), max(load.draws()), "%.2f");
-        row(f, "longest gap between frames (goal <= 100 ms)", idle.maxGapMs(), load.maxGapMs(), "%.1f");
-        row(f, "frame gaps over 100 ms", idle.gapsOver100(), load.gapsOver100(), "%.0f");
+                max(first.redrawPulseWork()), max(load.redrawPulseWork()), "%.2f");
+        row(f, "timeline canvas draws", idle.draws().length, first.draws().length, load.draws().length, "%.0f");
+        row(f, "timeline canvas draw, median (ms)", median(idle.draws()), median(first.draws()), median(load.draws()),
+                "%.2f");
+        row(f, "timeline canvas draw, worst (ms)", max(idle.draws()), max(first.draws()), max(load.draws()), "%.2f");
+        row(f, "longest gap between frames (goal <= 100 ms)", idle.maxGapMs(), first.maxGapMs(), load.maxGapMs(),
+                "%.1f");
+        row(f, "frame gaps over 100 ms", idle.gapsOver100(), first.gapsOver100(), load.gapsOver100(), "%.0f");
         boolean busyOk = load.busy() < 0.25;
         boolean gapOk = load.maxGapMs() <= 100;
-        System.out.printf(Locale.ROOT, "  FX busy under 25 %% of wall time: %s (%.1f %%); no frame gap over 100 ms: "
-                + "%s (longest %.0f ms)%n", busyOk ? "yes" : "NO", 100 * load.busy(), gapOk ? "yes" : "NO",
+        System.out.printf(Locale.ROOT, "  Run again: FX busy under 25 %% of wall time: %s (%.1f %%); no frame gap over "
+                + "100 ms: %s (longest %.0f ms)%n", busyOk ? "yes" : "NO", 100 * load.busy(), gapOk ? "yes" : "NO",
                 load.maxGapMs());
     }
 
-    private static void row(String f, String what, double idle, double load, String fmt) {
+    private static void row(String f, String what, double idle, double first, double load, String fmt) {
         String ratio = idle > 0 ? String.format(Locale.ROOT, "%.1fx", load / idle) : "-";
         System.out.printf(Locale.ROOT, f, what, String.format(Locale.ROOT, fmt, idle),
-                String.format(Locale.ROOT, fmt, load), ratio);
+                String.format(Locale.ROOT, fmt, first), String.format(Locale.ROOT, fmt, load), ratio);
     }
 
     private static double median(double[] xs) {

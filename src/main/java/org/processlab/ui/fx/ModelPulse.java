@@ -30,10 +30,13 @@ import org.processlab.model.RunSnapshot;
  *       {@link RunFrame} to the sink.</li>
  *   <li>While the run is live and nothing changed, a frame with {@code changed == false} is still sent every
  *       {@code followEveryMillis}, so a timeline can follow "now".</li>
- *   <li>A frame that was costly (a big run: hundreds of processes, a flood of lines) spaces out the next ones: after a
- *       frame whose snapshot and views took {@code c}, the next comes no sooner than {@value #COST_FACTOR}·c later
- *       (at most {@value #MAX_GAP_MILLIS} ms), so the views' share of the FX thread stays bounded and the window
- *       keeps answering. A small run gets a frame every pulse.</li>
+ *   <li>A frame that was costly (a big run: hundreds of processes, a flood of lines) spaces out the next ones, so
+ *       the views' share of the FX thread stays bounded and the window keeps answering. A frame's cost {@code c} is
+ *       the FX thread's time from its pulse's start to the end of that pulse — the snapshot, the views, and the CSS,
+ *       layout, drawing and scene sync they caused — measured by a {@link Platform#runLater} posted with the frame
+ *       (it runs once the pulse is over). The next frame comes no sooner than {@value #COST_FACTOR}·c after it (at
+ *       most {@value #MAX_GAP_MILLIS} ms later), so frames take at most about 1/{@value #COST_FACTOR} of the FX
+ *       thread's time and the rendering of one is done before the next. A small run gets a frame every pulse.</li>
  *   <li>Once a finished run's last frame has been delivered, the timer stops (no idle CPU); a later change
  *       wakes it again.</li>
  * </ul>
@@ -64,6 +67,8 @@ public final class ModelPulse {
     private RunSnapshot last;
     private long lastFrameNanos;
     private long minGapNanos;
+    /** Counts frames, so that a late end-of-pulse mark is not taken for a newer frame's. */
+    private long frameSeq;
 
     /**
      * @param model             the run to watch
@@ -122,7 +127,7 @@ public final class ModelPulse {
         if (stopped) {
             return;
         }
-        if (pending.get() && last != null && nanos - lastFrameNanos < minGapNanos) {
+        if (last != null && nanos - lastFrameNanos < minGapNanos) {
             return;   // the last frame was costly: this change waits for a later pulse (nothing is lost)
         }
         if (pending.getAndSet(false)) {
@@ -142,11 +147,13 @@ public final class ModelPulse {
             last = snap;
             lastFrameNanos = nanos;
             sink.accept(new RunFrame(snap, true, Clock.nowMicros(), from, lines, skipped, out));
-            minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, (System.nanoTime() - began) * COST_FACTOR);
+            startMeasuring(began);
         } else if (last != null && !last.status().finished()) {
             if (nanos - lastFrameNanos >= followEveryNanos) {
+                long began = System.nanoTime();
                 lastFrameNanos = nanos;
                 sink.accept(new RunFrame(last, false, Clock.nowMicros(), lastLine, List.of(), 0, model.output()));
+                startMeasuring(began);
             }
         } else if (last != null) {
             // Finished and everything delivered: sleep until the model changes again.
@@ -156,5 +163,16 @@ public final class ModelPulse {
                 timer.start();
             }
         }
+    }
+
+    /** A frame was just handed over (its pulse began at {@code began}): its cost is known once the pulse is over. */
+    private void startMeasuring(long began) {
+        long seq = ++frameSeq;
+        minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, (System.nanoTime() - began) * COST_FACTOR);
+        Platform.runLater(() -> {
+            if (seq == frameSeq) {
+                minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, (System.nanoTime() - began) * COST_FACTOR);
+            }
+        });
     }
 }

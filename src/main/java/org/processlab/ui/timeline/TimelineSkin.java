@@ -363,22 +363,16 @@ public class TimelineSkin extends SkinBase<Timeline> {
         double step = axisStep(geo.windowSeconds(), plotRight - plotLeft);
         double firstTick = Math.ceil(geo.firstSecond() / step - 1e-9) * step;
 
-        g.save();
-        g.beginPath();
-        g.rect(0, axisH, w, h - axisH);
-        g.clip();
+        // No GraphicsContext.clip() here: in the software pipeline each clip costs a full-canvas mask and blend on the
+        // render thread (most of a big run's frame). What must not show is painted over instead: the header column
+        // after the plot, the axis band last.
         for (int i = firstLane; i <= lastLane; i++) {
             ProcessView p = s.processes().get(i);
             boolean sel = selected != null && selected == p.pid();
             g.setFill(sel ? t.getSelectionColor() : i % 2 == 1 ? t.getLaneAltColor() : t.getLaneColor());
             g.fillRect(0, geo.laneTop(i), w, laneH);
         }
-        // the plot: clipped on the left at the headers, so a panned bar never runs under a name
         double plotClip = t.getHeaderWidth() + 1;
-        g.save();
-        g.beginPath();
-        g.rect(plotClip, axisH, w - plotClip, h - axisH);
-        g.clip();
         drawGrid(g, axisH, h, firstTick, step);
         for (int i = firstLane; i <= lastLane; i++) {
             ProcessView p = s.processes().get(i);
@@ -396,7 +390,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
                 drawNote(g, lane.note(), geo.x(p.orphanedAt()), i);
             }
         }
-        drawArrows(g, s, row, clip);
+        drawArrows(g, s, row, clip, firstLane, lastLane);
         if (live) {
             double x = geo.x(right);
             g.setStroke(t.getNowColor());
@@ -408,14 +402,15 @@ public class TimelineSkin extends SkinBase<Timeline> {
         if (cursor >= 0) {
             drawCursorLine(g, geo.x(cursor), axisH, w, h, clip == Long.MAX_VALUE);
         }
-        g.restore();
+        // the header column hides whatever the plot drew left of it (a panned bar never runs under a name)
+        g.setFill(t.getLaneColor());
+        g.fillRect(0, axisH, plotClip, h - axisH);
         for (int i = firstLane; i <= lastLane; i++) {
             ProcessView p = s.processes().get(i);
             TimelineLane lane = i < t.getLanes().size() ? t.getLanes().get(i) : TimelineLane.of(p, s.supervisorPid());
             boolean notYet = clip != Long.MAX_VALUE && !existsBy(p, clip);
             drawHeader(g, lane, p, i, laneH, selected != null && selected == p.pid(), notYet);
         }
-        g.restore();
         g.setStroke(t.getGridColor());
         g.setLineWidth(1);
         g.strokeLine(t.getHeaderWidth() + 0.5, axisH, t.getHeaderWidth() + 0.5, h);
@@ -478,16 +473,15 @@ public class TimelineSkin extends SkinBase<Timeline> {
     }
 
     private void drawGrid(GraphicsContext g, double top, double bottom, double firstTick, double step) {
-        g.setStroke(getSkinnable().getGridColor());
-        g.setLineWidth(1);
+        g.setFill(getSkinnable().getGridColor());
         double last = geo.firstSecond() + geo.windowSeconds() + 1e-9;
         for (int k = 0; ; k++) {
             double sec = firstTick + k * step;
             if (sec > last) {
                 break;
             }
-            double x = Math.round(geo.xOfSeconds(sec)) + 0.5;
-            g.strokeLine(x, top, x, bottom);
+            // a 1-pixel rectangle, not a stroked line: the software pipeline fills rectangles without the rasteriser
+            g.fillRect(Math.round(geo.xOfSeconds(sec)), top, 1, bottom - top);
         }
     }
 
@@ -657,18 +651,18 @@ public class TimelineSkin extends SkinBase<Timeline> {
         Timeline t = getSkinnable();
         g.setFill(t.getWaitingColor());
         g.fillRect(x, y, w, h);
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
         g.setStroke(t.getRunningColor());
         g.setLineWidth(1.5);
         double from = Math.max(x - h, -h - 10);
         double to = Math.min(x + w, (geo == null ? x + w : geo.width()) + 10);
         for (double k = from + ((x - h - from) % 7 + 7) % 7; k < to; k += 7) {
-            g.strokeLine(k, y + h, k + h, y);
+            // the hatch line (k + u, y + h - u), u in [0, h], cut to the bar's x range by hand (no clip(): see draw())
+            double u0 = Math.max(0, x - k);
+            double u1 = Math.min(h, x + w - k);
+            if (u0 < u1) {
+                g.strokeLine(k + u0, y + h - u0, k + u1, y + h - u1);
+            }
         }
-        g.restore();
         g.setStroke(t.getRunningColor());
         g.setLineWidth(1);
         g.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), h - 1);
@@ -711,10 +705,11 @@ public class TimelineSkin extends SkinBase<Timeline> {
         long from = geo.range().from();
         double pxPerMs = (geo.plotRight() - geo.plotLeft()) / (geo.range().span() / 1000.0);
         boolean exact = pxPerMs >= EXACT_TICKS_PX_PER_MS && lane.size() <= EXACT_TICKS_MAX_LINES;
-        g.setLineWidth(2);
+        // A tick is a 2-pixel-wide rectangle (filled, not stroked: a flood draws hundreds per lane and the software
+        // pipeline fills rectangles without the rasteriser).
         for (int pass = 0; pass < 2; pass++) {
             boolean err = pass == 1;
-            g.setStroke(err ? t.getStderrTickColor() : t.getTickColor());
+            g.setFill(err ? t.getStderrTickColor() : t.getTickColor());
             double b = err ? bottom + 1 : bottom;
             if (exact) {
                 // zoomed in: every line at its own moment, at most one mark per pixel column
@@ -727,7 +722,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
                     int px = (int) Math.round(geo.x(tk));
                     if (px >= 0 && !drawn.get(px)) {
                         drawn.set(px);
-                        g.strokeLine(px, top, px, b);
+                        g.fillRect(px - 1, top, 2, b - top);
                     }
                 }
                 continue;
@@ -738,43 +733,53 @@ public class TimelineSkin extends SkinBase<Timeline> {
                 long px = Math.round(geo.x(tMicros + 500));
                 if (px != lastPx[0]) {
                     lastPx[0] = px;
-                    g.strokeLine(px, top, px, b);
+                    g.fillRect(px - 1, top, 2, b - top);
                 }
             });
         }
     }
 
-    private void drawArrows(GraphicsContext g, RunSnapshot s, Map<Long, Integer> row, long clip) {
+    /**
+     * Arrows between lanes: start (parent → child, where {@code start()} was called), join (parent → child, dashed,
+     * where the parent began to wait) and reaped (child → parent, where the parent collected the exit status). Only
+     * arrows whose head lands on a lane in view are drawn: with hundreds of children, the others would be hundreds of
+     * overlapping lines leading out of the picture.
+     */
+    private void drawArrows(GraphicsContext g, RunSnapshot s, Map<Long, Integer> row, long clip, int firstLane,
+                            int lastLane) {
         Timeline t = getSkinnable();
         double bh = geo.barHeight();
-        double h = geo.height();
         for (int i = 0; i < s.processes().size(); i++) {
             ProcessView c = s.processes().get(i);
             Integer pr = row.get(c.parent());
-            if (pr != null && pr != i && c.startedAt() >= 0 && c.startedAt() <= clip) {
+            boolean childInView = i >= firstLane && i <= lastLane;
+            if (childInView && pr != null && pr != i && c.startedAt() >= 0 && c.startedAt() <= clip) {
                 long from = c.startCalledAt() >= 0 ? c.startCalledAt() : c.startedAt();
-                double x0 = geo.x(from);
-                double x1 = geo.x(c.startedAt());
                 double y0 = geo.barTop(pr) + (pr < i ? bh : 0);
                 double y1 = geo.barTop(i) + (pr < i ? 0 : bh);
-                if (Math.max(y0, y1) >= geo.axisH() && Math.min(y0, y1) <= h) {
-                    g.setStroke(t.getArrowColor());
-                    g.setFill(t.getArrowColor());
-                    g.setLineWidth(1.6);
-                    arrow(g, x0, y0, x1, y1);
-                }
+                g.setStroke(t.getArrowColor());
+                g.setFill(t.getArrowColor());
+                g.setLineWidth(1.6);
+                arrow(g, geo.x(from), y0, geo.x(c.startedAt()), y1);
+            }
+            boolean parentInView = pr != null && pr >= firstLane && pr <= lastLane;
+            if (parentInView && pr != i && !c.orphan() && c.reapedAt() >= 0 && c.reapedAt() <= clip) {
+                double x = geo.x(c.reapedAt());
+                double y0 = geo.barTop(i) + (pr < i ? 0 : bh);
+                double y1 = geo.barTop(pr) + (pr < i ? bh : 0);
+                g.setStroke(t.getEndedColor());
+                g.setFill(t.getEndedColor());
+                g.setLineWidth(1.4);
+                arrow(g, x, y0, x, y1);
             }
             for (JoinView j : c.joins()) {
                 Integer cr = row.get(j.child());
-                if (cr == null || cr == i || j.from() > clip) {
+                if (cr == null || cr == i || j.from() > clip || cr < firstLane || cr > lastLane) {
                     continue;
                 }
                 double x = geo.x(j.from());
                 double y0 = geo.barTop(i) + (cr > i ? bh : 0);
                 double y1 = geo.barTop(cr) + (cr > i ? 0 : bh);
-                if (Math.max(y0, y1) < geo.axisH() || Math.min(y0, y1) > h) {
-                    continue;
-                }
                 g.setStroke(t.getRunningColor().darker());
                 g.setFill(t.getRunningColor().darker());
                 g.setLineWidth(1.4);
@@ -1098,6 +1103,12 @@ public class TimelineSkin extends SkinBase<Timeline> {
                     g.setStroke(t.getArrowColor());
                     g.setFill(t.getArrowColor());
                     g.setLineWidth(1.6);
+                    arrow(g, 2, h / 2, w - 2, h / 2);
+                }),
+                legendItem("reaped", (g, w, h) -> {
+                    g.setStroke(t.getEndedColor());
+                    g.setFill(t.getEndedColor());
+                    g.setLineWidth(1.4);
                     arrow(g, 2, h / 2, w - 2, h / 2);
                 }),
                 legendItem("join()", (g, w, h) -> {
