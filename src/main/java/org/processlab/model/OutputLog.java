@@ -193,6 +193,35 @@ public final class OutputLog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The time, process and stream of lines {@code from} (inclusive) to {@code to} (exclusive), clamped to what
+     * exists, without their text: about 17 bytes a line, no string made. For marking many lines at once.
+     */
+    public synchronized LineMarks marks(int from, int to) {
+        int start = Math.max(0, from);
+        int end = Math.min(to, size);
+        if (end <= start) {
+            return LineMarks.NONE;
+        }
+        int n = end - start;
+        long[] t = new long[n];
+        long[] p = new long[n];
+        boolean[] err = new boolean[n];
+        for (int i = start; i < end; ) {
+            int c = i / CHUNK;
+            int o = i % CHUNK;
+            int k = Math.min(CHUNK - o, end - i);
+            System.arraycopy(times.get(c), o, t, i - start, k);
+            System.arraycopy(pids.get(c), o, p, i - start, k);
+            byte[] f = flags.get(c);
+            for (int j = 0; j < k; j++) {
+                err[i - start + j] = (f[o + j] & STDERR) != 0;
+            }
+            i += k;
+        }
+        return new LineMarks(start, t, p, err);
+    }
+
     /** The numbers of the lines process {@code pid} wrote, in order. */
     public synchronized int[] linesOf(long pid) {
         IntList l = byPid.get(pid);

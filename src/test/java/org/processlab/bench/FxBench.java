@@ -410,6 +410,7 @@ public final class FxBench {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                long cpuNow = threads.getCurrentThreadCpuTime();
                 if (recording && lastPulse >= 0) {
                     double gap = (t - lastPulse) / 1e6;
                     maxGap = Math.max(maxGap, gap);
@@ -417,14 +418,16 @@ public final class FxBench {
                         gaps++;
                         if (Boolean.getBoolean("bench.fx.gaps")) {
                             RunModel m = w.vm.run().model();
-                            System.out.printf(Locale.ROOT, "GAP at %.2f s: %.0f ms (processes %d, lines %d)%n",
-                                    (t - t0) / 1e9, gap, m == null ? 0 : m.processCount(), m == null ? 0 : m.output().size());
+                            System.out.printf(Locale.ROOT, "GAP at %.2f s (JVM uptime %.3f s): %.0f ms, FX thread CPU in it %.0f ms "
+                                            + "(processes %d, lines %d)%n", (t - t0) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap,
+                                    (cpuNow - pulseCpuStart) / 1e6, m == null ? 0 : m.processCount(),
+                                    m == null ? 0 : m.output().size());
                         }
                     }
                 }
                 lastPulse = t;
                 pulseStart = t;
-                pulseCpuStart = threads.getCurrentThreadCpuTime();
+                pulseCpuStart = cpuNow;
             }
         };
 

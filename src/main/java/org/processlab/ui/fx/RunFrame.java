@@ -2,6 +2,7 @@ package org.processlab.ui.fx;
 
 import java.util.List;
 
+import org.processlab.model.LineMarks;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunSnapshot;
@@ -20,18 +21,16 @@ import org.processlab.model.RunSnapshot;
  * @param skippedLines lines that arrived since the previous frame but are not in {@code newLines} because a
  *                     flood exceeded the cap (they stay in the model: counts there are exact); they are the lines
  *                     numbered {@code firstLine - skippedLines} to {@code firstLine - 1}
- * @param output       the run's output log (thread-safe, append-only), for a view that wants the skipped lines
- *                     too (the timeline draws a tick for every line, but makes no node per line)
+ * @param skippedMarks the time, process and stream of the skipped lines, without their text (the timeline draws
+ *                     a tick for every line, but makes no node per line); {@link LineMarks#NONE} when none was
+ *                     skipped
+ * @param output       the run's output log (thread-safe, append-only): where a view reads a line's text by number
  */
 public record RunFrame(RunSnapshot snapshot, boolean changed, long nowMicros, int firstLine,
-                       List<OutputLine> newLines, int skippedLines, OutputLog output) {
+                       List<OutputLine> newLines, int skippedLines, LineMarks skippedMarks, OutputLog output) {
     public RunFrame {
         newLines = List.copyOf(newLines);
-    }
-
-    /** The lines this frame skipped, read from the log (empty when none was skipped). */
-    public List<OutputLine> skipped() {
-        return skippedLines == 0 || output == null ? List.of() : output.range(firstLine - skippedLines, firstLine);
+        skippedMarks = skippedMarks == null ? LineMarks.NONE : skippedMarks;
     }
 
     /** True when the run will not change any more. */

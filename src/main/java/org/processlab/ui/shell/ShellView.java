@@ -233,7 +233,7 @@ public final class ShellView extends BorderPane {
         }
         timeline.nowProperty().set(f.nowMicros());
         // a tick for every line, also those a flood kept out of the console (ticks are drawn, not nodes)
-        timeline.addOutput(f.firstLine() - f.skippedLines(), f.skipped());
+        timeline.addOutput(f.skippedMarks());
         timeline.addOutput(f.firstLine(), f.newLines());
         if (f.changed()) {
             timeline.setSnapshot(f.snapshot());

@@ -38,6 +38,15 @@ public final class OutputTicks {
         total += lines.size();
     }
 
+    /** Adds lines known by their marks only (time, process, stream), numbered from {@code marks.first()}. */
+    public void addAll(org.processlab.model.LineMarks marks) {
+        for (int i = 0; i < marks.size(); i++) {
+            lanes.computeIfAbsent(marks.pids()[i], k -> new Lane()).add(marks.times()[i], marks.stderr()[i],
+                    marks.first() + i);
+        }
+        total += marks.size();
+    }
+
     /** Forgets every line (a new run). */
     public void clear() {
         lanes.clear();

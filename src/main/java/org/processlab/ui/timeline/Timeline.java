@@ -232,6 +232,14 @@ public class Timeline extends Control {
         }
     }
 
+    /** Adds ticks for lines known by their marks only (a flood's lines that no view shows as text). */
+    public final void addOutput(org.processlab.model.LineMarks marks) {
+        if (marks.size() > 0) {
+            ticks.addAll(marks);
+            outputRevision.set(outputRevision.get() + 1);
+        }
+    }
+
     /** Where tick tooltips read a line's text by its number (the run's output log); any thread-safe function. */
     public final void setOutputText(java.util.function.IntFunction<String> textOfLine) {
         ticks.setTextSource(textOfLine);

@@ -27,7 +27,7 @@ class ConsoleViewModelTest {
         for (OutputLine l : lines) {
             model.append(l);
         }
-        RunFrame f = new RunFrame(model.snapshot(), true, 9_999, seen, List.of(lines), 0, model.output());
+        RunFrame f = new RunFrame(model.snapshot(), true, 9_999, seen, List.of(lines), 0, null, model.output());
         seen += lines.length;
         return f;
     }
