@@ -944,7 +944,9 @@ def _patch_process(mod):
     orig_join = BP.join
     orig_init = BP.__init__
     import weakref
-    created = weakref.WeakKeyDictionary()   # Process object -> when it was made (not on the object)
+    # Process object -> (when it was made, its number in this process); kept off the object
+    created = weakref.WeakKeyDictionary()
+    made = [0]
 
     def __init__(self, *a, **kw):
         t = _now()
@@ -954,9 +956,13 @@ def _patch_process(mod):
             _strip_own_frame(e, sys._getframe())
             raise
         try:
-            created[self] = t
+            made[0] += 1
+            created[self] = (t, made[0])
+            target = getattr(self, '_target', None)
+            _msg('made', t=t, obj=made[0], name=self._name, target=_target_name(self, target),
+                 args=_short_args(getattr(self, '_args', ()), getattr(self, '_kwargs', None)))
         except Exception:
-            pass
+            _debug('made')
 
     def start(self):
         t = _now()
@@ -975,7 +981,8 @@ def _patch_process(mod):
         t2 = _now()
         try:
             popen = self._popen
-            _msg('start', t=t, t2=t2, created=created.pop(self, None), child=popen.pid, name=self._name,
+            when, obj = created.pop(self, (None, None))
+            _msg('start', t=t, t2=t2, created=when, obj=obj, child=popen.pid, name=self._name,
                  label=_find_label(self), target=info and info[0], args=info and info[1],
                  method=_mp_method(self), daemon=bool(self._config.get('daemon')))
         except Exception:

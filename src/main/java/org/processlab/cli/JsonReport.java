@@ -64,7 +64,11 @@ public final class JsonReport {
 
     private static void writeProcess(JsonGenerator g, RunSnapshot run, OutputLog output, ProcessView p) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("pid", p.pid());
+        if (p.notStarted()) {
+            g.writeNullField("pid");    // a Process object whose start() was never called: no process, no PID
+        } else {
+            g.writeNumberField("pid", p.pid());
+        }
         g.writeNumberField("startTicks", p.key().startTicks());
         g.writeNumberField("ppid", p.ppid());
         g.writeNumberField("parent", p.parent());

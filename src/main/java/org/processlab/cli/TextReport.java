@@ -23,7 +23,8 @@ public final class TextReport {
         for (ProcessView p : run.processes()) {
             String name = "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
             String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.endedAt() >= 0 ? p.endedAt() : run.horizon()) - p.startedAt()) / 1e6);
-            out.printf("%-22s %8d %8d %-7s %-6s %-12s %9s %9s%n", name, p.pid(), p.ppid(), p.role().id(),
+            out.printf("%-22s %8s %8s %-7s %-6s %-12s %9s %9s%n", name, p.notStarted() ? "-" : Long.toString(p.pid()),
+                    p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
                     p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
                     p.startedAt() < 0 ? "" : String.format("%.3f", JsonReport.seconds(run, p.startedAt())), dur);
         }

@@ -50,6 +50,9 @@ public final class ChromeTrace {
             int index = 0;
             long flowId = 1;
             for (ProcessView p : run.processes()) {
+                if (p.notStarted()) {
+                    continue;   // a Process object that never got a process: nothing to show as one
+                }
                 String label = (p.label() != null ? p.label() + " " : "") + p.name() + " PID " + p.pid();
                 meta(g, "process_name", p.pid(), "name", label);
                 meta(g, "thread_name", p.pid(), "name", p.displayName());

@@ -45,8 +45,8 @@ public final class TextTimeline {
             for (int i : output.linesOf(p.pid())) {
                 row[Math.min(width - 1, col(output.get(i).t() - t0, span, width))] = '|';
             }
-            String name = "  ".repeat(p.depth()) + p.displayName() + " [" + p.pid() + "]";
-            String end = p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
+            String name = "  ".repeat(p.depth()) + p.displayName() + (p.notStarted() ? " [no PID]" : " [" + p.pid() + "]");
+            String end = p.notStarted() ? "start() never called" : p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
             out.printf("%-24s %s %s%s%n", name.length() > 24 ? name.substring(0, 24) : name, new String(row), end,
                     p.orphan() ? " (orphan, now child of " + p.ppid() + ")" : "");
         }

@@ -6,7 +6,8 @@ import java.util.List;
  * What is known about one process of a run at the moment of a {@link RunSnapshot}. Immutable.
  * All times are epoch microseconds; {@code -1} means not known (yet).
  *
- * @param key          PID and kernel start time
+ * @param key          PID and kernel start time; a negative PID stands in for a {@code Process} object whose
+ *                     {@code start()} has not been called (it has no process: see {@link #notStarted()})
  * @param ppid         the OS parent now (changes when the process is orphaned)
  * @param parent       the PID of the process that started it (where {@code start()} was called);
  *                     the OS parent at first sight where no agent said; 0 for the root
@@ -44,6 +45,14 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
     /** The PID. */
     public long pid() {
         return key.pid();
+    }
+
+    /**
+     * True for a {@code Process} object that has no process (yet): made, {@code start()} not called. Its PID is a
+     * negative stand-in, its only state {@link LifeState#CREATED}, ending when the process holding it ended.
+     */
+    public boolean notStarted() {
+        return key.pid() < 0;
     }
 
     /** True while the OS process has not ended (a zombie is not alive). */

@@ -39,7 +39,20 @@ public sealed interface RunEvent {
 
     /** In process {@code parent}, {@code Process.start()} was called at {@code t} and returned at {@code returnedAt}, giving {@code child}. */
     record ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
-                        String args, String method, boolean daemon) implements RunEvent {
+                        String args, String method, boolean daemon, long obj) implements RunEvent {
+        /** Without the {@code made} number ({@code obj} -1). */
+        public ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
+                            String args, String method, boolean daemon) {
+            this(t, returnedAt, parent, child, name, label, target, args, method, daemon, -1);
+        }
+    }
+
+    /**
+     * In process {@code parent}, a {@code Process} object was made at {@code t}: it exists, {@code start()} has not
+     * been called, it has no PID. {@code obj} numbers it among the objects {@code parent} made (1, 2, …); the
+     * {@link ChildStarted} of the same object carries the same number.
+     */
+    record ChildMade(long t, long parent, long obj, String name, String target, String args) implements RunEvent {
     }
 
     /** In process {@code parent}, the Process object that later became {@code child} was made at {@code t}. */

@@ -57,6 +57,10 @@ public final class RunModel {
     private final List<RunEvent> events = new ArrayList<>();
     private final List<Proc> procs = new ArrayList<>();
     private final Map<Long, Proc> latest = new HashMap<>();
+    /** Process objects made but not started, by "parent PID:made number". */
+    private final Map<String, Proc> made = new HashMap<>();
+    /** The next stand-in PID for a Process object not started yet: -1, -2, … (never a real PID). */
+    private long nextStandIn = -1;
     private final OutputLog output;
     private final Set<String> methods = new LinkedHashSet<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -129,7 +133,7 @@ public final class RunModel {
         synchronized (lock) {
             int n = 0;
             for (Proc p : procs) {
-                if (p.listed()) {
+                if (p.listed() && !p.standIn) {
                     n++;
                 }
             }
@@ -198,7 +202,7 @@ public final class RunModel {
         synchronized (lock) {
             long found = 0;
             for (Proc p : procs) {
-                if (p.traced || p.key.pid() == rootPid || !p.listed()) {
+                if (p.traced || p.standIn || p.key.pid() == rootPid || !p.listed()) {
                     continue;
                 }
                 boolean possible = running == null ? p.endFact() < 0
@@ -259,8 +263,26 @@ public final class RunModel {
                 p.command = s.command();
             }
             p.seen(s.t());
+        } else if (e instanceof RunEvent.ChildMade c) {
+            Proc p = new Proc(new ProcKey(nextStandIn--, -1));
+            p.standIn = true;
+            p.parent = c.parent();
+            p.name = c.name();
+            p.target = c.target();
+            p.args = c.args();
+            p.createdAt = c.t();
+            p.traced = true;
+            procs.add(p);
+            made.put(c.parent() + ":" + c.obj(), p);
         } else if (e instanceof ChildStarted c) {
+            Proc standIn = c.obj() >= 0 ? made.remove(c.parent() + ":" + c.obj()) : null;
+            if (standIn != null) {
+                procs.remove(standIn);   // the object now has its process: one lane, under its PID
+            }
             Proc p = proc(c.child(), -1);
+            if (standIn != null && p.createdAt < 0) {
+                p.createdAt = standIn.createdAt;
+            }
             p.parent = c.parent();
             p.startCalledAt = c.t();
             p.startReturnedAt = c.returnedAt();
@@ -500,6 +522,17 @@ public final class RunModel {
         if (p.createdAt >= 0 && started > p.createdAt) {
             states.add(new Span<>(LifeState.CREATED, p.createdAt, started));
         }
+        if (p.standIn) {
+            // never started (yet): created until now, or until the process that holds the object ended
+            Proc holder = latest.get(p.parent);
+            long gone = holder == null ? -1 : holder.endFact();
+            if (gone < 0 && status.finished() && endedAt >= 0) {
+                gone = endedAt;
+            }
+            states.add(new Span<>(LifeState.CREATED, p.createdAt, gone >= 0 ? Math.max(gone, p.createdAt) : Span.OPEN));
+            started = -1;
+            ended = -1;
+        }
         if (started >= 0) {
             long runEnd = ended >= 0 ? ended : Span.OPEN;
             long cursor = started;
@@ -604,6 +637,8 @@ public final class RunModel {
         String method;
         boolean daemon;
         long createdAt = -1;
+        /** A Process object that has no process yet (its PID is a negative stand-in). */
+        boolean standIn;
         long startCalledAt = -1;
         long startReturnedAt = -1;
         long osStart = -1;
@@ -632,9 +667,10 @@ public final class RunModel {
             firstSeenAt = min(firstSeenAt, t);
         }
 
-        /** Anything at all says this OS process existed (a start() that failed leaves nothing). */
+        /** Anything at all says this OS process existed (a start() that failed leaves nothing), or it stands in for a
+         *  Process object not started yet. */
         boolean listed() {
-            return firstSeenAt >= 0 || startReturnedAt >= 0 || osStart >= 0;
+            return standIn || firstSeenAt >= 0 || startReturnedAt >= 0 || osStart >= 0;
         }
 
         long startedAt(long runStart) {
@@ -662,7 +698,7 @@ public final class RunModel {
         }
 
         long sortTime() {
-            long s = startedAt(-1);
+            long s = standIn ? createdAt : startedAt(-1);
             return s >= 0 ? s : Long.MAX_VALUE;
         }
     }

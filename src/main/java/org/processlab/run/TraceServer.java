@@ -174,8 +174,11 @@ final class TraceServer implements AutoCloseable {
                         }
                         model.append(new RunEvent.ChildStarted(mt, j.path("t2").asLong(mt), pid,
                             j.path("child").asLong(), text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"),
-                            text(j, "method"), j.path("daemon").asBoolean()));
+                            text(j, "method"), j.path("daemon").asBoolean(),
+                            j.path("obj").isIntegralNumber() ? j.path("obj").asLong() : -1));
                     }
+                    case "made" -> model.append(new RunEvent.ChildMade(mt, pid, j.path("obj").asLong(-1),
+                            text(j, "name"), text(j, "target"), text(j, "args")));
                     case "spawn" -> model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
                             j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
                     case "helper" -> model.append(new RunEvent.HelperStarted(mt, pid, j.path("child").asLong(), text(j, "kind")));

@@ -89,6 +89,53 @@ class RunModelTest {
     }
 
     @Test
+    void processObjectNotStartedYetHasALaneWithoutAPidThatItsProcessTakesOver() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildMade(1_500, MAIN, 1, "Process-1", "work", "()"));
+        RunSnapshot before = m.snapshot();
+        assertThat(before.processes()).hasSize(2);
+        ProcessView made = before.processes().get(1);
+        assertThat(made.notStarted()).isTrue();
+        assertThat(made.pid()).isNegative();
+        assertThat(made.parent()).isEqualTo(MAIN);
+        assertThat(made.alive()).isFalse();
+        assertThat(made.zombie()).isFalse();
+        assertThat(made.startedAt()).isEqualTo(-1);
+        assertThat(made.states()).containsExactly(new Span<>(LifeState.CREATED, 1_500L, Span.OPEN));
+        assertThat(m.processCount()).as("an object is not a process: the process limit does not count it").isEqualTo(1);
+
+        m.append(new RunEvent.ChildCreated(1_500, MAIN, P1));
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "work", "()", "fork", false, 1));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        RunSnapshot after = m.snapshot();
+        assertThat(after.processes()).extracting(ProcessView::pid).containsExactly(MAIN, P1);
+        assertThat(after.processes().get(1).states().get(0)).isEqualTo(
+                new Span<>(LifeState.CREATED, 1_500L, after.processes().get(1).startedAt()));
+    }
+
+    @Test
+    void processObjectNeverStartedIsCreatedUntilTheProcessHoldingItEnds() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildMade(1_500, MAIN, 1, "Process-1", "work", "()"));
+        m.append(new RunEvent.ChildMade(1_600, MAIN, 2, "Process-2", "work", "()"));
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-2", "p2", "work", "()", "fork", false, 2));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        m.append(new Exiting(3_000, P1, 0));
+        m.append(new Reaped(3_100, MAIN, P1, 0, 0));
+        m.append(new Exiting(4_000, MAIN, 0));
+        m.append(new Reaped(4_100, SUP, MAIN, 0, 0));
+        m.append(new RunEnded(4_200, 0));
+        RunSnapshot s = m.snapshot();
+        assertThat(s.processes()).hasSize(3);
+        ProcessView never = s.processes().stream().filter(ProcessView::notStarted).findFirst().orElseThrow();
+        assertThat(never.name()).isEqualTo("Process-1");
+        assertThat(never.states()).containsExactly(new Span<>(LifeState.CREATED, 1_500L, 4_000L));
+        assertThat(never.exitCode()).isNull();
+        assertThat(never.stateAt(3_500)).isEqualTo(LifeState.CREATED);
+        assertThat(never.stateAt(4_050)).isNull();
+    }
+
+    @Test
     void killedBySignalHasNegativeExitCodeAndItsName() {
         RunModel m = started();
         m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", null, "f", "()", "fork", false));

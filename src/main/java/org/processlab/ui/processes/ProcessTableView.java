@@ -77,7 +77,9 @@ public final class ProcessTableView extends VBox {
         TableColumn<ProcessRow, String> name = column("Process", ProcessRow::nameProperty, 118);
         name.setCellFactory(c -> new NameCell());
         TableColumn<ProcessRow, Long> pid = new TableColumn<>("PID");
-        pid.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue().getPid()));
+        // a Process object not started yet has no PID (its row stands in under a negative number): none is shown
+        pid.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(
+                d.getValue().getPid() < 0 ? null : d.getValue().getPid()));
         pid.setPrefWidth(64);
         pid.getStyleClass().add("numeric");
         TableColumn<ProcessRow, Long> ppid = column("PPID", ProcessRow::ppidProperty, 64);

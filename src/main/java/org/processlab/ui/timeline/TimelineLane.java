@@ -6,7 +6,8 @@ import org.processlab.ui.fx.Formats;
 /**
  * One lane of a {@link Timeline}: one process of the run, with the texts its header shows.
  *
- * @param pid     the process's PID
+ * @param pid     the process's PID (negative: a stand-in for a Process object not started, see
+ *                {@link ProcessView#notStarted()})
  * @param title   what a person calls it: its label ({@code p1}) or its name ({@code Process-1})
  * @param detail  {@code PID 1234 · child · fork}, or {@code PID 1234 · orphan} when orphaned
  * @param note    {@code orphan → adopted by PPID 1200} when orphaned (drawn on the lane where it happened), else null
@@ -25,9 +26,11 @@ public record TimelineLane(long pid, String title, String detail, String note, i
      * orphans), or -1.
      */
     public static TimelineLane of(ProcessView p, long supervisorPid) {
-        StringBuilder d = new StringBuilder("PID ").append(p.pid());
+        StringBuilder d = new StringBuilder(p.notStarted() ? "no PID" : "PID " + p.pid());
         String note = null;
-        if (p.orphan()) {
+        if (p.notStarted()) {
+            d.append(" · start() not called");
+        } else if (p.orphan()) {
             d.append(" · orphan");
             note = "orphan → adopted by PPID " + p.ppid()
                     + (supervisorPid > 0 && p.ppid() == supervisorPid ? " (ProcessLab's subreaper)" : "");

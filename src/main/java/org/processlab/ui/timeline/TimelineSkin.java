@@ -1083,6 +1083,11 @@ public class TimelineSkin extends SkinBase<Timeline> {
     private void buildLegend() {
         Timeline t = getSkinnable();
         legend.getChildren().setAll(
+                legendItem("created (no start() yet)", (g, w, h) -> {
+                    g.setStroke(t.getCreatedColor());
+                    g.setLineWidth(1.5);
+                    g.strokeRect(1, 3, w - 2, h - 6);
+                }),
                 legendItem("running", (g, w, h) -> {
                     g.setFill(t.getRunningColor());
                     g.fillRect(0, 2, w, h - 4);
