@@ -91,6 +91,7 @@ public final class OutputLog implements AutoCloseable {
     private final List<int[]> offs = new ArrayList<>();
     private final List<int[]> lens = new ArrayList<>();
     private final Map<Long, IntList> byPid = new HashMap<>();
+    private final StringBuilder logLine = new StringBuilder(128);
     private int size;
 
     /**
@@ -150,8 +151,17 @@ public final class OutputLog implements AutoCloseable {
         }
         if (logFile != null) {
             try {
-                logFile.write(String.format(java.util.Locale.ROOT, "%d.%06d %d %s %s%n", t / 1_000_000,
-                        t % 1_000_000, pid, (f & STDERR) != 0 ? "stderr" : "stdout", textAt(c, o)));
+                // "seconds.micros PID stream text": built by hand, not String.format (a flood writes a million)
+                StringBuilder b = logLine;
+                b.setLength(0);
+                long us = t % 1_000_000;
+                b.append(t / 1_000_000).append('.');
+                for (long d = 100_000; d > 1 && us < d; d /= 10) {
+                    b.append('0');
+                }
+                b.append(us).append(' ').append(pid).append((f & STDERR) != 0 ? " stderr " : " stdout ")
+                        .append(textAt(c, o)).append(System.lineSeparator());
+                logFile.append(b);
             } catch (IOException ignored) {
                 // a full disk must not stop the run; the lines stay counted
             }

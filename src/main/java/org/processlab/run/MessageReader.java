@@ -36,10 +36,15 @@ final class MessageReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final InputStream in;
-    private final byte[] buf = new byte[1 << 16];
+    /**
+     * Read buffer: starts small (a run of hundreds of processes has as many connections, most of them quiet) and
+     * doubles, up to 64 KiB, each time one read fills it (a flood).
+     */
+    private byte[] buf = new byte[4096];
     private int pos;
     private int lim;
-    private final byte[] line = new byte[MAX_LINE];
+    /** The message line being read; grows (up to {@link #MAX_LINE}) for a long one. */
+    private byte[] line = new byte[1024];
     private byte[] payload = new byte[0];
 
     MessageReader(InputStream in) {
@@ -62,6 +67,9 @@ final class MessageReader {
             }
             if (len == MAX_LINE - 1) {
                 throw new ProtocolException("message line longer than " + MAX_LINE + " bytes");
+            }
+            if (len == line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 2));
             }
             line[len++] = b;
         }
@@ -97,6 +105,9 @@ final class MessageReader {
     }
 
     private boolean fill() throws IOException {
+        if (lim == buf.length && buf.length < (1 << 16)) {
+            buf = new byte[buf.length * 2];   // the last read filled the buffer: a busy connection
+        }
         int r = in.read(buf, 0, buf.length);
         if (r <= 0) {
             return false;

@@ -205,7 +205,7 @@ public final class FxBench {
     }
 
     /**
-     * CPU time per Java thread over the run, sampled every 50 ms so that threads which end before the run does (the
+     * CPU time per Java thread over the run, sampled every 100 ms so that threads which end before the run does (the
      * run's own reader and sampler threads) are counted too; grouped by name with numbers replaced by {@code #}.
      */
     private static final class CpuWatch {
@@ -220,7 +220,7 @@ public final class FxBench {
                 while (!Thread.currentThread().isInterrupted()) {
                     sample();
                     try {
-                        Thread.sleep(50);
+                        Thread.sleep(100);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -230,16 +230,20 @@ public final class FxBench {
             sampler.start();
         }
 
+        /** Cheap on purpose (it runs beside what it measures): a thread's name is looked up once. */
         private void sample() {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            for (java.lang.management.ThreadInfo ti : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (ti == null) {
+            for (long id : threads.getAllThreadIds()) {
+                long cpu = threads.getThreadCpuTime(id);
+                if (cpu <= 0) {
                     continue;
                 }
-                long cpu = threads.getThreadCpuTime(ti.getThreadId());
-                if (cpu > 0) {
-                    last.put(ti.getThreadId(), cpu);
-                    names.putIfAbsent(ti.getThreadId(), ti.getThreadName().replaceAll("[0-9]+", "#"));
+                last.put(id, cpu);
+                if (!names.containsKey(id)) {
+                    java.lang.management.ThreadInfo ti = threads.getThreadInfo(id);
+                    if (ti != null) {
+                        names.put(id, ti.getThreadName().replaceAll("[0-9]+", "#"));
+                    }
                 }
             }
         }
@@ -250,7 +254,8 @@ public final class FxBench {
             sampler.join();
             sample();
             java.util.Map<String, Double> out = new java.util.HashMap<>();
-            last.forEach((id, cpu) -> out.merge(names.get(id), (cpu - before.getOrDefault(id, 0L)) / 1e9, Double::sum));
+            last.forEach((id, cpu) -> out.merge(names.getOrDefault(id, "thread " + id), (cpu - before.getOrDefault(id, 0L)) / 1e9,
+                    Double::sum));
             out.remove("fxbench-cpuwatch");
             return out;
         }

@@ -268,7 +268,7 @@ class RunModelTest {
         assertThat(out.range(7, 10)).extracting(RunEvent.OutputLine::text).containsExactly("line 7", "line 8", "line 9");
         List<String> logged = java.nio.file.Files.readAllLines(file);
         assertThat(logged).hasSize(10);
-        assertThat(logged.get(0)).endsWith(MAIN + " stdout line 0");
+        assertThat(logged.get(0)).endsWith(MAIN + " stdout line 0").matches("\\d+\\.\\d{6} " + MAIN + " stdout line 0");
     }
 
     @Test
