@@ -470,7 +470,7 @@ def _flush_ours():
 # around every flush it does, so fork() (which takes the lock first) never copies a
 # half-done flush into the child, and exit can stop it cleanly.
 #
-# After FLUSH_IDLE seconds without output it parks: it puts a small hook on the stream's
+# After FLUSH_IDLE seconds without output (FLUSH_FIRST_IDLE after it starts) it parks: it puts a small hook on the stream's
 # write and writelines (instance attributes: print() looks them up on every call) and
 # blocks on a lock. The program's next write removes the hook and wakes it, so a line
 # printed after a long sleep still goes out within FLUSH_FAST. A write the hook cannot
@@ -480,6 +480,7 @@ def _flush_ours():
 FLUSH_FAST = 0.002
 FLUSH_SLOW = 0.02
 FLUSH_IDLE = 0.1
+FLUSH_FIRST_IDLE = 0.5   # not before: a program often keeps `sys.stdout.write` in a variable as it starts
 FLUSH_PARKED = 0.5
 _STDOUT_BUFFER = 1 << 16
 _flush_lock = _thread.allocate_lock()
@@ -510,7 +511,8 @@ class _Park:
             real = getattr(type(w), name).__get__(w)
 
             def hooked(arg, _real=real):
-                self.unhook()
+                if self.hooks:
+                    self.unhook()
                 return _real(arg)
             self.hooks[name] = hooked
             setattr(w, name, hooked)
@@ -558,8 +560,9 @@ def _flusher(gen, w, sink):
     from time import sleep
     interval = FLUSH_FAST
     quiet = 0.0
+    idle = FLUSH_FIRST_IDLE
     while True:
-        if quiet < FLUSH_IDLE:
+        if quiet < idle:
             sleep(interval)
         else:
             park = _Park(w)
@@ -573,6 +576,7 @@ def _flusher(gen, w, sink):
                     break
                 woken = park.wait(FLUSH_PARKED)
             park.unhook()
+            idle = FLUSH_IDLE
             if woken:
                 sleep(FLUSH_FAST)       # let the line that woke us be finished
         if _flusher_state['stop'] or _flusher_state['gen'] != gen:

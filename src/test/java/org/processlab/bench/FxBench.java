@@ -50,8 +50,10 @@ import org.processlab.ui.shell.ShellViewModel;
  *   <li><b>Frame gaps</b>: the longest time between two consecutive pulses (the window's frames). Goal: none over
  *       100 ms.</li>
  * </ul>
+ * The run is made {@code bench.fx.runs} times (default 3) in the same window; the table shows the first (a cold JVM:
+ * its JIT compilers compete with everything for the CPU) and the last, on which the goals are read.
  * Also printed: the FX thread's CPU time inside pulses and in all, the (software) render thread's CPU time, the
- * JVM's busiest threads and the machine's load average — on a shared machine a pulse's wall time also counts the time
+ * JVM's CPU by thread (GC and JIT apart) and the machine's load average — on a shared machine a pulse's wall time also counts the time
  * the FX thread waited for a core. Options: {@code -Dbench.fx.children=N}, {@code -Dbench.fx.lines=N},
  * {@code -Dbench.fx.idleSeconds=S}, {@code -Dbench.fx.gaps=true} (print each gap over 100 ms),
  * {@code -Dbench.fx.profile=true} (sample the FX thread's stacks), {@code -Dbench.fx.pinRun=true} (the program keeps
@@ -557,8 +559,8 @@ public final class FxBench {
                     r.maxAlive(), r.lines(), end.status(),
                     end.stoppedBy() != null ? " (stopped: " + end.stoppedBy() + ")" : "");
         }
-        System.out.println("The first run is also the JVM's first: it pays for compiling the code it runs (JIT). "
-                + "The goals are read on the second.");
+        System.out.printf(Locale.ROOT, "The run is made %d times in this window; the first is also the JVM's first and "
+                + "pays for compiling the code it runs (JIT). The goals are read on the last.%n", RUNS);
         Result load = warm.load();
         Result first = cold.load();
         String f = "  %-50s %12s %12s %12s %9s%n";

@@ -62,7 +62,11 @@ public final class ProcessTableViewModel {
             r.update(p, s, nowMicros, at);
             order.add(r);
         }
-        if (!order.equals(rows)) {
+        if (order.size() > rows.size() && order.subList(0, rows.size()).equals(rows)) {
+            // only new processes at the end (the usual growth): an append, which the table lays out more cheaply than
+            // a replacement of every row
+            rows.addAll(order.subList(rows.size(), order.size()));
+        } else if (!order.equals(rows)) {
             rows.setAll(order);
         }
         atLabel.set(at >= 0 && s.startedAt() >= 0 ? "at " + Formats.secondsFromStart(s, at) : "");
