@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,11 @@ import org.processlab.run.RunSession;
  *       supervisor and tracer, its output read through a pipe and thrown away.</li>
  *   <li><b>Flood</b>: a program printing 1,000,000 lines. Lines counted / printed (must be exactly 1),
  *       wall time against the same program with its output piped and thrown away, and the peak heap.</li>
+ *   <li><b>Idle crowd</b>: 128 children asleep for 3 s; the CPU time their processes used meanwhile (the tracer's
+ *       stdout flusher included: it must not poll while a process is quiet), in milliseconds per second of sleep,
+ *       against the same program untraced.</li>
  * </ol>
+ * Then the window benchmark, {@link FxBench} (skipped with {@code BENCH_FX=false}).
  */
 public final class EngineBench {
     private EngineBench() {
@@ -43,6 +48,7 @@ public final class EngineBench {
         Path lesson = repo.resolve("lessons/02-first-processes/multiprocessing_s1_e1.py");
         lessonRun(py, lesson, rounds);
         flood(py, repo.resolve("src/test/resources/cases/flood.py"), Math.max(3, rounds / 2));
+        idleCrowd(py, Math.max(2, rounds / 3));
         if (!"false".equals(System.getProperty("bench.fx", System.getenv("BENCH_FX")))) FxBench.main(args);
     }
 
@@ -111,6 +117,93 @@ public final class EngineBench {
         System.out.printf("  same program, piped to nowhere    : median %.0f ms (baseline)%n", mp);
         System.out.printf("  ratio traced / baseline           : %.2fx (goal: at most 2x)%n", mt / mp);
         System.out.printf("  peak heap during the run          : %.0f MiB%n", peakHeap / 1048576.0);
+    }
+
+    /** The crowd program: N children that sleep S seconds and say how much CPU their process used meanwhile. */
+    private static final String CROWD = """
+            import multiprocessing
+            import sys
+            import time
+
+
+            def sleeper(seconds):
+                t0 = time.process_time()      # the whole process: our tracer's thread counts too
+                time.sleep(seconds)
+                sys.stdout.write(f"cpu {time.process_time() - t0:.6f}\\n")   # one write: lines of a crowd never mix
+                sys.stdout.flush()
+
+
+            if __name__ == "__main__":
+                multiprocessing.set_start_method("fork")
+                n, seconds = int(sys.argv[1]), float(sys.argv[2])
+                crowd = [multiprocessing.Process(target=sleeper, args=(seconds,)) for _ in range(n)]
+                for p in crowd:
+                    p.start()
+                for p in crowd:
+                    p.join()
+            """;
+
+    /**
+     * What sleeping costs: 128 children sleep 3 s, traced and not; each reports the CPU time its process used while
+     * it slept (its tracer's flusher thread included). Summed over the children, per second of sleep.
+     */
+    private static void idleCrowd(PythonInterpreter py, int rounds) throws Exception {
+        int n = 128;
+        double seconds = 3;
+        Path script = Files.createTempFile("processlab-crowd", ".py");
+        try {
+            Files.writeString(script, CROWD);
+            List<Double> traced = new ArrayList<>();
+            List<Double> plain = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                plain.add(crowdCpu(plainOutput(py, script, List.of(Integer.toString(n), Double.toString(seconds))), n));
+                RunModel model = new RunModel();
+                RunSession s = RunSession.start(PythonTrack.spec(py, script, List.of(Integer.toString(n),
+                        Double.toString(seconds)), null, "crowd"), model);
+                s.ended().get();
+                StringBuilder out = new StringBuilder();
+                for (var l : model.output().range(0, model.output().size())) {
+                    out.append(l.text()).append('\n');
+                }
+                traced.add(crowdCpu(out.toString(), n));
+            }
+            double mt = median(traced) / seconds * 1000;
+            double mp = median(plain) / seconds * 1000;
+            System.out.printf("%nIdle crowd: %d children asleep for %.0f s, %d rounds%n", n, seconds, rounds);
+            System.out.printf("  CPU used while asleep, traced     : median %.1f ms per second of sleep (all %d)%n", mt, n);
+            System.out.printf("  same program, not traced          : median %.1f ms per second of sleep (baseline)%n", mp);
+            System.out.printf("  traced, per child                 : %.3f ms per second (%.2f %% of one core for all)%n",
+                    mt / n, mt / 10);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static double crowdCpu(String output, int n) {
+        double sum = 0;
+        int seen = 0;
+        for (String line : output.split("\n")) {
+            if (line.startsWith("cpu ")) {
+                sum += Double.parseDouble(line.substring(4).trim());
+                seen++;
+            }
+        }
+        if (seen != n) {
+            throw new IllegalStateException(seen + " of " + n + " children reported:\n" + output);
+        }
+        return sum;
+    }
+
+    /** Runs the program directly and returns what it printed. */
+    static String plainOutput(PythonInterpreter py, Path script, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(py.executable().toString(), script.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("PYTHONUNBUFFERED");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     /** Runs the program directly, output piped and discarded; wall milliseconds. */
