@@ -70,7 +70,11 @@ public final class JsonReport {
             g.writeNumberField("pid", p.pid());
         }
         g.writeNumberField("startTicks", p.key().startTicks());
-        g.writeNumberField("ppid", p.ppid());
+        if (p.ppid() < 0) {
+            g.writeNullField("ppid");   // never seen by the OS sampler, no agent said, nobody reaped it
+        } else {
+            g.writeNumberField("ppid", p.ppid());
+        }
         g.writeNumberField("parent", p.parent());
         g.writeStringField("role", p.role().id());
         g.writeStringField("name", p.name());

@@ -125,7 +125,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
-        RunSnapshot end = session.ended().join();
+        RunSnapshot end;
+        try {
+            end = session.ended().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            stderr.println("processlab: the run broke: " + e.getCause());
+            return EX_SOFTWARE;
+        }
         report(end, model);
         if (chromeTrace != null) {
             try (OutputStream f = new BufferedOutputStream(java.nio.file.Files.newOutputStream(chromeTrace))) {

@@ -13,17 +13,27 @@ public final class TextReport {
     private TextReport() {
     }
 
+    private static String name(ProcessView p) {
+        return "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
+    }
+
     /** Writes the report for {@code run} to {@code out}. */
     public static void write(RunSnapshot run, OutputLog output, PrintStream out) {
         out.println("Run: " + run.title());
         if (run.error() != null) {
             out.println("Error: " + run.error());
         }
-        out.printf("%-22s %8s %8s %-7s %-6s %-12s %9s %9s%n", "PROCESS", "PID", "PPID", "ROLE", "ALIVE", "EXIT", "START s", "DURATION");
+        // the name column is as wide as the longest name (an indented "resource_tracker (orphan)" included)
+        int w = 22;
         for (ProcessView p : run.processes()) {
-            String name = "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
+            w = Math.max(w, name(p).length());
+        }
+        String row = "%-" + w + "s %8s %8s %-7s %-6s %-12s %9s %9s%n";
+        out.printf(row, "PROCESS", "PID", "PPID", "ROLE", "ALIVE", "EXIT", "START s", "DURATION");
+        for (ProcessView p : run.processes()) {
+            String name = name(p);
             String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.endedAt() >= 0 ? p.endedAt() : run.horizon()) - p.startedAt()) / 1e6);
-            out.printf("%-22s %8s %8s %-7s %-6s %-12s %9s %9s%n", name, p.notStarted() ? "-" : Long.toString(p.pid()),
+            out.printf(row, name, p.notStarted() ? "-" : Long.toString(p.pid()),
                     p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
                     p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
                     p.startedAt() < 0 ? "" : String.format("%.3f", JsonReport.seconds(run, p.startedAt())), dur);

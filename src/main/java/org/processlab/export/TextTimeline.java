@@ -21,7 +21,12 @@ public final class TextTimeline {
     public static void write(RunSnapshot run, OutputLog output, PrintStream out, int width) {
         long t0 = run.startedAt();
         long span = Math.max(1, run.horizon() - t0);
-        out.printf("%-24s %s%n", "TIMELINE", "0 s" + " ".repeat(Math.max(1, width - 12)) + String.format("%.3f s", span / 1e6));
+        // the label column fits the longest label, so a PID is never cut off
+        int w = 24;
+        for (ProcessView p : run.processes()) {
+            w = Math.max(w, label(p).length());
+        }
+        out.printf("%-" + w + "s %s%n", "TIMELINE", "0 s" + " ".repeat(Math.max(1, width - 12)) + String.format("%.3f s", span / 1e6));
         for (ProcessView p : run.processes()) {
             char[] row = new char[width];
             java.util.Arrays.fill(row, ' ');
@@ -45,13 +50,16 @@ public final class TextTimeline {
             for (int i : output.linesOf(p.pid())) {
                 row[Math.min(width - 1, col(output.get(i).t() - t0, span, width))] = '|';
             }
-            String name = "  ".repeat(p.depth()) + p.displayName() + (p.notStarted() ? " [no PID]" : " [" + p.pid() + "]");
             String end = p.notStarted() ? "start() never called" : p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
-            out.printf("%-24s %s %s%s%n", name.length() > 24 ? name.substring(0, 24) : name, new String(row), end,
+            out.printf("%-" + w + "s %s %s%s%n", label(p), new String(row), end,
                     p.orphan() ? " (orphan, now child of " + p.ppid() + ")" : "");
         }
         out.println("legend: . created (start() not called yet)   = running   ~ waiting in join()   "
                 + "z zombie (exited, not reaped)   | output line");
+    }
+
+    private static String label(ProcessView p) {
+        return "  ".repeat(p.depth()) + p.displayName() + (p.notStarted() ? " [no PID]" : " [" + p.pid() + "]");
     }
 
     private static int col(long t, long span, int width) {

@@ -94,7 +94,7 @@ public final class LessonLibrary {
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 String where = loc == null ? "" : " (line " + (loc.getLineNr() + 1) + ")";
-                return new LessonError(id, dir, guessedOrder, file + where + ": " + e.getOriginalMessage());
+                return new LessonError(id, dir, guessedOrder, file + where + ": " + plainMessage(e));
             }
             if (fm == null || fm.title() == null || fm.title().isBlank()) {
                 return new LessonError(id, dir, guessedOrder, file + ": front matter needs a title");
@@ -154,6 +154,44 @@ public final class LessonLibrary {
 
     /** The front matter as written (lessons/FORMAT.md). Unknown keys are errors, so typos show. */
     @JsonIgnoreProperties(ignoreUnknown = false)
+    /** What went wrong in the front matter, in an author's words rather than the parser's. */
+    static String plainMessage(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "'" + u.getPropertyName() + "' is not a lesson field (the fields are: "
+                    + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + "; see lessons/FORMAT.md)";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                && !m.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() > 0 ? "." : "").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex() + 1).append(']');
+                }
+            }
+            return "'" + field + "' must be " + kind(m.getTargetType());
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list (lines starting with '- ', or [a, b])";
+        }
+        return "a group of fields (indented 'name: value' lines)";
+    }
+
     record FrontMatter(String title, Integer order, String source, String example, List<String> args,
                        List<String> startMethods, Prediction predict, Expectation expect, List<MoreExample> more) {
     }

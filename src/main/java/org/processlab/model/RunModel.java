@@ -362,6 +362,11 @@ public final class RunModel {
                 p.reapExit = r.exitCode();
                 p.reapedBySupervisor = r.reaper() == supervisorPid;
             }
+            if (p.ppid < 0 && r.reaper() > 0) {
+                // only a process's parent can reap it (wait(2)): its OS parent, even if nothing else saw it
+                p.ppid = r.reaper();
+                p.ppidAt = r.t();
+            }
             if (r.child() == rootPid) {
                 rootStatus = Signals.toShellStatus(r.exitCode());
             }

@@ -76,7 +76,7 @@ public final class RunSession implements AutoCloseable {
     public static RunSession start(RunSpec spec, RunModel model) {
         RunSession s = new RunSession(spec, model);
         LIVE.add(s);
-        Thread th = new Thread(s::drive, "run-" + spec.title());
+        Thread th = new Thread(s::driveGuarded, "run-" + spec.title());
         th.setDaemon(true);
         th.start();
         return s;
@@ -119,7 +119,7 @@ public final class RunSession implements AutoCloseable {
     }
 
     /** Ends every process of the run for {@code reason}; a limit uses SIGKILL at once (after freezing the tree). */
-    public void stop(StopReason reason) {
+    public synchronized void stop(StopReason reason) {
         if (ended.isDone() || stopping) {
             return;
         }
@@ -172,6 +172,48 @@ public final class RunSession implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- the run's own thread
+
+    /**
+     * {@link #drive()}, and whatever goes wrong in it (a bug, a broken installation) still ends the run: the tree is
+     * ended (closing the trace server makes the supervisor end it) and {@link #ended()} completes, with the run marked
+     * failed — never a caller waiting for ever.
+     */
+    private void driveGuarded() {
+        try {
+            drive();
+        } catch (Throwable e) {
+            stopping = true;
+            try {
+                sendCommand("{\"k\":\"kill\"}\n");   // the whole tree, at once
+            } catch (Throwable ignored) {
+                // the supervisor also ends the tree when our connection closes (fail() closes it)
+            }
+            try {
+                fail("ProcessLab's run broke (" + e + "); every process of the run was ended.");
+            } catch (Throwable again) {
+                closeServer();
+                LIVE.remove(this);
+                ended.completeExceptionally(e);
+            }
+            Process sup = supervisor;
+            if (sup != null && sup.isAlive()) {
+                // the supervisor ends the tree once our connection closes; it gets its grace period, then goes
+                sup.onExit().completeOnTimeout(null, spec.stopGrace().toMillis() + 2_000, TimeUnit.MILLISECONDS)
+                        .thenRun(() -> {
+                            if (sup.isAlive()) {
+                                safetyNet();   // the supervisor did not end the tree: end what we know of it
+                            }
+                        });
+            }
+            if (e instanceof Error err && !(e instanceof LinkageError)) {
+                throw err;
+            }
+        } finally {
+            if (!ended.isDone()) {
+                ended.completeExceptionally(new IllegalStateException("the run ended without a result"));
+            }
+        }
+    }
 
     private void drive() {
         long t0 = Clock.nowMicros();
@@ -247,7 +289,11 @@ public final class RunSession implements AutoCloseable {
     }
 
     private void fail(String message) {
-        model.append(new RunEvent.RunFailed(Clock.nowMicros(), message));
+        try {
+            model.append(new RunEvent.RunFailed(Clock.nowMicros(), message));
+        } catch (RuntimeException e) {
+            // the event is in the model (a listener of it failed, after): the run still ends, failed
+        }
         closeServer();
         LIVE.remove(this);
         ended.complete(model.snapshot());
@@ -271,6 +317,9 @@ public final class RunSession implements AutoCloseable {
             keys.add(p.key());
         }
         for (ProcKey k : keys) {
+            if (k.pid() <= 0) {
+                continue;   // a Process object that never got a process
+            }
             if (!ProcFs.available() || ProcFs.isSame(k.pid(), k.startTicks())) {
                 ProcessHandle.of(k.pid()).ifPresent(ProcessHandle::destroyForcibly);
             }
@@ -324,6 +373,14 @@ public final class RunSession implements AutoCloseable {
     /** Supervisor messages, on its connection's reader thread. */
     private final class Handler implements TraceServer.SupervisorHandler {
         private long supervisorPid = -1;
+
+        /** The process limit is checked as soon as an agent tells of a process, not only at the next OS sample. */
+        @Override
+        public void processAnnounced() {
+            if (!stopping && model.processCount() > spec.maxProcesses()) {
+                stop(StopReason.PROCESS_LIMIT);
+            }
+        }
 
         @Override
         public void supervisorHello(JsonNode hello, OutputStream out) {

@@ -44,6 +44,10 @@ final class TraceServer implements AutoCloseable {
 
         /** The supervisor's connection closed. */
         void supervisorClosed();
+
+        /** An agent told of a new process (its own hello, a {@code start} or a {@code spawn}); any reader thread. */
+        default void processAnnounced() {
+        }
     }
 
     private final RunModel model;
@@ -52,6 +56,7 @@ final class TraceServer implements AutoCloseable {
     private final byte[] token;
     private final String tokenHex;
     private final AtomicInteger open = new AtomicInteger();
+    private volatile Socket supervisorSocket;
     private final AtomicInteger openAgents = new AtomicInteger();
     private volatile boolean closed;
 
@@ -122,6 +127,7 @@ final class TraceServer implements AutoCloseable {
             }
             s.setSoTimeout(0);
             if ("supervisor".equals(hello.json().path("peer").asText())) {
+                supervisorSocket = s;
                 serveSupervisor(hello.json(), reader, s.getOutputStream());
             } else {
                 openAgents.incrementAndGet();
@@ -157,6 +163,7 @@ final class TraceServer implements AutoCloseable {
         }
         model.append(new RunEvent.ProcessSeen(t, pid, hello.path("ppid").asLong(), ticks,
                 ProcFs.epochMicrosOfTicks(ticks), cmd.toString(), true));
+        handler.processAnnounced();
         LineAssembler out = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDOUT, texts, false));
         LineAssembler err = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDERR, texts, false));
         long lastT = t;
@@ -176,11 +183,15 @@ final class TraceServer implements AutoCloseable {
                             j.path("child").asLong(), text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"),
                             text(j, "method"), j.path("daemon").asBoolean(),
                             j.path("obj").isIntegralNumber() ? j.path("obj").asLong() : -1));
+                        handler.processAnnounced();
                     }
                     case "made" -> model.append(new RunEvent.ChildMade(mt, pid, j.path("obj").asLong(-1),
                             text(j, "name"), text(j, "target"), text(j, "args")));
-                    case "spawn" -> model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
-                            j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
+                    case "spawn" -> {
+                        model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
+                                j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
+                        handler.processAnnounced();
+                    }
                     case "helper" -> model.append(new RunEvent.HelperStarted(mt, pid, j.path("child").asLong(), text(j, "kind")));
                     case "boot" -> model.append(new RunEvent.ChildBooted(mt, pid, text(j, "name"), text(j, "target"),
                             text(j, "args"), text(j, "method")));
@@ -271,6 +282,10 @@ final class TraceServer implements AutoCloseable {
             server.close();
         } catch (IOException ignored) {
             // already closed
+        }
+        Socket sup = supervisorSocket;
+        if (sup != null) {
+            closeQuietly(sup);   // a supervisor whose app went away ends whatever is left of the run
         }
     }
 }

@@ -66,10 +66,14 @@ class LessonLibraryTest {
         lesson("04-no-front-matter", "# just markdown\n");
         lesson("05-typo", "---\ntitle: Typo\norder: 5\nexampel: x.py\n---\n");
         lesson("06-bad-answer", "---\ntitle: Bad\norder: 6\npredict: {question: q, choices: [a], answer: 3}\n---\n");
+        lesson("07-order-list", "---\ntitle: Order\norder: [7\n---\n");
         Files.createDirectories(root.resolve("not-a-lesson"));
         List<LessonEntry> all = LessonLibrary.load(root);
         assertThat(all).extracting(LessonEntry::id).containsExactly("01-good", "02-bad-yaml", "03-missing-example",
-                "04-no-front-matter", "05-typo", "06-bad-answer");
+                "04-no-front-matter", "05-typo", "06-bad-answer", "07-order-list");
+        assertThat(((LessonError) all.get(6)).message()).as("in an author's words, not the parser's")
+                .contains("'order' must be a whole number").doesNotContain("JsonToken").doesNotContain("java.lang");
+        assertThat(((LessonError) all.get(4)).message()).contains("'exampel' is not a lesson field").contains("example");
         assertThat(all.get(0)).isInstanceOf(Lesson.class);
         assertThat(all.subList(1, all.size())).allSatisfy(e -> assertThat(e).isInstanceOf(LessonError.class));
         assertThat(((LessonError) all.get(2)).message()).contains("nope.py").contains("missing");

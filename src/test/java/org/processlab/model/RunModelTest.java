@@ -136,6 +136,15 @@ class RunModelTest {
     }
 
     @Test
+    void aChildNothingSawHasItsReaperAsParent() {
+        RunModel m = started();
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "work", "()", "spawn", false));
+        // killed before it could say hello, and gone before the OS sampler looked: only its reap tells the parent
+        m.append(new Reaped(2_700, MAIN, P1, -9, 9));
+        assertThat(m.snapshot().byPid(P1).orElseThrow().ppid()).isEqualTo(MAIN);
+    }
+
+    @Test
     void killedBySignalHasNegativeExitCodeAndItsName() {
         RunModel m = started();
         m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", null, "f", "()", "fork", false));
