@@ -27,12 +27,25 @@ import org.processlab.model.Stream;
  * <p>A connection whose first message is not a {@code hello} with the run's token (within 5 s), or that
  * sends a malformed or over-long message, is closed and counted in the model; the run goes on.
  *
- * <p>Threading: one acceptor thread, and one reader thread per connection (daemon threads). Handler
+ * <p>Threading: one acceptor thread, and one reader thread per connection (daemon threads, pooled across runs). Handler
  * methods are called on the supervisor connection's reader thread.
  */
 final class TraceServer implements AutoCloseable {
     /** Most connections open at once; more are refused and counted (a flood must not starve the run). */
     static final int MAX_OPEN = 1024;
+
+    /**
+     * The reader threads of every run's connections, kept a minute after their connection closes and reused: a run
+     * of hundreds of processes needs as many threads, and starting a thread is costly on a busy machine (it also
+     * holds up the JVM's safepoints, so the window stutters). A second run reuses the first one's threads.
+     */
+    private static final java.util.concurrent.ExecutorService CONNECTIONS = new java.util.concurrent.ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "trace-conn");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** What the run session does with the supervisor's messages. */
     interface SupervisorHandler {
@@ -103,9 +116,7 @@ final class TraceServer implements AutoCloseable {
                 model.countRejectedConnection();
                 continue;
             }
-            Thread th = new Thread(() -> serve(s), "trace-conn");
-            th.setDaemon(true);
-            th.start();
+            CONNECTIONS.execute(() -> serve(s));
         }
     }
 
