@@ -32,7 +32,8 @@ import org.processlab.run.RunSession;
  *       stdout flusher included: it must not poll while a process is quiet), in milliseconds per second of sleep,
  *       against the same program untraced.</li>
  * </ol>
- * Then the window benchmark, {@link FxBench} (skipped with {@code BENCH_FX=false}).
+ * The window benchmark, {@link FxBench}, runs after it in a JVM of its own, started with the window's options
+ * ({@code -Dbench.fx.skip=true} skips it).
  */
 public final class EngineBench {
     private EngineBench() {
@@ -49,7 +50,6 @@ public final class EngineBench {
         lessonRun(py, lesson, rounds);
         flood(py, repo.resolve("src/test/resources/cases/flood.py"), Math.max(3, rounds / 2));
         idleCrowd(py, Math.max(2, rounds / 3));
-        if (!"false".equals(System.getProperty("bench.fx", System.getenv("BENCH_FX")))) FxBench.main(args);
     }
 
     private static void lessonRun(PythonInterpreter py, Path script, int rounds) throws Exception {
