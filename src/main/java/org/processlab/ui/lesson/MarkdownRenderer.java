@@ -9,6 +9,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -92,7 +93,23 @@ public final class MarkdownRenderer {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("md-code-flow");
         flow.getChildren().addAll(lang.startsWith("py") ? PythonHighlighter.highlight(body) : PythonHighlighter.plain(body));
-        VBox box = new VBox(flow);
+        // Code never wraps (a wrapped line of Python reads wrong, and a long name was cut in two): a line wider
+        // than the page scrolls sideways (Shift+wheel, or the bar). An up/down wheel goes on to the page.
+        ScrollPane sideways = new ScrollPane(flow);
+        sideways.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            javafx.scene.Parent up = sideways.getParent();
+            if (up != null && Math.abs(e.getDeltaY()) > Math.abs(e.getDeltaX())) {
+                e.consume();
+                javafx.event.Event.fireEvent(up, e.copyFor(e.getSource(), up));
+            }
+        });
+        sideways.getStyleClass().add("md-code-scroll");
+        sideways.setFitToWidth(false);
+        sideways.setFitToHeight(true);
+        sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideways.setMinWidth(0);
+        VBox box = new VBox(sideways);
         box.getStyleClass().add("md-code-block");
         box.setMinWidth(0);
         return box;
