@@ -70,6 +70,8 @@ public final class FxBench {
     private static final double IDLE_SECONDS = Double.parseDouble(System.getProperty("bench.fx.idleSeconds", "5"));
     /** With {@code -Dbench.fx.pinRun=true} the program keeps to the last core (Linux), leaving the others to the JVM. */
     private static final boolean PIN_RUN = Boolean.getBoolean("bench.fx.pinRun");
+    /** With {@code -Dbench.fx.profile=true}: samples of the FX thread (also shown per frame gap with gaps=true). */
+    private static volatile Profiler profiler;
 
     private FxBench() {
     }
@@ -124,7 +126,7 @@ public final class FxBench {
         Thread.sleep(Math.round(IDLE_SECONDS * 1000));
         Result idle = fx(meter::stop);
 
-        Profiler profiler = Boolean.getBoolean("bench.fx.profile") ? new Profiler() : null;
+        profiler = Boolean.getBoolean("bench.fx.profile") ? new Profiler() : null;
         RunResult cold = measureRun(w, meter, "first run");
         RunResult warm = null;
         for (int i = 2; i <= RUNS; i++) {
@@ -430,6 +432,9 @@ public final class FxBench {
                                             + "(processes %d, lines %d)%n", (t - t0) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap,
                                     (cpuNow - pulseCpuStart) / 1e6, m == null ? 0 : m.processCount(),
                                     m == null ? 0 : m.output().size());
+                            if (profiler != null) {
+                                System.out.println("    the FX thread meanwhile:" + profiler.during(lastPulse, t));
+                            }
                         }
                     }
                 }
@@ -514,6 +519,25 @@ public final class FxBench {
     /** With {@code -Dbench.fx.profile=true}: samples the FX thread's stack every 2 ms and prints the top ones. */
     private static final class Profiler {
         private final java.util.Map<String, Integer> hist = new java.util.concurrent.ConcurrentHashMap<>();
+        /** {nanoTime, short stack} per sample, to say what the thread did inside one frame gap. */
+        private final java.util.List<Object[]> timeline = new java.util.ArrayList<>();
+
+        /** The most frequent short stacks sampled between two nanoTimes. */
+        String during(long from, long to) {
+            java.util.Map<String, Integer> h = new java.util.HashMap<>();
+            synchronized (timeline) {
+                for (Object[] e : timeline) {
+                    long t = (Long) e[0];
+                    if (t >= from && t <= to) {
+                        h.merge((String) e[1], 1, Integer::sum);
+                    }
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            h.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(3)
+                    .forEach(e -> b.append("\n      ").append(e.getValue()).append("x ").append(e.getKey()));
+            return b.toString();
+        }
         private final Thread sampler;
 
         Profiler() {
@@ -529,6 +553,10 @@ public final class FxBench {
                         b.append(" < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(st[i].getMethodName());
                     }
                     hist.merge(b.toString(), 1, Integer::sum);
+                    String key = b.length() > 160 ? b.substring(0, 160) : b.toString();
+                    synchronized (timeline) {
+                        timeline.add(new Object[] {System.nanoTime(), key});
+                    }
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {

@@ -44,9 +44,12 @@ import org.processlab.model.RunSnapshot;
  *       the views' share of the FX thread stays bounded and the window keeps answering. A frame's cost {@code c} is
  *       the FX thread's time from handing it over to the end of that pulse — the views, and the CSS, layout,
  *       drawing and scene sync they caused — measured by a {@link Platform#runLater} posted with the frame (it runs
- *       once the pulse is over). The next frame comes no sooner than {@value #COST_FACTOR}·c after it (at most
+ *       once the pulse is over); or, when more, the time until the next pulse began (JavaFX starts it once the
+ *       frame is rendered: with software rendering on a busy machine that is most of a frame's cost), less one
+ *       pulse period. The next frame comes no sooner than {@value #COST_FACTOR}·c after it (at most
  *       {@value #MAX_GAP_MILLIS} ms later), so frames take at most about 1/{@value #COST_FACTOR} of the FX thread's
- *       time and the rendering of one is done before the next. A small run gets a frame every pulse.</li>
+ *       and the render thread's time, and the rendering of one is done before the next. A small run gets a frame
+ *       every pulse.</li>
  *   <li>Once a finished run's last frame has been delivered, the timer stops (no idle CPU); a later change
  *       wakes it again.</li>
  * </ul>
@@ -90,6 +93,10 @@ public final class ModelPulse {
     private long minGapNanos;
     /** Counts frames, so that a late end-of-pulse mark is not taken for a newer frame's. */
     private long frameSeq;
+    /** When the last frame's pulse began, until the next pulse has looked at it (else -1). */
+    private long frameStartNanos = -1;
+    /** JavaFX's pulse period at its default 60 frames per second. */
+    private static final long NOMINAL_PULSE_NANOS = 16_666_667L;
 
     /** What the builder hands over. */
     private record Built(RunSnapshot snapshot, int firstLine, List<OutputLine> lines, int skipped, LineMarks marks,
@@ -153,6 +160,15 @@ public final class ModelPulse {
     private void pulse(long nanos) {
         if (stopped) {
             return;
+        }
+        if (frameStartNanos >= 0) {
+            // the first pulse after a frame: JavaFX starts it once the frame's rendering is done, so the time since
+            // the frame's pulse began is what the frame cost the pipeline (FX thread and render thread)
+            long pipeline = System.nanoTime() - frameStartNanos - NOMINAL_PULSE_NANOS;
+            frameStartNanos = -1;
+            if (pipeline * COST_FACTOR > minGapNanos) {
+                minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, pipeline * COST_FACTOR);
+            }
         }
         Built b = ready.getAndSet(null);
         if (b != null) {
@@ -222,6 +238,7 @@ public final class ModelPulse {
 
     /** A frame was just handed over (its pulse began at {@code began}): its cost is known once the pulse is over. */
     private void startMeasuring(long began) {
+        frameStartNanos = began;
         long seq = ++frameSeq;
         minGapNanos = Math.min(MAX_GAP_MILLIS * 1_000_000L, (System.nanoTime() - began) * COST_FACTOR);
         Platform.runLater(() -> {
