@@ -72,8 +72,14 @@ public record PythonInterpreter(Path executable, String version) {
             }
             List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
             if (p.exitValue() != 0 || lines.size() < 2 || !lines.get(1).startsWith("3.")) {
-                throw new InterpreterNotFoundException(candidate + " is not a working Python 3 (it said: "
-                        + String.join(" ", lines).strip() + "). " + HOW_TO_GET);
+                // its first line only, cut short: a program that is not Python may echo our whole query back
+                String said = lines.isEmpty() ? "" : lines.get(0).strip();
+                if (said.length() > 80) {
+                    said = said.substring(0, 77) + "...";
+                }
+                throw new InterpreterNotFoundException(candidate + " is not a working Python 3"
+                        + (said.isEmpty() ? " (it printed nothing, exit status " + p.exitValue() + ")"
+                        : " (asked for its version, it said: " + said + ")") + ". " + HOW_TO_GET);
             }
             String[] v = lines.get(1).strip().split("\\.");
             if (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 8) {

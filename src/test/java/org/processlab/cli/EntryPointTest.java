@@ -51,6 +51,17 @@ class EntryPointTest {
     }
 
     @Test
+    void aProgramThatIsNotPythonIsRefusedInAFewWords() {
+        Report r = CliRun.json("02-first-processes", "--python", "/bin/ls");
+        assertThat(r.exit()).isEqualTo(69);
+        String error = r.json().path("error").asText();
+        assertThat(error).startsWith("/bin/ls is not a working Python 3 (asked for its version, it said: ")
+                .contains("3.8 or newer");
+        String said = error.substring(error.indexOf("it said: ") + 9, error.indexOf("). Install"));
+        assertThat(said).as("one short line of what it said, not the whole query").hasSizeLessThanOrEqualTo(80);
+    }
+
+    @Test
     void anUnwritableTraceFileIsRefusedBeforeTheRun() {
         Report r = CliRun.json("02-first-processes", "--chrome-trace", "/definitely/not/here/trace.json");
         assertThat(r.exit()).isEqualTo(73);
