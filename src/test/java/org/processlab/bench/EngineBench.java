@@ -194,13 +194,18 @@ public final class EngineBench {
         return sum;
     }
 
-    /** Runs the program directly and returns what it printed. */
-    static String plainOutput(PythonInterpreter py, Path script, List<String> args) throws Exception {
+    /** The program started directly, no supervisor or tracer, stdout and stderr on one pipe, Python's own buffering. */
+    private static ProcessBuilder plain(PythonInterpreter py, Path script, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(py.executable().toString(), script.toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("PYTHONUNBUFFERED");
-        Process p = pb.start();
+        return pb;
+    }
+
+    /** Runs the program directly and returns what it printed. */
+    static String plainOutput(PythonInterpreter py, Path script, List<String> args) throws Exception {
+        Process p = plain(py, script, args).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -208,10 +213,7 @@ public final class EngineBench {
 
     /** Runs the program directly, output piped and discarded; wall milliseconds. */
     static double plainRun(PythonInterpreter py, Path script, List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(py.executable().toString(), script.toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().remove("PYTHONUNBUFFERED");
+        ProcessBuilder pb = plain(py, script, args);
         long t0 = System.nanoTime();
         Process p = pb.start();
         AtomicLong n = new AtomicLong();

@@ -221,18 +221,7 @@ public final class FxBench {
 
         CpuWatch(java.util.Map<Long, Long> before) {
             this.before = before;
-            sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sample();
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "fxbench-cpuwatch");
-            sampler.setDaemon(true);
-            sampler.start();
+            sampler = every("fxbench-cpuwatch", 100, this::sample);
         }
 
         /** Cheap on purpose (it runs beside what it measures): a thread's name is looked up once. */
@@ -264,6 +253,23 @@ public final class FxBench {
             out.remove("fxbench-cpuwatch");
             return out;
         }
+    }
+
+    /** A daemon thread that runs {@code sample} every {@code millis} ms until interrupted. */
+    private static Thread every(String name, long millis, Runnable sample) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                sample.run();
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static java.util.Map<Long, Long> threadCpu() {
@@ -544,28 +550,20 @@ public final class FxBench {
             Thread fx = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith(System.getProperty("bench.fx.profileThread", "JavaFX Application Thread")))
                     .findFirst().orElseThrow();
-            sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    StringBuilder b = new StringBuilder(fx.getState().toString());
-                    StackTraceElement[] st = fx.getStackTrace();
-                    for (int i = 0; i < Math.min(Integer.getInteger("bench.fx.profileDepth", 18), st.length); i++) {
-                        String c = st[i].getClassName();
-                        b.append(" < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(st[i].getMethodName());
-                    }
-                    hist.merge(b.toString(), 1, Integer::sum);
-                    String key = b.length() > 160 ? b.substring(0, 160) : b.toString();
-                    synchronized (timeline) {
-                        timeline.add(new Object[] {System.nanoTime(), key});
-                    }
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            int depth = Integer.getInteger("bench.fx.profileDepth", 18);
+            sampler = every("fxbench-profiler", 2, () -> {
+                StringBuilder b = new StringBuilder(fx.getState().toString());
+                StackTraceElement[] st = fx.getStackTrace();
+                for (int i = 0; i < Math.min(depth, st.length); i++) {
+                    String c = st[i].getClassName();
+                    b.append(" < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(st[i].getMethodName());
                 }
-            }, "fxbench-profiler");
-            sampler.setDaemon(true);
-            sampler.start();
+                hist.merge(b.toString(), 1, Integer::sum);
+                String key = b.length() > 160 ? b.substring(0, 160) : b.toString();
+                synchronized (timeline) {
+                    timeline.add(new Object[] {System.nanoTime(), key});
+                }
+            });
         }
 
         void stopAndPrint() {
