@@ -133,7 +133,7 @@ public final class RunModel {
         synchronized (lock) {
             int n = 0;
             for (Proc p : procs) {
-                if (p.listed() && !p.standIn) {
+                if (p.listed() && !p.standIn()) {
                     n++;
                 }
             }
@@ -202,7 +202,7 @@ public final class RunModel {
         synchronized (lock) {
             long found = 0;
             for (Proc p : procs) {
-                if (p.traced || p.standIn || p.key.pid() == rootPid || !p.listed()) {
+                if (p.traced || p.standIn() || p.key.pid() == rootPid || !p.listed()) {
                     continue;
                 }
                 boolean possible = running == null ? p.endFact() < 0
@@ -265,7 +265,6 @@ public final class RunModel {
             p.seen(s.t());
         } else if (e instanceof RunEvent.ChildMade c) {
             Proc p = new Proc(new ProcKey(nextStandIn--, -1));
-            p.standIn = true;
             p.parent = c.parent();
             p.name = c.name();
             p.target = c.target();
@@ -527,7 +526,7 @@ public final class RunModel {
         if (p.createdAt >= 0 && started > p.createdAt) {
             states.add(new Span<>(LifeState.CREATED, p.createdAt, started));
         }
-        if (p.standIn) {
+        if (p.standIn()) {
             // never started (yet): created until now, or until the process that holds the object ended
             Proc holder = latest.get(p.parent);
             long gone = holder == null ? -1 : holder.endFact();
@@ -642,8 +641,6 @@ public final class RunModel {
         String method;
         boolean daemon;
         long createdAt = -1;
-        /** A Process object that has no process yet (its PID is a negative stand-in). */
-        boolean standIn;
         long startCalledAt = -1;
         long startReturnedAt = -1;
         long osStart = -1;
@@ -672,10 +669,15 @@ public final class RunModel {
             firstSeenAt = min(firstSeenAt, t);
         }
 
+        /** A Process object that has no process yet: its PID is a negative stand-in. */
+        boolean standIn() {
+            return key.pid() < 0;
+        }
+
         /** Anything at all says this OS process existed (a start() that failed leaves nothing), or it stands in for a
          *  Process object not started yet. */
         boolean listed() {
-            return standIn || firstSeenAt >= 0 || startReturnedAt >= 0 || osStart >= 0;
+            return standIn() || firstSeenAt >= 0 || startReturnedAt >= 0 || osStart >= 0;
         }
 
         long startedAt(long runStart) {
@@ -703,7 +705,7 @@ public final class RunModel {
         }
 
         long sortTime() {
-            long s = standIn ? createdAt : startedAt(-1);
+            long s = standIn() ? createdAt : startedAt(-1);
             return s >= 0 ? s : Long.MAX_VALUE;
         }
     }
