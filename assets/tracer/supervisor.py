@@ -1,6 +1,6 @@
 """ProcessLab supervisor: owns one run's process tree. Wire format: PROTOCOL.md.
 
-    python3 -I supervisor.py [--grace-ms N] -- CMD...
+    python3 -I supervisor.py [--grace-ms N] [--nice N] -- CMD...
 
 Runs CMD in a new session with default signal dispositions, an empty signal mask,
 stdin = /dev/null and stdout/stderr = pipes read here (sent as `raw`). On Linux it makes
@@ -27,6 +27,7 @@ MAX_LINE = 65536
 HAVE_PROC = os.path.isdir('/proc/self')
 APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
 APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
+USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] -- CMD...'
 PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
 TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
 
@@ -148,10 +149,11 @@ class App(object):
 
 class Supervisor(object):
 
-    def __init__(self, app, cmd, grace_ms, subreaper):
+    def __init__(self, app, cmd, grace_ms, subreaper, nice=0):
         self.app = app
         self.cmd = cmd
         self.grace_ms = grace_ms
+        self.nice = nice
         self.subreaper = subreaper
         self.me = os.getpid()
         self.root = None
@@ -203,6 +205,7 @@ class Supervisor(object):
         os.close(err_w)
         os.close(null)
         self.root = pid
+        self.lower_priority(pid)
         st = read_stat(pid) if HAVE_PROC else None
         self.app.send('spawned', t=t, pid=pid, startTicks=st[4] if st else None)
         for fd, name in ((out_r, 'stdout'), (err_r, 'stderr')):
@@ -210,6 +213,17 @@ class Supervisor(object):
             self.pipes[fd] = name
             self.sel.register(fd, selectors.EVENT_READ, name)
         return True
+
+    def lower_priority(self, pid):
+        # posix_spawn cannot set a niceness: set it on the root's process group (its own session, so pgid == pid)
+        # right after the exec, before an interpreter has started far enough to fork. Children inherit it.
+        if self.nice <= 0:
+            return
+        try:
+            mine = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PGRP, pid, min(19, mine + self.nice))
+        except (OSError, AttributeError):
+            pass    # the run goes on at the app's priority
 
     def fork_exec(self, null, out_w, err_w, sigs, env):
         # Portable path where posix_spawn cannot make a new session.
@@ -573,31 +587,37 @@ class Supervisor(object):
                         self.on_app_gone()
 
 
+OPTIONS = ('--grace-ms', '--nice')
+
+
 def parse_args(argv):
-    grace = 1000
+    """{'--grace-ms': int, '--nice': int}, and the command after them (or after '--')."""
+    opts = {'--grace-ms': 1000, '--nice': 0}
     i = 0
     while i < len(argv):
         a = argv[i]
         if a == '--':
-            return grace, argv[i + 1:]
-        if a == '--grace-ms' and i + 1 < len(argv):
-            grace = int(argv[i + 1])
-            i += 2
-        elif a.startswith('--grace-ms='):
-            grace = int(a.split('=', 1)[1])
+            return opts, argv[i + 1:]
+        name, eq, value = a.partition('=')
+        if name not in OPTIONS:
+            return opts, argv[i:]
+        if not eq:
+            if i + 1 >= len(argv):
+                raise ValueError(a)
+            value = argv[i + 1]
             i += 1
-        else:
-            return grace, argv[i:]
-    return grace, []
+        opts[name] = int(value)
+        i += 1
+    return opts, []
 
 
 def main(argv):
     try:
-        grace, cmd = parse_args(argv)
+        opts, cmd = parse_args(argv)
     except ValueError:
-        fail('usage: supervisor.py [--grace-ms N] -- CMD...')
-    if not cmd:
-        fail('usage: supervisor.py [--grace-ms N] -- CMD...')
+        fail(USAGE)
+    if not cmd or not 0 <= opts['--nice'] <= 19:
+        fail(USAGE)
     # fds 0-2 must exist, or our pipes could land on them.
     for fd in (0, 1, 2):
         try:
@@ -636,7 +656,7 @@ def main(argv):
     if stdin_is_pipe:
         os.set_blocking(0, False)
 
-    sup = Supervisor(app, cmd, grace, subreaper)
+    sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'])
     if not sup.spawn():
         return 127
     return sup.run(wake_r, stdin_is_pipe)

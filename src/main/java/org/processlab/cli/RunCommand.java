@@ -65,6 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-processes", description = "most processes a run may create (default: 256)")
     Integer maxProcesses;
 
+    @Option(names = "--nice", paramLabel = "N", description = "run the program N steps of niceness below ProcessLab, 0 to 19 (default: 0; the window uses 10)")
+    Integer nice;
+
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
     Path chromeTrace;
 
@@ -95,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
         if (maxProcesses != null && maxProcesses < 1) {
             return failEarly(EX_USAGE, "--max-processes must be at least 1");
         }
+        if (nice != null && (nice < 0 || nice > 19)) {
+            return failEarly(EX_USAGE, "--nice must be a whole number from 0 to 19");
+        }
         if (chromeTrace != null) {
             Path dir = chromeTrace.toAbsolutePath().getParent();
             if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)
@@ -122,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (maxProcesses != null) {
             spec = spec.withMaxProcesses(maxProcesses);
+        }
+        if (nice != null) {
+            spec = spec.withNice(nice);
         }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);

@@ -44,8 +44,9 @@ public final class ProcFs {
      * @param ppid       parent PID
      * @param pgrp       process group
      * @param startTicks start time in clock ticks since boot
+     * @param nice       the niceness, -20 (most favoured) to 19 (field 19)
      */
-    public record Stat(long pid, String comm, char state, long ppid, long pgrp, long startTicks) {
+    public record Stat(long pid, String comm, char state, long ppid, long pgrp, long startTicks, int nice) {
     }
 
     /** Reads and parses {@code /proc/PID/stat}. */
@@ -69,7 +70,8 @@ public final class ProcFs {
         String comm = text.substring(open + 1, close);
         String[] f = text.substring(close + 2).trim().split(" ");
         // f[0] is field 3 (state); field N is f[N - 3].
-        return new Stat(pid, comm, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19]));
+        return new Stat(pid, comm, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19]),
+                Integer.parseInt(f[16]));
     }
 
     /** The PIDs listed in {@code /proc} now. */

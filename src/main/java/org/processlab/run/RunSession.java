@@ -223,6 +223,10 @@ public final class RunSession implements AutoCloseable {
             List<String> cmd = new ArrayList<>(spec.supervisor());
             cmd.add("--grace-ms");
             cmd.add(Long.toString(spec.stopGrace().toMillis()));
+            if (spec.nice() > 0) {
+                cmd.add("--nice");
+                cmd.add(Integer.toString(spec.nice()));
+            }
             cmd.add("--");
             cmd.addAll(spec.command());
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.workingDir().toFile());

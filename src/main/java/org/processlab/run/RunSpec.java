@@ -20,13 +20,21 @@ import java.util.Map;
  * @param timeLimit    ends the whole run after this long; null for no limit
  * @param maxProcesses the most processes a run may create, counting those already ended
  * @param stopGrace    how long Stop waits after SIGTERM before SIGKILL
+ * @param nice         how many steps of Unix niceness the program runs below the app (0 to 19; 0: the same
+ *                     priority). Every process of the run inherits it; the supervisor itself stays at the app's.
+ *                     The window uses {@link #WINDOW_NICE} so that an example that keeps every core busy does not
+ *                     starve the window's drawing (Linux CFS gives a task of nice 10 about a tenth of the CPU
+ *                     share of one at nice 0 when both want it: sched(7), the weight table in kernel/sched/core.c)
  */
 public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
                       Map<String, String> env, String startMethod, Duration timeLimit, int maxProcesses,
-                      Duration stopGrace) {
+                      Duration stopGrace, int nice) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 256;
+
+    /** The niceness the window runs examples at (see {@link #nice}). */
+    public static final int WINDOW_NICE = 10;
 
     public RunSpec {
         supervisor = List.copyOf(supervisor);
@@ -38,15 +46,27 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
         if (maxProcesses <= 0) {
             maxProcesses = DEFAULT_MAX_PROCESSES;
         }
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("nice must be 0 to 19, not " + nice);
+        }
     }
 
     /** A copy with another time limit (null: none). */
     public RunSpec withTimeLimit(Duration limit) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice);
     }
 
     /** A copy with another process limit. */
     public RunSpec withMaxProcesses(int max) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice);
+    }
+
+    /**
+     * A copy whose program runs {@code steps} of niceness below the app.
+     *
+     * @throws IllegalArgumentException unless 0 ≤ steps ≤ 19
+     */
+    public RunSpec withNice(int steps) {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps);
     }
 }

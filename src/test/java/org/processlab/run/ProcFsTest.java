@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class ProcFsTest {
     @Test
     void parsesACommandNameWithSpacesAndParentheses() {
-        ProcFs.Stat s = ProcFs.parse("42 (my (odd) name) S 7 42 42 0 -1 4194304 1 0 0 0 0 0 0 0 20 0 1 0 12345 0 0");
+        ProcFs.Stat s = ProcFs.parse("42 (my (odd) name) S 7 42 42 0 -1 4194304 1 0 0 0 0 0 0 0 30 10 1 0 12345 0 0");
         assertThat(s.pid()).isEqualTo(42);
         assertThat(s.comm()).isEqualTo("my (odd) name");
         assertThat(s.state()).isEqualTo('S');
         assertThat(s.ppid()).isEqualTo(7);
         assertThat(s.startTicks()).isEqualTo(12345);
+        assertThat(s.nice()).as("field 19").isEqualTo(10);
     }
 
     @Test

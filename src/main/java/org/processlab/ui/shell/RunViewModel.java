@@ -186,11 +186,21 @@ public final class RunViewModel {
         if (req.timeLimitSeconds() != null && req.timeLimitSeconds() > 0) {
             spec = spec.withTimeLimit(java.time.Duration.ofSeconds(req.timeLimitSeconds()));
         }
+        spec = spec.withNice(exampleNice());
         Integer max = Integer.getInteger("processlab.maxProcesses");
         if (max != null && max > 0) {
             spec = spec.withMaxProcesses(max);
         }
         return new Launched(RunSession.start(spec, m));
+    }
+
+    /**
+     * How many steps of niceness the window's runs are below the window: {@link RunSpec#WINDOW_NICE}, or the system
+     * property {@code processlab.nice} (kept within 0 to 19). The window's own drawing comes first, so an example that
+     * keeps every core busy does not make the picture of it stall.
+     */
+    public static int exampleNice() {
+        return Math.max(0, Math.min(19, Integer.getInteger("processlab.nice", RunSpec.WINDOW_NICE)));
     }
 
     /** {@code <home>/runs/20261130-072953-123-03-process-ids.log}. */
