@@ -61,7 +61,7 @@ import org.processlab.ui.timeline.Timeline;
  * trace for Perfetto, the timeline as a PNG. Exports ask where to save with a file dialog, unless the system property
  * {@code processlab.exportDir} names a folder: then they go there ({@link #exportTrace()}, {@link #exportTimelinePng()}).
  *
- * <p>Keys: Ctrl+Right or Alt+N next lesson, F5 or Ctrl+R Run, Esc clears the selected process,
+ * <p>Keys: Ctrl+Right or Alt+N next lesson, Ctrl+L shows or hides the lesson list, F5 or Ctrl+R Run, Esc clears the selected process,
  * Ctrl+Plus / Ctrl+Minus text size; on the timeline, + / - zoom, 0 fits, arrows pan, Space plays or pauses a replay.
  *
  * <p>Threading: FX thread only.
@@ -84,6 +84,11 @@ public final class ShellView extends BorderPane {
     private final Label exportMessage = new Label();
     private final javafx.animation.PauseTransition exportMessageTimeout =
             new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
+    /** Shows or hides the lesson list; it follows the window's width until the user uses it. */
+    private final ToggleButton lessonsToggle = new ToggleButton();
+    private boolean lessonsChosenByHand;
+    /** Below this width (in em of the current text size) the lesson list starts hidden, to leave the page room. */
+    static final double NARROW_WINDOW_EM = 84;
 
     /** Builds the window's content over {@code vm}. */
     public ShellView(ShellViewModel vm) {
@@ -165,8 +170,41 @@ public final class ShellView extends BorderPane {
         main.getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(lessonBox, false);
         setCenter(main);
+        wireLessonsToggle(main, lessonBox);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    /**
+     * The lesson list goes out of the split (the page and the run side share the room) and comes back at its old
+     * width. Until the user presses the toggle, a window narrower than {@link #NARROW_WINDOW_EM} em hides it.
+     */
+    private void wireLessonsToggle(SplitPane main, VBox lessonBox) {
+        double[] listShare = {main.getDividerPositions()[0]};
+        lessonsToggle.setSelected(true);
+        lessonsToggle.selectedProperty().addListener((o, was, show) -> {
+            double[] d = main.getDividerPositions();
+            if (show && !main.getItems().contains(lessonBox)) {
+                // the page keeps its share of what is left to it and the run side
+                double pageShare = d.length > 0 ? d[0] : 0.33;
+                main.getItems().add(0, lessonBox);
+                main.setDividerPositions(listShare[0], listShare[0] + (1 - listShare[0]) * pageShare);
+            } else if (!show && main.getItems().contains(lessonBox)) {
+                listShare[0] = d[0];
+                double pageShare = (d[1] - d[0]) / (1 - d[0]);
+                main.getItems().remove(lessonBox);
+                main.setDividerPositions(pageShare);
+            }
+        });
+        lessonsToggle.setOnAction(e -> lessonsChosenByHand = true);
+        widthProperty().addListener((o, a, w) -> fitLessonList());
+        styleProperty().addListener((o, a, b) -> fitLessonList());
+    }
+
+    private void fitLessonList() {
+        if (!lessonsChosenByHand && getWidth() > 0) {
+            lessonsToggle.setSelected(getWidth() >= NARROW_WINDOW_EM * FONT_SIZES[fontIndex]);
+        }
     }
 
     /**
@@ -446,6 +484,11 @@ public final class ShellView extends BorderPane {
         exportMessageTimeout.playFromStart();
     }
 
+    /** The button that shows or hides the lesson list (selected: shown). */
+    public ToggleButton lessonsToggle() {
+        return lessonsToggle;
+    }
+
     /** The Export menu (its items fire the export actions). */
     public MenuButton exportMenu() {
         return exportMenu;
@@ -481,7 +524,11 @@ public final class ShellView extends BorderPane {
         next.setTooltip(new Tooltip("Go to the next lesson (Ctrl+Right or Alt+N)"));
         next.disableProperty().bind(vm.hasNextProperty().not());
         next.setOnAction(e -> vm.nextLesson());
-        HBox h = new HBox(12, brand, new Separator(Orientation.VERTICAL), title, spacer, smaller, larger, next);
+        lessonsToggle.setId("lessonsToggle");
+        lessonsToggle.setGraphic(new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED));
+        lessonsToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        lessonsToggle.setTooltip(new Tooltip("Show or hide the lesson list (Ctrl+L)"));
+        HBox h = new HBox(12, lessonsToggle, brand, new Separator(Orientation.VERTICAL), title, spacer, smaller, larger, next);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("app-header");
         return h;
@@ -672,6 +719,10 @@ public final class ShellView extends BorderPane {
         boolean next = (e.isShortcutDown() && e.getCode() == KeyCode.RIGHT) || (e.isAltDown() && e.getCode() == KeyCode.N);
         if (next) {
             vm.nextLesson();
+            e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
+            lessonsChosenByHand = true;
+            lessonsToggle.setSelected(!lessonsToggle.isSelected());
             e.consume();
         } else if (e.getCode() == KeyCode.F5 || (e.isShortcutDown() && e.getCode() == KeyCode.R)) {
             vm.runExample();
