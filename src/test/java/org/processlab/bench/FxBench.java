@@ -34,7 +34,7 @@ import org.processlab.ui.shell.ShellViewModel;
 /**
  * How busy the window's FX thread is while a big run goes on, against the same window idle, measured in the same
  * JVM (never a timed test: machines are shared and noisy). Run with {@code mvn -Pbench verify} (after
- * {@link EngineBench}, in a JVM started with the window's options, {@code window.jvm.options} in the pom;
+ * {@link EngineBench}, in a JVM started with the window's options, {@code window.jvm.compiler} and {@code window.jvm.gc} in the pom;
  * {@code -Dbench.fx.skip=true} skips it) or on its own with this class's {@code main}.
  *
  * <p>The window (the real {@link ShellView}, headless: Monocle, software rendering, 1440×900) opens a generated
