@@ -361,7 +361,18 @@ public final class RunModel {
                 p.reapExit = r.exitCode();
                 p.reapedBySupervisor = r.reaper() == supervisorPid;
             }
-            if (p.ppid < 0 && r.reaper() > 0) {
+            if (r.reaper() == supervisorPid && supervisorPid > 0 && r.child() != rootPid && rootPid > 0
+                    && p.ppid != supervisorPid) {
+                // The supervisor's only child is the root: anything else it reaps was re-parented to it (it is the
+                // run's child subreaper), however briefly it lived after its parent ended.
+                Proc old = p.ppid > 0 ? latest.get(p.ppid) : null;
+                long at = old != null && old.endFact() >= 0 ? Math.min(old.endFact(), r.t()) : r.t();
+                p.ppid = supervisorPid;
+                p.ppidAt = at;
+                if (p.orphanedAt < 0 && !stopOrphaned(at)) {
+                    p.orphanedAt = at;
+                }
+            } else if (p.ppid < 0 && r.reaper() > 0) {
                 // only a process's parent can reap it (wait(2)): its OS parent, even if nothing else saw it
                 p.ppid = r.reaper();
                 p.ppidAt = r.t();

@@ -41,6 +41,11 @@ import org.processlab.model.StopReason;
 public final class RunSession implements AutoCloseable {
     /** How often the OS sampler looks at the process tree (less often when one look costs over 2 ms). */
     static final Duration SAMPLE_EVERY = Duration.ofMillis(20);
+    /**
+     * The longest wait between two {@code /proc} samples, however costly they are: a process re-parented to the
+     * supervisor (an orphan) is seen as such if it lives this long after its parent ended.
+     */
+    static final Duration SAMPLE_AT_LEAST_EVERY = Duration.ofMillis(250);
     private static final Set<RunSession> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -252,11 +257,15 @@ public final class RunSession implements AutoCloseable {
             long deadline = spec.timeLimit() == null ? Long.MAX_VALUE
                     : System.nanoTime() + spec.timeLimit().toNanos();
             long wait = SAMPLE_EVERY.toMillis();
+            double scanCost = 0;   // ms, a moving average: one slow scan (a cold JVM, a busy machine) is not the rule
             while (!supervisorDone.await(wait, TimeUnit.MILLISECONDS)) {
                 long s0 = System.nanoTime();
                 sampler.scan();
-                // At most about a tenth of a core for sampling: a run of hundreds of processes is sampled less often.
-                wait = Math.max(SAMPLE_EVERY.toMillis(), (System.nanoTime() - s0) * 10 / 1_000_000);
+                double cost = (System.nanoTime() - s0) / 1e6;
+                scanCost = scanCost == 0 ? Math.min(cost, SAMPLE_AT_LEAST_EVERY.toMillis() / 10.0) : 0.8 * scanCost + 0.2 * cost;
+                // About a tenth of a core for sampling: a run of hundreds of processes is sampled less often, but
+                // never less often than SAMPLE_AT_LEAST_EVERY, or a short-lived orphan could go by unseen.
+                wait = Math.max(SAMPLE_EVERY.toMillis(), Math.min(SAMPLE_AT_LEAST_EVERY.toMillis(), Math.round(scanCost * 10)));
                 if (!stopping && Math.max(sampler.seenCount(), model.processCount()) > spec.maxProcesses()) {
                     stop(StopReason.PROCESS_LIMIT);
                 }

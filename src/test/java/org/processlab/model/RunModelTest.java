@@ -204,6 +204,29 @@ class RunModelTest {
     }
 
     @Test
+    void aProcessTheSupervisorReapsWasAnOrphanEvenIfNoSampleSawItsNewParent() {
+        RunModel m = started();
+        long gc = 300;
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p", "child", "()", "fork", false));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        m.append(new ProcessSeen(2_300, gc, P1, 11, -1, "python3 grandchild.py", true));
+        m.append(new Exiting(3_000, P1, 0));
+        m.append(new Reaped(3_100, MAIN, P1, 0, 0));
+        // its parent ended at 3 000; the sampler never looked again before it ended and the supervisor reaped it
+        m.append(new Exiting(6_000, gc, 0));
+        m.append(new Reaped(6_100, SUP, gc, 0, 0));
+        ProcessView g = m.snapshot().byPid(gc).orElseThrow();
+        assertThat(g.orphan()).isTrue();
+        assertThat(g.orphanedAt()).as("orphaned when its parent ended").isEqualTo(3_000);
+        assertThat(g.ppid()).isEqualTo(SUP);
+        assertThat(g.parent()).isEqualTo(P1);
+        // the root is the supervisor's own child, never an orphan
+        m.append(new Exiting(7_000, MAIN, null));
+        m.append(new Reaped(7_100, SUP, MAIN, 0, 0));
+        assertThat(m.snapshot().byPid(MAIN).orElseThrow().orphan()).isFalse();
+    }
+
+    @Test
     void startThatFailedLeavesNoEntry() {
         RunModel m = started();
         m.append(new RunEvent.HelperStarted(2_000, MAIN, 0, "resource_tracker"));
