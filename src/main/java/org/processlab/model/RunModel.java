@@ -335,6 +335,7 @@ public final class RunModel {
             }
             p.traced = true;
             p.seen(b.t());
+            takeOverStandIn(p, b.name());
         } else if (e instanceof JoinBegan j) {
             proc(j.parent(), -1).joins.add(new long[] {j.child(), j.t(), Span.OPEN, 0});
         } else if (e instanceof JoinEnded j) {
@@ -430,6 +431,28 @@ public final class RunModel {
             }
         } else if (e instanceof Signalled) {
             // kept in the event log; the process's end comes from its reap
+        }
+    }
+
+    /**
+     * A child that says who it is before its parent said it started it (or whose parent was killed before it could)
+     * takes the place of its Process object's stand-in: the one made under its name by its parent.
+     */
+    private void takeOverStandIn(Proc p, String name) {
+        if (name == null || made.isEmpty() || p.createdAt >= 0) {
+            return;
+        }
+        for (java.util.Iterator<Proc> it = made.values().iterator(); it.hasNext(); ) {
+            Proc standIn = it.next();
+            if (name.equals(standIn.name) && (p.parent < 0 || standIn.parent == p.parent || standIn.parent == p.ppid)) {
+                it.remove();
+                procs.remove(standIn);
+                p.createdAt = standIn.createdAt;
+                if (p.parent < 0) {
+                    p.parent = standIn.parent;
+                }
+                return;
+            }
         }
     }
 
@@ -716,7 +739,8 @@ public final class RunModel {
         }
 
         long sortTime() {
-            long s = standIn() ? createdAt : startedAt(-1);
+            // in the order the program made its Process objects: a never-started one stays among its siblings
+            long s = createdAt >= 0 ? createdAt : startedAt(-1);
             return s >= 0 ? s : Long.MAX_VALUE;
         }
     }

@@ -227,6 +227,29 @@ class RunModelTest {
     }
 
     @Test
+    void aChildWhoseParentNeverReportedItsStartTakesItsObjectsPlaceInTheOrderObjectsWereMade() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildMade(1_500, MAIN, 1, "Process-1", "nap", "()"));
+        m.append(new RunEvent.ChildMade(1_600, MAIN, 2, "Process-2", "nap", "()"));
+        m.append(new RunEvent.ChildMade(1_700, MAIN, 3, "Process-3", "nap", "()"));
+        m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", null, "nap", "()", "fork", false, 1));
+        m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
+        // Process-2's start(): the child is up and says its name, but main is killed before it reports the start
+        long p2 = 102;
+        m.append(new ProcessSeen(3_100, p2, MAIN, 10, -1, "python3", true));
+        m.append(new RunEvent.ChildBooted(3_200, p2, "Process-2", "nap", "()", "fork"));
+        RunSnapshot s = m.snapshot();
+        assertThat(s.processes()).extracting(ProcessView::name)
+                .as("one entry per object, in the order they were made")
+                .containsExactly("MainProcess", "Process-1", "Process-2", "Process-3");
+        ProcessView second = s.processes().get(2);
+        assertThat(second.pid()).isEqualTo(p2);
+        assertThat(second.states().get(0).state()).isEqualTo(LifeState.CREATED);
+        assertThat(second.states().get(0).from()).isEqualTo(1_600);
+        assertThat(s.processes().get(3).notStarted()).isTrue();
+    }
+
+    @Test
     void startThatFailedLeavesNoEntry() {
         RunModel m = started();
         m.append(new RunEvent.HelperStarted(2_000, MAIN, 0, "resource_tracker"));
