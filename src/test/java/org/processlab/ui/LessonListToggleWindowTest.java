@@ -29,8 +29,12 @@ class LessonListToggleWindowTest extends WindowTest {
         assertThat(pageNarrow).as("the page at 1024 px (it was %.0f px at 1440 px)", pageWide).isGreaterThan(300);
         app.screenshot("narrow-window-1024");
 
+        // the last lesson, chosen while the list is hidden, is in view when the list comes back
+        org.processlab.lesson.LessonEntry last = app.fx(() -> app.vm().lessons().get(app.vm().lessons().size() - 1));
+        app.fx(() -> app.vm().selectedProperty().set(last));
         app.click("#lessonsToggle");
         app.waitFor("the list to come back", Duration.ofSeconds(10), this::listShown);
+        app.waitFor("the chosen lesson in view", Duration.ofSeconds(10), () -> lessonCellInView(last));
         app.screenshot("narrow-window-1024-list-shown");
         assertThat(app.fx(() -> app.shell().lookup("#lessonList").isVisible())).isTrue();
 
@@ -50,6 +54,18 @@ class LessonListToggleWindowTest extends WindowTest {
             Node list = app.shell().lookup("#lessonList");
             return list != null && list.getScene() != null && list.getLayoutBounds().getWidth() > 0;
         });
+    }
+
+    private boolean lessonCellInView(org.processlab.lesson.LessonEntry lesson) {
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) app.shell().lookup("#lessonList");
+        javafx.geometry.Bounds view = list.localToScene(list.getLayoutBounds());
+        return list.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == lesson && c.isVisible())
+                .anyMatch(n -> {
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    // its title is in view (a last, three-line entry may end a few pixels under the edge)
+                    return b.getMinY() >= view.getMinY() - 1 && b.getMinY() + 24 <= view.getMaxY();
+                });
     }
 
     private double pageWidth() {

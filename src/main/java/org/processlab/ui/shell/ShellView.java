@@ -189,6 +189,14 @@ public final class ShellView extends BorderPane {
                 double pageShare = d.length > 0 ? d[0] : 0.33;
                 main.getItems().add(0, lessonBox);
                 main.setDividerPositions(listShare[0], listShare[0] + (1 - listShare[0]) * pageShare);
+                LessonEntry current = vm.selectedProperty().get();
+                if (current != null) {
+                    // back in view, the list shows where the user is: once it has its size again (a list laid out
+                    // with no height cannot scroll), two pulses on
+                    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
+                    settle.setOnFinished(ev -> lessonList.scrollTo(current));
+                    settle.play();
+                }
             } else if (!show && main.getItems().contains(lessonBox)) {
                 listShare[0] = d[0];
                 double pageShare = (d[1] - d[0]) / (1 - d[0]);
