@@ -142,6 +142,9 @@ public final class RunCommand implements Callable<Integer> {
             return EX_SOFTWARE;
         }
         report(end, model);
+        if (end.stoppedBy() != null) {
+            stderr.println("processlab: " + stopMessage(end.stoppedBy(), spec));
+        }
         if (chromeTrace != null) {
             try (OutputStream f = new BufferedOutputStream(java.nio.file.Files.newOutputStream(chromeTrace))) {
                 ChromeTrace.write(end, model.output(), f);
@@ -169,6 +172,18 @@ public final class RunCommand implements Callable<Integer> {
             TextReport.write(end, model.output(), stdout);
         }
         stdout.flush();
+    }
+
+    /** Why the run was stopped, in words, with the option that sets the limit. */
+    static String stopMessage(org.processlab.model.StopReason reason, RunSpec spec) {
+        return switch (reason) {
+            case PROCESS_LIMIT -> "stopped the run: it made more than " + spec.maxProcesses()
+                    + " processes (the limit; --max-processes N sets it); every process of the run was ended";
+            case TIME_LIMIT -> "stopped the run: it ran past its time limit of "
+                    + (spec.timeLimit() == null ? "?" : spec.timeLimit().toMillis() / 1000.0 + " s")
+                    + " (--time-limit SECONDS); every process of the run was ended";
+            case USER -> "stopped the run on request; every process of the run was ended";
+        };
     }
 
     /** ProcessLab failed before running anything: say why on stderr (and in the JSON's error field). */

@@ -43,10 +43,15 @@ public final class TextReport {
         out.println();
         out.println("Output:");
         int n = output.size();
+        int whoWidth = 12;   // the longest "name[PID]" among the processes that printed, so the streams line up
+        for (ProcessView p : run.processes()) {
+            whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
+        }
+        String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
         for (int i = 0; i < n; i++) {
             OutputLine l = output.get(i);
             String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
-            out.printf("%8.3f  %-12s %-6s %s%s%n", JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
+            out.printf(format, JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
                     l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
         }
         if (run.stoppedBy() != null) {

@@ -32,6 +32,7 @@ class FaultsAndLimitsCliTest {
     void stopEscalatesToSigkillForAChildThatIgnoresSigterm() {
         Report r = CliRun.json("--time-limit", "1.5", caseFile("ignores_sigterm.py"));
         assertThat(r.json().path("stoppedBy").asText()).isEqualTo("time-limit");
+        assertThat(r.stderr()).contains("stopped the run: it ran past its time limit of 1.5 s (--time-limit SECONDS)");
         JsonNode child = r.role("child").get(0);
         assertThat(Report.lines(child)).contains("child: ignoring SIGTERM now");
         assertThat(child.path("exitCode").asInt()).isEqualTo(-9);
@@ -44,6 +45,7 @@ class FaultsAndLimitsCliTest {
         Report r = CliRun.json("--max-processes", "40", caseFile("spawn_storm.py"));
         assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
         assertThat(r.processes().size()).isGreaterThan(40);
+        assertThat(r.stderr()).contains("stopped the run: it made more than 40 processes (the limit; --max-processes N sets it)");
         r.assertNothingLeft();
         assertThat(processesRunning("spawn_storm.py")).isZero();
     }

@@ -72,5 +72,9 @@ class ProcessObjectsCliTest {
 
         Report text = CliRun.exec("run", "--format", "text", program.toString());
         assertThat(text.stdout()).contains("Process-2 [no PID]").contains("start() never called");
+        // the output lines' stream column lines up, whatever the length of "name[PID]"
+        String outputPart = text.stdout().substring(text.stdout().indexOf("Output:"));
+        List<Integer> streamColumns = outputPart.lines().filter(l -> l.contains(" stdout ")).map(l -> l.indexOf(" stdout ")).distinct().toList();
+        assertThat(streamColumns).as(outputPart).hasSize(1);
     }
 }
