@@ -161,8 +161,9 @@ public final class ShellView extends BorderPane {
         card.visibleProperty().bind(prediction.visibleProperty());
         card.managedProperty().bind(prediction.managedProperty());
         VBox right = new VBox(card, banner(), toolbar(), views);
-        // the reveal may be long: it scrolls rather than squeezing the live views away
-        card.capProperty().bind(right.heightProperty().multiply(0.38));
+        // the reveal may be long: it scrolls (at most 27 % of the height) rather than squeezing the table and the
+        // console away: after a run at 1440x900 they showed 1 row and 1 line at 38 %
+        card.capProperty().bind(right.heightProperty().multiply(0.27));
         right.getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
         SplitPane main = new SplitPane(lessonBox, page, right);
