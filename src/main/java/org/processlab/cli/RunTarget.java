@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
@@ -38,14 +40,53 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         if (Files.isRegularFile(asPath)) {
             return new RunTarget(asPath.getFileName().toString(), asPath.toAbsolutePath().normalize(), List.of(), null);
         }
+        String nearest = null;
         if (!target.contains("/") && !target.contains("\\")) {
-            LessonEntry e = LessonLibrary.find(LessonLibrary.load(lessonsRoot), target);
+            List<LessonEntry> lessons = LessonLibrary.load(lessonsRoot);
+            LessonEntry e = LessonLibrary.find(lessons, target);
+            if (e == null) {
+                e = byNumberOrName(lessons, target);
+            }
             if (e != null) {
                 return fromLesson(e);
             }
+            nearest = nearest(lessons, target);
         }
-        throw new BadTarget("no such lesson or file: " + target + " (give a lesson folder, a lesson id from "
-                + lessonsRoot + ", or a .py file)");
+        throw new BadTarget("no such lesson or file: " + target + (nearest != null ? " (did you mean " + nearest + "?)"
+                : " (give a lesson folder, a lesson id from " + lessonsRoot + ", its number, or a .py file)"));
+    }
+
+    /** {@code 2} or {@code 02} for {@code 02-first-processes}; {@code first-processes} for the same; null unless one matches. */
+    private static LessonEntry byNumberOrName(List<LessonEntry> lessons, String target) {
+        List<LessonEntry> found;
+        if (target.matches("\\d{1,4}")) {
+            int n = Integer.parseInt(target);
+            found = lessons.stream().filter(l -> l.id().matches("\\d+-.*")
+                    && Integer.parseInt(l.id().substring(0, l.id().indexOf('-'))) == n).toList();
+        } else {
+            found = lessons.stream().filter(l -> l.id().endsWith("-" + target)).toList();
+        }
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** The lesson id closest to a mistyped one (a few edits away, with or without its number), or null. */
+    private static String nearest(List<LessonEntry> lessons, String target) {
+        int limit = Math.max(2, target.length() / 4);
+        LevenshteinDistance distance = new LevenshteinDistance(limit);
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (LessonEntry l : lessons) {
+            String id = l.id();
+            String name = id.replaceFirst("^\\d+-", "");
+            for (String candidate : new String[] {id, name}) {
+                int d = distance.apply(candidate, target);
+                if (d >= 0 && d < bestD) {
+                    bestD = d;
+                    best = id;
+                }
+            }
+        }
+        return best;
     }
 
     private static RunTarget fromLesson(LessonEntry entry) throws BadTarget {

@@ -1,0 +1,38 @@
+package org.processlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.processlab.cli.CliRun.Report;
+
+/** {@code run TARGET} finds a lesson by its id, its number or its name, and answers a typo with the nearest id. */
+class LessonTargetCliTest {
+
+    @Test
+    void aLessonIsFoundByItsNumberOrItsNameWithoutTheNumber() {
+        for (String target : new String[] {"2", "02", "first-processes"}) {
+            Report r = CliRun.json(target);
+            assertThat(r.exit()).as("run %s: %s", target, r).isZero();
+            assertThat(r.main().path("name").asText()).isEqualTo("MainProcess");
+            assertThat(r.role("child")).as("run %s ran lesson 2's two children", target).hasSize(2);
+            r.assertNothingLeft();
+        }
+    }
+
+    @Test
+    void aMistypedIdIsAnsweredWithTheNearestOneAndNothingRuns() {
+        Report r = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "02-first-procesess");
+        assertThat(r.exit()).isEqualTo(66);
+        assertThat(r.stderr()).contains("no such lesson or file: 02-first-procesess (did you mean 02-first-processes?)");
+        assertThat(r.stdout()).isEmpty();
+
+        Report name = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "zombie-and-orphans");
+        assertThat(name.stderr()).contains("(did you mean 13-zombies-orphans?)");
+
+        Report nothingNear = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "quantum-computing");
+        assertThat(nothingNear.exit()).isEqualTo(66);
+        assertThat(nothingNear.stderr()).contains("no such lesson or file: quantum-computing (give a lesson folder")
+                .doesNotContain("did you mean");
+    }
+}
