@@ -134,6 +134,33 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
+        // Ctrl+C or SIGTERM: the JVM's shutdown ends the run (RunSession's own hook); this hook holds the exit
+        // until the report of what ran so far is out (at most REPORT_ON_EXIT)
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Thread holdExit = new Thread(() -> {
+            try {
+                reported.await(REPORT_ON_EXIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "processlab-report-on-exit");
+        Runtime.getRuntime().addShutdownHook(holdExit);
+        try {
+            return finish(session, spec, model);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(holdExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the report is out
+            }
+        }
+    }
+
+    /** How long an interrupted CLI waits for the run to end and its report to be printed. */
+    static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
+
+    private int finish(RunSession session, RunSpec spec, RunModel model) {
         RunSnapshot end;
         try {
             end = session.ended().join();
