@@ -116,6 +116,11 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RunTarget.BadTarget e) {
             return failEarly(EX_NOINPUT, e.getMessage());
         }
+        if (startMethod != null && t.example() != null && !t.example().startMethods().isEmpty()
+                && !t.example().startMethods().contains(startMethod)) {
+            stderr.println("processlab: note: this lesson's example is meant for " + String.join(", ", t.example().startMethods())
+                    + "; under " + startMethod + " what the lesson says may not hold");
+        }
         PythonInterpreter py;
         try {
             py = PythonInterpreter.locate(python);

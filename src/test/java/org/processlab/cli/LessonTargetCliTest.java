@@ -35,4 +35,17 @@ class LessonTargetCliTest {
         assertThat(nothingNear.stderr()).contains("no such lesson or file: quantum-computing (give a lesson folder")
                 .doesNotContain("did you mean");
     }
+
+    @Test
+    void aStartMethodTheLessonDoesNotNameGetsANoteButStillRuns() {
+        Report other = CliRun.json("--start-method", "forkserver", "13-zombies-orphans");
+        assertThat(other.stderr()).contains("processlab: note: this lesson's example is meant for fork, spawn; "
+                + "under forkserver what the lesson says may not hold");
+        assertThat(other.json().path("startMethods").toString()).contains("forkserver");
+        other.assertNothingLeft();
+
+        Report named = CliRun.json("--start-method", "spawn", "13-zombies-orphans");
+        assertThat(named.stderr()).doesNotContain("note:");
+        named.assertNothingLeft();
+    }
 }
