@@ -686,7 +686,21 @@ public final class ShellView extends BorderPane {
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setMinWidth(Region.USE_PREF_SIZE);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 6, controls, status);
+        Label methodNote = new Label();
+        methodNote.setId("methodNote");
+        methodNote.getStyleClass().addAll("method-note", Styles.WARNING);
+        methodNote.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        methodNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            Example ex = vm.exampleProperty().get();
+            String m = vm.startMethodProperty().get();
+            boolean other = ex != null && m != null && !"Default".equals(m) && !ex.startMethods().isEmpty()
+                    && !ex.startMethods().contains(m);
+            return other ? "This example is meant for " + String.join(", ", ex.startMethods()) + ": under " + m
+                    + " it may not show what the lesson says" : "";
+        }, vm.exampleProperty(), vm.startMethodProperty()));
+        methodNote.visibleProperty().bind(methodNote.textProperty().isNotEmpty());
+        methodNote.managedProperty().bind(methodNote.visibleProperty());
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 6, controls, status, methodNote);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setRowValignment(javafx.geometry.VPos.CENTER);
         // the example chooser (lessons with more than one program) gets a row of its own
