@@ -116,8 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RunTarget.BadTarget e) {
             return failEarly(EX_NOINPUT, e.getMessage());
         }
-        if (startMethod != null && t.example() != null && !t.example().startMethods().isEmpty()
-                && !t.example().startMethods().contains(startMethod)) {
+        if (t.example() != null && !t.example().isMeantFor(startMethod)) {
             stderr.println("processlab: note: this lesson's example is meant for " + String.join(", ", t.example().startMethods())
                     + "; under " + startMethod + " what the lesson says may not hold");
         }

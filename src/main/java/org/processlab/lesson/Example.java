@@ -17,4 +17,12 @@ public record Example(String title, Path file, List<String> args, List<String> s
         args = args == null ? List.of() : List.copyOf(args);
         startMethods = startMethods == null ? List.of() : List.copyOf(startMethods);
     }
+
+    /**
+     * Whether the lesson's point holds under {@code startMethod} ({@code fork}, {@code spawn}, {@code forkserver}):
+     * true when the lesson names it or names none; null (the interpreter's default) is always meant.
+     */
+    public boolean isMeantFor(String startMethod) {
+        return startMethod == null || startMethods.isEmpty() || startMethods.contains(startMethod);
+    }
 }

@@ -693,8 +693,7 @@ public final class ShellView extends BorderPane {
         methodNote.textProperty().bind(Bindings.createStringBinding(() -> {
             Example ex = vm.exampleProperty().get();
             String m = vm.startMethodProperty().get();
-            boolean other = ex != null && m != null && !"Default".equals(m) && !ex.startMethods().isEmpty()
-                    && !ex.startMethods().contains(m);
+            boolean other = ex != null && !"Default".equals(m) && !ex.isMeantFor(m);
             return other ? "This example is meant for " + String.join(", ", ex.startMethods()) + ": under " + m
                     + " it may not show what the lesson says" : "";
         }, vm.exampleProperty(), vm.startMethodProperty()));
