@@ -40,6 +40,8 @@ public final class RunCommand implements Callable<Integer> {
     static final int EX_UNAVAILABLE = 69;
     static final int EX_SOFTWARE = 70;
     static final int EX_CANTCREAT = 73;
+    /** How long an interrupted CLI waits for the run to end and its report to be printed. */
+    static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "a lesson folder, a lesson id, or a .py file")
     String target;
@@ -160,9 +162,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
     }
-
-    /** How long an interrupted CLI waits for the run to end and its report to be printed. */
-    static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
 
     private int finish(RunSession session, RunSpec spec, RunModel model) {
         RunSnapshot end;

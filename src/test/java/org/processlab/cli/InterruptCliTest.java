@@ -34,6 +34,7 @@ class InterruptCliTest {
                 p = multiprocessing.Process(target=nap)
                 p.start()
                 print("main and one child started; both sleep for a minute", flush=True)
+                time.sleep(0.5)   # the line reaches ProcessLab within a few ms; then the test may press Ctrl+C
                 open(sys.argv[1], "w").close()
                 p.join()
             """;
@@ -52,7 +53,6 @@ class InterruptCliTest {
             Thread.sleep(50);
         }
         assertThat(started).as("the program got going").exists();
-        Thread.sleep(300);   // its line reaches the CLI
         new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
 
         assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI ends after Ctrl+C").isTrue();
