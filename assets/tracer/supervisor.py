@@ -30,6 +30,8 @@ APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
 USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] -- CMD...'
 PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
 TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
+AUTOGROUP_RETRY = 0.11    # the kernel's limit on setting a group's niceness is one per 100 ms
+AUTOGROUP_TRIES = 20
 
 
 try:   # json's C string encoder: importing the json package costs more than a run's start
@@ -168,6 +170,8 @@ class Supervisor(object):
         self.sent = set()           # (pid, starttime, signal) already sent
         self.app_gone_at = None
         self.next_scan = 0.0
+        self.autogroup_retry_at = None
+        self.autogroup_tries = 0
         self.known = []             # the run's pids at the last scan for raw output
         self.known_at = -1.0
         self.known_at_us = 0
@@ -224,6 +228,25 @@ class Supervisor(object):
             os.setpriority(os.PRIO_PGRP, pid, min(19, mine + self.nice))
         except (OSError, AttributeError):
             pass    # the run goes on at the app's priority
+        self.lower_autogroup()
+
+    def lower_autogroup(self):
+        # Linux with autogroup (sched(7)): each session is one scheduling group, and groups share the CPU by the
+        # group's own niceness, whatever their processes' niceness. The run has its own session, so without this it
+        # would get as much CPU as the whole app. The kernel lets an unprivileged process set a group's niceness at
+        # most once per 100 ms machine-wide (EAGAIN): then the loop tries again a little later.
+        self.autogroup_retry_at = None
+        try:
+            with open('/proc/self/autogroup') as f:
+                mine = int(f.read().split()[-1])
+            with open('/proc/%d/autogroup' % self.root, 'w') as f:
+                f.write(str(min(19, mine + self.nice)))
+        except BlockingIOError:
+            self.autogroup_tries += 1
+            if not self.root_reaped and self.autogroup_tries < AUTOGROUP_TRIES:
+                self.autogroup_retry_at = mono() + AUTOGROUP_RETRY
+        except (OSError, ValueError, IndexError):
+            pass    # no autogroup here (or the root has ended): the processes' niceness is what counts
 
     def fork_exec(self, null, out_w, err_w, sigs, env):
         # Portable path where posix_spawn cannot make a new session.
@@ -530,6 +553,9 @@ class Supervisor(object):
                     self.kill_pass(False)
                 self.recheck_at = mono() + 0.5
 
+            if self.autogroup_retry_at is not None and t >= self.autogroup_retry_at:
+                self.lower_autogroup()
+
             if self.tree_gone():
                 if self.app_gone_at is not None:
                     return 0
@@ -558,6 +584,8 @@ class Supervisor(object):
                 timeout = min(timeout, 0.2)
             if self.app_gone_at is not None:
                 timeout = min(timeout, 0.05)
+            if self.autogroup_retry_at is not None:
+                timeout = min(timeout, max(0.0, self.autogroup_retry_at - t))
 
             for key, _ in self.sel.select(timeout):
                 what = key.data

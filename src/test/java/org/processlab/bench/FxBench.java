@@ -72,6 +72,7 @@ public final class FxBench {
     private static final boolean PIN_RUN = Boolean.getBoolean("bench.fx.pinRun");
     /** With {@code -Dbench.fx.profile=true}: samples of the FX thread (also shown per frame gap with gaps=true). */
     private static volatile Profiler profiler;
+    private static final boolean GAPS = Boolean.getBoolean("bench.fx.gaps");
 
     private FxBench() {
     }
@@ -382,7 +383,7 @@ public final class FxBench {
     /** What one phase measured. */
     private record Result(String name, double wallMs, int pulses, double pulseWorkMs, double layoutMs,
                           double fxCpuMs, double pulseCpuMs, double renderCpuMs, double[] pulseWork, double[] redrawPulseWork, double[] draws,
-                          double maxGapMs, int gapsOver100, int frames) {
+                          double maxGapMs, int gapsOver100, int frames, double fxWaitMs) {
         double busy() {
             return pulseWorkMs / wallMs;
         }
@@ -424,6 +425,12 @@ public final class FxBench {
         private boolean drewThisPulse;
         private int frames;
         volatile long maxAlive;
+        /** Linux thread ids of the FX and render threads (-1 elsewhere), and their schedstat at the last pulse. */
+        private final int fxTid = SchedStat.tid("JavaFX Applicat");
+        private final int renderTid = SchedStat.tid("QuantumRenderer");
+        private long[] fxSched = new long[3];
+        private long[] renderSched = new long[3];
+        private long[] fxSched0 = new long[3];
         private final AnimationTimer probe = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -434,12 +441,18 @@ public final class FxBench {
                     maxGap = Math.max(maxGap, gap);
                     if (gap > 100) {
                         gaps++;
-                        if (Boolean.getBoolean("bench.fx.gaps")) {
+                        if (GAPS) {
                             RunModel m = w.vm.run().model();
                             System.out.printf(Locale.ROOT, "GAP at %.2f s (JVM uptime %.3f s): %.0f ms, FX thread CPU in it %.0f ms "
                                             + "(processes %d, lines %d)%n", (t - t0) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap,
                                     (cpuNow - pulseCpuStart) / 1e6, m == null ? 0 : m.processCount(),
                                     m == null ? 0 : m.output().size());
+                            long[] fxNow = SchedStat.read(fxTid);
+                            long[] renderNow = SchedStat.read(renderTid);
+                            System.out.printf(Locale.ROOT, "    run queue: FX thread waited %.0f ms for a core (ran %.0f ms), "
+                                            + "render thread waited %.0f ms (ran %.0f ms)%n",
+                                    (fxNow[1] - fxSched[1]) / 1e6, (fxNow[0] - fxSched[0]) / 1e6,
+                                    (renderNow[1] - renderSched[1]) / 1e6, (renderNow[0] - renderSched[0]) / 1e6);
                             if (profiler != null) {
                                 System.out.println("    the FX thread meanwhile:" + profiler.during(lastPulse, t));
                             }
@@ -449,6 +462,10 @@ public final class FxBench {
                 lastPulse = t;
                 pulseStart = t;
                 pulseCpuStart = cpuNow;
+                if (GAPS) {
+                    fxSched = SchedStat.read(fxTid);
+                    renderSched = SchedStat.read(renderTid);
+                }
             }
         };
 
@@ -503,6 +520,7 @@ public final class FxBench {
             lastPulse = -1;
             t0 = System.nanoTime();
             cpu0 = threads.getThreadCpuTime(fxThread);
+            fxSched0 = SchedStat.read(fxTid);
             recording = true;
         }
 
@@ -520,7 +538,8 @@ public final class FxBench {
                 }
             }
             return new Result(name, wall, pulses, Arrays.stream(all).sum(), layoutNs / 1e6, cpu, pulseCpuNs / 1e6,
-                    render, all, Arrays.copyOf(redraws, n), Arrays.copyOf(draws, drawCount), maxGap, gaps, frames);
+                    render, all, Arrays.copyOf(redraws, n), Arrays.copyOf(draws, drawCount), maxGap, gaps, frames,
+                    (SchedStat.read(fxTid)[1] - fxSched0[1]) / 1e6);
         }
     }
 
@@ -575,6 +594,46 @@ public final class FxBench {
         }
     }
 
+    /**
+     * A thread's line of Linux's {@code /proc/self/task/TID/schedstat}: nanoseconds on a CPU, nanoseconds runnable but
+     * waiting in a run queue, and time slices (the kernel's {@code Documentation/scheduler/sched-stats.rst}). Zeros
+     * where there is no such file.
+     */
+    private static final class SchedStat {
+        private SchedStat() {
+        }
+
+        /** The id of the first of this JVM's threads whose kernel name ({@code comm}, 15 characters) is {@code comm}. */
+        static int tid(String comm) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        if (Files.readString(t.resolve("comm")).strip().equals(comm)) {
+                            return Integer.parseInt(t.getFileName().toString());
+                        }
+                    } catch (IOException ignored) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+            return -1;
+        }
+
+        static long[] read(int tid) {
+            if (tid < 0) {
+                return new long[3];
+            }
+            try {
+                String[] f = Files.readString(Path.of("/proc/self/task/" + tid + "/schedstat")).strip().split(" ");
+                return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])};
+            } catch (IOException | RuntimeException e) {
+                return new long[3];
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ report
 
     private static void report(Result idle, RunResult cold, RunResult warm) {
@@ -604,6 +663,8 @@ public final class FxBench {
         row(f, "FX thread CPU time in pulse work / wall", 100 * idle.pulseCpuMs() / idle.wallMs(),
                 100 * first.pulseCpuMs() / first.wallMs(), 100 * load.pulseCpuMs() / load.wallMs(), "%.2f %%");
         row(f, "FX thread CPU time / wall (everything)", 100 * idle.cpu(), 100 * first.cpu(), 100 * load.cpu(), "%.2f %%");
+        row(f, "FX thread runnable, waiting for a core / wall", 100 * idle.fxWaitMs() / idle.wallMs(),
+                100 * first.fxWaitMs() / first.wallMs(), 100 * load.fxWaitMs() / load.wallMs(), "%.2f %%");
         row(f, "render thread CPU time / wall (software)", 100 * idle.renderCpuMs() / idle.wallMs(),
                 100 * first.renderCpuMs() / first.wallMs(), 100 * load.renderCpuMs() / load.wallMs(), "%.2f %%");
         row(f, "pulse work, median (ms)", median(idle.pulseWork()), median(first.pulseWork()),
