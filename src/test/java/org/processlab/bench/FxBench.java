@@ -52,7 +52,11 @@ import org.processlab.ui.shell.ShellViewModel;
  *       100 ms.</li>
  * </ul>
  * The run is made {@code bench.fx.runs} times (default 3) in the same window; the table shows the first (a cold JVM:
- * its JIT compilers compete with everything for the CPU) and the last, on which the goals are read.
+ * its JIT compilers compete with everything for the CPU) and the last, on which the goals are read. As a user's
+ * window does, this one rehearses its run views once after it opens, and the idle measurement starts after that
+ * ({@code -Dprocesslab.warmUp=false} leaves it out, to see what it saves the first run).
+ * Also printed: how long the FX thread was runnable but waiting for a core (Linux's schedstat; per frame gap too
+ * with {@code gaps=true}).
  * Also printed: the FX thread's CPU time inside pulses and in all, the (software) render thread's CPU time, the
  * JVM's CPU by thread (GC and JIT apart) and the machine's load average — on a shared machine a pulse's wall time also counts the time
  * the FX thread waited for a core. Options: {@code -Dbench.fx.children=N}, {@code -Dbench.fx.lines=N},
@@ -117,6 +121,7 @@ public final class FxBench {
         Window w = fx(() -> Window.open(lessons, home));
         waitFor("the lessons to load", 30, () -> w.vm.loadedProperty().get() && w.vm.selectedProperty().get() != null);
         waitFor("the lesson page", 10, () -> w.vm.exampleProperty().get() != null);
+        waitFor("the run views' rehearsal", 30, () -> w.view.warmedUpProperty().get());
         Thread.sleep(1000);   // first layouts, fonts, CSS: not part of either measurement
 
         Meter meter = fx(() -> new Meter(w));

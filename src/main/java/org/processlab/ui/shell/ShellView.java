@@ -174,6 +174,50 @@ public final class ShellView extends BorderPane {
         wireLessonsToggle(main, lessonBox);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        warmUpWhenShown();
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper warmedUp =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "warmedUp");
+
+    /**
+     * True once the run views have been rehearsed ({@link RunViewsWarmUp}), which starts {@link RunViewsWarmUp#DELAY_MS}
+     * after the window first shows (skipped when a run has begun by then); true from the start with
+     * {@code -Dprocesslab.warmUp=false}, which skips it.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty warmedUpProperty() {
+        return warmedUp.getReadOnlyProperty();
+    }
+
+    private void warmUpWhenShown() {
+        if (!Boolean.parseBoolean(System.getProperty("processlab.warmUp", "true"))) {
+            warmedUp.set(true);
+            return;
+        }
+        javafx.animation.PauseTransition wait =
+                new javafx.animation.PauseTransition(javafx.util.Duration.millis(RunViewsWarmUp.DELAY_MS));
+        wait.setOnFinished(e -> {
+            if (vm.run().model() != null) {
+                warmedUp.set(true);     // a run came first: its own frames have readied the views
+            } else {
+                RunViewsWarmUp.play(getStylesheets(), getStyle(), () -> warmedUp.set(true));
+            }
+        });
+        javafx.beans.value.ObservableValue<Boolean> showing = sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        if (showing.getValue()) {
+            wait.play();
+            return;
+        }
+        showing.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    wait.play();
+                }
+            }
+        });
     }
 
     /**
