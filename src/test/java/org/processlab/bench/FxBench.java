@@ -60,7 +60,8 @@ import org.processlab.ui.shell.ShellViewModel;
  * Also printed: the FX thread's CPU time inside pulses and in all, the (software) render thread's CPU time, the
  * JVM's CPU by thread (GC and JIT apart) and the machine's load average — on a shared machine a pulse's wall time also counts the time
  * the FX thread waited for a core. Options: {@code -Dbench.fx.children=N}, {@code -Dbench.fx.lines=N},
- * {@code -Dbench.fx.idleSeconds=S}, {@code -Dbench.fx.gaps=true} (print each gap over 100 ms),
+ * {@code -Dbench.fx.idleSeconds=S}, {@code -Dbench.fx.gaps=true} (print each gap over 100 ms, or over
+ * {@code -Dbench.fx.gapMs=N}),
  * {@code -Dbench.fx.profile=true} (sample the FX thread's stacks), {@code -Dbench.fx.pinRun=true} (the program keeps
  * to the last core, to tell the window's own cost from its competition for the CPU).
  *
@@ -77,6 +78,8 @@ public final class FxBench {
     /** With {@code -Dbench.fx.profile=true}: samples of the FX thread (also shown per frame gap with gaps=true). */
     private static volatile Profiler profiler;
     private static final boolean GAPS = Boolean.getBoolean("bench.fx.gaps");
+    /** With gaps=true, the frame gaps printed: those over this many ms ({@code bench.fx.gapMs}, default 100). */
+    private static final double GAP_PRINT_MS = Double.parseDouble(System.getProperty("bench.fx.gapMs", "100"));
 
     private FxBench() {
     }
@@ -446,7 +449,9 @@ public final class FxBench {
                     maxGap = Math.max(maxGap, gap);
                     if (gap > 100) {
                         gaps++;
-                        if (GAPS) {
+                    }
+                    if (GAPS && gap > GAP_PRINT_MS) {
+                        {
                             RunModel m = w.vm.run().model();
                             System.out.printf(Locale.ROOT, "GAP at %.2f s (JVM uptime %.3f s): %.0f ms, FX thread CPU in it %.0f ms "
                                             + "(processes %d, lines %d)%n", (t - t0) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, gap,

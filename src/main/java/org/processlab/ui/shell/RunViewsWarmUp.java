@@ -44,6 +44,8 @@ final class RunViewsWarmUp {
     /** Children in the made-up run, and how many arrive per frame. */
     private static final int CHILDREN = 24;
     private static final int PER_FRAME = 4;
+    /** How many times the rehearsal is played, each in new views. */
+    static final int ROUNDS = 3;
 
     private final VBox root = new VBox();
     private final ProcessTableViewModel tableVm = new ProcessTableViewModel();
@@ -65,20 +67,30 @@ final class RunViewsWarmUp {
     }
 
     /**
-     * Plays the rehearsal over the next pulses, one {@link #step()} per pulse, then calls {@code done}.
+     * Plays the rehearsal over the next pulses, one {@link #step()} per pulse, then gives the last round to
+     * {@code done} (its rows and console lines can ready the window's own cells).
      *
      * @param stylesheets the window's stylesheets (the theme is the application's user-agent stylesheet)
      * @param style       the window root's inline style (its text size)
      */
-    static void play(List<String> stylesheets, String style, Runnable done) {
-        RunViewsWarmUp w = new RunViewsWarmUp(stylesheets, style);
-        // one step per pulse, so the window keeps drawing in between
+    static void play(List<String> stylesheets, String style, java.util.function.Consumer<RunViewsWarmUp> done) {
+        // one step per pulse, so the window keeps drawing in between; each round in new views (new rows and cells
+        // are what the first run makes), so that the JIT sees the code often enough to compile it
         new javafx.animation.AnimationTimer() {
+            private int round = 1;
+            private RunViewsWarmUp w = new RunViewsWarmUp(stylesheets, style);
+
             @Override
             public void handle(long now) {
-                if (!w.step()) {
+                if (w.step()) {
+                    return;
+                }
+                if (round < ROUNDS) {
+                    round++;
+                    w = new RunViewsWarmUp(stylesheets, style);
+                } else {
                     stop();
-                    done.run();
+                    done.accept(w);
                 }
             }
         }.start();
