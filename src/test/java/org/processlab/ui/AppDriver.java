@@ -52,6 +52,12 @@ final class AppDriver {
         System.setProperty("processlab.home", home.toString());
         // a 1440×900 headless screen, like the classroom laptop the window is designed for
         stage = UiToolkit.start();
+        // the stage is shared by the tests of this JVM: a test that resized it (a 1024x768 projector) must not
+        // leave the next one a small window
+        FxToolkit.setupStage(s -> {
+            s.setWidth(1440);
+            s.setHeight(900);
+        });
         app = FxToolkit.setupApplication(ProcessLabApp.class, args);
         waitFor("the main window", Duration.ofSeconds(30), () -> robot.lookup("#shell").tryQuery().isPresent());
         shell = (ShellView) robot.lookup("#shell").query();

@@ -166,10 +166,23 @@ public final class ShellView extends BorderPane {
         card.getStyleClass().add("prediction-scroll");
         card.visibleProperty().bind(prediction.visibleProperty());
         card.managedProperty().bind(prediction.managedProperty());
-        VBox right = new VBox(card, banner(), toolbar(), views);
-        // the reveal may be long: it scrolls (at most 27 % of the height) rather than squeezing the table and the
-        // console away: after a run at 1440x900 they showed 1 row and 1 line at 38 %
-        card.capProperty().bind(right.heightProperty().multiply(0.27));
+        HBox banner = banner();
+        VBox toolbar = toolbar();
+        VBox right = new VBox(card, banner, toolbar, views);
+        // The reveal may be long: it scrolls (at most 27 % of the height) rather than squeezing the table and the
+        // console away: after a run at 1440x900 they showed 1 row and 1 line at 38 %. On a short run side (1024x768,
+        // large text) it gets what the views leave above their minimum (viewsMinHeight), down to its first line (the verdict; the rest scrolls). The
+        // question comes before any run, while the views are empty: it may take up to 60 %, so every choice shows.
+        card.capProperty().bind(Bindings.createDoubleBinding(() -> {
+            double h = right.getHeight();
+            if (vm.prediction().revealProperty().get() == null) {
+                return 0.6 * h;
+            }
+            double em = FONT_SIZES[fontIndex];
+            double left = h - toolbar.getHeight() - (banner.isManaged() ? banner.getHeight() : 0) - viewsMinHeight(views);
+            return Math.max(2.6 * em, Math.min(0.27 * h, left));
+        }, right.heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
+                vm.prediction().revealProperty(), styleProperty(), timelineBar.heightProperty()));
         right.getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
         SplitPane main = new SplitPane(lessonBox, page, right);
@@ -296,22 +309,47 @@ public final class ShellView extends BorderPane {
 
     /**
      * Gives the timeline the height its lanes need (between a quarter and 60 % of the views), the table room for
-     * its rows, and the console the rest. Called when the number of lanes or the height changes.
+     * its rows (at most up to 80 %), and the console the rest. When the views are short (a small screen, large
+     * text), the table's title, header and two rows and the console's title and two lines come before the timeline's
+     * room beyond its own minimum (its bar, axis and two lanes). Called when the number of lanes or the height
+     * changes. Heights in px, from the text size (the table's rows are 2.2 em, the console's lines 1.9 em).
      */
+    /**
+     * What the three views need, in px: the timeline box (its bar, axis and lanes, with the legend when it fits) at
+     * best and at least (bar, axis, two lanes); the table with its rows (3 to 8) and at least two; the console's title
+     * and two lines.
+     */
+    private record ViewHeights(double tlNeed, double tlMin, double tbNeed, double tbMin, double conMin) {
+    }
+
+    private ViewHeights viewHeights(double width) {
+        double em = FONT_SIZES[fontIndex];
+        double bar = timelineBar.getHeight() > 0 ? timelineBar.getHeight() : timelineBar.prefHeight(width);
+        double tlNeed = 4 + bar + timeline.prefHeight(width);
+        double tlMin = Math.min(tlNeed, 4 + bar + timeline.minHeight(width));
+        int rows = Math.max(3, Math.min(8, table.table().getItems().size()));
+        double tbHead = em * 2.2 + em * 2.4 + 8;
+        return new ViewHeights(tlNeed, tlMin, tbHead + rows * em * 2.2, tbHead + 2 * em * 2.2,
+                em * 2.4 + 2 * em * 1.9 + 8);
+    }
+
+    /** The least height the views need to show two lanes, two table rows and two console lines (px). */
+    private double viewsMinHeight(SplitPane views) {
+        ViewHeights v = viewHeights(views.getWidth() > 0 ? views.getWidth() : -1);
+        return v.tlMin() + v.tbMin() + v.conMin() + 12;
+    }
+
     private void fitViews(SplitPane views, VBox timelineBox) {
         double h = views.getHeight();
         if (h < 150) {
             return;
         }
-        double em = FONT_SIZES[fontIndex];
-        double width = timelineBox.getWidth() > 0 ? timelineBox.getWidth() : -1;
-        double bar = timelineBar.getHeight() > 0 ? timelineBar.getHeight() : timelineBar.prefHeight(width);
-        double tl = 4 + bar + timeline.prefHeight(width);
-        int rows = Math.max(3, Math.min(8, table.table().getItems().size()));
-        double tb = em * 2.2 + em * 2.4 + rows * em * 2.2 + 8;
-        double p0 = Math.max(0.25, Math.min(0.6, tl / h));
-        double p1 = Math.max(p0 + 0.12, Math.min(0.8, p0 + tb / h));
-        views.setDividerPositions(p0, p1);
+        ViewHeights v = viewHeights(timelineBox.getWidth() > 0 ? timelineBox.getWidth() : -1);
+        double tl = Math.max(Math.max(v.tlMin(), 0.25 * h), Math.min(0.6 * h, v.tlNeed()));
+        tl = Math.max(v.tlMin(), Math.min(tl, h - v.tbMin() - v.conMin()));
+        double tb = Math.max(0.12 * h, Math.min(v.tbNeed(), 0.8 * h - tl));
+        tb = Math.max(Math.min(tb, h - tl - v.conMin()), Math.min(v.tbMin(), h - tl));
+        views.setDividerPositions(tl / h, (tl + tb) / h);
     }
 
     private void wireRunViews() {
@@ -466,16 +504,18 @@ public final class ShellView extends BorderPane {
         // a replay needs a finished run: while one is live, its place goes to Follow
         replayBox.visibleProperty().bind(run.runningProperty().not());
         replayBox.managedProperty().bind(replayBox.visibleProperty());
-        Separator replaySep = new Separator(Orientation.VERTICAL);
-        replaySep.visibleProperty().bind(replayBox.visibleProperty());
-        replaySep.managedProperty().bind(replaySep.visibleProperty());
         HBox zoomBox = new HBox(2, zoomOut, zoomIn, fit, follow);
         zoomBox.setAlignment(Pos.CENTER_LEFT);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Separator exportSep = new Separator(Orientation.VERTICAL);
-        // one row, whatever the text size: the speed chooser gives way first
-        HBox bar = new HBox(8, title, spacer, replayBox, replaySep, zoomBox, exportSep, exportMenu);
+        // one row while it fits (Export at the right end); on a narrow run side or with large text the groups wrap
+        // onto more rows rather than make the run side wider than the window allows (at 1024 px with the text three
+        // steps up, one row needed 817 px and squeezed the lesson page to 180 px)
+        javafx.scene.layout.FlowPane groups = new javafx.scene.layout.FlowPane(18, 4, replayBox, zoomBox, exportMenu);
+        groups.setAlignment(Pos.CENTER_RIGHT);
+        groups.setRowValignment(javafx.geometry.VPos.CENTER);
+        groups.setMinWidth(0);
+        groups.setPrefWrapLength(10);
+        HBox.setHgrow(groups, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, groups);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("pane-header", "timeline-bar");
         return bar;
@@ -759,10 +799,15 @@ public final class ShellView extends BorderPane {
         limit.disableProperty().bind(vm.run().runningProperty());
         limit.setMinWidth(Region.USE_PREF_SIZE);
 
-        // Wraps onto a second line when the window is narrow or the text large, so the status is never cut.
-        HBox controls = new HBox(10, run, stop, new Separator(Orientation.VERTICAL), mLabel, method, limit, used);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        controls.setMinWidth(Region.USE_PREF_SIZE);
+        // Groups that wrap onto more lines when the window is narrow or the text large, so the status is never cut
+        // and the run side never needs more width than the window has.
+        HBox runStop = new HBox(10, run, stop);
+        HBox methodBox = new HBox(10, mLabel, method);
+        HBox limitBox = new HBox(10, limit, used);
+        for (HBox g : List.of(runStop, methodBox, limitBox)) {
+            g.setAlignment(Pos.CENTER_LEFT);
+            g.setMinWidth(Region.USE_PREF_SIZE);
+        }
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label methodNote = new Label();
         methodNote.setId("methodNote");
@@ -777,7 +822,8 @@ public final class ShellView extends BorderPane {
         }, vm.exampleProperty(), vm.startMethodProperty()));
         methodNote.visibleProperty().bind(methodNote.textProperty().isNotEmpty());
         methodNote.managedProperty().bind(methodNote.visibleProperty());
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 6, controls, status, methodNote);
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(14, 6, runStop,
+                new Separator(Orientation.VERTICAL), methodBox, limitBox, status, methodNote);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setRowValignment(javafx.geometry.VPos.CENTER);
         // the example chooser (lessons with more than one program) gets a row of its own

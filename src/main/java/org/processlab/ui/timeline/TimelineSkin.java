@@ -181,7 +181,17 @@ public class TimelineSkin extends SkinBase<Timeline> {
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
+        // the lanes come first: the legend shows only where it leaves the plot its axis and two lanes (or all of
+        // its lanes, when fewer); on a short view (a small screen, large text) it steps aside
         double lh = legend.prefHeight(w);
+        double plotNeed = Math.min(contentHeight(), axisHeight() + getSkinnable().getLaneHeight() * 2);
+        boolean legendFits = h - lh >= plotNeed;
+        if (legend.isVisible() != legendFits) {
+            legend.setVisible(legendFits);
+        }
+        if (!legendFits) {
+            lh = 0;
+        }
         double plotH = Math.max(0, h - lh);
         double sw = scroll.isVisible() ? scroll.prefWidth(-1) : 0;
         plot.resizeRelocate(x, y, w - sw, plotH);
@@ -222,7 +232,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
 
     @Override
     protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * 2 + legend.minHeight(width);
+        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * 2;
     }
 
     @Override

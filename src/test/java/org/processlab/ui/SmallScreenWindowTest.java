@@ -1,0 +1,83 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+
+import org.processlab.lesson.Lesson;
+import org.processlab.lesson.Prediction;
+
+/**
+ * A classroom projector: 1024×768 with the text made three steps larger. The lesson page keeps room to read, every
+ * choice of the question shows, and after lesson 2's run, with its reveal card shown, the process table still shows
+ * rows and the console still shows lines.
+ */
+class SmallScreenWindowTest extends WindowTest {
+
+    @Test
+    void aRunOnASmallScreenWithLargeTextStillShowsTableRowsAndConsoleLines() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
+        app.fx(() -> {
+            Window win = app.shell().getScene().getWindow();
+            win.setWidth(1024);
+            win.setHeight(768);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(4);
+        org.processlab.lesson.LessonEntry lesson2 = app.lesson("02-");
+        app.fx(() -> app.vm().selectedProperty().set(lesson2));   // the list stepped aside at this width
+        for (int i = 0; i < 3; i++) {
+            app.robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        Prediction p = ((Lesson) app.lesson("02-")).predict();
+        app.screenshot("small-screen-question");
+        double page = app.fx(() -> app.shell().lookup("#lessonPage").getLayoutBounds().getWidth());
+        assertThat(page).as("the lesson page keeps room to read (the run side's controls wrap instead)")
+                .isGreaterThan(300);
+        for (int i = 0; i < p.choices().size(); i++) {
+            int k = i;
+            assertThat(app.fx(() -> inCard(app.shell().lookup("#choice" + k)))).as("choice %d in view", k).isTrue();
+        }
+        app.click("#choice" + p.answer());
+        app.click("#runButton");
+        app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null
+                && !app.vm().run().runningProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(6);
+        app.screenshot("small-screen-after-run");
+
+        int rows = app.fx(() -> (int) app.shell().processTable().table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() != null && r.isVisible() && inView(r)).count());
+        int lines = app.fx(() -> (int) app.shell().console().list().lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.isVisible()
+                        && inView(c)).count());
+        assertThat(rows).as("table rows in view").isGreaterThanOrEqualTo(2);
+        assertThat(lines).as("console lines in view").isGreaterThanOrEqualTo(2);
+    }
+
+    /** Whether {@code n} lies inside the prediction card's visible part. */
+    private static boolean inCard(javafx.scene.Node n) {
+        javafx.scene.Node card = n.getScene().lookup(".prediction-scroll");
+        javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+        javafx.geometry.Bounds v = card.localToScene(card.getLayoutBounds());
+        return b.getMinY() >= v.getMinY() - 1 && b.getMaxY() <= v.getMaxY() + 1;
+    }
+
+    /** Whether {@code n} lies inside the scroll viewport of its list (its clipped parent). */
+    private static boolean inView(javafx.scene.Node n) {
+        javafx.scene.Node flow = n.getParent();
+        while (flow != null && !(flow instanceof javafx.scene.control.skin.VirtualFlow<?>)) {
+            flow = flow.getParent();
+        }
+        if (flow == null) {
+            return false;
+        }
+        javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+        javafx.geometry.Bounds v = flow.localToScene(flow.getLayoutBounds());
+        return b.getMinY() >= v.getMinY() - 1 && b.getMaxY() <= v.getMaxY() + 1 && v.getHeight() > 0;
+    }
+}
