@@ -140,6 +140,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
+        if (format.equals("text")) {
+            live = new LiveOutput(model, stdout, t.title());
+        }
         // Ctrl+C or SIGTERM: the JVM's shutdown ends the run (RunSession's own hook); this hook holds the exit
         // until the report of what ran so far is out (at most REPORT_ON_EXIT)
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
@@ -168,6 +171,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             end = session.ended().join();
         } catch (java.util.concurrent.CompletionException e) {
+            if (live != null) {
+                live.stop();
+            }
             stderr.println("processlab: the run broke: " + e.getCause());
             return EX_SOFTWARE;
         }
@@ -199,9 +205,73 @@ public final class RunCommand implements Callable<Integer> {
                 stderr.println("processlab: cannot write the report: " + e.getMessage());
             }
         } else {
-            TextReport.write(end, model.output(), stdout);
+            int next = live == null ? 0 : live.stop();
+            if (live == null) {
+                stdout.println("Run: " + end.title());
+            }
+            TextReport.writeOutput(end, model.output(), next, stdout);
+            TextReport.writeEnd(end, model.output(), stdout);
         }
         stdout.flush();
+    }
+
+    /** Text mode: the run's output as it happens. */
+    private LiveOutput live;
+
+    /**
+     * Text mode prints the run's output lines as they come (every {@link #EVERY_MS} ms, on a daemon thread), as
+     * running the program in a terminal would show them, with their time, process and stream; the report's table
+     * and lanes follow when the run has ended.
+     */
+    private static final class LiveOutput {
+        static final long EVERY_MS = 50;
+        private final RunModel model;
+        private final PrintStream out;
+        private final Thread thread;
+        private volatile boolean stopped;
+        private int next;
+
+        LiveOutput(RunModel model, PrintStream out, String title) {
+            this.model = model;
+            this.out = out;
+            out.println("Run: " + title);
+            out.flush();
+            thread = new Thread(this::loop, "processlab-live-output");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void loop() {
+            while (!stopped) {
+                print();
+                try {
+                    Thread.sleep(EVERY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private synchronized void print() {
+            if (model.output().size() > next) {
+                next = TextReport.writeOutput(model.snapshot(), model.output(), next, out);
+                out.flush();
+            }
+        }
+
+        /** Stops printing; returns the number of the first line not printed yet. */
+        int stop() {
+            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                return next;
+            }
+        }
     }
 
     /** Why the run was stopped, in words, with the option that sets the limit. */

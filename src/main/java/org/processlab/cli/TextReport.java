@@ -8,7 +8,11 @@ import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Signals;
 
-/** Writes a finished run for a terminal: the process table, then every output line with its process. */
+/**
+ * Writes a run for a terminal: its output lines with their time (seconds since the run began), process and stream
+ * (as they come, with {@link #writeOutput}, or all at once), then the process table, the lanes as text and the exit
+ * status.
+ */
 public final class TextReport {
     private TextReport() {
     }
@@ -17,12 +21,46 @@ public final class TextReport {
         return "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
     }
 
-    /** Writes the report for {@code run} to {@code out}. */
+    /** Writes the report for {@code run} to {@code out}, its output lines included. */
     public static void write(RunSnapshot run, OutputLog output, PrintStream out) {
         out.println("Run: " + run.title());
+        writeOutput(run, output, 0, out);
+        writeEnd(run, output, out);
+    }
+
+    /**
+     * Writes the output lines numbered {@code from} on (in the run's {@link OutputLog}) with their time and process,
+     * under an "Output:" heading when {@code from} is 0; returns the number of the next line. The name column is
+     * {@link #WHO_WIDTH} wide at least, so lines written as they come line up with the ones before.
+     */
+    public static int writeOutput(RunSnapshot run, OutputLog output, int from, PrintStream out) {
+        int n = output.size();
+        if (from == 0 && n > 0) {
+            out.println("Output:");
+        }
+        int whoWidth = WHO_WIDTH;   // the longest "name[PID]" among the processes, so the streams line up
+        for (ProcessView p : run.processes()) {
+            whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
+        }
+        String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
+        for (int i = from; i < n; i++) {
+            OutputLine l = output.get(i);
+            String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
+            out.printf(format, JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
+                    l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
+        }
+        return n;
+    }
+
+    /** The least width of the "name[PID]" column of output lines. */
+    static final int WHO_WIDTH = 22;
+
+    /** Writes what follows the output: the process table, the lanes as text, how the run was stopped, its status. */
+    public static void writeEnd(RunSnapshot run, OutputLog output, PrintStream out) {
         if (run.error() != null) {
             out.println("Error: " + run.error());
         }
+        out.println();
         // the name column is as wide as the longest name (an indented "resource_tracker (orphan)" included)
         int w = 22;
         for (ProcessView p : run.processes()) {
@@ -41,19 +79,6 @@ public final class TextReport {
         out.println();
         org.processlab.export.TextTimeline.write(run, output, out, 60);
         out.println();
-        out.println("Output:");
-        int n = output.size();
-        int whoWidth = 12;   // the longest "name[PID]" among the processes that printed, so the streams line up
-        for (ProcessView p : run.processes()) {
-            whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
-        }
-        String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
-        for (int i = 0; i < n; i++) {
-            OutputLine l = output.get(i);
-            String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
-            out.printf(format, JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
-                    l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
-        }
         if (run.stoppedBy() != null) {
             out.println("Stopped by: " + run.stoppedBy().id());
         }

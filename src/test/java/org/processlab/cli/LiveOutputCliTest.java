@@ -1,0 +1,84 @@
+package org.processlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code processlab run} in text mode shows each output line while the run goes on, with its time, process and
+ * stream, as running the program in a terminal would; the table and the lanes follow at the end.
+ *
+ * <p>Not a timing test: the program waits (up to 30 s) for the test to have read its first line from the CLI before it
+ * prints its second and ends. Printed only at the end, the first line would come after the wait, not during it.
+ */
+class LiveOutputCliTest {
+    private static final String PROGRAM = """
+            import multiprocessing
+            import os
+            import sys
+            import time
+
+
+            def child(flag):
+                print("child: first line", flush=True)
+                end = time.monotonic() + 30
+                while not os.path.exists(flag) and time.monotonic() < end:
+                    time.sleep(0.05)
+                print("child: the test saw my first line" if os.path.exists(flag) else "child: nobody saw it", flush=True)
+
+
+            if __name__ == "__main__":
+                p = multiprocessing.Process(target=child, args=(sys.argv[1],))
+                p.start()
+                p.join()
+                print("main: done", flush=True)
+            """;
+
+    @Test
+    void outputLinesShowWhileTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path program = dir.resolve("live.py");
+        Path seen = dir.resolve("seen");
+        Files.writeString(program, PROGRAM);
+        Process cli = JarProcess.start("run", program.toString(), "--", seen.toString());
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
+            String l;
+            while ((l = out.readLine()) != null) {
+                lines.add(l);
+                if (l.contains("child: first line")) {
+                    Files.createFile(seen);   // read while the child still runs: it may go on
+                }
+            }
+        }
+        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(cli.exitValue()).as(String.join("\n", lines)).isZero();
+        assertThat(lines).as(String.join("\n", lines))
+                .anySatisfy(l -> assertThat(l).contains("stdout").contains("child: the test saw my first line"))
+                .anySatisfy(l -> assertThat(l).matches("\\s*\\d+\\.\\d{3}\\s+MainProcess\\[\\d+\\]\\s+stdout main: done"));
+        // the report follows the output: the table and the lanes, then the exit status
+        int done = indexOf(lines, "main: done");
+        assertThat(indexOf(lines, "PROCESS")).isGreaterThan(done);
+        assertThat(indexOf(lines, "TIMELINE")).isGreaterThan(done);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Exit status: 0");
+        assertThat(lines.stream().filter(l -> l.contains("child: first line")).count()).as("each line once").isEqualTo(1);
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
