@@ -34,9 +34,17 @@ class PredictionWindowTest extends WindowTest {
         app.click("#choice" + p.answer());
         app.waitFor("Run to be allowed", Duration.ofSeconds(10),
                 () -> !app.robot.lookup("#runButton").query().isDisabled());
+        // what the status says at the moment the reveal appears: the run's end, never "Running…"
+        java.util.concurrent.atomic.AtomicReference<String> statusAtReveal = new java.util.concurrent.atomic.AtomicReference<>();
+        app.fx(() -> app.vm().prediction().revealProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                statusAtReveal.set(app.vm().run().statusProperty().get());
+            }
+        }));
         app.click("#runButton");
         app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null);
 
+        assertThat(statusAtReveal.get()).as("the status when the reveal appeared").startsWith("Ended");
         Reveal r = app.fx(() -> app.vm().prediction().revealProperty().get());
         assertThat(r.right()).isTrue();
         assertThat(r.answer()).isEqualTo(p.answerText());

@@ -104,6 +104,7 @@ public final class RunViewModel {
      */
     public <T> void start(RunRequest req, Function<RunModel, T> afterEnd, Consumer<T> show) {
         dropCurrent();
+        afterLastFrame = null;
         int gen = ++generation;
         stopAsked = false;
         replay.stop();
@@ -147,7 +148,8 @@ public final class RunViewModel {
                 T shown = result;
                 Platform.runLater(() -> {
                     if (gen == generation && shown != null) {
-                        show.accept(shown);
+                        // with the frame that shows the end (status, table, timeline), not a frame before it
+                        showWithLastFrame(() -> show.accept(shown));
                     }
                 });
             });
@@ -281,6 +283,24 @@ public final class RunViewModel {
         frame.set(f);
         if (f.changed()) {
             updateStatus(s);
+        }
+        if (f.finished() && afterLastFrame != null) {
+            Runnable r = afterLastFrame;
+            afterLastFrame = null;
+            r.run();
+        }
+    }
+
+    /** What waits for the run's last frame (the reveal of a run that ended before its last frame was shown). */
+    private Runnable afterLastFrame;
+
+    /** Runs {@code r} now if the views show the run's end, else with the frame that does. FX thread. */
+    private void showWithLastFrame(Runnable r) {
+        RunFrame f = frame.get();
+        if (f != null && f.finished()) {
+            r.run();
+        } else {
+            afterLastFrame = r;
         }
     }
 
