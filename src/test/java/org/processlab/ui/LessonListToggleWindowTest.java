@@ -36,6 +36,8 @@ class LessonListToggleWindowTest extends WindowTest {
         app.waitFor("the list to come back", Duration.ofSeconds(10), this::listShown);
         app.waitFor("the chosen lesson in view", Duration.ofSeconds(10), () -> lessonCellInView(last));
         app.screenshot("narrow-window-1024-list-shown");
+        assertThat(pageWidth()).as("the list's room comes from the run side first (the page was %.0f px)", pageNarrow)
+                .isGreaterThan(0.9 * pageNarrow);
         assertThat(app.fx(() -> app.shell().lookup("#lessonList").isVisible())).isTrue();
 
         resize(900, 700);

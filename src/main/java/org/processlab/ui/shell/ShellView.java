@@ -277,10 +277,18 @@ public final class ShellView extends BorderPane {
         lessonsToggle.selectedProperty().addListener((o, was, show) -> {
             double[] d = main.getDividerPositions();
             if (show && !main.getItems().contains(lessonBox)) {
-                // the page keeps its share of what is left to it and the run side
+                // the page keeps its width (it is what the user reads) while the run side can give the list its
+                // room and keep 45 % of the window (or its least width); else the page gives the rest
+                double w = main.getWidth();
                 double pageShare = d.length > 0 ? d[0] : 0.33;
+                double second = listShare[0] + (1 - listShare[0]) * pageShare;
+                if (w > 0) {
+                    javafx.scene.Node runSide = main.getItems().get(main.getItems().size() - 1);
+                    double runLeast = Math.max(0.45 * w, runSide.minWidth(-1) + 8);
+                    second = Math.max(second, Math.min(listShare[0] + pageShare, 1 - runLeast / w));
+                }
                 main.getItems().add(0, lessonBox);
-                main.setDividerPositions(listShare[0], listShare[0] + (1 - listShare[0]) * pageShare);
+                main.setDividerPositions(listShare[0], second);
                 LessonEntry current = vm.selectedProperty().get();
                 if (current != null) {
                     // back in view, the list shows where the user is: once it has its size again (a list laid out
