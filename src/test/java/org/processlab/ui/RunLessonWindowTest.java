@@ -64,6 +64,9 @@ class RunLessonWindowTest extends WindowTest {
 
         String status = app.fx(() -> app.vm().run().statusProperty().get());
         assertThat(status).isEqualTo("Ended — exit 0");
+        // Follow is on: the newest line is wholly in view, also once the list has shrunk under the reveal
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(6);
+        assertThat(app.fx(() -> newestLineInView("Done!"))).as("the newest line wholly in view").isTrue();
 
         // Hovering a tick shows the line, its time and stream.
         String tip = app.hoverTick(app.shell().timeline(), lanePids.indexOf(p1));
@@ -107,5 +110,20 @@ class RunLessonWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.shell().console().list().getItems().stream().map(ConsoleRow::text).toList()))
                 .as("a new run starts with an empty console").containsExactlyInAnyOrder("Square of 10: 100",
                         "Cube of 10: 1000", "Done!");
+    }
+
+    /** Whether the console's cell showing {@code text} lies wholly inside the list's viewport. */
+    private boolean newestLineInView(String text) {
+        javafx.scene.control.ListView<ConsoleRow> list = app.shell().console().list();
+        javafx.scene.Node flow = list.lookup(".virtual-flow");
+        javafx.scene.Node clip = flow.lookup(".clipped-container");
+        javafx.geometry.Bounds v = clip.localToScene(clip.getLayoutBounds());
+        return list.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.isVisible() && c.getItem() instanceof ConsoleRow r
+                        && r.text().equals(text))
+                .anyMatch(n -> {
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    return b.getMinY() >= v.getMinY() - 0.5 && b.getMaxY() <= v.getMaxY() + 0.5;
+                });
     }
 }

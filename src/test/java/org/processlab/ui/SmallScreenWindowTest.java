@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import java.util.List;
+
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -56,6 +59,13 @@ class SmallScreenWindowTest extends WindowTest {
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.isVisible()
                         && inView(c)).count());
         assertThat(rows).as("table rows in view").isGreaterThanOrEqualTo(2);
+        // lesson 2 is about PIDs: they are shown whole, not cut to "32…"
+        List<String> pidTexts = app.fx(() -> app.shell().processTable().table().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && List.of("PID", "PPID").contains(c.getTableColumn().getText()) && c.getText() != null
+                        && !c.getText().isEmpty())
+                .map(n -> ((javafx.scene.text.Text) n.lookup(".text")).getText()).toList());
+        assertThat(pidTexts).as("PID and PPID cells as drawn").isNotEmpty().allSatisfy(t -> assertThat(t).matches("\\d+"));
         assertThat(lines).as("console lines in view").isGreaterThanOrEqualTo(2);
     }
 

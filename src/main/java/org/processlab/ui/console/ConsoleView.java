@@ -43,7 +43,14 @@ public final class ConsoleView extends VBox {
             if (scrollPending) {
                 scrollPending = false;
                 if (!getItems().isEmpty()) {
-                    scrollTo(getItems().size() - 1);
+                    // the very end of the list: scrollTo(last) puts the last line at the top when it can, and when
+                    // the list is only a little longer than the view that left the newest line half hidden
+                    javafx.scene.Node flow = lookup(".virtual-flow");
+                    if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> f) {
+                        f.setPosition(1.0);
+                    } else {
+                        scrollTo(getItems().size() - 1);
+                    }
                 }
             }
         }

@@ -96,6 +96,8 @@ public final class ProcessTableView extends VBox {
         TableColumn<ProcessRow, Double> dur = column("Duration", ProcessRow::durationProperty, 84);
         dur.setCellFactory(c -> new SecondsCell());
         table.getColumns().setAll(java.util.List.of(name, pid, ppid, role, alive, state, exit, start, dur));
+        columns = new TableColumn<?, ?>[] {name, pid, ppid, role, alive, state, exit, start, dur};
+        setEm(14);
         table.getColumns().forEach(c -> c.setSortable(false));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -110,6 +112,23 @@ public final class ProcessTableView extends VBox {
         palette.addListener((o, a, b) -> table.refresh());
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(header, table);
+    }
+
+    private TableColumn<?, ?>[] columns;
+    /**
+     * Each column's preferred and least width in em, in the order of {@link #columns}. The least widths keep what a
+     * lesson is about readable when the table is narrow or the text large: a PID of 7 digits, the name, the state
+     * and the exit code (at 1024 px with large text, PIDs had shrunk to "32…"); the others give way first.
+     */
+    private static final double[][] WIDTHS_EM = {
+        {8.4, 5.5}, {4.8, 4.8}, {4.8, 4.8}, {6.4, 1.2}, {4.1, 1.2}, {10, 5.5}, {6.4, 4.2}, {5, 1.2}, {6, 1.2}};
+
+    /** Sizes the columns for text of {@code px} pixels per em (the window's text size). FX thread. */
+    public void setEm(double px) {
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].setMinWidth(WIDTHS_EM[i][1] * px);
+            columns[i].setPrefWidth(WIDTHS_EM[i][0] * px);
+        }
     }
 
     /** What the chip's "End of run" button does (the shell removes the time cursor). */

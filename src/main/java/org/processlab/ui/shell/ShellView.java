@@ -130,6 +130,7 @@ public final class ShellView extends BorderPane {
         });
 
         table = new ProcessTableView(vm.run().table());
+        table.setEm(FONT_SIZES[fontIndex]);
         console = new ConsoleView(vm.run().console());
         wireRunViews();
 
@@ -909,6 +910,9 @@ public final class ShellView extends BorderPane {
 
     private void applyFont() {
         setStyle("-fx-font-size: " + FONT_SIZES[fontIndex] + "px;");
+        if (table != null) {
+            table.setEm(FONT_SIZES[fontIndex]);
+        }
     }
 
     // ------------------------------------------------------------------ for tests
