@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
             end = session.ended().join();
         } catch (java.util.concurrent.CompletionException e) {
             if (live != null) {
-                live.stop();
+                live.stop(model.snapshot());
             }
             stderr.println("processlab: the run broke: " + e.getCause());
             return EX_SOFTWARE;
@@ -205,11 +205,12 @@ public final class RunCommand implements Callable<Integer> {
                 stderr.println("processlab: cannot write the report: " + e.getMessage());
             }
         } else {
-            int next = live == null ? 0 : live.stop();
-            if (live == null) {
+            if (live != null) {
+                live.stop(end);
+            } else {
                 stdout.println("Run: " + end.title());
+                TextReport.writeOutput(end, model.output(), 0, stdout);
             }
-            TextReport.writeOutput(end, model.output(), next, stdout);
             TextReport.writeEnd(end, model.output(), stdout);
         }
         stdout.flush();
@@ -219,17 +220,23 @@ public final class RunCommand implements Callable<Integer> {
     private LiveOutput live;
 
     /**
-     * Text mode prints the run's output lines as they come (every {@link #EVERY_MS} ms, on a daemon thread), as
-     * running the program in a terminal would show them, with their time, process and stream; the report's table
-     * and lanes follow when the run has ended.
+     * Text mode prints the run's output lines as they come, as running the program in a terminal would show them,
+     * with their time, process and stream; the report's table and lanes follow when the run has ended. A daemon thread
+     * looks every {@link #EVERY_MS} ms. Lines wait {@link #HOLD_MICROS} µs before they are printed, in the order of
+     * their times: lines from different processes arrive over different connections, so the order they arrive in is
+     * not always the order they were written in, and a child's name (its label, from its parent's {@code start()})
+     * may arrive a moment after its first line.
      */
     private static final class LiveOutput {
         static final long EVERY_MS = 50;
+        static final long HOLD_MICROS = 300_000;
         private final RunModel model;
         private final PrintStream out;
         private final Thread thread;
+        private final List<org.processlab.model.RunEvent.OutputLine> pending = new ArrayList<>();
         private volatile boolean stopped;
         private int next;
+        private boolean headed;
 
         LiveOutput(RunModel model, PrintStream out, String title) {
             this.model = model;
@@ -243,7 +250,7 @@ public final class RunCommand implements Callable<Integer> {
 
         private void loop() {
             while (!stopped) {
-                print();
+                print(null, org.processlab.model.Clock.nowMicros() - HOLD_MICROS);
                 try {
                     Thread.sleep(EVERY_MS);
                 } catch (InterruptedException e) {
@@ -252,15 +259,34 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
 
-        private synchronized void print() {
-            if (model.output().size() > next) {
-                next = TextReport.writeOutput(model.snapshot(), model.output(), next, out);
-                out.flush();
+        /** Prints the lines written up to {@code until} (epoch µs), in time order; {@code run} null: as of now. */
+        private synchronized void print(RunSnapshot run, long until) {
+            org.processlab.model.OutputLog log = model.output();
+            int n = log.size();
+            for (int i = next; i < n; i++) {
+                pending.add(log.get(i));
             }
+            next = n;
+            if (pending.isEmpty()) {
+                return;
+            }
+            pending.sort(java.util.Comparator.comparingLong(org.processlab.model.RunEvent.OutputLine::t));
+            int k = 0;
+            while (k < pending.size() && pending.get(k).t() <= until) {
+                k++;
+            }
+            if (k == 0) {
+                return;
+            }
+            List<org.processlab.model.RunEvent.OutputLine> due = new ArrayList<>(pending.subList(0, k));
+            pending.subList(0, k).clear();
+            TextReport.writeLines(run != null ? run : model.snapshot(), due, !headed, out);
+            headed = true;
+            out.flush();
         }
 
-        /** Stops printing; returns the number of the first line not printed yet. */
-        int stop() {
+        /** Stops the thread and prints every line not printed yet, with the names of {@code end}. */
+        void stop(RunSnapshot end) {
             stopped = true;
             thread.interrupt();
             try {
@@ -268,9 +294,7 @@ public final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            synchronized (this) {
-                return next;
-            }
+            print(end, Long.MAX_VALUE);
         }
     }
 

@@ -30,12 +30,25 @@ public final class TextReport {
 
     /**
      * Writes the output lines numbered {@code from} on (in the run's {@link OutputLog}) with their time and process,
-     * under an "Output:" heading when {@code from} is 0; returns the number of the next line. The name column is
-     * {@link #WHO_WIDTH} wide at least, so lines written as they come line up with the ones before.
+     * under an "Output:" heading when {@code from} is 0; returns the number of the next line.
      */
     public static int writeOutput(RunSnapshot run, OutputLog output, int from, PrintStream out) {
         int n = output.size();
-        if (from == 0 && n > 0) {
+        java.util.List<OutputLine> lines = new java.util.ArrayList<>(Math.max(0, n - from));
+        for (int i = from; i < n; i++) {
+            lines.add(output.get(i));
+        }
+        writeLines(run, lines, from == 0, out);
+        return n;
+    }
+
+    /**
+     * Writes {@code lines} with their time (seconds since the run began), process and stream, under an "Output:"
+     * heading when {@code heading} is true and there are lines. The name column is {@link #WHO_WIDTH} wide at least,
+     * so lines written as they come line up with the ones before.
+     */
+    public static void writeLines(RunSnapshot run, java.util.List<OutputLine> lines, boolean heading, PrintStream out) {
+        if (heading && !lines.isEmpty()) {
             out.println("Output:");
         }
         int whoWidth = WHO_WIDTH;   // the longest "name[PID]" among the processes, so the streams line up
@@ -43,13 +56,11 @@ public final class TextReport {
             whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
         }
         String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
-        for (int i = from; i < n; i++) {
-            OutputLine l = output.get(i);
+        for (OutputLine l : lines) {
             String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
             out.printf(format, JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
                     l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
         }
-        return n;
     }
 
     /** The least width of the "name[PID]" column of output lines. */

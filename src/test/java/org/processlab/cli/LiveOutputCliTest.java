@@ -81,4 +81,43 @@ class LiveOutputCliTest {
         }
         return -1;
     }
+
+    /** Three children print at once: lines arrive over three connections. */
+    private static final String CROWD = """
+            import multiprocessing
+            import time
+
+
+            def talk(who):
+                for i in range(30):
+                    print(f"{who} says {i}", flush=True)
+                    time.sleep(0.002)
+
+
+            if __name__ == "__main__":
+                a = multiprocessing.Process(target=talk, args=("a",))
+                b = multiprocessing.Process(target=talk, args=("b",))
+                c = multiprocessing.Process(target=talk, args=("c",))
+                for p in (a, b, c):
+                    p.start()
+                for p in (a, b, c):
+                    p.join()
+                print("main: done", flush=True)
+            """;
+
+    @Test
+    void linesFromSeveralProcessesComeInTheOrderTheyWereWrittenWithTheirNames(@TempDir Path dir) throws Exception {
+        Path program = dir.resolve("crowd.py");
+        Files.writeString(program, CROWD);
+        CliRun.Report r = CliRun.exec("run", program.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> out = r.stdout().lines().filter(l -> l.contains(" stdout ")).toList();
+        assertThat(out).hasSize(91);
+        List<Double> times = out.stream().map(l -> Double.parseDouble(l.strip().split("\\s+")[0])).toList();
+        assertThat(times).as(String.join("\n", out)).isSorted();
+        for (String who : List.of("a", "b", "c")) {
+            assertThat(out).as("%s's lines under its own name", who).filteredOn(l -> l.endsWith(who + " says 0"))
+                    .singleElement().satisfies(l -> assertThat(l).contains(" " + who + "["));
+        }
+    }
 }
