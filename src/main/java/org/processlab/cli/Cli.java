@@ -28,6 +28,31 @@ public final class Cli {
         });
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
+        // a command line picocli cannot read (an unknown option, "--time-limit abc"): usage on stderr as always, and
+        // with --format json the same JSON error document as any other early failure, so a script still gets one
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            int code = usage.handleParseException(ex, rest);
+            if (asksForJson(args)) {
+                out.println(RunCommand.errorJson(ex.getMessage()));
+                out.flush();
+            }
+            return code;
+        });
         return cl.execute(args);
+    }
+
+    /** Whether the command line asks for {@code --format json} (read by hand: it could not be parsed). */
+    static boolean asksForJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if ("--".equals(args[i])) {
+                return false;
+            }
+            if (args[i].equals("--format=json") || (args[i].equals("--format") && i + 1 < args.length
+                    && args[i + 1].equals("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -314,11 +313,15 @@ public final class RunCommand implements Callable<Integer> {
     private int failEarly(int code, String message) {
         stderr.println("processlab: " + message);
         if ("json".equals(format)) {
-            String json = "{\"exitCode\": null, \"error\": " + quote(message) + ", \"stoppedBy\": null, \"processes\": []}";
-            stdout.write((json + "\n").getBytes(StandardCharsets.UTF_8), 0, json.length() + 1);
+            stdout.println(errorJson(message));
             stdout.flush();
         }
         return code;
+    }
+
+    /** The JSON document of a run that could not start: {@code error} says why, nothing ran. */
+    static String errorJson(String message) {
+        return "{\"exitCode\": null, \"error\": " + quote(message) + ", \"stoppedBy\": null, \"processes\": []}";
     }
 
     private static String quote(String s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,21 @@ class EntryPointTest {
         Report r = CliRun.json("02-first-processes", "--python", fake.toString());
         assertThat(r.exit()).isEqualTo(69);
         assertThat(r.json().path("error").asText()).contains("3.7.16").contains("3.8 or newer");
+    }
+
+    @Test
+    void withFormatJsonAnUnreadableCommandLineStillGivesAJsonError() {
+        for (String[] args : List.of(new String[] {"run", "2", "--format", "json", "--time-limit", "abc"},
+                new String[] {"run", "2", "--bogus", "--format=json"})) {
+            Report r = CliRun.exec(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(64);
+            assertThat(r.json()).as(r.stdout()).isNotNull();
+            assertThat(r.json().path("error").asText()).isNotBlank();
+            assertThat(r.json().path("processes")).isEmpty();
+            assertThat(r.stderr()).as("the usage is still on stderr").contains("Usage:");
+        }
+        Report text = CliRun.exec("run", "2", "--time-limit", "abc");
+        assertThat(text.stdout()).as("without --format json, nothing on stdout").isEmpty();
     }
 
     @Test
