@@ -69,7 +69,10 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    /** The lesson id closest to a mistyped one (a few edits away, with or without its number), or null. */
+    /**
+     * The lesson id closest to a mistyped one (a few edits away, with or without its number); else the lessons (at
+     * most three, joined with "or") with a word in their id that the target begins or is the beginning of; or null.
+     */
     private static String nearest(List<LessonEntry> lessons, String target) {
         int limit = Math.max(2, target.length() / 4);
         LevenshteinDistance distance = new LevenshteinDistance(limit);
@@ -86,7 +89,16 @@ record RunTarget(String title, Path program, List<String> args, Example example)
                 }
             }
         }
-        return best;
+        if (best != null || target.length() < 4) {
+            return best;
+        }
+        // a word of the title: "zombie" for 13-zombies-orphans, "pool" for 10-pool-map
+        String word = target.toLowerCase(java.util.Locale.ROOT);
+        List<String> byWord = lessons.stream().map(LessonEntry::id)
+                .filter(id -> java.util.Arrays.stream(id.split("-")).anyMatch(w -> w.length() >= 3
+                        && (w.startsWith(word) || word.startsWith(w) && word.length() - w.length() <= 2)))
+                .toList();
+        return byWord.isEmpty() || byWord.size() > 3 ? null : String.join(" or ", byWord);
     }
 
     private static RunTarget fromLesson(LessonEntry entry) throws BadTarget {

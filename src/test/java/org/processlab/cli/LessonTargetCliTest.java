@@ -30,6 +30,13 @@ class LessonTargetCliTest {
         Report name = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "zombie-and-orphans");
         assertThat(name.stderr()).contains("(did you mean 13-zombies-orphans?)");
 
+        // one word of a lesson's name
+        Report word = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "zombie");
+        assertThat(word.exit()).isEqualTo(66);
+        assertThat(word.stderr()).contains("(did you mean 13-zombies-orphans?)");
+        Report two = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "memory");
+        assertThat(two.stderr()).contains("(did you mean 04-own-memory or 05-shared-memory?)");
+
         Report nothingNear = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "quantum-computing");
         assertThat(nothingNear.exit()).isEqualTo(66);
         assertThat(nothingNear.stderr()).contains("no such lesson or file: quantum-computing (give a lesson folder")
