@@ -69,6 +69,42 @@ class SmallScreenWindowTest extends WindowTest {
         assertThat(lines).as("console lines in view").isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void beforeARunTheRunSideFitsItsPlaceOnASmallScreen() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
+        app.fx(() -> {
+            Window win = app.shell().getScene().getWindow();
+            win.setWidth(1024);
+            win.setHeight(768);
+        });
+        // lesson 3: a long question, four choices and an Example row
+        org.processlab.lesson.LessonEntry lesson3 = app.lesson("03-");
+        app.fx(() -> app.vm().selectedProperty().set(lesson3));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(6);
+        app.screenshot("small-screen-lesson-03-question");
+        app.fx(() -> {
+            javafx.scene.layout.Region right = (javafx.scene.layout.Region) app.shell().lookup(".run-side");
+            javafx.geometry.Bounds side = right.localToScene(right.getLayoutBounds());
+            for (javafx.scene.Node n : right.getChildrenUnmodifiable()) {
+                if (!n.isManaged()) {
+                    continue;
+                }
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(b.getMinY()).as("%s starts inside the run side", n.getStyleClass()).isGreaterThanOrEqualTo(side.getMinY() - 1);
+                assertThat(b.getMaxY()).as("%s ends inside the run side", n.getStyleClass()).isLessThanOrEqualTo(side.getMaxY() + 1);
+            }
+            javafx.scene.layout.Region toolbar = (javafx.scene.layout.Region) app.shell().lookup(".run-toolbar");
+            assertThat(toolbar.getHeight()).as("the toolbar has its full height").isGreaterThanOrEqualTo(toolbar.prefHeight(toolbar.getWidth()) - 1);
+            javafx.scene.Node example = app.shell().lookup("#exampleChooser");
+            javafx.scene.Node views = app.shell().lookup(".timeline-box");
+            assertThat(example.localToScene(example.getLayoutBounds()).getMaxY())
+                    .as("the Example row is above the views, not under them")
+                    .isLessThanOrEqualTo(views.localToScene(views.getLayoutBounds()).getMinY() + 1);
+            return null;
+        });
+    }
+
     /** Whether {@code n} lies inside the prediction card's visible part. */
     private static boolean inCard(javafx.scene.Node n) {
         javafx.scene.Node card = n.getScene().lookup(".prediction-scroll");

@@ -151,6 +151,15 @@ public final class ShellView extends BorderPane {
         timeline.setId("timeline");
         timeline.setMinHeight(120);
         SplitPane views = new SplitPane(timelineBox, table, console);
+        // Each view may be squeezed below its least height on a short run side (1024x768, large text); it is cut at
+        // its own bottom edge then. With their least heights counted, SplitPane drew the first view over the toolbar.
+        for (Region v : List.of(timelineBox, table, console)) {
+            v.setMinHeight(0);
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(v.widthProperty());
+            clip.heightProperty().bind(v.heightProperty());
+            v.setClip(clip);
+        }
         views.setOrientation(Orientation.VERTICAL);
         views.setDividerPositions(0.42, 0.66);
         // the views' heights follow the number of lanes (not every change of a lane's texts)
@@ -172,19 +181,24 @@ public final class ShellView extends BorderPane {
         VBox right = new VBox(card, banner, toolbar, views);
         // The reveal may be long: it scrolls (at most 27 % of the height) rather than squeezing the table and the
         // console away: after a run at 1440x900 they showed 1 row and 1 line at 38 %. On a short run side (1024x768,
-        // large text) it gets what the views leave above their minimum (viewsMinHeight), down to its first line (the verdict; the rest scrolls). The
-        // question comes before any run, while the views are empty: it may take up to 60 %, so every choice shows.
+        // large text) it gets what the views leave above their minimum (viewsMinHeight), down to its first line (the
+        // verdict; the rest scrolls). The question comes before any run, while the views are empty: it may take up to
+        // 60 %, so every choice shows.
         card.capProperty().bind(Bindings.createDoubleBinding(() -> {
             double h = right.getHeight();
-            if (vm.prediction().revealProperty().get() == null) {
-                return 0.6 * h;
-            }
             double em = FONT_SIZES[fontIndex];
-            double left = h - toolbar.getHeight() - (banner.isManaged() ? banner.getHeight() : 0) - viewsMinHeight(views);
-            return Math.max(2.6 * em, Math.min(0.27 * h, left));
+            double above = toolbar.getHeight() + (banner.isManaged() ? banner.getHeight() : 0);
+            if (vm.prediction().revealProperty().get() == null) {
+                // before a run the views are empty: they may shrink to little more than their titles
+                return Math.max(2.6 * em, Math.min(0.6 * h, h - above - 8 * em));
+            }
+            return Math.max(2.6 * em, Math.min(0.27 * h, h - above - viewsMinHeight(views)));
         }, right.heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
                 vm.prediction().revealProperty(), styleProperty(), timelineBar.heightProperty()));
         right.getStyleClass().add("run-side");
+        // the views give way (their panes clip) rather than push the run side out of its place: with the least
+        // heights of all three counted, at 1024x768 the run side overflowed over the header and the Example row
+        views.setMinHeight(0);
         VBox.setVgrow(views, Priority.ALWAYS);
         SplitPane main = new SplitPane(lessonBox, page, right);
         main.setDividerPositions(0.145, 0.43);
@@ -293,10 +307,24 @@ public final class ShellView extends BorderPane {
                 LessonEntry current = vm.selectedProperty().get();
                 if (current != null) {
                     // back in view, the list shows where the user is: once it has its size again (a list laid out
-                    // with no height cannot scroll), two pulses on
-                    javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
-                    settle.setOnFinished(ev -> lessonList.scrollTo(current));
-                    settle.play();
+                    // with no height cannot scroll, and a list laid out again keeps its old scroll position), on the
+                    // next pulses that find it with a height (a fixed 40 ms wait was too short on a busy machine)
+                    new javafx.animation.AnimationTimer() {
+                        private int scrolled;
+                        private long first = -1;
+
+                        @Override
+                        public void handle(long now) {
+                            first = first < 0 ? now : first;
+                            if (lessonList.getHeight() > 0 && lessonList.getScene() != null) {
+                                lessonList.scrollTo(current);
+                                scrolled++;
+                            }
+                            if (scrolled >= 3 || now - first > 2_000_000_000L) {
+                                stop();
+                            }
+                        }
+                    }.start();
                 }
             } else if (!show && main.getItems().contains(lessonBox)) {
                 listShare[0] = d[0];
@@ -840,6 +868,8 @@ public final class ShellView extends BorderPane {
         HBox.setHgrow(example, Priority.ALWAYS);
         VBox bar = new VBox(6, row, exBox);
         bar.getStyleClass().add("run-toolbar");
+        // never squeezed: a squeezed toolbar drew its second row (the Example chooser, the status) under the views
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         return bar;
     }
 

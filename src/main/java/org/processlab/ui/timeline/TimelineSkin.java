@@ -232,7 +232,9 @@ public class TimelineSkin extends SkinBase<Timeline> {
 
     @Override
     protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * 2;
+        // two lanes once there are lanes; before a run, room for its "Press Run" line
+        int lanes = getSkinnable().getLanes().isEmpty() ? 1 : 2;
+        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * lanes;
     }
 
     @Override
