@@ -93,6 +93,13 @@ public final class TextReport {
         if (run.stoppedBy() != null) {
             out.println("Stopped by: " + run.stoppedBy().id());
         }
-        out.println("Exit status: " + (run.rootStatus() == null ? "unknown" : run.rootStatus()));
+        Integer status = run.rootStatus();
+        String why = "";
+        if (status != null && status > 128 && status < 160) {
+            // the program's own status, as a shell reports it: 128 + the signal that ended it
+            why = " (ended by " + Signals.name(status - 128)
+                    + (run.stoppedBy() != null ? ", sent when ProcessLab stopped the run)" : ")");
+        }
+        out.println("Exit status: " + (status == null ? "unknown" : status + why));
     }
 }

@@ -120,4 +120,15 @@ class LiveOutputCliTest {
                     .singleElement().satisfies(l -> assertThat(l).contains(" " + who + "["));
         }
     }
+
+    @Test
+    void aRunProcessLabStoppedSaysWhatEndedTheProgram(@TempDir Path dir) throws Exception {
+        Path program = dir.resolve("sleepy.py");
+        Files.writeString(program, "import time\nprint('asleep', flush=True)\ntime.sleep(60)\n");
+        CliRun.Report r = CliRun.exec("run", "--time-limit", "1", program.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(143);
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("Exit status: 143 (ended by SIGTERM, sent when ProcessLab stopped the run)");
+    }
 }
