@@ -324,6 +324,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
     }
 
     private void draw() {
+        exitLabels.clear();
         long started = System.nanoTime();
         dirty = false;
         Timeline t = getSkinnable();
@@ -403,6 +404,10 @@ public class TimelineSkin extends SkinBase<Timeline> {
             }
         }
         drawArrows(g, s, row, clip, firstLane, lastLane);
+        double labelsAlpha = g.getGlobalAlpha();
+        exitLabels.forEach(Runnable::run);
+        exitLabels.clear();
+        g.setGlobalAlpha(labelsAlpha);
         if (live) {
             double x = geo.x(right);
             g.setStroke(t.getNowColor());
@@ -593,7 +598,14 @@ public class TimelineSkin extends SkinBase<Timeline> {
         boolean ended = p.endedAt() >= 0 && p.endedAt() <= clip;
         boolean known = p.exitCode() != null && (p.reapedAt() < 0 || p.reapedAt() <= clip);
         if (ended && barEnd >= geo.plotLeft() - 2 && barEnd <= geo.width()) {
-            drawExitLabel(g, p, barEnd, top, bh, clip == Long.MAX_VALUE || known);
+            // drawn after the arrows, so a join or reaped arrow passes under the label, not through its text
+            double x = barEnd;
+            double alpha = g.getGlobalAlpha();
+            boolean show = clip == Long.MAX_VALUE || known;
+            exitLabels.add(() -> {
+                g.setGlobalAlpha(alpha);
+                drawExitLabel(g, p, x, top, bh, show);
+            });
         }
     }
 
@@ -679,6 +691,9 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.setLineWidth(1);
         g.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), h - 1);
     }
+
+    /** Exit labels of the lanes being drawn, drawn after the arrows (draw() only). */
+    private final java.util.List<Runnable> exitLabels = new java.util.ArrayList<>();
 
     private void drawExitLabel(GraphicsContext g, ProcessView p, double x, double top, double bh, boolean known) {
         Timeline t = getSkinnable();
