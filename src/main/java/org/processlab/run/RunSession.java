@@ -57,6 +57,8 @@ public final class RunSession implements AutoCloseable {
     private final CompletableFuture<RunSnapshot> ended = new CompletableFuture<>();
     private final CountDownLatch supervisorReady = new CountDownLatch(1);
     private final CountDownLatch supervisorDone = new CountDownLatch(1);
+    /** Its connection read to the end (every message handled). */
+    private final CountDownLatch supervisorConnectionRead = new CountDownLatch(1);
     private final Object commandLock = new Object();
     private final StringBuilder supervisorLog = new StringBuilder();
     private volatile OutputStream commands;
@@ -274,6 +276,12 @@ public final class RunSession implements AutoCloseable {
                 }
             }
             sampler.scan();
+            // The supervisor has exited, but its connection may still hold its last messages (the root's reap,
+            // "done", the last untraced output): the end waits for them. Without this wait, a run on a busy machine
+            // sometimes ended with the root's exit code unknown (CI: 1 run in a few hundred).
+            if (supervisorReady.getCount() == 0) {
+                supervisorConnectionRead.await(3, TimeUnit.SECONDS);
+            }
             // Every process has ended; their agent connections close by themselves. Read them to the end.
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (server.openAgentConnections() > 0 && System.nanoTime() < waitUntil) {
@@ -427,6 +435,7 @@ public final class RunSession implements AutoCloseable {
         @Override
         public void supervisorClosed() {
             commands = null;
+            supervisorConnectionRead.countDown();
         }
     }
 }
