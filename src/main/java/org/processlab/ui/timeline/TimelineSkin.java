@@ -346,7 +346,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
         TimeRange range = t.getVisibleRange();
         if (s == null || s.startedAt() < 0 || s.processes().isEmpty() || range == null) {
             geo = null;
-            drawAxisBand(g, w, axisH, 0, null);
+            drawAxisBand(g, w, axisH, 0, null, null);
             g.setFill(t.getMutedTextColor());
             g.setFont(t.getLaneFont());
             g.setTextAlign(TextAlignment.CENTER);
@@ -431,9 +431,10 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.setStroke(t.getGridColor());
         g.setLineWidth(1);
         g.strokeLine(t.getHeaderWidth() + 0.5, axisH, t.getHeaderWidth() + 0.5, h);
-        drawAxisBand(g, w, axisH, firstTick, step);
-        if (cursor >= 0) {
-            drawCursorLabel(g, s, cursor, axisH, w);
+        double[] badge = cursor >= 0 ? cursorBadge(s, cursor, axisH, w) : null;
+        drawAxisBand(g, w, axisH, firstTick, step, badge);
+        if (badge != null) {
+            drawCursorLabel(g, s, cursor, axisH, badge);
         }
         report(started);
     }
@@ -451,7 +452,11 @@ public class TimelineSkin extends SkinBase<Timeline> {
                 || p.startCalledAt() >= 0 && p.startCalledAt() <= t || p.startedAt() >= 0 && p.startedAt() <= t;
     }
 
-    private void drawAxisBand(GraphicsContext g, double w, double axisH, double firstTick, Double step) {
+    /**
+     * The axis band: "Process", the time labels and "seconds since Run". A label that the cursor's badge would cover
+     * ({@code badge}: its left x and width, or null) is left out: the badge says the time there.
+     */
+    private void drawAxisBand(GraphicsContext g, double w, double axisH, double firstTick, Double step, double[] badge) {
         Timeline t = getSkinnable();
         g.setFill(t.getLaneAltColor());
         g.fillRect(0, 0, w, axisH);
@@ -468,7 +473,9 @@ public class TimelineSkin extends SkinBase<Timeline> {
         g.setTextAlign(TextAlignment.RIGHT);
         String unit = "seconds since Run";
         double unitLeft = w - 8 - textWidth(unit, t.getSmallFont());
-        g.fillText(unit, w - 8, base);
+        if (badge == null || badge[0] + badge[1] < unitLeft - 4) {
+            g.fillText(unit, w - 8, base);
+        }
         g.setTextAlign(TextAlignment.CENTER);
         double last = geo.firstSecond() + geo.windowSeconds() + 1e-9;
         for (int k = 0; ; k++) {
@@ -479,7 +486,8 @@ public class TimelineSkin extends SkinBase<Timeline> {
             double x = geo.xOfSeconds(sec);
             String label = axisLabel(sec, step);
             double half = textWidth(label, t.getSmallFont()) / 2;
-            if (x < geo.plotLeft() - 1 || x + half > unitLeft - 6) {
+            if (x < geo.plotLeft() - 1 || x + half > unitLeft - 6
+                    || badge != null && x + half > badge[0] - 4 && x - half < badge[0] + badge[1] + 4) {
                 continue;
             }
             g.setStroke(t.getMutedTextColor());
@@ -832,18 +840,30 @@ public class TimelineSkin extends SkinBase<Timeline> {
     }
 
     /** The cursor's time in a pill on the axis, with a small pointer down to the line. */
-    private void drawCursorLabel(GraphicsContext g, RunSnapshot s, long cursor, double axisH, double w) {
+    private Font badgeFont() {
+        Timeline t = getSkinnable();
+        return Font.font(t.getSmallFont().getFamily(), FontWeight.BOLD, t.getSmallFont().getSize() * 1.05);
+    }
+
+    /** Where the cursor's badge goes in the axis band: {left x, width}, or null when the cursor is out of view. */
+    private double[] cursorBadge(RunSnapshot s, long cursor, double axisH, double w) {
         Timeline t = getSkinnable();
         double x = geo.x(cursor);
         if (x < t.getHeaderWidth() || x > w) {
-            return;
+            return null;
         }
-        Font f = Font.font(t.getSmallFont().getFamily(), FontWeight.BOLD, t.getSmallFont().getSize() * 1.05);
+        double pw = textWidth(cursorText(s, cursor, geo.range().span()), badgeFont()) + 14;
+        return new double[] {Math.max(t.getHeaderWidth() + 2, Math.min(x - pw / 2, w - pw - 2)), pw};
+    }
+
+    private void drawCursorLabel(GraphicsContext g, RunSnapshot s, long cursor, double axisH, double[] badge) {
+        Timeline t = getSkinnable();
+        double x = geo.x(cursor);
+        Font f = badgeFont();
         String text = cursorText(s, cursor, geo.range().span());
-        double tw = textWidth(text, f);
-        double pw = tw + 14;
+        double pw = badge[1];
         double ph = Math.min(axisH - 6, f.getSize() + 8);
-        double lx = Math.max(t.getHeaderWidth() + 2, Math.min(x - pw / 2, w - pw - 2));
+        double lx = badge[0];
         double ly = 2;
         g.setFill(t.getCursorColor());
         g.fillRoundRect(lx, ly, pw, ph, 10, 10);
