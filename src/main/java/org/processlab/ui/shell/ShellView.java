@@ -196,9 +196,6 @@ public final class ShellView extends BorderPane {
         }, right.heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
                 vm.prediction().revealProperty(), styleProperty(), timelineBar.heightProperty()));
         right.getStyleClass().add("run-side");
-        // the views give way (their panes clip) rather than push the run side out of its place: with the least
-        // heights of all three counted, at 1024x768 the run side overflowed over the header and the Example row
-        views.setMinHeight(0);
         VBox.setVgrow(views, Priority.ALWAYS);
         SplitPane main = new SplitPane(lessonBox, page, right);
         main.setDividerPositions(0.145, 0.43);
@@ -345,13 +342,6 @@ public final class ShellView extends BorderPane {
     }
 
     /**
-     * Gives the timeline the height its lanes need (between a quarter and 60 % of the views), the table room for
-     * its rows (at most up to 80 %), and the console the rest. When the views are short (a small screen, large
-     * text), the table's title, header and two rows and the console's title and two lines come before the timeline's
-     * room beyond its own minimum (its bar, axis and two lanes). Called when the number of lanes or the height
-     * changes. Heights in px, from the text size (the table's rows are 2.2 em, the console's lines 1.9 em).
-     */
-    /**
      * What the three views need, in px: the timeline box (its bar, axis and lanes, with the legend when it fits) at
      * best and at least (bar, axis, two lanes); the table with its rows (3 to 8) and at least two; the console's title
      * and two lines.
@@ -376,6 +366,13 @@ public final class ShellView extends BorderPane {
         return v.tlMin() + v.tbMin() + v.conMin() + 12;
     }
 
+    /**
+     * Gives the timeline the height its lanes need (between a quarter and 60 % of the views), the table room for
+     * its rows (at most up to 80 %), and the console the rest. When the views are short (a small screen, large
+     * text), the table's title, header and two rows and the console's title and two lines come before the timeline's
+     * room beyond its own minimum (its bar, axis and two lanes). Called when the number of lanes or the height
+     * changes. Heights in px, from the text size (the table's rows are 2.2 em, the console's lines 1.9 em).
+     */
     private void fitViews(SplitPane views, VBox timelineBox) {
         double h = views.getHeight();
         if (h < 150) {

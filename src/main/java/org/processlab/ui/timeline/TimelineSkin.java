@@ -232,9 +232,7 @@ public class TimelineSkin extends SkinBase<Timeline> {
 
     @Override
     protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
-        // two lanes once there are lanes; before a run, room for its "Press Run" line
-        int lanes = getSkinnable().getLanes().isEmpty() ? 1 : 2;
-        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * lanes;
+        return top + bottom + axisHeight() + getSkinnable().getLaneHeight() * 2;
     }
 
     @Override
