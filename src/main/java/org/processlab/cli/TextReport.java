@@ -10,8 +10,8 @@ import org.processlab.model.Signals;
 
 /**
  * Writes a run for a terminal: its output lines with their time (seconds since the run began), process and stream
- * (as they come, with {@link #writeOutput}, or all at once), then the process table, the lanes as text and the exit
- * status.
+ * ({@link #writeOutput}, {@link #writeLines}), then the process table, the lanes as text and the exit status
+ * ({@link #writeEnd}).
  */
 public final class TextReport {
     private TextReport() {
@@ -19,13 +19,6 @@ public final class TextReport {
 
     private static String name(ProcessView p) {
         return "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
-    }
-
-    /** Writes the report for {@code run} to {@code out}, its output lines included. */
-    public static void write(RunSnapshot run, OutputLog output, PrintStream out) {
-        out.println("Run: " + run.title());
-        writeOutput(run, output, 0, out);
-        writeEnd(run, output, out);
     }
 
     /**
