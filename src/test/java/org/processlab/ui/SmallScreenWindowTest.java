@@ -24,13 +24,7 @@ class SmallScreenWindowTest extends WindowTest {
 
     @Test
     void aRunOnASmallScreenWithLargeTextStillShowsTableRowsAndConsoleLines() throws Exception {
-        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
-        app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
-        app.fx(() -> {
-            Window win = app.shell().getScene().getWindow();
-            win.setWidth(1024);
-            win.setHeight(768);
-        });
+        openOnAProjector();
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(4);
         org.processlab.lesson.LessonEntry lesson2 = app.lesson("02-");
         app.fx(() -> app.vm().selectedProperty().set(lesson2));   // the list stepped aside at this width
@@ -71,13 +65,7 @@ class SmallScreenWindowTest extends WindowTest {
 
     @Test
     void beforeARunTheRunSideFitsItsPlaceOnASmallScreen() throws Exception {
-        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
-        app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
-        app.fx(() -> {
-            Window win = app.shell().getScene().getWindow();
-            win.setWidth(1024);
-            win.setHeight(768);
-        });
+        openOnAProjector();
         // lesson 3: a long question, four choices and an Example row
         org.processlab.lesson.LessonEntry lesson3 = app.lesson("03-");
         app.fx(() -> app.vm().selectedProperty().set(lesson3));
@@ -102,6 +90,17 @@ class SmallScreenWindowTest extends WindowTest {
                     .as("the Example row is above the views, not under them")
                     .isLessThanOrEqualTo(views.localToScene(views.getLayoutBounds()).getMinY() + 1);
             return null;
+        });
+    }
+
+    /** Opens the app on the built-in lessons in a 1024×768 window. */
+    private void openOnAProjector() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
+        app.fx(() -> {
+            Window win = app.shell().getScene().getWindow();
+            win.setWidth(1024);
+            win.setHeight(768);
         });
     }
 
