@@ -125,6 +125,15 @@ final class AppDriver {
         }
     }
 
+    /** Waits (up to 60 s) for the current run to end and for the window's views, the timeline too, to show its end. */
+    void waitForRunShown() {
+        waitFor("the run to end and the views to show it", Duration.ofSeconds(60), () -> {
+            var model = vm().run().model();
+            return model != null && model.snapshot().status().finished() && !vm().run().runningProperty().get()
+                    && shell.timeline().getSnapshot() != null && shell.timeline().getSnapshot().status().finished();
+        });
+    }
+
     /** The lesson whose folder name starts with {@code prefix} ({@code "02-"}). */
     LessonEntry lesson(String prefix) {
         return fx(() -> vm().lessons().stream().filter(e -> e.id().startsWith(prefix)).findFirst()

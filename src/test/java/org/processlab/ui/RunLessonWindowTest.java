@@ -27,12 +27,7 @@ class RunLessonWindowTest extends WindowTest {
         app.click("#skipPrediction");
         app.click("#runButton");
 
-        app.waitFor("the run to end and the views to show it", Duration.ofSeconds(60), () -> {
-            var model = app.vm().run().model();
-            return model != null && model.snapshot().status().finished() && !app.vm().run().runningProperty().get()
-                    && app.shell().timeline().getSnapshot() != null
-                    && app.shell().timeline().getSnapshot().status().finished();
-        });
+        app.waitForRunShown();
 
         RunSnapshot snap = app.fx(() -> app.vm().run().model().snapshot());
         assertThat(snap.status()).as("error: %s", snap.error()).isEqualTo(RunStatus.ENDED);

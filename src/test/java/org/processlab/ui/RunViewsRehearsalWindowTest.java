@@ -35,12 +35,7 @@ class RunViewsRehearsalWindowTest extends WindowTest {
         app.clickLesson("02-");
         app.click("#skipPrediction");
         app.click("#runButton");
-        app.waitFor("the run to end and the views to show it", Duration.ofSeconds(60), () -> {
-            var model = app.vm().run().model();
-            return model != null && model.snapshot().status().finished() && !app.vm().run().runningProperty().get()
-                    && app.shell().timeline().getSnapshot() != null
-                    && app.shell().timeline().getSnapshot().status().finished();
-        });
+        app.waitForRunShown();
         var snap = app.fx(() -> app.vm().run().model().snapshot());
         assertThat(snap.status()).isEqualTo(RunStatus.ENDED);
         List<Long> pids = snap.processes().stream().map(p -> p.pid()).toList();
