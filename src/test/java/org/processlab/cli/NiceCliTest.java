@@ -80,16 +80,21 @@ class NiceCliTest {
     /**
      * Linux's autogroup (sched(7)): the niceness of this JVM's session's scheduling group, where there is one. The run
      * has its own session, so its group must be lowered too, or its processes' niceness counts for nothing against
-     * ProcessLab's threads.
+     * ProcessLab's threads. The file reads empty where the task is in a cgroup of its own (a container, a systemd
+     * unit): there autogroup does not apply, and the processes' niceness is all that counts.
      */
     private static java.util.Optional<Integer> ourGroupNice() throws IOException {
         Path own = Path.of("/proc/self/autogroup");
         if (!Files.exists(own)) {
             return java.util.Optional.empty();
         }
-        String[] words = Files.readString(own).strip().split("\\s+");
-        return java.util.Optional.of(Integer.parseInt(words[words.length - 1]));
+        java.util.regex.Matcher m = AUTOGROUP_LINE.matcher(Files.readString(own));
+        return m.find() ? java.util.Optional.of(Integer.parseInt(m.group(1))) : java.util.Optional.empty();
     }
+
+    /** A line of {@code /proc/PID/autogroup}, such as {@code /autogroup-7977 nice 0}. */
+    private static final java.util.regex.Pattern AUTOGROUP_LINE =
+            java.util.regex.Pattern.compile("^/autogroup-\\d+ nice (-?\\d+)$", java.util.regex.Pattern.MULTILINE);
 
     @Test
     void aNicenessOutOfRangeIsRefusedBeforeAnythingRuns() {
