@@ -91,7 +91,7 @@ public final class LessonPageView extends ScrollPane {
             h.setGraphic(new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
             h.getStyleClass().add("lesson-example-title");
             h.setWrapText(true);
-            content.getChildren().addAll(h, MarkdownRenderer.codeBlock(code, "python"));
+            content.getChildren().addAll(h, MarkdownRenderer.codeBlock(code, "python", ex.file().getFileName().toString()));
         }
         Button next = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
         next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);

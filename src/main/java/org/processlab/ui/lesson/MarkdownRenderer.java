@@ -86,13 +86,20 @@ public final class MarkdownRenderer {
         return out;
     }
 
-    /** A code block: {@code python} (or {@code py}) gets highlighting, anything else is plain monospace. */
+    /** A code block with no name of its own; see {@link #codeBlock(String, String, String)}. */
     public static Node codeBlock(String code, String language) {
+        return codeBlock(code, language, null);
+    }
+
+    /**
+     * A code block: {@code python} (or {@code py}) gets highlighting, anything else is plain monospace. Lines never
+     * wrap: one wider than the page scrolls sideways, and then a "whole code" button shows in the block's top right
+     * corner; it fires a {@link WideCodeEvent} (with {@code title}, which may be null) that the window answers with a
+     * {@link WideCodeView}.
+     */
+    public static Node codeBlock(String code, String language, String title) {
         String lang = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
-        String body = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
-        TextFlow flow = new TextFlow();
-        flow.getStyleClass().add("md-code-flow");
-        flow.getChildren().addAll(lang.startsWith("py") ? PythonHighlighter.highlight(body) : PythonHighlighter.plain(body));
+        TextFlow flow = codeFlow(code, lang);
         // Code never wraps (a wrapped line of Python reads wrong, and a long name was cut in two): a line wider
         // than the page scrolls sideways (Shift+wheel, or the bar). An up/down wheel goes on to the page.
         ScrollPane sideways = new ScrollPane(flow);
@@ -109,10 +116,37 @@ public final class MarkdownRenderer {
         sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sideways.setMinWidth(0);
-        VBox box = new VBox(sideways);
+
+        javafx.scene.control.Button wide = new javafx.scene.control.Button(null,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ARROW_EXPAND));
+        wide.getStyleClass().add("md-code-wide");
+        wide.setTooltip(new javafx.scene.control.Tooltip("Show the whole code, wide and large (Esc closes)"));
+        wide.setAccessibleText("Show the whole code");
+        // only where some line is cut: a block that fits shows nothing more
+        wide.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> flow.getLayoutBounds().getWidth() > sideways.getViewportBounds().getWidth() + 1,
+                flow.layoutBoundsProperty(), sideways.viewportBoundsProperty()));
+        wide.setOnAction(e -> wide.fireEvent(new WideCodeEvent(code, lang, title)));
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(sideways, wide);
+        javafx.scene.layout.StackPane.setAlignment(wide, Pos.TOP_RIGHT);
+        stack.setMinWidth(0);
+        VBox box = new VBox(stack);
         box.getStyleClass().add("md-code-block");
         box.setMinWidth(0);
         return box;
+    }
+
+    /**
+     * The text of a code block as one {@link TextFlow} of {@link Text} runs, highlighted when {@code language} is
+     * {@code python} or {@code py} (the last newline dropped; style class {@code md-code-flow}).
+     */
+    public static TextFlow codeFlow(String code, String language) {
+        String lang = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
+        String body = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("md-code-flow");
+        flow.getChildren().addAll(lang.startsWith("py") ? PythonHighlighter.highlight(body) : PythonHighlighter.plain(body));
+        return flow;
     }
 
     /** Walks the tree, keeping a stack of block containers and the paragraph being filled. */

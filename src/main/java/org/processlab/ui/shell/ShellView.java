@@ -79,6 +79,7 @@ public final class ShellView extends BorderPane {
 
     private final ShellViewModel vm;
     private final Timeline timeline = new Timeline();
+    private final org.processlab.ui.lesson.WideCodeView wideCode = new org.processlab.ui.lesson.WideCodeView();
     private final LessonListView lessonList;
     private final LessonPageView page;
     private final ProcessTableView table;
@@ -201,7 +202,17 @@ public final class ShellView extends BorderPane {
         main.setDividerPositions(0.145, 0.43);
         main.getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(lessonBox, false);
-        setCenter(main);
+        // a code block's "whole code" button shows the code over both sides, wide and large
+        javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane(main, wideCode);
+        addEventHandler(org.processlab.ui.lesson.WideCodeEvent.SHOW, e -> {
+            LessonEntry lesson = vm.selectedProperty().get();
+            String heading = e.title() != null ? e.title()
+                    : lesson instanceof org.processlab.lesson.Lesson l ? "Lesson " + l.order() + ": " + l.title() : "Code";
+            wideCode.show(heading, e.code(), e.language(), e.getTarget() instanceof javafx.scene.Node n ? n : null);
+            e.consume();
+        });
+        vm.selectedProperty().addListener((o, a, b) -> wideCode.hide());
+        setCenter(center);
         wireLessonsToggle(main, lessonBox);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -924,6 +935,9 @@ public final class ShellView extends BorderPane {
         } else if (e.getCode() == KeyCode.SPACE && timeline.isFocused() && vm.run().replay().availableProperty().get()) {
             vm.run().replay().toggle();
             e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && wideCode.showingProperty().get()) {
+            wideCode.hide();
+            e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && vm.run().selectedPidProperty().get() != null) {
             vm.run().selectedPidProperty().set(null);
             e.consume();
@@ -967,5 +981,10 @@ public final class ShellView extends BorderPane {
     /** The lesson list. */
     public LessonListView lessonList() {
         return lessonList;
+    }
+
+    /** The view that shows a code block wide and large. */
+    public org.processlab.ui.lesson.WideCodeView wideCode() {
+        return wideCode;
     }
 }
