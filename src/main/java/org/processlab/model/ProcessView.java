@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param key          PID and kernel start time; a negative PID stands in for a {@code Process} object whose
  *                     {@code start()} has not been called (it has no process: see {@link #notStarted()})
- * @param ppid         the OS parent now (changes when the process is orphaned)
+ * @param ppid         the OS parent now (changes when the process is orphaned; not when ProcessLab's own stop
+ *                     re-parented it: then the parent it had while the program ran)
  * @param parent       the PID of the process that started it (where {@code start()} was called);
  *                     the OS parent at first sight where no agent said; 0 for the root
  * @param role         main, child or helper

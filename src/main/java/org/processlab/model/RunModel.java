@@ -243,7 +243,7 @@ public final class RunModel {
             }
         } else if (e instanceof ProcessSeen s) {
             Proc p = proc(s.pid(), s.startTicks());
-            if (p.ppid < 0 || s.t() >= p.ppidAt) {
+            if (p.ppid < 0 || (s.t() >= p.ppidAt && !stopOrphaned(s.t()))) {
                 p.ppid = s.ppid();           // the latest word on who the OS parent is
                 p.ppidAt = s.t();
             }
@@ -368,10 +368,12 @@ public final class RunModel {
                 // run's child subreaper), however briefly it lived after its parent ended.
                 Proc old = p.ppid > 0 ? latest.get(p.ppid) : null;
                 long at = old != null && old.endFact() >= 0 ? Math.min(old.endFact(), r.t()) : r.t();
-                p.ppid = supervisorPid;
-                p.ppidAt = at;
-                if (p.orphanedAt < 0 && !stopOrphaned(at)) {
-                    p.orphanedAt = at;
+                if (p.ppid < 0 || !stopOrphaned(at)) {
+                    p.ppid = supervisorPid;
+                    p.ppidAt = at;
+                    if (p.orphanedAt < 0 && !stopOrphaned(at)) {
+                        p.orphanedAt = at;
+                    }
                 }
             } else if (p.ppid < 0 && r.reaper() > 0) {
                 // only a process's parent can reap it (wait(2)): its OS parent, even if nothing else saw it
@@ -398,13 +400,16 @@ public final class RunModel {
         } else if (e instanceof ParentChanged c) {
             Proc p = latest.get(c.pid());
             if (p != null) {
-                if (c.t() >= p.ppidAt) {
-                    p.ppid = c.newPpid();
-                    p.ppidAt = c.t();
-                }
-                // Re-parented: its parent ended first. Unless ProcessLab's own Stop did that.
-                if (p.orphanedAt < 0 && !stopOrphaned(c.t())) {
-                    p.orphanedAt = c.t();
+                // Re-parented: its parent ended first. Unless ProcessLab's own Stop did that: then the process keeps
+                // the parent it had while the program ran, and is no orphan.
+                if (!stopOrphaned(c.t())) {
+                    if (c.t() >= p.ppidAt) {
+                        p.ppid = c.newPpid();
+                        p.ppidAt = c.t();
+                    }
+                    if (p.orphanedAt < 0) {
+                        p.orphanedAt = c.t();
+                    }
                 }
             }
         } else if (e instanceof Vanished v) {

@@ -50,6 +50,41 @@ class FaultsAndLimitsCliTest {
         assertThat(processesRunning("spawn_storm.py")).isZero();
     }
 
+    /**
+     * The stop at the process limit kills main too, and its children live on a moment as the supervisor's: that is
+     * ProcessLab's doing, not the program's, so they keep main as their parent and are not called orphans.
+     */
+    @Test
+    void childrenEndedByTheLimitStopKeepTheirParent(@TempDir Path dir) throws Exception {
+        Path program = dir.resolve("many_sleepers.py");
+        Files.writeString(program, """
+                import multiprocessing
+                import time
+
+
+                def nap():
+                    time.sleep(30)
+
+
+                if __name__ == "__main__":
+                    children = [multiprocessing.Process(target=nap) for _ in range(20)]
+                    for c in children:
+                        c.start()
+                    for c in children:
+                        c.join()
+                """);
+        Report r = CliRun.json("--max-processes", "6", "--start-method", "fork", program.toString());
+        assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
+        long main = r.role("main").get(0).path("pid").asLong();
+        List<JsonNode> started = r.role("child").stream().filter(c -> !c.path("pid").isNull()).toList();
+        assertThat(started).as(r.stdout()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(started).allSatisfy(c -> {
+            assertThat(c.path("ppid").asLong()).as(c.toString()).isEqualTo(main);
+            assertThat(c.path("orphan").asBoolean()).as(c.toString()).isFalse();
+        });
+        r.assertNothingLeft();
+    }
+
     @Test
     void outputEdgeCasesAreShownAndCountedExactly() {
         Report r = CliRun.json(caseFile("output_edges.py"));

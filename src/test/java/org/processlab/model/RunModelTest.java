@@ -327,16 +327,18 @@ class RunModelTest {
     }
 
     @Test
-    void processesOrphanedByProcessLabsOwnStopAreNotCalledOrphans() {
+    void processesOrphanedByProcessLabsOwnStopAreNotCalledOrphansAndKeepTheirParent() {
         RunModel m = started();
         m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "spin", "()", "fork", false));
         m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3", true));
         m.append(new RunEvent.StopRequested(5_000, StopReason.USER));
         m.append(new Reaped(5_100, SUP, MAIN, -15, 15));
         m.append(new ParentChanged(5_200, P1, MAIN, SUP));
+        m.append(new ProcessSeen(5_300, P1, SUP, 9, -1, "python3", true));
+        m.append(new Reaped(5_400, SUP, P1, -9, 9));
         ProcessView child = m.snapshot().byPid(P1).orElseThrow();
         assertThat(child.orphan()).isFalse();
-        assertThat(child.ppid()).isEqualTo(SUP);
+        assertThat(child.ppid()).as("the parent it had while the program ran").isEqualTo(MAIN);
     }
 
     @Test
