@@ -653,12 +653,23 @@ def _reaped(pid, status):
         _debug('reaped')
 
 
+# The Process object whose start() this thread is in, as (its `made` number, when start() was called): a child
+# made meanwhile is that object's process, and `spawn` says so, so the app can tell even when the parent is killed
+# before start() returns (a run stopped at its process limit) and no `start` ever comes.
+_starting = _thread._local()
+
+
 def _spawned(pid, argv):
     try:
         args = None
         if argv is not None:
             args = [os.fsdecode(a) if isinstance(a, (bytes, str)) else str(a) for a in list(argv)[:50]]
-        _msg('spawn', t=_now(), child=pid, argv=args)
+        starting = getattr(_starting, 'obj', None)
+        if starting is not None:
+            _starting.obj = None    # one process per start()
+            _msg('spawn', t=_now(), child=pid, argv=args, obj=starting[0], called=starting[1])
+        else:
+            _msg('spawn', t=_now(), child=pid, argv=args)
     except Exception:
         _debug('spawn')
 
@@ -977,11 +988,15 @@ def _patch_process(mod):
                     _short_args(getattr(self, '_args', ()), getattr(self, '_kwargs', None)))
         except Exception:
             _debug('start info')
+        mine = created.get(self)
+        _starting.obj = (mine[1], t) if mine is not None else None
         try:
             orig_start(self)
         except BaseException as e:
             _strip_own_frame(e, sys._getframe())
             raise
+        finally:
+            _starting.obj = None
         t2 = _now()
         try:
             popen = self._popen
@@ -1076,6 +1091,8 @@ def _patch_util(mod):
                             kind = 'forkserver'
                 if kind:
                     _msg('helper', t=_now(), child=pid, kind=kind)
+                elif getattr(_starting, 'obj', None) is not None:
+                    _spawned(pid, args)     # a spawn child, made by the start() this thread is in
             except Exception:
                 _debug('helper')
             return pid

@@ -59,8 +59,18 @@ public sealed interface RunEvent {
     record ChildCreated(long t, long parent, long child) implements RunEvent {
     }
 
-    /** Process {@code parent} made {@code child} with fork, posix_spawn or subprocess; {@code command} may be null. */
-    record ChildSpawned(long t, long parent, long child, String command) implements RunEvent {
+    /**
+     * Process {@code parent} made {@code child} with fork, posix_spawn or subprocess; {@code command} may be null.
+     * When a {@code Process.start()} made it, {@code obj} is that Process object's number ({@link ChildMade#obj()})
+     * and {@code startCalledAt} when start() was called (µs); else both are -1. So the object has its process even
+     * when its parent is killed before start() returns and {@link ChildStarted} never comes.
+     */
+    record ChildSpawned(long t, long parent, long child, String command, long obj, long startCalledAt)
+            implements RunEvent {
+        /** A child made by anything but {@code Process.start()}. */
+        public ChildSpawned(long t, long parent, long child, String command) {
+            this(t, parent, child, command, -1, -1);
+        }
     }
 
     /** Process {@code parent} started a helper the runtime needs ({@code resource_tracker}, {@code forkserver}, {@code manager}). */

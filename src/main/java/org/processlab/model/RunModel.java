@@ -299,8 +299,24 @@ public final class RunModel {
             proc(c.child(), -1).createdAt = c.t();
         } else if (e instanceof RunEvent.ChildSpawned c) {
             Proc p = proc(c.child(), -1);
-            if (p.startCalledAt < 0 && p.role != Role.HELPER) {
+            Proc standIn = c.obj() >= 0 ? made.remove(c.parent() + ":" + c.obj()) : null;
+            if (standIn != null) {
+                // made by that object's start(): the object has its process now, even if the parent is killed before
+                // start() returns (then no ChildStarted comes, and the object would stay "never started" beside a
+                // nameless process)
+                procs.remove(standIn);
+                p.createdAt = p.createdAt < 0 ? standIn.createdAt : p.createdAt;
+                p.startCalledAt = p.startCalledAt < 0 ? c.startCalledAt() : p.startCalledAt;
+                p.name = p.name == null ? standIn.name : p.name;
+                p.target = p.target == null ? standIn.target : p.target;
+                p.args = p.args == null ? standIn.args : p.args;
+            }
+            if ((p.startCalledAt < 0 || standIn != null) && p.role != Role.HELPER) {
                 p.parent = c.parent();      // the OS parent that made it; a start() elsewhere wins
+            }
+            if (p.ppid < 0) {
+                p.ppid = c.parent();        // fork, posix_spawn and Popen make a child of the caller
+                p.ppidAt = c.t();
             }
             if (p.command == null && c.command() != null) {
                 p.command = c.command();

@@ -200,7 +200,9 @@ final class TraceServer implements AutoCloseable {
                             text(j, "name"), text(j, "target"), text(j, "args")));
                     case "spawn" -> {
                         model.append(new RunEvent.ChildSpawned(mt, pid, j.path("child").asLong(),
-                                j.path("argv").isArray() ? joinArgv(j.path("argv")) : null));
+                                j.path("argv").isArray() ? joinArgv(j.path("argv")) : null,
+                                j.path("obj").isIntegralNumber() ? j.path("obj").asLong() : -1,
+                                j.path("called").isIntegralNumber() ? j.path("called").asLong() : -1));
                         handler.processAnnounced();
                     }
                     case "helper" -> model.append(new RunEvent.HelperStarted(mt, pid, j.path("child").asLong(), text(j, "kind")));

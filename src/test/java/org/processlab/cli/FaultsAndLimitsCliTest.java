@@ -52,7 +52,8 @@ class FaultsAndLimitsCliTest {
 
     /**
      * The stop at the process limit kills main too, and its children live on a moment as the supervisor's: that is
-     * ProcessLab's doing, not the program's, so they keep main as their parent and are not called orphans.
+     * ProcessLab's doing, not the program's, so they keep main as their parent and are not called orphans. The one
+     * whose start() was cut short is still its Process object's.
      */
     @Test
     void childrenEndedByTheLimitStopKeepTheirParent(@TempDir Path dir) throws Exception {
@@ -82,6 +83,10 @@ class FaultsAndLimitsCliTest {
             assertThat(c.path("ppid").asLong()).as(c.toString()).isEqualTo(main);
             assertThat(c.path("orphan").asBoolean()).as(c.toString()).isFalse();
         });
+        // the child whose start() the stop interrupted is its object's process, not an object "never started" beside
+        // a nameless process: one entry per Process object
+        assertThat(r.role("child")).as(r.stdout()).hasSize(20)
+                .extracting(c -> c.path("name").asText()).doesNotHaveDuplicates();
         r.assertNothingLeft();
     }
 

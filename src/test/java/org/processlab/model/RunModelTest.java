@@ -250,6 +250,31 @@ class RunModelTest {
     }
 
     @Test
+    void aChildMadeByStartTakesItsObjectsPlaceEvenWhenItsParentIsKilledBeforeStartReturns() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildMade(1_500, MAIN, 1, "Process-1", "nap", "()"));
+        m.append(new RunEvent.ChildMade(1_600, MAIN, 2, "Process-2", "nap", "()"));
+        // Process-1's start() forked its child; main was killed before start() returned, and the child before it
+        // said a word: only the parent's spawn report (with the object's number) and the sampler know of it
+        m.append(new RunEvent.ChildSpawned(2_050, MAIN, P1, null, 1, 2_000));
+        m.append(new RunEvent.StopRequested(2_100, StopReason.PROCESS_LIMIT));
+        m.append(new ProcessSeen(2_150, P1, SUP, 9, -1, "python3 many.py", false));
+        m.append(new Reaped(2_200, SUP, MAIN, -9, 9));
+        m.append(new Reaped(2_300, SUP, P1, -9, 9));
+        RunSnapshot s = m.snapshot();
+        assertThat(s.processes()).extracting(ProcessView::name)
+                .as("one entry per object: Process-1 is the forked child, Process-2 never started")
+                .containsExactly("MainProcess", "Process-1", "Process-2");
+        ProcessView first = s.processes().get(1);
+        assertThat(first.pid()).isEqualTo(P1);
+        assertThat(first.parent()).isEqualTo(MAIN);
+        assertThat(first.ppid()).as("the stop re-parented it; it keeps main").isEqualTo(MAIN);
+        assertThat(first.orphan()).isFalse();
+        assertThat(first.states().get(0)).as("created until its process began").isEqualTo(new Span<>(LifeState.CREATED, 1_500L, 2_050L));
+        assertThat(s.processes().get(2).notStarted()).isTrue();
+    }
+
+    @Test
     void startThatFailedLeavesNoEntry() {
         RunModel m = started();
         m.append(new RunEvent.HelperStarted(2_000, MAIN, 0, "resource_tracker"));
