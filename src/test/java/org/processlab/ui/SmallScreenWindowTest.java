@@ -93,6 +93,71 @@ class SmallScreenWindowTest extends WindowTest {
         });
     }
 
+    /**
+     * On a projector with large text, the whole code's type is made just small enough for the widest line of lesson 13
+     * (89 characters) to show whole, and never smaller than the page's own code; it fits again when the text is made
+     * larger while the code is shown.
+     */
+    @Test
+    void theWholeCodeFitsItsLinesOnASmallScreenWithLargeText() throws Exception {
+        openOnAProjector();
+        org.processlab.lesson.LessonEntry lesson13 = app.lesson("13-");
+        app.fx(() -> app.vm().selectedProperty().set(lesson13));   // the list stepped aside at this width
+        for (int i = 0; i < 2; i++) {
+            app.robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        javafx.scene.Node page = app.shell().lookup("#lessonPage");
+        app.waitFor("the code's whole-code button", Duration.ofSeconds(20), () -> wideButton(page) != null);
+        javafx.scene.text.Text pageText = app.fx(() -> (javafx.scene.text.Text) wideButton(page).getParent()
+                .lookup(".code-text"));
+        app.fx(() -> {
+            // scrolled to, as a reader would: the code block starts below the first screenful here
+            javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) page;
+            javafx.scene.Node content = pane.getContent();
+            javafx.scene.Node button = wideButton(page);
+            double y = content.sceneToLocal(button.localToScene(0, 0)).getY();
+            double room = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+            pane.setVvalue(Math.min(1, Math.max(0, (y - 40) / room)));
+        });
+        app.robot.clickOn(app.fx(() -> wideButton(page)));
+        org.processlab.ui.lesson.WideCodeView view = app.shell().wideCode();
+        app.waitFor("the wide code", Duration.ofSeconds(10), () -> view.showingProperty().get());
+        assertLinesWhole(view, pageText, "two steps up");
+        app.screenshot("small-screen-wide-code");
+
+        // one step more while it is shown: the lines cannot fit at the page's size any more, so the type stops
+        // there (the page's code size) and the lines scroll sideways
+        double before = app.fx(() -> pageText.getFont().getSize());
+        app.robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.CONTROL, KeyCode.EQUALS);
+        app.waitFor("the whole code at the page's code size, one step larger", Duration.ofSeconds(10), () -> {
+            double page = pageText.getFont().getSize();
+            double wide = ((javafx.scene.text.Text) view.flow().getChildren().get(0)).getFont().getSize();
+            return page > before && Math.abs(wide - page) < 0.02 * page;
+        });
+        assertThat(app.fx(() -> view.showingProperty().get())).isTrue();
+    }
+
+    private void assertLinesWhole(org.processlab.ui.lesson.WideCodeView view, javafx.scene.text.Text pageText,
+            String when) {
+        app.waitFor("every line whole (" + when + ")", Duration.ofSeconds(10), () -> {
+            view.applyCss();
+            view.layout();
+            return view.flow().getWidth() <= view.body().getViewportBounds().getWidth() + 1;
+        });
+        double wide = app.fx(() -> ((javafx.scene.text.Text) view.flow().getChildren().get(0)).getFont().getSize());
+        assertThat(wide).as("the whole code's type is no smaller than the page's (%s)", when)
+                .isGreaterThanOrEqualTo(app.fx(() -> pageText.getFont().getSize()) * 0.99);
+    }
+
+    private static javafx.scene.control.Button wideButton(javafx.scene.Node page) {
+        for (javafx.scene.Node n : page.lookupAll(".md-code-wide")) {
+            if (n instanceof javafx.scene.control.Button b && b.isVisible()) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     /** Opens the app on the built-in lessons in a 1024×768 window. */
     private void openOnAProjector() throws Exception {
         app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());

@@ -70,6 +70,21 @@ public final class WideCodeView extends StackPane {
             }
         });
         setVisible(false);
+        // a new window width or text size (A+ while the code is shown) fits the type again
+        widthProperty().addListener((o, a, b) -> refitLater());
+        title.fontProperty().addListener((o, a, b) -> refitLater());
+    }
+
+    private boolean refitQueued;
+
+    private void refitLater() {
+        if (showing.get() && !refitQueued) {
+            refitQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                refitQueued = false;
+                fitType();
+            });
+        }
     }
 
     /**
@@ -91,7 +106,40 @@ public final class WideCodeView extends StackPane {
         body.setVvalue(0);
         setVisible(true);
         showing.set(true);
+        fitType();
         body.requestFocus();
+    }
+
+    /**
+     * The type's share of its full size (1.15 em) at least: 0.86 em, the page's own code size. Between the two, the
+     * type is as large as lets the widest line show whole (a small window, or large text); below, lines scroll
+     * sideways.
+     */
+    static final double LEAST_SCALE = 0.86 / 1.15;
+
+    private void fitType() {
+        TextFlow flow = flow();
+        if (flow == null || getWidth() <= 0) {
+            return;
+        }
+        // the size goes on each run of text: an em size on a container does not reach Text nodes that have their own
+        for (Node n : flow.getChildren()) {
+            n.setStyle("");
+        }
+        applyCss();
+        double natural = flow.prefWidth(-1);
+        double room = getWidth() - getInsets().getLeft() - getInsets().getRight() - card.getInsets().getLeft()
+                - card.getInsets().getRight() - body.getInsets().getLeft() - body.getInsets().getRight()
+                - verticalBarWidth();
+        double scale = natural <= room ? 1 : Math.max(LEAST_SCALE, room / natural);
+        if (scale < 1 && !flow.getChildren().isEmpty()) {
+            // a touch under, so rounding never leaves a line a pixel too wide
+            double px = ((javafx.scene.text.Text) flow.getChildren().get(0)).getFont().getSize() * scale * 0.995;
+            String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", px);
+            for (Node n : flow.getChildren()) {
+                n.setStyle(size);
+            }
+        }
     }
 
     private double verticalBarWidth() {
