@@ -130,9 +130,9 @@ class SmallScreenWindowTest extends WindowTest {
         double before = app.fx(() -> pageText.getFont().getSize());
         app.robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.CONTROL, KeyCode.EQUALS);
         app.waitFor("the whole code at the page's code size, one step larger", Duration.ofSeconds(10), () -> {
-            double page = pageText.getFont().getSize();
+            double onPage = pageText.getFont().getSize();
             double wide = ((javafx.scene.text.Text) view.flow().getChildren().get(0)).getFont().getSize();
-            return page > before && Math.abs(wide - page) < 0.02 * page;
+            return onPage > before && Math.abs(wide - onPage) < 0.02 * onPage;
         });
         assertThat(app.fx(() -> view.showingProperty().get())).isTrue();
     }
