@@ -29,6 +29,10 @@ class PredictionWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled()))
                 .as("Run waits for an answer").isTrue();
         assertThat(app.texts(app.robot.lookup("#prediction").query())).contains(p.question());
+        assertThat(app.fx(() -> app.robot.lookup("#afterRun").query().isVisible()))
+                .as("the page's part on what the run shows is folded until the answer is checked").isFalse();
+        assertThat(app.fx(() -> app.robot.lookup("#afterRunFolded").query().isVisible())).isTrue();
+        app.nodeScreenshot(app.robot.lookup("#afterRunFolded").query(), "after-run-folded");
         app.screenshot("predict-question");
 
         app.click("#choice" + p.answer());
@@ -60,9 +64,20 @@ class PredictionWindowTest extends WindowTest {
         assertThat(app.robot.lookup("#expectationResult").tryQuery()).isPresent();
         app.screenshot("predict-reveal");
 
+        assertThat(app.fx(() -> app.robot.lookup("#afterRun").query().isVisible())).as("unfolded by the reveal").isTrue();
+        assertThat(app.fx(() -> app.robot.lookup("#afterRunFolded").query().isVisible())).isFalse();
+
         ProgressStore.LessonProgress saved = ProgressStore.open(home).of(app.lesson("02-").id());
         assertThat(saved.prediction()).isEqualTo(p.answer());
         assertThat(saved.runs()).isEqualTo(1);
+        assertThat(saved.checked()).isTrue();
+
+        // closed, the card keeps the verdict (it said "press Run to check it" again)
+        app.dismissReveal();
+        app.waitFor("the reminder", Duration.ofSeconds(10), () -> app.robot.lookup("#predictionReminder").tryQuery().isPresent());
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#predictionReminder").query()).getText()))
+                .isEqualTo("Your prediction: " + p.answerText() + " — right.");
+        assertThat(app.fx(() -> app.robot.lookup("#afterRun").query().isVisible())).isTrue();
     }
 
     @Test
@@ -99,8 +114,18 @@ class PredictionWindowTest extends WindowTest {
         app.clickLesson("02-");
         assertThat(app.fx(() -> app.vm().prediction().choiceProperty().get())).isEqualTo(wrong);
         assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).isFalse();
-        assertThat(app.robot.lookup("#predictionReminder").tryQuery()).isPresent();
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#predictionReminder").query()).getText()))
+                .as("checked before the restart: the answer is known")
+                .isEqualTo("Your prediction: " + p.choices().get(wrong) + " — the answer: " + p.answerText() + ".");
+        assertThat(app.fx(() -> app.robot.lookup("#afterRun").query().isVisible())).isTrue();
         assertThat(wrong).isNotEqualTo(PredictionViewModel.UNANSWERED);
+
+        // a new answer is not checked yet: the page folds its last part again until the next run
+        app.fx(() -> app.vm().prediction().answer(p.answer()));
+        app.waitFor("the page to fold again", Duration.ofSeconds(10),
+                () -> !app.robot.lookup("#afterRun").query().isVisible());
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#predictionReminder").query()).getText()))
+                .endsWith("press Run to check it.");
 
         // Next lesson by keyboard: Ctrl+Right, then Alt+N.
         app.robot.clickOn("#lessonPage");

@@ -3,6 +3,7 @@ package org.processlab.ui.lesson;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 import org.processlab.lesson.Example;
@@ -29,14 +31,35 @@ public final class LessonPageView extends ScrollPane {
     private final VBox content = new VBox();
     private final Function<Path, String> sources;
     private final Runnable onNext;
+    private final javafx.beans.value.ObservableBooleanValue afterRunOpen;
+
+    /**
+     * A line of a lesson's Markdown that starts the part telling what the run shows ({@code <!-- after-run -->}): it
+     * stays folded until the lesson's question has been answered and run, or skipped, so the page beside the
+     * question does not give its answer away (see lessons/FORMAT.md).
+     */
+    public static final java.util.regex.Pattern AFTER_RUN =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*<!--\\s*after-run\\s*-->[ \\t]*$");
 
     /**
      * @param sources the text of an example file (null when it could not be read)
      * @param onNext  what "Next lesson" does
      */
     public LessonPageView(Function<Path, String> sources, Runnable onNext) {
+        this(sources, onNext, new javafx.beans.property.SimpleBooleanProperty(true));
+    }
+
+    /**
+     * @param sources      the text of an example file (null when it could not be read)
+     * @param onNext       what "Next lesson" does
+     * @param afterRunOpen whether the part of a lesson after its {@link #AFTER_RUN} marker is shown (else a note
+     *                     stands in for it); followed while the page is shown
+     */
+    public LessonPageView(Function<Path, String> sources, Runnable onNext,
+            javafx.beans.value.ObservableBooleanValue afterRunOpen) {
         this.sources = sources;
         this.onNext = onNext;
+        this.afterRunOpen = afterRunOpen;
         setId("lessonPage");
         getStyleClass().add("lesson-page");
         setFitToWidth(true);
@@ -81,7 +104,25 @@ public final class LessonPageView extends ScrollPane {
             title.setWrapText(true);
             content.getChildren().add(title);
         }
-        content.getChildren().add(MarkdownRenderer.render(md));
+        java.util.regex.Matcher marker = AFTER_RUN.matcher(md);
+        if (marker.find()) {
+            content.getChildren().add(MarkdownRenderer.render(md.substring(0, marker.start())));
+            javafx.scene.Node after = MarkdownRenderer.render(md.substring(marker.end()));
+            after.setId("afterRun");
+            Label folded = new Label("The rest of this page tells what the run shows. It opens once you have answered "
+                    + "the question and pressed Run (or skipped the question).", new FontIcon(MaterialDesignE.EYE_OFF_OUTLINE));
+            folded.setId("afterRunFolded");
+            folded.getStyleClass().add("lesson-after-run-folded");
+            folded.setWrapText(true);
+            folded.setMaxWidth(Double.MAX_VALUE);
+            after.visibleProperty().bind(afterRunOpen);
+            after.managedProperty().bind(afterRunOpen);
+            folded.visibleProperty().bind(Bindings.not(afterRunOpen));
+            folded.managedProperty().bind(Bindings.not(afterRunOpen));
+            content.getChildren().addAll(folded, after);
+        } else {
+            content.getChildren().add(MarkdownRenderer.render(md));
+        }
         for (Example ex : lesson.examples()) {
             String code = sources.apply(ex.file());
             if (code == null || shownInPage(md, code)) {

@@ -42,6 +42,7 @@ public final class PredictionView extends VBox {
         vm.predictionProperty().addListener(o -> rebuild());
         vm.choiceProperty().addListener(o -> rebuild());
         vm.revealProperty().addListener(o -> rebuild());
+        vm.checkedProperty().addListener(o -> rebuild());
         rebuild();
     }
 
@@ -96,8 +97,17 @@ public final class PredictionView extends VBox {
     private void buildAnswered(Prediction p) {
         getStyleClass().add("answered");
         int c = vm.choiceProperty().get();
-        String text = c == PredictionViewModel.SKIPPED ? "You skipped the question: press Run and watch."
-                : "Your prediction: " + p.choices().get(c) + " — press Run to check it.";
+        boolean checked = vm.checkedProperty().get();
+        String text;
+        if (c == PredictionViewModel.SKIPPED) {
+            text = "You skipped the question: press Run and watch.";
+        } else if (!checked) {
+            text = "Your prediction: " + p.choices().get(c) + " — press Run to check it.";
+        } else if (c == p.answer()) {
+            text = "Your prediction: " + p.choices().get(c) + " — right.";
+        } else {
+            text = "Your prediction: " + p.choices().get(c) + " — the answer: " + p.answerText() + ".";
+        }
         Label l = new Label(text, new FontIcon(MaterialDesignL.LIGHTBULB_ON));
         l.getStyleClass().add("prediction-reminder");
         l.setWrapText(true);

@@ -26,20 +26,35 @@ public final class PredictionViewModel {
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final IntegerProperty choice = new SimpleIntegerProperty(this, "choice", UNANSWERED);
     private final ObjectProperty<Reveal> reveal = new SimpleObjectProperty<>(this, "reveal");
+    private final javafx.beans.property.BooleanProperty checked =
+            new javafx.beans.property.SimpleBooleanProperty(this, "checked");
     private final BooleanBinding runAllowed = Bindings.createBooleanBinding(
             () -> prediction.get() == null || choice.get() != UNANSWERED, prediction, choice);
+    private final BooleanBinding settled = Bindings.createBooleanBinding(
+            () -> prediction.get() == null || choice.get() == SKIPPED || (choice.get() >= 0 && checked.get()),
+            prediction, choice, checked);
 
-    /** Shows lesson's {@code p} (null: none), with an answer given earlier ({@code saved}, null if none). */
+    /** Shows lesson's {@code p} (null: none), with an answer given earlier ({@code saved}, null if none), not checked. */
     public void load(Prediction p, Integer saved) {
+        load(p, saved, false);
+    }
+
+    /**
+     * Shows lesson's {@code p} (null: none), with an answer given earlier ({@code saved}, null if none);
+     * {@code wasChecked}: a run after that answer has shown the answer already.
+     */
+    public void load(Prediction p, Integer saved, boolean wasChecked) {
         reveal.set(null);
         prediction.set(p);
         choice.set(p == null || saved == null ? UNANSWERED : saved < p.choices().size() ? saved : UNANSWERED);
+        checked.set(wasChecked && choice.get() != UNANSWERED);
     }
 
     /** Answers with choice {@code i}. */
     public void answer(int i) {
         Prediction p = prediction.get();
         if (p != null && i >= 0 && i < p.choices().size()) {
+            checked.set(false);
             choice.set(i);
         }
     }
@@ -47,13 +62,30 @@ public final class PredictionViewModel {
     /** Skips the question. */
     public void skip() {
         if (prediction.get() != null) {
+            checked.set(false);
             choice.set(SKIPPED);
         }
     }
 
-    /** Shows what happened after a run. */
+    /** Shows what happened after a run; one that answers the question checks the prediction. */
     public void reveal(Reveal r) {
+        if (r != null && r.question() != null && prediction.get() != null) {
+            checked.set(true);
+        }
         reveal.set(r);
+    }
+
+    /** True once a run has shown the answer to the question as answered now (it stays after the reveal is closed). */
+    public javafx.beans.value.ObservableBooleanValue checkedProperty() {
+        return checked;
+    }
+
+    /**
+     * True when the lesson's page may show what the run will show (its part after {@code <!-- after-run -->}): the
+     * lesson asks nothing, the question was skipped, or the answer has been checked by a run.
+     */
+    public BooleanBinding settledProperty() {
+        return settled;
     }
 
     /** Hides the reveal (a new run starts, or the person closed it). */

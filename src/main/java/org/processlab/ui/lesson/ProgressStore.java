@@ -38,11 +38,13 @@ public final class ProgressStore {
      * @param opened     true once the lesson was shown
      * @param prediction the chosen answer's index, -1 when the question was skipped, null when not answered
      * @param runs       how many runs were started
+     * @param checked    true once a run was started after the prediction was given (its answer has been shown);
+     *                   false in files written before it was kept
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LessonProgress(boolean opened, Integer prediction, int runs) {
+    public record LessonProgress(boolean opened, Integer prediction, int runs, boolean checked) {
         /** Nothing done yet. */
-        public static final LessonProgress NONE = new LessonProgress(false, null, 0);
+        public static final LessonProgress NONE = new LessonProgress(false, null, 0, false);
 
         /** True once at least one run was made. */
         public boolean ran() {
@@ -111,7 +113,7 @@ public final class ProgressStore {
     /** Lesson {@code id} was shown. */
     public synchronized void opened(String id) {
         LessonProgress p = of(id);
-        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs()));
+        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs(), p.checked()));
         lastLesson = id;
         save();
     }
@@ -119,14 +121,14 @@ public final class ProgressStore {
     /** The prediction of lesson {@code id} was answered with {@code choice} (-1: skipped). */
     public synchronized void predicted(String id, int choice) {
         LessonProgress p = of(id);
-        lessons.put(id, new LessonProgress(true, choice, p.runs()));
+        lessons.put(id, new LessonProgress(true, choice, p.runs(), false));
         save();
     }
 
     /** A run of lesson {@code id} was started. */
     public synchronized void ran(String id) {
         LessonProgress p = of(id);
-        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs() + 1));
+        lessons.put(id, new LessonProgress(true, p.prediction(), p.runs() + 1, p.prediction() != null));
         save();
     }
 

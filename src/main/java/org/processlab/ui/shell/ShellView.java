@@ -121,7 +121,7 @@ public final class ShellView extends BorderPane {
                 vm.selectedProperty().set(b);
             }
         });
-        page = new LessonPageView(vm::source, vm::nextLesson);
+        page = new LessonPageView(vm::source, vm::nextLesson, vm.prediction().settledProperty());
         vm.selectedProperty().addListener((o, a, b) -> {
             if (lessonList.getSelectionModel().getSelectedItem() != b) {
                 lessonList.getSelectionModel().select(b);

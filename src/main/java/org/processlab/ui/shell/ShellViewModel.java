@@ -169,7 +169,7 @@ public final class ShellViewModel {
         if (e instanceof Lesson l) {
             examples.setAll(l.examples());
             example.set(examples.isEmpty() ? null : examples.get(0));
-            prediction.load(l.predict(), progress.of(l.id()).prediction());
+            prediction.load(l.predict(), progress.of(l.id()).prediction(), progress.of(l.id()).checked());
             progress.opened(l.id());
             bumpProgress();
         } else {
