@@ -19,6 +19,14 @@ import java.util.List;
  */
 public record Lesson(String id, Path dir, String title, int order, String source, Example example, List<Example> more,
                      Prediction predict, String markdown) implements LessonEntry {
+    /**
+     * A line of a lesson's Markdown ({@code <!-- after-run -->}) that starts the part telling what the run shows: a
+     * window keeps it folded until the lesson's question has been answered and run, or skipped, so the page beside
+     * the question does not give its answer away (lessons/FORMAT.md).
+     */
+    public static final java.util.regex.Pattern AFTER_RUN =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*<!--\\s*after-run\\s*-->[ \\t]*$");
+
     public Lesson {
         more = more == null ? List.of() : List.copyOf(more);
     }

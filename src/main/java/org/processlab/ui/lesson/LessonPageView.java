@@ -34,14 +34,6 @@ public final class LessonPageView extends ScrollPane {
     private final javafx.beans.value.ObservableBooleanValue afterRunOpen;
 
     /**
-     * A line of a lesson's Markdown that starts the part telling what the run shows ({@code <!-- after-run -->}): it
-     * stays folded until the lesson's question has been answered and run, or skipped, so the page beside the
-     * question does not give its answer away (see lessons/FORMAT.md).
-     */
-    public static final java.util.regex.Pattern AFTER_RUN =
-            java.util.regex.Pattern.compile("(?m)^[ \\t]*<!--\\s*after-run\\s*-->[ \\t]*$");
-
-    /**
      * @param sources the text of an example file (null when it could not be read)
      * @param onNext  what "Next lesson" does
      */
@@ -52,7 +44,7 @@ public final class LessonPageView extends ScrollPane {
     /**
      * @param sources      the text of an example file (null when it could not be read)
      * @param onNext       what "Next lesson" does
-     * @param afterRunOpen whether the part of a lesson after its {@link #AFTER_RUN} marker is shown (else a note
+     * @param afterRunOpen whether the part of a lesson after its {@link Lesson#AFTER_RUN} line is shown (else a note
      *                     stands in for it); followed while the page is shown
      */
     public LessonPageView(Function<Path, String> sources, Runnable onNext,
@@ -104,7 +96,7 @@ public final class LessonPageView extends ScrollPane {
             title.setWrapText(true);
             content.getChildren().add(title);
         }
-        java.util.regex.Matcher marker = AFTER_RUN.matcher(md);
+        java.util.regex.Matcher marker = Lesson.AFTER_RUN.matcher(md);
         if (marker.find()) {
             content.getChildren().add(MarkdownRenderer.render(md.substring(0, marker.start())));
             javafx.scene.Node after = MarkdownRenderer.render(md.substring(marker.end()));
@@ -125,7 +117,7 @@ public final class LessonPageView extends ScrollPane {
         }
         for (Example ex : lesson.examples()) {
             String code = sources.apply(ex.file());
-            if (code == null || shownInPage(md, code)) {
+            if (code == null || MarkdownRenderer.holdsCode(md, code)) {
                 continue;
             }
             Label h = new Label((lesson.more().contains(ex) ? "More: " : "The example: ") + ex.file().getFileName());
@@ -143,21 +135,5 @@ public final class LessonPageView extends ScrollPane {
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("lesson-page-footer");
         content.getChildren().add(bar);
-    }
-
-    /** True when one code block of the page already holds (nearly) every line of the example. */
-    static boolean shownInPage(String markdown, String code) {
-        java.util.List<String> lines = code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (lines.isEmpty()) {
-            return true;
-        }
-        for (String block : MarkdownRenderer.codeBlocks(markdown)) {
-            java.util.Set<String> have = new java.util.HashSet<>(block.lines().map(String::strip).toList());
-            long found = lines.stream().filter(have::contains).count();
-            if (found >= lines.size() * 0.9) {
-                return true;
-            }
-        }
-        return false;
     }
 }

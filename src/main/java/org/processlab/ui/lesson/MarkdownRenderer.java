@@ -86,6 +86,25 @@ public final class MarkdownRenderer {
         return out;
     }
 
+    /**
+     * True when one code block of {@code markdown} already holds (nearly: 90 %) every non-blank line of {@code code},
+     * compared without leading and trailing blanks: the page shows that program, so it is not shown again below.
+     */
+    public static boolean holdsCode(String markdown, String code) {
+        List<String> lines = code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return true;
+        }
+        for (String block : codeBlocks(markdown)) {
+            java.util.Set<String> have = new java.util.HashSet<>(block.lines().map(String::strip).toList());
+            long found = lines.stream().filter(have::contains).count();
+            if (found >= lines.size() * 0.9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A code block with no name of its own; see {@link #codeBlock(String, String, String)}. */
     public static Node codeBlock(String code, String language) {
         return codeBlock(code, language, null);

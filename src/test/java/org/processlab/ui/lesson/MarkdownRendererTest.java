@@ -77,8 +77,8 @@ class MarkdownRendererTest {
     @Test
     void findsWhetherThePageAlreadyShowsTheExample() {
         String code = "import os  # a comment\nprint(\"hi\")\n";
-        assertThat(LessonPageView.shownInPage(MD, code)).isTrue();
-        assertThat(LessonPageView.shownInPage("# No code here\n", code)).isFalse();
+        assertThat(MarkdownRenderer.holdsCode(MD, code)).isTrue();
+        assertThat(MarkdownRenderer.holdsCode("# No code here\n", code)).isFalse();
     }
 
     private static List<Node> classed(List<Node> all, String cls) {
