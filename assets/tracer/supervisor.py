@@ -529,6 +529,30 @@ class Supervisor(object):
         elif k == 'kill':
             if self.phase != 'killed':
                 self.kill_pass(True)
+        elif k == 'nice':
+            n = m.get('steps')
+            if isinstance(n, int) and 0 < n <= 19 and self.nice == 0 and self.root is not None \
+                    and self.phase is None:
+                self.nice = n
+                self.lower_running()
+
+    def lower_running(self):
+        # The app found the run heavy (many processes, or a flood of output) and asks it to give way to the window:
+        # every process of the run now, parents before children (a child forked meanwhile inherits its parent's
+        # niceness), then the run's session group. Processes made later inherit it.
+        try:
+            target = min(19, os.getpriority(os.PRIO_PROCESS, 0) + self.nice)
+        except (OSError, AttributeError):
+            return
+        for pid in list(self.scan()) or [self.root]:
+            try:
+                if os.getpriority(os.PRIO_PROCESS, pid) < target:
+                    os.setpriority(os.PRIO_PROCESS, pid, target)
+            except OSError:
+                pass    # ended meanwhile
+        self.autogroup_tries = 0
+        self.lower_autogroup()
+        self.app.send('niced', t=now_us(), steps=self.nice)
 
     # ------------------------------------------------------------------ loop
 

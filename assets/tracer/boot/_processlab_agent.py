@@ -990,6 +990,10 @@ def _patch_process(mod):
             _debug('start info')
         mine = created.get(self)
         _starting.obj = (mine[1], t) if mine is not None else None
+        if mine is not None:
+            # before the child exists: if this process is killed before start() returns, the app still knows
+            # which object its new child belongs to
+            _msg('starting', t=t, obj=mine[1])
         try:
             orig_start(self)
         except BaseException as e:

@@ -73,6 +73,20 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * In process {@code parent}, {@code start()} was called at {@code t} on the Process object numbered {@code obj}
+     * ({@link ChildMade#obj()}); its child does not exist yet.
+     */
+    record ChildStarting(long t, long parent, long obj) implements RunEvent {
+    }
+
+    /**
+     * The run was lowered {@code steps} of niceness below ProcessLab at {@code t} (µs) because it turned busy:
+     * {@code reason} says how ("it has made 16 processes"). Times after {@code t} may be stretched on a busy machine.
+     */
+    record PriorityLowered(long t, int steps, String reason) implements RunEvent {
+    }
+
     /** Process {@code parent} started a helper the runtime needs ({@code resource_tracker}, {@code forkserver}, {@code manager}). */
     record HelperStarted(long t, long parent, long child, String kind) implements RunEvent {
     }

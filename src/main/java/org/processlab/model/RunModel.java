@@ -59,6 +59,8 @@ public final class RunModel {
     private final Map<Long, Proc> latest = new HashMap<>();
     /** Process objects made but not started, by "parent PID:made number". */
     private final Map<String, Proc> made = new HashMap<>();
+    /** Per parent PID, the Process object whose start() it is in: {obj, when start() was called}. */
+    private final Map<Long, long[]> starting = new HashMap<>();
     /** The next stand-in PID for a Process object not started yet: -1, -2, … (never a real PID). */
     private long nextStandIn = -1;
     private final OutputLog output;
@@ -75,6 +77,7 @@ public final class RunModel {
     private long supervisorPid = -1;
     private Integer rootStatus;
     private StopReason stoppedBy;
+    private RunEvent.PriorityLowered priorityLowered;
     private long stopRequestedAt = -1;
     private String error;
     private String requestedMethod;
@@ -244,7 +247,10 @@ public final class RunModel {
         } else if (e instanceof ProcessSeen s) {
             Proc p = proc(s.pid(), s.startTicks());
             if (p.ppid < 0 || (s.t() >= p.ppidAt && !stopOrphaned(s.t()))) {
-                p.ppid = s.ppid();           // the latest word on who the OS parent is
+                // the latest word on who the OS parent is; a first word after ProcessLab's stop re-parented the
+                // process gives way to the parent known to have made it
+                boolean byOurStop = s.ppid() == supervisorPid && stopOrphaned(s.t()) && p.parent > 0;
+                p.ppid = byOurStop ? p.parent : s.ppid();
                 p.ppidAt = s.t();
             }
             if (p.parent < 0 && s.pid() != rootPid && !(rootPid < 0 && s.ppid() == supervisorPid)) {
@@ -263,6 +269,9 @@ public final class RunModel {
                 p.command = s.command();
             }
             p.seen(s.t());
+            if (p.parent >= 0) {
+                claimInterruptedStart(p.parent);
+            }
         } else if (e instanceof RunEvent.ChildMade c) {
             Proc p = new Proc(new ProcKey(nextStandIn--, -1));
             p.parent = c.parent();
@@ -273,7 +282,11 @@ public final class RunModel {
             p.traced = true;
             procs.add(p);
             made.put(c.parent() + ":" + c.obj(), p);
+        } else if (e instanceof RunEvent.ChildStarting c) {
+            starting.put(c.parent(), new long[] {c.obj(), c.t()});
+            claimInterruptedStart(c.parent());
         } else if (e instanceof ChildStarted c) {
+            starting.remove(c.parent());
             Proc standIn = c.obj() >= 0 ? made.remove(c.parent() + ":" + c.obj()) : null;
             if (standIn != null) {
                 procs.remove(standIn);   // the object now has its process: one lane, under its PID
@@ -292,6 +305,7 @@ public final class RunModel {
             p.method = c.method();
             p.daemon = c.daemon();
             p.traced = true;
+            undoStopReparent(p);
             if (c.method() != null) {
                 methods.add(c.method());
             }
@@ -300,6 +314,9 @@ public final class RunModel {
         } else if (e instanceof RunEvent.ChildSpawned c) {
             Proc p = proc(c.child(), -1);
             Proc standIn = c.obj() >= 0 ? made.remove(c.parent() + ":" + c.obj()) : null;
+            if (c.obj() >= 0) {
+                starting.remove(c.parent());
+            }
             if (standIn != null) {
                 // made by that object's start(): the object has its process now, even if the parent is killed before
                 // start() returns (then no ChildStarted comes, and the object would stay "never started" beside a
@@ -318,6 +335,7 @@ public final class RunModel {
                 p.ppid = c.parent();        // fork, posix_spawn and Popen make a child of the caller
                 p.ppidAt = c.t();
             }
+            undoStopReparent(p);
             if (p.command == null && c.command() != null) {
                 p.command = c.command();
             }
@@ -385,7 +403,8 @@ public final class RunModel {
                 Proc old = p.ppid > 0 ? latest.get(p.ppid) : null;
                 long at = old != null && old.endFact() >= 0 ? Math.min(old.endFact(), r.t()) : r.t();
                 if (p.ppid < 0 || !stopOrphaned(at)) {
-                    p.ppid = supervisorPid;
+                    // re-parented by ProcessLab's stop, never seen before: the parent it had, where that is known
+                    p.ppid = p.ppid < 0 && stopOrphaned(at) && p.parent > 0 ? p.parent : supervisorPid;
                     p.ppidAt = at;
                     if (p.orphanedAt < 0 && !stopOrphaned(at)) {
                         p.orphanedAt = at;
@@ -399,6 +418,7 @@ public final class RunModel {
             if (r.child() == rootPid) {
                 rootStatus = Signals.toShellStatus(r.exitCode());
             }
+            claimInterruptedStart(r.child());
         } else if (e instanceof Exiting x) {
             Proc p = proc(x.pid(), -1);
             p.exitingAt = min(p.exitingAt, x.t());
@@ -432,6 +452,7 @@ public final class RunModel {
             Proc p = latest.get(v.pid());
             if (p != null) {
                 p.vanishedAt = min(p.vanishedAt, v.t());
+                claimInterruptedStart(v.pid());
             }
         } else if (e instanceof StopRequested s) {
             if (stoppedBy == null) {
@@ -450,9 +471,67 @@ public final class RunModel {
             if (r.rootStatus() != null && rootStatus == null) {
                 rootStatus = r.rootStatus();
             }
+        } else if (e instanceof RunEvent.PriorityLowered l) {
+            if (priorityLowered == null) {
+                priorityLowered = l;
+            }
         } else if (e instanceof Signalled) {
             // kept in the event log; the process's end comes from its reap
         }
+    }
+
+    /**
+     * A process whose first word on its parent came after ProcessLab's stop had re-parented it to the supervisor, and
+     * whose real parent became known later: it keeps that parent (the stop is not the program's doing).
+     */
+    private void undoStopReparent(Proc p) {
+        if (p.ppid == supervisorPid && supervisorPid > 0 && p.parent > 0 && p.parent != supervisorPid
+                && p.orphanedAt < 0 && stopOrphaned(p.ppidAt)) {
+            p.ppid = p.parent;
+        }
+    }
+
+    /**
+     * A parent killed inside {@code start()} (a run stopped at its limit) never says which process it made: once it
+     * has ended, its one child first seen after start() was called that nothing else names (no start, no spawn
+     * report, no name of its own, not a helper) is that Process object's process, and takes its stand-in's place.
+     */
+    private void claimInterruptedStart(long parentPid) {
+        long[] st = starting.get(parentPid);
+        Proc parent = latest.get(parentPid);
+        if (st == null || parent == null || (parent.reapedAt < 0 && parent.vanishedAt < 0)) {
+            return;
+        }
+        Proc standIn = made.get(parentPid + ":" + st[0]);
+        if (standIn == null) {
+            starting.remove(parentPid);
+            return;
+        }
+        Proc only = null;
+        for (Proc p : procs) {
+            if (p.parent == parentPid && !p.standIn() && p.startCalledAt < 0 && p.role != Role.HELPER && p.name == null
+                    && p.firstSeenAt >= st[1] && (p.command == null || !p.command.contains("multiprocessing."))) {
+                if (only != null) {
+                    return;     // two candidates: nothing says which
+                }
+                only = p;
+            }
+        }
+        if (only == null) {
+            return;
+        }
+        starting.remove(parentPid);
+        made.remove(parentPid + ":" + st[0]);
+        procs.remove(standIn);
+        only.createdAt = standIn.createdAt;
+        only.startCalledAt = st[1];
+        if (only.ppid < 0) {
+            only.ppid = parentPid;
+        }
+        undoStopReparent(only);
+        only.name = standIn.name;
+        only.target = standIn.target;
+        only.args = standIn.args;
     }
 
     /**
@@ -472,6 +551,7 @@ public final class RunModel {
                 if (p.parent < 0) {
                     p.parent = standIn.parent;
                 }
+                undoStopReparent(p);
                 return;
             }
         }
@@ -519,7 +599,8 @@ public final class RunModel {
                 views.add(view(p, now));
             }
             return new RunSnapshot(version, status, title, startedAt, endedAt, now, List.copyOf(views), rootStatus,
-                    stoppedBy, error, List.copyOf(methods), requestedMethod, supervisorPid, output.size(), rejected);
+                    stoppedBy, error, List.copyOf(methods), requestedMethod, supervisorPid, output.size(), rejected,
+                    priorityLowered);
         }
     }
 

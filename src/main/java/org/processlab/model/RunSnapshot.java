@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param supervisorPid  the PID of ProcessLab's supervisor (an orphan's new parent), or -1
  * @param outputLines    total lines of output so far (exact)
  * @param rejectedConnections trace connections closed for a missing or wrong token or bad messages
+ * @param priorityLowered when and why the run was lowered below the window's priority because it turned busy, or null
  */
 public record RunSnapshot(long version, RunStatus status, String title, long startedAt, long endedAt, long now,
                           List<ProcessView> processes, Integer rootStatus, StopReason stoppedBy, String error,
                           List<String> startMethods, String requestedStartMethod, long supervisorPid,
-                          long outputLines, long rejectedConnections) {
+                          long outputLines, long rejectedConnections, RunEvent.PriorityLowered priorityLowered) {
 
     /** The main process, if it has started. */
     public Optional<ProcessView> main() {

@@ -66,6 +66,24 @@ public final class RunSession implements AutoCloseable {
     private volatile Process supervisor;
     private volatile ProcessSampler sampler;
     private volatile boolean stopping;
+
+    /**
+     * A run that has had this many processes is busy (see {@link RunSpec#niceWhenBusy}): no lesson makes more than
+     * about ten, a fork storm many more.
+     */
+    public static final int BUSY_PROCESSES = 16;
+
+    /**
+     * A run that prints at this rate (output lines a second, over at least a quarter of a second) is busy: lessons
+     * print a few dozen lines in all; a flood, tens of thousands a second, keeps the window's threads working.
+     */
+    public static final int BUSY_LINES_PER_SECOND = 2_000;
+
+    private boolean loweredAsked;
+    private volatile String lowerReason;
+    private long busyCheckNanos = -1;
+    private long busyCheckLines;
+
     private volatile long doneAt = -1;
     private volatile String spawnFailure;
 
@@ -146,6 +164,39 @@ public final class RunSession implements AutoCloseable {
         }, "run-stop-net");
         net.setDaemon(true);
         net.start();
+    }
+
+    /**
+     * Asks the supervisor to lower the run by {@link RunSpec#niceWhenBusy} steps the first time it is busy: it has had
+     * {@link #BUSY_PROCESSES} processes, or printed {@link #BUSY_LINES_PER_SECOND} lines a second. Called by the
+     * sampling thread after each scan, and as soon as an agent tells of a new process.
+     */
+    private synchronized void lowerIfBusy() {
+        if (spec.niceWhenBusy() <= 0 || loweredAsked || stopping || commands == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long lines = model.output().size();
+        String why = null;
+        int processes = model.processCount();
+        if (processes >= BUSY_PROCESSES) {
+            why = "it has made " + processes + " processes";
+        } else if (busyCheckNanos < 0) {
+            busyCheckNanos = now;
+            busyCheckLines = lines;
+        } else if (now - busyCheckNanos >= 250_000_000L) {
+            double perSecond = (lines - busyCheckLines) * 1e9 / (now - busyCheckNanos);
+            if (perSecond >= BUSY_LINES_PER_SECOND) {
+                why = String.format(java.util.Locale.ROOT, "it prints %,d lines a second", Math.round(perSecond));
+            }
+            busyCheckNanos = now;
+            busyCheckLines = lines;
+        }
+        if (why != null) {
+            loweredAsked = true;
+            lowerReason = why;
+            sendCommand("{\"k\":\"nice\",\"steps\":" + spec.niceWhenBusy() + "}\n");
+        }
     }
 
     /** Stops the run (if running) and waits up to 3 s for its end. */
@@ -274,6 +325,7 @@ public final class RunSession implements AutoCloseable {
                 if (!stopping && System.nanoTime() > deadline) {
                     stop(StopReason.TIME_LIMIT);
                 }
+                lowerIfBusy();
             }
             sampler.scan();
             // The supervisor has exited, but its connection may still hold its last messages (the root's reap,
@@ -401,6 +453,7 @@ public final class RunSession implements AutoCloseable {
             if (!stopping && model.processCount() > spec.maxProcesses()) {
                 stop(StopReason.PROCESS_LIMIT);
             }
+            lowerIfBusy();
         }
 
         @Override
@@ -426,6 +479,8 @@ public final class RunSession implements AutoCloseable {
                         j.path("exitcode").asInt(), j.path("status").asInt()));
                 case "signalled" -> model.append(new RunEvent.Signalled(t, j.path("pid").asLong(), j.path("signal").asInt()));
                 case "done" -> doneAt = t;
+                case "niced" -> model.append(new RunEvent.PriorityLowered(t, j.path("steps").asInt(),
+                        lowerReason == null ? "it turned busy" : lowerReason));
                 default -> {
                     // newer supervisors may say more
                 }

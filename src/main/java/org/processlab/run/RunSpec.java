@@ -22,18 +22,23 @@ import java.util.Map;
  * @param stopGrace    how long Stop waits after SIGTERM before SIGKILL
  * @param nice         how many steps of Unix niceness the program runs below the app (0 to 19; 0: the same
  *                     priority). Every process of the run inherits it; the supervisor itself stays at the app's.
- *                     The window uses {@link #WINDOW_NICE} so that an example that keeps every core busy does not
- *                     starve the window's drawing (Linux CFS gives a task of nice 10 about a tenth of the CPU
- *                     share of one at nice 0 when both want it: sched(7), the weight table in kernel/sched/core.c)
+ *                     The CLI's {@code --nice N} sets it.
+ * @param niceWhenBusy how many steps of niceness the run is lowered by once it turns busy ({@link RunSession#BUSY_PROCESSES}
+ *                     processes, or {@link RunSession#BUSY_LINES_PER_SECOND} output lines a second); 0: never. The
+ *                     window uses {@link #WINDOW_NICE}: an ordinary lesson runs at the window's own priority, so its
+ *                     times are not stretched when the machine is busy (two busy programs elsewhere made lesson 3
+ *                     take 2.7 s instead of 0.4 s at nice 10), while a run heavy enough to starve the window's
+ *                     drawing gives way to it (Linux CFS gives a task of nice 10 about a tenth of the CPU share of one
+ *                     at nice 0 when both want it: sched(7), the weight table in kernel/sched/core.c)
  */
 public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
                       Map<String, String> env, String startMethod, Duration timeLimit, int maxProcesses,
-                      Duration stopGrace, int nice) {
+                      Duration stopGrace, int nice, int niceWhenBusy) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 256;
 
-    /** The niceness the window runs examples at (see {@link #nice}). */
+    /** How far the window lowers a run that turns busy (see {@link #niceWhenBusy}). */
     public static final int WINDOW_NICE = 10;
 
     public RunSpec {
@@ -49,16 +54,19 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
         if (nice < 0 || nice > 19) {
             throw new IllegalArgumentException("nice must be 0 to 19, not " + nice);
         }
+        if (niceWhenBusy < 0 || niceWhenBusy > 19) {
+            throw new IllegalArgumentException("niceWhenBusy must be 0 to 19, not " + niceWhenBusy);
+        }
     }
 
     /** A copy with another time limit (null: none). */
     public RunSpec withTimeLimit(Duration limit) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy);
     }
 
     /** A copy with another process limit. */
     public RunSpec withMaxProcesses(int max) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice, niceWhenBusy);
     }
 
     /**
@@ -67,6 +75,16 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
      * @throws IllegalArgumentException unless 0 ≤ steps ≤ 19
      */
     public RunSpec withNice(int steps) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps, niceWhenBusy);
+    }
+
+    /**
+     * A copy that lowers the run by {@code steps} of niceness once it turns busy (see {@link #niceWhenBusy}).
+     *
+     * @throws IllegalArgumentException unless 0 ≤ steps ≤ 19
+     */
+    public RunSpec withNiceWhenBusy(int steps) {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
+                nice, steps);
     }
 }

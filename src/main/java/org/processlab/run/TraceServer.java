@@ -196,6 +196,7 @@ final class TraceServer implements AutoCloseable {
                             j.path("obj").isIntegralNumber() ? j.path("obj").asLong() : -1));
                         handler.processAnnounced();
                     }
+                    case "starting" -> model.append(new RunEvent.ChildStarting(mt, pid, j.path("obj").asLong(-1)));
                     case "made" -> model.append(new RunEvent.ChildMade(mt, pid, j.path("obj").asLong(-1),
                             text(j, "name"), text(j, "target"), text(j, "args")));
                     case "spawn" -> {

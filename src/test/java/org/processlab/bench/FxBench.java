@@ -159,8 +159,8 @@ public final class FxBench {
         System.out.printf(Locale.ROOT, "  Machine: load average %.2f over the last minute (%d cores).%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "  The program ran at nice %d below the window (-Dprocesslab.nice=N to change; 0: same priority).%n",
-                org.processlab.ui.shell.RunViewModel.exampleNice());
+        System.out.printf(Locale.ROOT, "  The program ran at the window's priority until it turned busy, then %d steps of nice below "
+                + "it (-Dprocesslab.nice=N to change; 0: never lowered).%n", org.processlab.ui.shell.RunViewModel.exampleNice());
     }
 
     private static void printCpu(RunResult r) {

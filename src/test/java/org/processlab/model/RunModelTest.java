@@ -275,6 +275,27 @@ class RunModelTest {
     }
 
     @Test
+    void aParentKilledInsideStartLeavesItsOnlyNewChildToTheObject() {
+        RunModel m = started();
+        m.append(new RunEvent.ChildMade(1_500, MAIN, 1, "Process-1", "nap", "()"));
+        m.append(new RunEvent.ChildMade(1_600, MAIN, 2, "Process-2", "nap", "()"));
+        m.append(new RunEvent.ChildStarting(2_000, MAIN, 1));
+        // main forked and was killed before it could say so; only the sampler saw the child
+        m.append(new RunEvent.StopRequested(2_100, StopReason.PROCESS_LIMIT));
+        m.append(new ProcessSeen(2_150, P1, MAIN, 9, -1, "python3 many.py", false));
+        assertThat(m.snapshot().processes()).as("while main lives, its start() may still report the child")
+                .extracting(ProcessView::name).contains("Process-1", "Process-2").hasSize(4);
+        m.append(new Reaped(2_200, SUP, MAIN, -9, 9));
+        m.append(new Reaped(2_300, SUP, P1, -9, 9));
+        RunSnapshot s = m.snapshot();
+        assertThat(s.processes()).extracting(ProcessView::name).containsExactly("MainProcess", "Process-1", "Process-2");
+        ProcessView first = s.processes().get(1);
+        assertThat(first.pid()).isEqualTo(P1);
+        assertThat(first.startCalledAt()).isEqualTo(2_000);
+        assertThat(s.processes().get(2).notStarted()).isTrue();
+    }
+
+    @Test
     void startThatFailedLeavesNoEntry() {
         RunModel m = started();
         m.append(new RunEvent.HelperStarted(2_000, MAIN, 0, "resource_tracker"));

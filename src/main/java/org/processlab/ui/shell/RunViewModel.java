@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.processlab.model.OutputLog;
+import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
@@ -75,6 +76,8 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper startMethodsUsed = new ReadOnlyStringWrapper(this, "startMethodsUsed", "");
+    private final ReadOnlyObjectWrapper<RunEvent.PriorityLowered> priorityLowered =
+            new ReadOnlyObjectWrapper<>(this, "priorityLowered");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
     private final List<Runnable> resetListeners = new ArrayList<>();
@@ -122,6 +125,7 @@ public final class RunViewModel {
         resetListeners.forEach(Runnable::run);
         error.set(null);
         startMethodsUsed.set("");
+        priorityLowered.set(null);
         setStatus("Starting…", StatusKind.RUNNING);
         running.set(true);
         pulse = new ModelPulse(m, ModelPulse.DEFAULT_MAX_LINES_PER_PULSE, 50, this::onFrame);
@@ -188,7 +192,7 @@ public final class RunViewModel {
         if (req.timeLimitSeconds() != null && req.timeLimitSeconds() > 0) {
             spec = spec.withTimeLimit(java.time.Duration.ofSeconds(req.timeLimitSeconds()));
         }
-        spec = spec.withNice(exampleNice());
+        spec = spec.withNiceWhenBusy(exampleNice());
         Integer max = Integer.getInteger("processlab.maxProcesses");
         if (max != null && max > 0) {
             spec = spec.withMaxProcesses(max);
@@ -197,9 +201,9 @@ public final class RunViewModel {
     }
 
     /**
-     * How many steps of niceness the window's runs are below the window: {@link RunSpec#WINDOW_NICE}, or the system
-     * property {@code processlab.nice} (kept within 0 to 19). The window's own drawing comes first, so an example that
-     * keeps every core busy does not make the picture of it stall.
+     * How many steps of niceness a window's run is lowered by once it turns busy ({@link RunSpec#niceWhenBusy}):
+     * {@link RunSpec#WINDOW_NICE}, or the system property {@code processlab.nice} (kept within 0 to 19; 0: never).
+     * The window's own drawing then comes first, so a run that floods it does not make the picture of it stall.
      */
     public static int exampleNice() {
         return Math.max(0, Math.min(19, Integer.getInteger("processlab.nice", RunSpec.WINDOW_NICE)));
@@ -269,6 +273,7 @@ public final class RunViewModel {
         frame.set(null);
         error.set(null);
         startMethodsUsed.set("");
+        priorityLowered.set(null);
         setStatus("Ready", StatusKind.IDLE);
     }
 
@@ -277,6 +282,7 @@ public final class RunViewModel {
         if (f.changed()) {
             palette.get().assign(s.processes());
             startMethodsUsed.set(String.join(", ", s.startMethods()));
+            priorityLowered.set(s.priorityLowered());
         }
         table.update(s, f.nowMicros());
         console.add(f);
@@ -435,6 +441,15 @@ public final class RunViewModel {
     /** The start methods this run's children used ({@code fork}), empty before any. */
     public ReadOnlyStringProperty startMethodsUsedProperty() {
         return startMethodsUsed.getReadOnlyProperty();
+    }
+
+    /**
+     * When and why the run was lowered below the window's priority because it turned busy
+     * ({@link org.processlab.run.RunSpec#niceWhenBusy}), or null: the window notes it, as the run's later times may
+     * be stretched.
+     */
+    public ReadOnlyObjectProperty<RunEvent.PriorityLowered> priorityLoweredProperty() {
+        return priorityLowered.getReadOnlyProperty();
     }
 
     /** A message for the error banner, or null. */

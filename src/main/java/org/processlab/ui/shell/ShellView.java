@@ -823,6 +823,29 @@ public final class ShellView extends BorderPane {
         used.managedProperty().bind(used.visibleProperty());
         used.setTooltip(new Tooltip("The start method the program's children really used"));
         used.setMinWidth(Region.USE_PREF_SIZE);
+        // A run that turned busy was lowered below the window: its later times may be stretched, so say so.
+        Label lowered = new Label();
+        lowered.setId("priorityNote");
+        lowered.getStyleClass().add("priority-note");
+        lowered.setGraphic(new FontIcon(MaterialDesignS.SPEEDOMETER_SLOW));
+        Tooltip loweredTip = new Tooltip();
+        loweredTip.setWrapText(true);
+        loweredTip.setMaxWidth(520);
+        lowered.setTooltip(loweredTip);
+        vm.run().priorityLoweredProperty().addListener((o, a, l) -> {
+            if (l == null) {
+                return;
+            }
+            long started = vm.run().model() == null ? -1 : vm.run().model().snapshot().startedAt();
+            double at = started < 0 ? 0 : Math.max(0, (l.t() - started) / 1e6);
+            lowered.setText(String.format(java.util.Locale.ROOT, "lowered at %.2f s", at));
+            loweredTip.setText("This run turned busy (" + l.reason() + "), so ProcessLab lowered its priority "
+                    + l.steps() + " steps (nice) to keep the window drawing. On a busy computer, its times after "
+                    + String.format(java.util.Locale.ROOT, "%.2f s", at) + " may be stretched; the CLI never does this.");
+        });
+        lowered.visibleProperty().bind(vm.run().priorityLoweredProperty().isNotNull());
+        lowered.managedProperty().bind(lowered.visibleProperty());
+        lowered.setMinWidth(Region.USE_PREF_SIZE);
 
         // A runaway program is stopped after this long: off by default, for a class that tries anything.
         javafx.scene.control.MenuButton limit = new javafx.scene.control.MenuButton();
@@ -848,7 +871,7 @@ public final class ShellView extends BorderPane {
         // and the run side never needs more width than the window has.
         HBox runStop = new HBox(10, run, stop);
         HBox methodBox = new HBox(10, mLabel, method);
-        HBox limitBox = new HBox(10, limit, used);
+        HBox limitBox = new HBox(10, limit, used, lowered);
         for (HBox g : List.of(runStop, methodBox, limitBox)) {
             g.setAlignment(Pos.CENTER_LEFT);
             g.setMinWidth(Region.USE_PREF_SIZE);
