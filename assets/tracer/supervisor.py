@@ -172,6 +172,7 @@ class Supervisor(object):
         self.next_scan = 0.0
         self.autogroup_retry_at = None
         self.autogroup_tries = 0
+        self.nice_passes = []       # when to lower the run's processes again (a fork in flight escapes a pass)
         self.known = []             # the run's pids at the last scan for raw output
         self.known_at = -1.0
         self.known_at_us = 0
@@ -540,6 +541,17 @@ class Supervisor(object):
         # The app found the run heavy (many processes, or a flood of output) and asks it to give way to the window:
         # every process of the run now, parents before children (a child forked meanwhile inherits its parent's
         # niceness), then the run's session group. Processes made later inherit it.
+        self.nice_pass()
+        # A process forked while a pass ran (between the scan and its parent's lowering, or a fork in flight)
+        # keeps the old niceness: passes again a little later catch it; by then the parents are lowered, so new
+        # children inherit.
+        now = mono()
+        self.nice_passes = [now + 0.03, now + 0.15, now + 0.5]
+        self.autogroup_tries = 0
+        self.lower_autogroup()
+        self.app.send('niced', t=now_us(), steps=self.nice)
+
+    def nice_pass(self):
         try:
             target = min(19, os.getpriority(os.PRIO_PROCESS, 0) + self.nice)
         except (OSError, AttributeError):
@@ -550,9 +562,6 @@ class Supervisor(object):
                     os.setpriority(os.PRIO_PROCESS, pid, target)
             except OSError:
                 pass    # ended meanwhile
-        self.autogroup_tries = 0
-        self.lower_autogroup()
-        self.app.send('niced', t=now_us(), steps=self.nice)
 
     # ------------------------------------------------------------------ loop
 
@@ -577,6 +586,10 @@ class Supervisor(object):
                     self.kill_pass(False)
                 self.recheck_at = mono() + 0.5
 
+            while self.nice_passes and t >= self.nice_passes[0]:
+                self.nice_passes.pop(0)
+                if self.phase is None:
+                    self.nice_pass()
             if self.autogroup_retry_at is not None and t >= self.autogroup_retry_at:
                 self.lower_autogroup()
 
@@ -610,6 +623,8 @@ class Supervisor(object):
                 timeout = min(timeout, 0.05)
             if self.autogroup_retry_at is not None:
                 timeout = min(timeout, max(0.0, self.autogroup_retry_at - t))
+            if self.nice_passes:
+                timeout = min(timeout, max(0.0, self.nice_passes[0] - t))
 
             for key, _ in self.sel.select(timeout):
                 what = key.data

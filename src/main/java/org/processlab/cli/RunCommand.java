@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     /** How long an interrupted CLI waits for the run to end and its report to be printed. */
     static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "a lesson folder, a lesson id, or a .py file")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "a lesson folder (lessons/02-first-processes), a lesson id (02-first-processes), its number (2) or name (first-processes), or a .py file")
     String target;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the program (after --)")

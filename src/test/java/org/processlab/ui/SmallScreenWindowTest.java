@@ -158,6 +158,20 @@ class SmallScreenWindowTest extends WindowTest {
         return null;
     }
 
+    /** On a 1024 px window the text grows to 22 px at most (A+ then stays off): larger, the question was cut. */
+    @Test
+    void theTextGrowsOnlyAsFarAsTheWindowHoldsIt() throws Exception {
+        openOnAProjector();
+        for (int i = 0; i < 6; i++) {
+            app.robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.CONTROL, KeyCode.EQUALS);
+        }
+        assertThat(app.fx(() -> app.shell().getStyle())).contains("-fx-font-size: 22.0px");
+        assertThat(app.fx(() -> app.shell().lookup("#largerText").isDisabled())).isTrue();
+        app.fx(() -> app.shell().getScene().getWindow().setWidth(1440));
+        app.waitFor("A+ on again in a wider window", Duration.ofSeconds(10),
+                () -> !app.shell().lookup("#largerText").isDisabled());
+    }
+
     /** Opens the app on the built-in lessons in a 1024×768 window. */
     private void openOnAProjector() throws Exception {
         app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());

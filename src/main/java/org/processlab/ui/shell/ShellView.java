@@ -694,6 +694,9 @@ public final class ShellView extends BorderPane {
         larger.setTooltip(new Tooltip("Larger text for a projector (Ctrl+Plus)"));
         larger.setOnAction(e -> stepFont(+1));
         larger.setId("largerText");
+        larger.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> fontIndex >= FONT_SIZES.length - 1 || !largerFits(fontIndex + 1), widthProperty(), styleProperty()));
+
         smaller.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         larger.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         Button next = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
@@ -967,9 +970,24 @@ public final class ShellView extends BorderPane {
         }
     }
 
+    /**
+     * The least width of the window, in ems of its text size, that the text may be made larger for: at 1024 px, 22 px
+     * text is the largest at which the question, its choices and the views still fit (at 28 px the question was cut
+     * at the right edge and the timeline had no height).
+     */
+    static final double LEAST_WIDTH_EM = 46;
+
     private void stepFont(int d) {
-        fontIndex = Math.max(0, Math.min(FONT_SIZES.length - 1, fontIndex + d));
+        int to = Math.max(0, Math.min(FONT_SIZES.length - 1, fontIndex + d));
+        if (d > 0 && !largerFits(to)) {
+            return;
+        }
+        fontIndex = to;
         applyFont();
+    }
+
+    private boolean largerFits(int index) {
+        return getWidth() <= 0 || getWidth() >= LEAST_WIDTH_EM * FONT_SIZES[index];
     }
 
     private void applyFont() {
