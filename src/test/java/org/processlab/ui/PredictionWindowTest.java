@@ -28,6 +28,10 @@ class PredictionWindowTest extends WindowTest {
         assertThat(p).isNotNull();
         assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled()))
                 .as("Run waits for an answer").isTrue();
+        app.robot.type(KeyCode.F5);
+        app.waitFor("F5 to say why nothing ran", Duration.ofSeconds(10),
+                () -> app.vm().run().statusProperty().get().startsWith("Answer the question first"));
+        assertThat(app.fx(() -> app.vm().run().model())).as("F5 before an answer starts nothing").isNull();
         assertThat(app.texts(app.robot.lookup("#prediction").query())).contains(p.question());
         assertThat(app.fx(() -> app.robot.lookup("#afterRun").query().isVisible()))
                 .as("the page's part on what the run shows is folded until the answer is checked").isFalse();

@@ -121,7 +121,7 @@ public final class ProcessTableView extends VBox {
      * and the exit code (at 1024 px with large text, PIDs had shrunk to "32…"); the others give way first.
      */
     private static final double[][] WIDTHS_EM = {
-        {7.6, 5.5}, {4.8, 4.8}, {4.8, 4.8}, {5.8, 1.2}, {4.1, 1.2}, {8.4, 5.5}, {5.9, 4.2}, {4.4, 1.2}, {4.6, 1.2}};
+        {7.6, 5.5}, {4.8, 4.8}, {4.8, 4.8}, {5.8, 1.2}, {4.1, 1.2}, {7.6, 5.5}, {6.1, 4.2}, {4.4, 1.2}, {5.8, 1.2}};
 
     /** Sizes the columns for text of {@code px} pixels per em (the window's text size). FX thread. */
     public void setEm(double px) {

@@ -351,6 +351,13 @@ public final class RunViewModel {
         return first.length() > 90 ? first.substring(0, 87) + "…" : first;
     }
 
+    /** Shows {@code text} as the status while no run is going on (why Run did nothing); nothing during a run. */
+    public void hint(String text) {
+        if (!running.get()) {
+            setStatus(text, StatusKind.IDLE);
+        }
+    }
+
     private void setStatus(String text, StatusKind kind) {
         status.set(text);
         statusKind.set(kind);

@@ -198,6 +198,9 @@ public final class ShellViewModel {
         LessonEntry e = selected.get();
         Example ex = example.get();
         if (!(e instanceof Lesson lesson) || ex == null || !canRun.get()) {
+            if (ex != null && !prediction.runAllowedProperty().get()) {
+                run.hint("Answer the question first (or skip it), then Run");
+            }
             return;
         }
         prediction.clearReveal();
