@@ -17,7 +17,7 @@ def sender(conn):
 
 def receiver(conn):
     while True:
-        message = conn.recv()      # waits until a message arrives
+        message = conn.recv()      # the next message
         if message == END:
             print("Receiver: got END, stopping")
             break

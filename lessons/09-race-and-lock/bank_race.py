@@ -1,4 +1,4 @@
-# Lesson 9: two processes update one shared balance. Without a lock, updates get lost.
+# Lesson 9: two processes update one shared balance. Does every update count?
 import multiprocessing
 import time
 
@@ -11,7 +11,7 @@ def deposit_unsafe(balance):
     for _ in range(TIMES):
         current = balance.value        # 1. read
         time.sleep(0.005)              # (a moment passes: the other process may run now)
-        balance.value = current + STEP  # 2. write back, maybe over the other's update
+        balance.value = current + STEP  # 2. write back
 
 
 def withdraw_unsafe(balance):

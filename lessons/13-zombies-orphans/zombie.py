@@ -1,4 +1,4 @@
-# Lesson 13: a child that has ended but has not been joined yet is a "zombie".
+# Lesson 13: what is a child that has ended, before its parent joins it?
 import multiprocessing
 import multiprocessing.connection
 import time
@@ -24,8 +24,8 @@ if __name__ == "__main__":
     # Wait until the child has ended WITHOUT collecting it: p.sentinel becomes
     # "ready" when the child dies, but waiting on it does not reap the child.
     multiprocessing.connection.wait([p.sentinel])
-    time.sleep(1)                     # the zombie span: ended, not yet joined
+    time.sleep(1)                     # the child has ended; main has not joined it yet
 
     print(f"before join: child state = {process_state(p.pid)}")
-    p.join()                          # join() collects the exit code: the zombie is gone
+    p.join()                          # join() collects the exit code
     print(f"after join: child state = {process_state(p.pid)}, exitcode = {p.exitcode}")

@@ -139,5 +139,14 @@ class PredictionWindowTest extends WindowTest {
         app.robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
         app.waitFor("Alt+N to open lesson 4", Duration.ofSeconds(10),
                 () -> app.vm().selectedProperty().get().id().startsWith("04-"));
+
+        // skipped, run, the reveal closed: the card gives the answer (it said "press Run and watch" again)
+        Prediction p4 = ((Lesson) app.lesson("04-")).predict();
+        app.click("#skipPrediction");
+        app.click("#runButton");
+        app.dismissReveal();
+        app.waitFor("the reminder", Duration.ofSeconds(10), () -> app.robot.lookup("#predictionReminder").tryQuery().isPresent());
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#predictionReminder").query()).getText()))
+                .isEqualTo("You skipped the question; the answer: " + p4.answerText() + ".");
     }
 }

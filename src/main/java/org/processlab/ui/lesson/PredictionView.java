@@ -100,7 +100,8 @@ public final class PredictionView extends VBox {
         boolean checked = vm.checkedProperty().get();
         String text;
         if (c == PredictionViewModel.SKIPPED) {
-            text = "You skipped the question: press Run and watch.";
+            text = checked ? "You skipped the question; the answer: " + p.answerText() + "."
+                    : "You skipped the question: press Run and watch.";
         } else if (!checked) {
             text = "Your prediction: " + p.choices().get(c) + " — press Run to check it.";
         } else if (c == p.answer()) {

@@ -844,7 +844,7 @@ public final class ShellView extends BorderPane {
             lowered.setText(String.format(java.util.Locale.ROOT, "lowered at %.2f s", at));
             loweredTip.setText("This run turned busy (" + l.reason() + "), so ProcessLab lowered its priority "
                     + l.steps() + " steps (nice) to keep the window drawing. On a busy computer, its times after "
-                    + String.format(java.util.Locale.ROOT, "%.2f s", at) + " may be stretched; the CLI never does this.");
+                    + String.format(java.util.Locale.ROOT, "%.2f s", at) + " may be stretched. The CLI lowers a run only when given --nice.");
         });
         lowered.visibleProperty().bind(vm.run().priorityLoweredProperty().isNotNull());
         lowered.managedProperty().bind(lowered.visibleProperty());
@@ -971,11 +971,12 @@ public final class ShellView extends BorderPane {
     }
 
     /**
-     * The least width of the window, in ems of its text size, that the text may be made larger for: at 1024 px, 22 px
-     * text is the largest at which the question, its choices and the views still fit (at 28 px the question was cut
-     * at the right edge and the timeline had no height).
+     * The least width of the window, in ems of its text size, that the text may be made larger for: at 1024 px, 19 px
+     * text is the largest at which the question, its choices, the reveal, the table's headers and the views still
+     * fit (at 28 px the question was cut at the right edge and the timeline had no height; at 22 px, after a run,
+     * the reveal had two lines and the table's headers read "Exi…"). 25 px at 1440.
      */
-    static final double LEAST_WIDTH_EM = 46;
+    static final double LEAST_WIDTH_EM = 52;
 
     private void stepFont(int d) {
         int to = Math.max(0, Math.min(FONT_SIZES.length - 1, fontIndex + d));
