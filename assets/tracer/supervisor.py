@@ -397,6 +397,13 @@ class Supervisor(object):
         """SIGKILL everything of the run; with stop_first, freeze it all first (SIGSTOP)
         so nothing can fork or reap while we go. Rescans until no new process shows up;
         a process is never sent (nor reported) the same signal twice."""
+        if stop_first and self.root is not None:
+            # the root's whole process group at once (fork children stay in it): one call freezes a fork tree that
+            # a scan-and-signal pass, process by process, could not catch up with
+            try:
+                os.killpg(self.root, signal.SIGSTOP)
+            except OSError:
+                pass
         if stop_first:
             for _ in range(50):
                 if not self.signal_tree(signal.SIGSTOP, wait_between=False):
@@ -404,6 +411,11 @@ class Supervisor(object):
                 if all((p, st[4], signal.SIGSTOP) in self.sent
                        for p, st in self.alive(self.scan()).items()):
                     break
+        if self.root is not None and HAVE_PROC:
+            try:
+                os.killpg(self.root, signal.SIGKILL)
+            except OSError:
+                pass
         for _ in range(50):
             self.signal_tree(signal.SIGKILL, wait_between=not stop_first)
             if all((p, st[4], signal.SIGKILL) in self.sent
