@@ -90,6 +90,65 @@ class FaultsAndLimitsCliTest {
         r.assertNothingLeft();
     }
 
+    /**
+     * A tree in which every process starts two more outran the supervisor's process-by-process kill passes (a run
+     * with the default limit of 256 once went on doubling after ProcessLab had exited). The stop now freezes and
+     * kills the root's whole process group at once. The test's own cleanup kills that group too, whatever happened.
+     */
+    @Test
+    void aDoublingTreeIsStoppedAtTheLimitAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Path pgidFile = dir.resolve("pgid");
+        Path program = dir.resolve("doubling.py");
+        Files.writeString(program, """
+                import multiprocessing
+                import os
+                import sys
+                import time
+
+
+                def grow():
+                    kids = [multiprocessing.Process(target=grow) for _ in range(2)]
+                    for k in kids:
+                        k.start()
+                    time.sleep(0.5)
+                    for k in kids:
+                        k.join()
+
+
+                if __name__ == "__main__":
+                    with open(sys.argv[1], "w") as f:
+                        f.write(str(os.getpgid(0)))
+                    grow()
+                """);
+        try {
+            Report r = CliRun.json("--max-processes", "64", "--time-limit", "30", "--start-method", "fork",
+                    program.toString(), "--", pgidFile.toString());
+            assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
+            Thread.sleep(500);
+            long group = Long.parseLong(Files.readString(pgidFile).strip());
+            assertThat(inGroup(group)).as("processes of the run's group still there").isZero();
+            r.assertNothingLeft();
+        } finally {
+            if (Files.exists(pgidFile)) {
+                long group = Long.parseLong(Files.readString(pgidFile).strip());
+                for (int i = 0; i < 20 && inGroup(group) > 0; i++) {
+                    new ProcessBuilder("kill", "-9", "--", "-" + group).start().waitFor();
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    private static long inGroup(long pgid) {
+        long n = 0;
+        for (long pid : ProcFs.pids()) {
+            if (ProcFs.stat(pid).map(s -> s.pgrp() == pgid && s.state() != 'Z').orElse(false)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Test
     void outputEdgeCasesAreShownAndCountedExactly() {
         Report r = CliRun.json(caseFile("output_edges.py"));
