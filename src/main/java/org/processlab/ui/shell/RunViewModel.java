@@ -282,11 +282,11 @@ public final class RunViewModel {
         if (f.changed()) {
             palette.get().assign(s.processes());
             startMethodsUsed.set(String.join(", ", s.startMethods()));
-            priorityLowered.set(s.priorityLowered());
         }
         table.update(s, f.nowMicros());
         console.add(f);
         frame.set(f);
+        priorityLowered.set(s.priorityLowered());   // after the frame: a listener may read its snapshot
         if (f.changed()) {
             updateStatus(s);
         }

@@ -839,7 +839,9 @@ public final class ShellView extends BorderPane {
             if (l == null) {
                 return;
             }
-            long started = vm.run().model() == null ? -1 : vm.run().model().snapshot().startedAt();
+            // the frame just shown (a fresh snapshot of a 256-process run is not free on the FX thread)
+            RunFrame shown = vm.run().frameProperty().get();
+            long started = shown == null ? -1 : shown.snapshot().startedAt();
             double at = started < 0 ? 0 : Math.max(0, (l.t() - started) / 1e6);
             lowered.setText(String.format(java.util.Locale.ROOT, "lowered at %.2f s", at));
             loweredTip.setText("This run turned busy (" + l.reason() + "), so ProcessLab lowered its priority "
