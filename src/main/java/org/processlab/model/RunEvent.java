@@ -9,21 +9,107 @@ import java.util.List;
  * <p>Sources: the supervisor (root spawn, reaps of the root and of orphans, raw output), the agents
  * inside traced processes (start, join, reap, output by process), and the OS sampler (processes
  * nobody reported, parent changes, kernel states). {@link RunModel} merges them.
+ *
+ * <h2>Adding a kind of event (in this layer)</h2>
+ * Every kind is a record nested here, and every code that treats each kind differently is a {@link Visitor}, so the
+ * compiler lists what must learn a new kind:
+ * <ol>
+ *   <li>Here: add the record ({@code record MessageSent(long t, ...) implements RunEvent}) with an
+ *       {@link #accept} that calls a new method of {@link Visitor} named after it ({@code messageSent}), and add
+ *       that method to {@link Visitor}.</li>
+ *   <li>The build now fails at every visitor. In this package that is {@code EventApplier}: write the new method
+ *       there, one method per kind, changing the facts it keeps ({@code ProcessFacts} for one process,
+ *       {@code RunFacts} for the run). An event that only goes into the log ({@link Signalled}) gets an empty
+ *       method that says so.</li>
+ *   <li>Only if students must see something new: carry it out in {@link ProcessView} (or {@link RunSnapshot}),
+ *       built in {@code RunModel.snapshot()}; a new state on a lane is derived in {@code LaneStates}.</li>
+ * </ol>
+ * Tests go beside those classes, as event sequences in and what a student sees out ({@code RunModelTest}).
  */
 public sealed interface RunEvent {
     /** When it happened, epoch microseconds. */
     long t();
 
+    /** Calls the method of {@code visitor} for this kind of event and returns what it returns. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Code that treats each kind of event in its own way: one method per kind, named after the record. Adding a kind
+     * adds a method here, so the compiler points at every visitor that must learn it (Java 17 has no pattern-matching
+     * {@code switch}; a chain of {@code instanceof} would miss a new kind silently).
+     *
+     * @param <R> what a visit returns ({@link Void} for a visitor that only changes state)
+     */
+    interface Visitor<R> {
+        R runStarted(RunStarted e);
+
+        R rootSpawned(RootSpawned e);
+
+        R runFailed(RunFailed e);
+
+        R processSeen(ProcessSeen e);
+
+        R childMade(ChildMade e);
+
+        R childStarting(ChildStarting e);
+
+        R childStarted(ChildStarted e);
+
+        R childCreated(ChildCreated e);
+
+        R childSpawned(ChildSpawned e);
+
+        R helperStarted(HelperStarted e);
+
+        R childBooted(ChildBooted e);
+
+        R joinBegan(JoinBegan e);
+
+        R joinEnded(JoinEnded e);
+
+        R reaped(Reaped e);
+
+        R exiting(Exiting e);
+
+        R kernelState(KernelState e);
+
+        R parentChanged(ParentChanged e);
+
+        R vanished(Vanished e);
+
+        R signalled(Signalled e);
+
+        R stopRequested(StopRequested e);
+
+        R runEnded(RunEnded e);
+
+        R priorityLowered(PriorityLowered e);
+
+        R outputLine(OutputLine e);
+    }
+
     /** The run began: ProcessLab is about to start {@code command} with the given default start method (or null). */
     record RunStarted(long t, String title, List<String> command, String startMethod) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runStarted(this);
+        }
     }
 
     /** The root process exists. */
     record RootSpawned(long t, long pid, long startTicks) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rootSpawned(this);
+        }
     }
 
     /** The run could not start: no interpreter, no such file, a launch error. {@code message} says what to do. */
     record RunFailed(long t, String message) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runFailed(this);
+        }
     }
 
     /**
@@ -35,11 +121,20 @@ public sealed interface RunEvent {
      */
     record ProcessSeen(long t, long pid, long ppid, long startTicks, long startedAtOs, String command, boolean traced)
             implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.processSeen(this);
+        }
     }
 
     /** In process {@code parent}, {@code Process.start()} was called at {@code t} and returned at {@code returnedAt}, giving {@code child}. */
     record ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
                         String args, String method, boolean daemon, long obj) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childStarted(this);
+        }
+
         /** Without the {@code made} number ({@code obj} -1). */
         public ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
                             String args, String method, boolean daemon) {
@@ -53,10 +148,18 @@ public sealed interface RunEvent {
      * {@link ChildStarted} of the same object carries the same number.
      */
     record ChildMade(long t, long parent, long obj, String name, String target, String args) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childMade(this);
+        }
     }
 
     /** In process {@code parent}, the Process object that later became {@code child} was made at {@code t}. */
     record ChildCreated(long t, long parent, long child) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childCreated(this);
+        }
     }
 
     /**
@@ -67,6 +170,11 @@ public sealed interface RunEvent {
      */
     record ChildSpawned(long t, long parent, long child, String command, long obj, long startCalledAt)
             implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childSpawned(this);
+        }
+
         /** A child made by anything but {@code Process.start()}. */
         public ChildSpawned(long t, long parent, long child, String command) {
             this(t, parent, child, command, -1, -1);
@@ -78,6 +186,10 @@ public sealed interface RunEvent {
      * ({@link ChildMade#obj()}); its child does not exist yet.
      */
     record ChildStarting(long t, long parent, long obj) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childStarting(this);
+        }
     }
 
     /**
@@ -85,22 +197,42 @@ public sealed interface RunEvent {
      * {@code reason} says how ("it has made 16 processes"). Times after {@code t} may be stretched on a busy machine.
      */
     record PriorityLowered(long t, int steps, String reason) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.priorityLowered(this);
+        }
     }
 
     /** Process {@code parent} started a helper the runtime needs ({@code resource_tracker}, {@code forkserver}, {@code manager}). */
     record HelperStarted(long t, long parent, long child, String kind) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.helperStarted(this);
+        }
     }
 
     /** Inside a multiprocessing child, {@code Process._bootstrap} began: the target is about to run. */
     record ChildBooted(long t, long pid, String name, String target, String args, String method) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.childBooted(this);
+        }
     }
 
     /** In process {@code parent}, {@code join()} on {@code child} began ({@code timeoutSeconds} may be null). */
     record JoinBegan(long t, long parent, long child, Double timeoutSeconds) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.joinBegan(this);
+        }
     }
 
     /** In process {@code parent}, {@code join()} on {@code child} returned; {@code exitCode} is null if still alive. */
     record JoinEnded(long t, long parent, long child, boolean alive, Integer exitCode) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.joinEnded(this);
+        }
     }
 
     /**
@@ -108,34 +240,66 @@ public sealed interface RunEvent {
      * being a zombie now. {@code exitCode} is Python-style (negative for a signal).
      */
     record Reaped(long t, long reaper, long child, int exitCode, int rawStatus) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reaped(this);
+        }
     }
 
     /** A traced process's last word: it is ending now with {@code code} (null when not known yet). */
     record Exiting(long t, long pid, Integer code) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.exiting(this);
+        }
     }
 
     /** The OS sampler saw a new kernel state for {@code pid}: one of R, S, D, T, t, Z, X, I (proc(5)). */
     record KernelState(long t, long pid, char state) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.kernelState(this);
+        }
     }
 
     /** The OS sampler saw {@code pid}'s parent change to {@code newPpid}: its parent ended, it was re-parented. */
     record ParentChanged(long t, long pid, long oldPpid, long newPpid) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.parentChanged(this);
+        }
     }
 
     /** The OS sampler no longer finds {@code pid}: it ended and was reaped. */
     record Vanished(long t, long pid) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.vanished(this);
+        }
     }
 
     /** ProcessLab sent {@code signal} to {@code pid} while stopping the run. */
     record Signalled(long t, long pid, int signal) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.signalled(this);
+        }
     }
 
     /** ProcessLab began to stop the run, for {@code reason}. */
     record StopRequested(long t, StopReason reason) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.stopRequested(this);
+        }
     }
 
     /** Every process of the run has ended. {@code rootStatus} is the root's status as a shell reports it (or null). */
     record RunEnded(long t, Integer rootStatus) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runEnded(this);
+        }
     }
 
     /**
@@ -143,5 +307,9 @@ public sealed interface RunEvent {
      * who (bytes on the shared stdout/stderr pipe); then {@code untraced} is true.
      */
     record OutputLine(long t, long pid, Stream stream, String text, boolean untraced) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.outputLine(this);
+        }
     }
 }
