@@ -21,7 +21,10 @@ import java.util.Map;
  * replaced by {@link #DROPPED}. Every line, kept or not, is also appended to a run log file when one is
  * given ({@code seconds-since-epoch PID stream text}, UTF-8), so nothing is lost.
  *
- * <p>Threading: every method is thread-safe; appends come from reader threads, reads from any thread.
+ * <p>Threading: every method is thread-safe (it holds this log's monitor). The lines and the run log file are written
+ * by ingest threads through {@link RunModel}, under the model's lock too, so lines keep the order the model saw them
+ * in; {@link #close()} runs on the thread that appends {@link RunEvent.RunEnded}. Reads come from any thread
+ * (the frame builder, the CLI, exports) and take only this log's monitor, never the model's lock.
  */
 public final class OutputLog implements AutoCloseable {
     /** The text of a line whose text was let go from memory (it is in the run log). */
@@ -83,6 +86,7 @@ public final class OutputLog implements AutoCloseable {
     private static final byte STDERR = 1;
     private static final byte UNTRACED = 2;
 
+    // Guarded by this log's monitor: written by the appending (ingest) thread, read by any thread.
     private final List<long[]> times = new ArrayList<>();
     private final List<long[]> pids = new ArrayList<>();
     private final List<byte[]> flags = new ArrayList<>();
