@@ -11,20 +11,24 @@ import java.util.List;
  * nobody reported, parent changes, kernel states). {@link RunModel} merges them.
  *
  * <h2>Adding a kind of event (in this layer)</h2>
- * Every kind is a record nested here, and every code that treats each kind differently is a {@link Visitor}, so the
+ * Every kind is a record nested here, and all code that treats each kind in its own way is a {@link Visitor}, so the
  * compiler lists what must learn a new kind:
  * <ol>
  *   <li>Here: add the record ({@code record MessageSent(long t, ...) implements RunEvent}) with an
  *       {@link #accept} that calls a new method of {@link Visitor} named after it ({@code messageSent}), and add
  *       that method to {@link Visitor}.</li>
  *   <li>The build now fails at every visitor. In this package that is {@code EventApplier}: write the new method
- *       there, one method per kind, changing the facts it keeps ({@code ProcessFacts} for one process,
- *       {@code RunFacts} for the run). An event that only goes into the log ({@link Signalled}) gets an empty
- *       method that says so.</li>
- *   <li>Only if students must see something new: carry it out in {@link ProcessView} (or {@link RunSnapshot}),
- *       built in {@code RunModel.snapshot()}; a new state on a lane is derived in {@code LaneStates}.</li>
+ *       there. What it learns goes in {@code ProcessFacts} (one process), {@code RunFacts} (the run), or, for a new
+ *       kind of thing (messages between processes, locks), a package-private class of its own beside
+ *       {@code StandIns}, made by {@link RunModel}'s constructor and handed to {@code EventApplier}. An event kept
+ *       only in the log ({@link Signalled}) gets a method that does nothing and says so. {@link RunModel#append}
+ *       logs every event but output lines by itself.</li>
+ *   <li>Only if students must see something new: a component of {@link ProcessView} or {@link RunSnapshot}, filled
+ *       in {@code RunModel.view} or {@link RunModel#snapshot()}; a new state on a lane is derived in
+ *       {@code LaneStates}.</li>
+ *   <li>Tests: events in, what a student sees out; through the test fixture {@code Scenario} for one part, through
+ *       {@link RunModel} for the whole ({@code RunModelTest}).</li>
  * </ol>
- * Tests go beside those classes, as event sequences in and what a student sees out ({@code RunModelTest}).
  */
 public sealed interface RunEvent {
     /** When it happened, epoch microseconds. */
