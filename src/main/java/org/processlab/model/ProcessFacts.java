@@ -38,7 +38,7 @@ final class ProcessFacts {
     String method;
     boolean daemon;
 
-    // What bounds its start (see LaneStates#startedAt).
+    // What bounds its start (see #startedAt).
     long createdAt = -1;
     long startCalledAt = -1;
     long startReturnedAt = -1;
