@@ -130,7 +130,7 @@ final class ProcessFacts {
 
     /** When its parent collected its status: the reap, else a {@code join()} that returned with it dead; or -1. */
     long reapedOrJoinedAt() {
-        return reapedAt >= 0 ? reapedAt : joinedDeadAt;
+        return reapedAt < 0 && joinedDeadAt >= 0 ? joinedDeadAt : reapedAt;
     }
 
     /** Where it goes among its siblings: in the order the program made its Process objects, else by start. */
