@@ -45,7 +45,8 @@ final class ProcessFacts {
     long osStart = -1;
     long firstSeenAt = -1;
 
-    // The facts that say it ended, each with the exit code it gave: the earliest wins (see #endFact).
+    // The facts that say it ended, with the exit code each gave: the earliest time wins (see #endFact), the exactest
+    // code (see #exitCode).
     long exitingAt = -1;
     Integer exitingCode;
     long reapedAt = -1;
@@ -59,7 +60,7 @@ final class ProcessFacts {
 
     /** The sampler's kernel states, in arrival order. */
     final List<KernelSample> kernel = new ArrayList<>();
-    /** The {@code join()} calls it made, in the order they began; an open one has {@code to == Span.OPEN}. */
+    /** The {@code join()} calls it made, in the order they were reported; an open one has {@code to == Span.OPEN}. */
     final List<JoinView> joins = new ArrayList<>();
 
     ProcessFacts(ProcKey key) {
