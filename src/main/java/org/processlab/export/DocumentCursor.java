@@ -146,12 +146,11 @@ final class DocumentCursor implements Closeable {
         if (isNull()) {
             return null;
         }
-        expect(JsonToken.VALUE_NUMBER_INT, "a whole number");
-        try {
-            return json.getIntValue();
-        } catch (InputCoercionException e) {
-            throw broken("the number " + json.getText() + " is too large for an exit code");
+        long n = integer();
+        if (n != (int) n) {
+            throw broken("the number " + n + " is too large for an exit code");
         }
+        return (int) n;
     }
 
     Double secondsOrNull() throws IOException {
