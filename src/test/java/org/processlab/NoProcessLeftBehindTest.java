@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.processlab.run.Assets;
 import org.processlab.run.ProcFs;
 import org.processlab.run.RunSession;
+import org.processlab.testing.Await;
 
 /**
  * Runs after every other test class: no process that a test started is still there — neither a
@@ -29,16 +30,8 @@ class NoProcessLeftBehindTest {
     void everyProcessStartedByTheTestsHasEnded() throws Exception {
         RunSession.closeAll();
         String marker = Assets.tracerDir().resolve("boot").toString();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> left;
-        do {
-            left = leftovers(marker);
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        assertThat(left).as("processes left behind by the tests").isEmpty();
+        Await.atMost(Duration.ofSeconds(10)).every(Duration.ofMillis(200)).tryUntil(() -> leftovers(marker).isEmpty());
+        assertThat(leftovers(marker)).as("processes left behind by the tests").isEmpty();
     }
 
     private static List<String> leftovers(String marker) {

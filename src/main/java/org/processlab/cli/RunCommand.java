@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.processlab.export.ChromeTrace;
+import org.processlab.export.RunDocument;
+import org.processlab.export.RunDocumentWriter;
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -199,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
         if (format.equals("json")) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             try {
-                JsonReport.write(end, model.output(), out);
+                RunDocumentWriter.write(RunDocument.of(end, model.output()), out);
             } catch (IOException e) {
                 stderr.println("processlab: cannot write the report: " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package org.processlab.cli;
 
 import java.io.PrintStream;
 
+import org.processlab.export.RunDocument;
 import org.processlab.model.OutputLog;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
@@ -51,7 +52,7 @@ public final class TextReport {
         String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
         for (OutputLine l : lines) {
             String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
-            out.printf(format, JsonReport.seconds(run, l.t()), who + "[" + l.pid() + "]",
+            out.printf(format, RunDocument.seconds(run, l.t()), who + "[" + l.pid() + "]",
                     l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
         }
     }
@@ -78,7 +79,7 @@ public final class TextReport {
             out.printf(row, name, p.notStarted() ? "-" : Long.toString(p.pid()),
                     p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
                     p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
-                    p.startedAt() < 0 ? "" : String.format("%.3f", JsonReport.seconds(run, p.startedAt())), dur);
+                    p.startedAt() < 0 ? "" : String.format("%.3f", RunDocument.seconds(run, p.startedAt())), dur);
         }
         out.println();
         org.processlab.export.TextTimeline.write(run, output, out, 60);

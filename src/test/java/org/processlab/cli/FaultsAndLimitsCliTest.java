@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.cli.CliRun.Report;
 import org.processlab.run.ProcFs;
+import org.processlab.testing.Await;
 
 /** Issue 4: whatever a run does, the app shows it truthfully, loses no line and leaves no process. */
 class FaultsAndLimitsCliTest {
@@ -124,18 +126,31 @@ class FaultsAndLimitsCliTest {
             Report r = CliRun.json("--max-processes", "64", "--time-limit", "30", "--start-method", "fork",
                     program.toString(), "--", pgidFile.toString());
             assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
-            Thread.sleep(500);
             long group = Long.parseLong(Files.readString(pgidFile).strip());
+            Await.atMost(Duration.ofSeconds(10)).tryUntil(() -> inGroup(group) == 0);
             assertThat(inGroup(group)).as("processes of the run's group still there").isZero();
             r.assertNothingLeft();
         } finally {
             if (Files.exists(pgidFile)) {
                 long group = Long.parseLong(Files.readString(pgidFile).strip());
-                for (int i = 0; i < 20 && inGroup(group) > 0; i++) {
-                    new ProcessBuilder("kill", "-9", "--", "-" + group).start().waitFor();
-                    Thread.sleep(100);
-                }
+                Await.atMost(Duration.ofSeconds(2)).every(Duration.ofMillis(100)).tryUntil(() -> {
+                    if (inGroup(group) == 0) {
+                        return true;
+                    }
+                    killGroup(group);     // again each time: a process may have been forking
+                    return false;
+                });
             }
+        }
+    }
+
+    private static void killGroup(long pgid) {
+        try {
+            new ProcessBuilder("kill", "-9", "--", "-" + pgid).start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -213,10 +228,7 @@ class FaultsAndLimitsCliTest {
     void killingTheAppWithSigkillEndsEveryProcessOfItsRun(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pids");
         Process app = JarProcess.start("run", caseFile("write_pids_forever.py"), "--", pidFile.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.atMost(Duration.ofSeconds(60)).tryUntil(() -> Files.exists(pidFile));
         assertThat(pidFile).exists();
         List<Long> pids = new ArrayList<>();
         Arrays.stream(Files.readString(pidFile).trim().split(" ")).forEach(s -> pids.add(Long.parseLong(s)));
@@ -229,10 +241,10 @@ class FaultsAndLimitsCliTest {
         app.waitFor(10, TimeUnit.SECONDS);
         long killedAt = System.nanoTime();
         List<Long> alive = new ArrayList<>(pids);
-        while (!alive.isEmpty() && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(10)) {
+        Await.atMost(Duration.ofSeconds(10)).tryUntil(() -> {
             alive.removeIf(pid -> !ProcFs.isSame(pid, ticks.get(pid)) || ProcFs.stat(pid).map(s -> s.state() == 'Z').orElse(true));
-            Thread.sleep(20);
-        }
+            return alive.isEmpty();
+        });
         assertThat(alive).as("processes of the run still alive after the app was killed").isEmpty();
         System.out.printf("[measure] all processes of the run ended %.0f ms after the app was SIGKILLed%n",
                 (System.nanoTime() - killedAt) / 1e6);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.run.ProcFs;
+import org.processlab.testing.Await;
 
 /**
  * Ctrl+C on {@code processlab run} ends the whole run and still prints the report of what ran so far, with the
@@ -48,10 +50,7 @@ class InterruptCliTest {
                 .start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(cli.getErrorStream()));
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(cli.getInputStream()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(started) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.atMost(Duration.ofSeconds(60)).tryUntil(() -> Files.exists(started));
         assertThat(started).as("the program got going").exists();
         new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
 

@@ -12,10 +12,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -29,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.processlab.app.ProcessLabApp;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.run.RunSession;
+import org.processlab.testing.Await;
 import org.processlab.ui.shell.ShellView;
 import org.processlab.ui.shell.ShellViewModel;
 
@@ -100,28 +103,44 @@ final class AppDriver {
         });
     }
 
-    /** Polls {@code condition} on the FX thread until it holds; fails with {@code what} after {@code timeout}. */
+    /**
+     * Polls {@code condition} on the FX thread until it holds; fails with {@code what} after {@code timeout}. A
+     * condition that throws, or an FX thread that does not answer within 10 s, counts as "not yet".
+     */
     void waitFor(String what, Duration timeout, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Boolean ok;
-            try {
-                ok = WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                ok = false;
+        Await.atMost(timeout).every(Duration.ofMillis(50)).until(what, () -> onFx(condition));
+    }
+
+    private static boolean onFx(BooleanSupplier condition) {
+        try {
+            return Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(10, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the FX thread did not answer within 10 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until {@code n} more pulses of the FX toolkit have passed: the frames in which anything animated (a
+     * playing replay, the model pulse) would have moved.
+     */
+    void waitForPulses(int n) {
+        AtomicInteger seen = new AtomicInteger();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                seen.incrementAndGet();
             }
-            if (Boolean.TRUE.equals(ok)) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
+        };
+        fx(counter::start);
+        try {
+            Await.atMost(Duration.ofSeconds(30)).until(n + " pulses", seen::get, c -> c >= n);
+        } finally {
+            fx(counter::stop);
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
+import org.processlab.model.RunSnapshot;
 
 /**
  * Runs every example of every lesson in the window and saves screenshots of each (gallery-NN-...png, live and at
@@ -39,7 +40,13 @@ class LessonGalleryTest extends WindowTest {
                 app.click("#runButton");
                 app.waitFor("the run of " + name + " to begin", Duration.ofSeconds(20),
                         () -> app.vm().run().model() != null && !app.vm().run().model().snapshot().processes().isEmpty());
-                Thread.sleep(700);
+                // the live picture: this run's timeline with a second process, its first output, or its end
+                app.waitFor("the views to show the run of " + name + " going", Duration.ofSeconds(20), () -> {
+                    RunSnapshot shown = app.shell().timeline().getSnapshot();
+                    return shown != null && shown.startedAt() == app.vm().run().model().snapshot().startedAt()
+                            && (shown.processes().stream().filter(p -> !p.notStarted()).count() > 1
+                                    || shown.outputLines() > 0 || shown.status().finished());
+                });
                 app.screenshot(name + "-live");
                 try {
                     app.waitFor("the run of " + name + " to end", Duration.ofSeconds(30),

@@ -29,7 +29,7 @@ class LessonPointScreenshotsTest extends WindowTest {
         app.waitFor("the run of " + lessonId + " to begin", Duration.ofSeconds(30),
                 () -> app.vm().run().model() != null && !app.vm().run().model().snapshot().processes().isEmpty());
         app.waitFor("the run of " + lessonId + " to end", Duration.ofSeconds(60), () -> !app.vm().run().runningProperty().get());
-        Thread.sleep(300);     // one more pulse so the views show the end
+        app.waitForRunShown();
         return app.vm().run().model().snapshot();
     }
 

@@ -82,7 +82,7 @@ class ReplayWindowTest extends WindowTest {
         app.click("#replayButton");
         app.waitFor("the replay to pause", Duration.ofSeconds(10), () -> !replay.playingProperty().get());
         long paused = app.fx(timeline::getCursorTime);
-        Thread.sleep(300);
+        app.waitForPulses(20);     // frames in which a playing replay would have moved the cursor
         assertThat(app.fx(timeline::getCursorTime)).as("a paused replay keeps its cursor").isEqualTo(paused);
         assertThat(app.fx(() -> timeline.replayingProperty().get())).as("still clipped at the cursor").isTrue();
 

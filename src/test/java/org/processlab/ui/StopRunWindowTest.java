@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.StopReason;
+import org.processlab.testing.Await;
 
 /** Stop ends every process of a run, and so does closing the window: nothing is left behind. */
 class StopRunWindowTest extends WindowTest {
@@ -73,12 +74,9 @@ class StopRunWindowTest extends WindowTest {
         return app.fx(() -> app.vm().run().model().snapshot().processes().stream().map(ProcessView::pid).toList());
     }
 
-    private void assertGone(List<Long> pids) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (pids.stream().anyMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
-                && System.nanoTime() < end) {
-            Thread.sleep(50);
-        }
+    private void assertGone(List<Long> pids) {
+        Await.atMost(Duration.ofSeconds(15)).tryUntil(() -> pids.stream()
+                .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
         assertThat(pids).allSatisfy(p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
                 .as("process %d is still alive", p).isFalse());
     }

@@ -77,7 +77,7 @@ class TimeCursorWindowTest extends WindowTest {
                     }
                 }
                 try {
-                    Thread.sleep(2);
+                    Thread.sleep(2);     // a sampler, not a wait: the liveliest moment of a short run lasts milliseconds
                 } catch (InterruptedException e) {
                     return;
                 }

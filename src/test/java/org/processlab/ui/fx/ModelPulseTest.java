@@ -17,6 +17,7 @@ import org.processlab.model.Clock;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.Stream;
+import org.processlab.testing.Await;
 
 /** The pulse coalesces a flood of appends into a few frames on the FX thread, and loses no count. */
 class ModelPulseTest {
@@ -50,11 +51,8 @@ class ModelPulseTest {
         writer.start();
         writer.join();
 
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (frames.stream().noneMatch(f -> f.changed() && f.finished()
-                && f.firstLine() + f.newLines().size() == lines) && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        Await.atMost(Duration.ofSeconds(30)).tryUntil(() -> frames.stream().anyMatch(f -> f.changed() && f.finished()
+                && f.firstLine() + f.newLines().size() == lines));
         WaitForAsyncUtils.asyncFx(pulse::stop).get(10, TimeUnit.SECONDS);
 
         assertThat(onFx).isNotEmpty().containsOnly(true);

@@ -1,0 +1,182 @@
+package org.processlab.export;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.processlab.model.KernelStateKind;
+import org.processlab.model.LifeState;
+import org.processlab.model.Role;
+import org.processlab.model.StopReason;
+import org.processlab.model.Stream;
+
+/** The run document's reader: typed values out of a document, and a clear message for a broken one. */
+class RunDocumentReaderTest {
+    /** A run stopped at its time limit: main, a child killed by SIGKILL, and a Process object never started. */
+    static final RunDocument RUN = new RunDocument(137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
+            List.of("fork"), 3, 1, List.of(
+            new RunDocument.Process(4100L, 52_001, 4090L, 0, Role.MAIN, "MainProcess", null, null, false, 137,
+                    null, false, true, null, null, 0.012, 2.5, 2.501,
+                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.012, 0.5),
+                            new RunDocument.StateSpan<>(LifeState.WAITING_JOIN, 0.5, 2.5),
+                            new RunDocument.StateSpan<>(LifeState.ENDED, 2.5, 2.5)),
+                    List.of(new RunDocument.StateSpan<>(KernelStateKind.SLEEPING, 0.02, 2.4)),
+                    List.of(new RunDocument.Line(0.3, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ back", false),
+                            new RunDocument.Line(0.31, Stream.STDOUT, "from a shell", true))),
+            new RunDocument.Process(4101L, 52_010, 4100L, 4100, Role.CHILD, "Process-1", "p1", "work", false, -9,
+                    "SIGKILL", false, true, "fork", null, 0.1, 0.4, 0.5,
+                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.1, 0.4)), List.of(),
+                    List.of(new RunDocument.Line(0.2, Stream.STDERR, "oops", false))),
+            new RunDocument.Process(null, -1, null, 4100, Role.CHILD, "Process-2", "never", "work", false, null,
+                    null, false, false, null, null, null, null, null,
+                    List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5)), List.of(), List.of())));
+
+    @Test
+    void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
+        String text = write(RUN);
+        RunDocument back = read(text);
+        assertThat(back).isEqualTo(RUN);
+        assertThat(write(back)).isEqualTo(text);
+    }
+
+    @Test
+    void theDocumentIsOneLineInTheDocumentedFieldOrder() throws IOException {
+        String text = write(RUN);
+        assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith(
+                "{\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
+                        + "\"startMethods\":[\"fork\"],\"outputLines\":3,\"rejectedConnections\":1,\"processes\":[");
+        assertThat(text).contains("{\"pid\":null,\"startTicks\":-1,\"ppid\":null,\"parent\":4100,\"role\":\"child\"");
+        assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true}");
+        assertThat(text).contains("{\"t\":0.2,\"stream\":\"stderr\",\"text\":\"oops\"}");
+    }
+
+    @Test
+    void unknownFieldsAreSkippedAndFieldsThatMayBeNullMayBeLeftOut() throws IOException {
+        RunDocument doc = read("""
+                {"formatVersion": 9, "startMethods": [], "outputLines": 1, "rejectedConnections": 0,
+                 "processes": [{"startTicks": 7, "parent": 0, "role": "main", "alive": false, "orphan": false,
+                                "traced": true, "joins": [{"child": 12, "at": 0.5}], "states": [], "kernelStates": [],
+                                "output": [{"t": 1, "stream": "stdout", "text": "hi", "colour": "red"}]}],
+                 "messages": {"nested": [1, [2, {"three": 3}]]}}
+                """);
+        assertThat(doc.exitCode()).isNull();
+        assertThat(doc.title()).isNull();
+        RunDocument.Process main = doc.processes().get(0);
+        assertThat(main.pid()).isNull();
+        assertThat(main.role()).isEqualTo(Role.MAIN);
+        assertThat(main.startedAt()).isNull();
+        assertThat(main.output()).containsExactly(new RunDocument.Line(1.0, Stream.STDOUT, "hi", false));
+    }
+
+    @Test
+    void aDocumentCutShortSaysSoAndWhere() {
+        String text = write(RUN);
+        String cut = text.substring(0, text.indexOf("\"oops\"") + 3);
+        RunDocumentException e = broken(cut);
+        assertThat(e.problem()).isEqualTo("the document ends too early");
+        assertThat(e.where()).isEqualTo("processes[1].output[0].text");
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isGreaterThan(cut.length() - 2);
+        assertThat(e.getMessage()).startsWith("processes[1].output[0].text: the document ends too early (line 1, column ");
+
+        assertThat(broken(text.substring(0, text.indexOf("\"processes\""))).getMessage())
+                .as("the last place it reached").startsWith("rejectedConnections: the document ends too early");
+        for (String end : List.of("\"exitCode\":1", "\"exitCode\":1.", "\"exitCode\":1e", "\"exitCode\":-",
+                "\"exitCode\":nul", "\"exitCode\"", "\"exitC", "")) {
+            assertThat(broken("{" + end).problem()).as("{%s", end).isEqualTo("the document ends too early");
+        }
+        assertThat(broken("{\"exitCode\":1,}").problem()).as("an error at the last byte is no cut")
+                .startsWith("bad JSON: Unexpected character ('}'");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsNamedWithItsPlace() {
+        String text = write(RUN);
+        assertThat(broken(text.replace("\"from\":0.1,", "\"from\":\"soon\",")).getMessage())
+                .startsWith("processes[1].states[0].from: expected a time in seconds, found the text \"soon\" (line 1, column ");
+        assertThat(broken(text.replace("\"pid\":4101,", "\"pid\":4101.5,")).getMessage())
+                .startsWith("processes[1].pid: expected a whole number, found the number 4101.5");
+        assertThat(broken(text.replace("\"pid\":4101,", "\"pid\":99999999999999999999,")).getMessage())
+                .startsWith("processes[1].pid: the number 99999999999999999999 is too large");
+        assertThat(broken(text.replace("\"exitCode\":137,", "\"exitCode\":4294967296,")).getMessage())
+                .startsWith("exitCode: the number 4294967296 is too large for an exit code");
+        assertThat(broken(text.replace("\"alive\":false", "\"alive\":0")).getMessage())
+                .startsWith("processes[0].alive: expected true or false, found the number 0");
+        assertThat(broken(text.replace("\"startMethods\":[\"fork\"]", "\"startMethods\":\"fork\"")).getMessage())
+                .startsWith("startMethods: expected a list, found the text \"fork\"");
+        assertThat(broken(text.replace("\"output\":[]", "\"output\":[null]")).getMessage())
+                .startsWith("processes[2].output[0]: expected an object (a line of output), found null");
+    }
+
+    @Test
+    void aNameOutsideItsClosedSetIsRejectedWithTheNamesAllowed() {
+        String text = write(RUN);
+        assertThat(broken(text.replace("\"state\":\"created\"", "\"state\":\"sleepy\"")).getMessage())
+                .startsWith("processes[2].states[0].state: \"sleepy\" is not a lifecycle state "
+                        + "(created, running, waiting-join, zombie, ended)");
+        assertThat(broken(text.replace("\"state\":\"sleeping\"", "\"state\":\"S\"")).getMessage())
+                .startsWith("processes[0].kernelStates[0].state: \"S\" is not a kernel state (running, sleeping, "
+                        + "disk-wait, stopped, zombie)");
+        assertThat(broken(text.replace("\"role\":\"main\"", "\"role\":\"boss\"")).getMessage())
+                .startsWith("processes[0].role: \"boss\" is not a role (main, child, helper)");
+        assertThat(broken(text.replace("\"stream\":\"stderr\"", "\"stream\":\"stdin\"")).getMessage())
+                .startsWith("processes[1].output[0].stream: \"stdin\" is not a stream (stdout, stderr)");
+        assertThat(broken(text.replace("\"time-limit\"", "\"bored\"")).getMessage())
+                .startsWith("stoppedBy: \"bored\" is not a reason for a stop (user, time-limit, process-limit)");
+    }
+
+    @Test
+    void aMissingFieldIsNamedInTheObjectThatLacksIt() {
+        String text = write(RUN);
+        assertThat(broken(text.replace("\"role\":\"child\",\"name\":\"Process-1\"", "\"name\":\"Process-1\""))
+                .getMessage()).startsWith("processes[1]: the field \"role\" is missing");
+        assertThat(broken(text.replace(",\"stream\":\"stderr\"", "")).getMessage())
+                .startsWith("processes[1].output[0]: the field \"stream\" is missing");
+        assertThat(broken(text.replace("\"outputLines\":3,", "")).getMessage())
+                .startsWith("the field \"outputLines\" is missing");
+        assertThat(broken(text.replace("\"text\":\"oops\"", "\"text\":null")).getMessage())
+                .startsWith("processes[1].output[0].text: expected text, found null");
+    }
+
+    @Test
+    void whatIsNotOneJsonObjectIsRejected() {
+        assertThat(broken("").getMessage()).isEqualTo("the document is empty");
+        assertThat(broken("  \n").getMessage()).isEqualTo("the document is empty");
+        assertThat(broken("[1, 2]").getMessage())
+                .startsWith("expected an object (a run document is one JSON object), found a list (line 1, column 1)");
+        String text = write(RUN);
+        assertThat(broken(text + text).getMessage()).startsWith("something follows the end of the document: an object");
+        assertThat(broken(text.replace("\"error\":null,", "\"error\":null,,")).getMessage())
+                .startsWith("error: bad JSON: Unexpected character (',' (code 44))").endsWith("(line 1, column 30)");
+        assertThat(broken(text.replace("\"error\":null,", "\"error\":null,\"error\":\"twice\",")).getMessage())
+                .startsWith("error: bad JSON: Duplicate field 'error'");
+        assertThat(broken("{\"title\": \"line one\",\n \"x\": tru}").line()).isEqualTo(2);
+    }
+
+    static String write(RunDocument doc) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            RunDocumentWriter.write(doc, out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toString(UTF_8);
+    }
+
+    static RunDocument read(String text) throws IOException {
+        return RunDocumentReader.read(new ByteArrayInputStream(text.getBytes(UTF_8)));
+    }
+
+    private static RunDocumentException broken(String text) {
+        RunDocumentException e = catchThrowableOfType(RunDocumentException.class, () -> read(text));
+        assertThat(e).as("a RunDocumentException for %s", text).isNotNull();
+        return e;
+    }
+}
