@@ -1,22 +1,25 @@
 package org.processlab.run;
 
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes a {@link SupervisorCommand} as one message of the trace protocol: a JSON object whose {@code k} comes first,
  * then a newline. Its bytes are at most {@link MessageReader#MAX_LINE}, the longest line the supervisor reads.
  *
+ * <p>Jackson's streaming writer, not its data binding: binding costs a fresh JVM (every CLI run) hundreds of
+ * milliseconds of class loading and introspection on the way to the program's start.
+ *
  * <p>Threading: stateless, safe from any thread.
  */
 final class CommandEncoder {
-    private static final ObjectWriter WRITER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)   // Kill has no field but its k
-            .writerFor(SupervisorCommand.class);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private CommandEncoder() {
     }
@@ -28,19 +31,39 @@ final class CommandEncoder {
      *                                  program whose command line and variables add up to more than that)
      */
     static byte[] encode(SupervisorCommand command) {
-        byte[] json;
-        try {
-            json = WRITER.writeValueAsBytes(command);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + command, e);   // a bug: every command is plain data
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = JSON.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeStringField("k", command.kind());
+            if (command instanceof SupervisorCommand.Run run) {
+                g.writeArrayFieldStart("argv");
+                for (String a : run.argv()) {
+                    g.writeString(a);
+                }
+                g.writeEndArray();
+                if (run.cwd() != null) {
+                    g.writeStringField("cwd", run.cwd());
+                }
+                g.writeObjectFieldStart("env");
+                for (Map.Entry<String, String> e : run.env().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            } else if (command instanceof SupervisorCommand.Stop stop) {
+                g.writeNumberField("graceMs", stop.graceMs());
+            } else if (command instanceof SupervisorCommand.Nice nice) {
+                g.writeNumberField("steps", nice.steps());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // not from memory
         }
-        if (json.length + 1 > MessageReader.MAX_LINE) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "the command for the supervisor is %,d bytes, more than the protocol's %,d", json.length + 1,
+        line.write('\n');
+        if (line.size() > MessageReader.MAX_LINE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the command for the supervisor is %,d bytes, more than the protocol's %,d", line.size(),
                     MessageReader.MAX_LINE));
         }
-        byte[] line = Arrays.copyOf(json, json.length + 1);
-        line[json.length] = '\n';
-        return line;
+        return line.toByteArray();
     }
 }

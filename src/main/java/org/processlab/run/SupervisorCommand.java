@@ -3,25 +3,17 @@ package org.processlab.run;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 /**
  * What the app tells ProcessLab's supervisor, as values (assets/tracer/PROTOCOL.md, "App → supervisor"). Each record is
- * one message: its name in {@link JsonSubTypes} is the message's {@code k}, its components are the other fields, by
- * the same names. {@link CommandEncoder} writes them; nothing else builds a command line by hand.
+ * one message: {@link #kind()} is its {@code k}, its components are its other fields, by the same names.
+ * {@link CommandEncoder} writes them; nothing else builds a command line.
  *
- * <p>A new command: a record here, its name in {@link JsonSubTypes}, its row in PROTOCOL.md, and its handling in
- * {@code supervisor.py}'s {@code on_command}.
+ * <p>A new command: a record here, its fields in {@link CommandEncoder#encode}, its row in PROTOCOL.md, and its
+ * handling in {@code supervisor.py}'s {@code on_command}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "k")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = SupervisorCommand.Run.class, name = "run"),
-        @JsonSubTypes.Type(value = SupervisorCommand.Stop.class, name = "stop"),
-        @JsonSubTypes.Type(value = SupervisorCommand.Kill.class, name = "kill"),
-        @JsonSubTypes.Type(value = SupervisorCommand.Nice.class, name = "nice")})
 sealed interface SupervisorCommand {
+    /** The message's {@code k}. */
+    String kind();
 
     /**
      * Hands the program over to a supervisor started without one; it starts the root at once.
@@ -30,7 +22,6 @@ sealed interface SupervisorCommand {
      * @param cwd  the root's working directory (absolute), or null for the supervisor's own
      * @param env  variables added to the supervisor's environment for the root (never the trace address or token)
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Run(List<String> argv, String cwd, Map<String, String> env) implements SupervisorCommand {
         public Run {
             argv = List.copyOf(argv);
@@ -39,17 +30,34 @@ sealed interface SupervisorCommand {
                 throw new IllegalArgumentException("a program needs a command");
             }
         }
+
+        @Override
+        public String kind() {
+            return "run";
+        }
     }
 
     /** SIGTERM to every process of the run, SIGKILL to what is left after {@code graceMs} milliseconds. */
     record Stop(long graceMs) implements SupervisorCommand {
+        @Override
+        public String kind() {
+            return "stop";
+        }
     }
 
     /** Freeze (SIGSTOP), then SIGKILL, every process of the run at once: a limit was hit. */
     record Kill() implements SupervisorCommand {
+        @Override
+        public String kind() {
+            return "kill";
+        }
     }
 
     /** Lower every process of the run by {@code steps} of niceness (1 to 19): it turned busy. */
     record Nice(int steps) implements SupervisorCommand {
+        @Override
+        public String kind() {
+            return "nice";
+        }
     }
 }
