@@ -67,7 +67,9 @@ public final class RunSession implements AutoCloseable {
     /** How long the end of a run waits for the supervisor's last messages, then for the agents' connections. */
     static final Duration LAST_WORDS_WITHIN = Duration.ofSeconds(3);
 
-    private static final RunRegistry LIVE = RunRegistry.withShutdownHook(Duration.ofMillis(2500));
+    /** How long quitting waits for each live run before it forces it. */
+    static final Duration CLOSE_ALL_WAIT = Duration.ofMillis(2500);
+    private static final RunRegistry LIVE = RunRegistry.withShutdownHook(CLOSE_ALL_WAIT);
 
     private final RunSpec spec;
     private final RunModel model;
@@ -75,28 +77,8 @@ public final class RunSession implements AutoCloseable {
     private final SupervisorLink link = new SupervisorLink();
     private final RunLimits limits;
     private final TreeKiller killer;
-    private final RunRegistry.Member member = new RunRegistry.Member() {
-        @Override
-        public void stop() {
-            RunSession.this.stop();
-        }
-
-        @Override
-        public void await(Duration timeout) throws InterruptedException {
-            RunSession.this.await(timeout);
-        }
-
-        @Override
-        public boolean hasEnded() {
-            return ended.isDone();
-        }
-
-        @Override
-        public void forceEnd() {
-            killer.killAll();
-        }
-    };
-
+    /** The session as its registry and its watch see it. */
+    private final Controls controls = new Controls();
     private final Object lock = new Object();
     // Guarded by lock.
     private boolean stopping;
@@ -120,7 +102,7 @@ public final class RunSession implements AutoCloseable {
      */
     public static RunSession start(RunSpec spec, RunModel model) {
         RunSession s = new RunSession(spec, model);
-        LIVE.add(s.member);
+        LIVE.add(s.controls);
         Thread th = new Thread(s::driveGuarded, "run-" + spec.title());
         th.setDaemon(true);
         th.start();
@@ -193,7 +175,7 @@ public final class RunSession implements AutoCloseable {
 
     /** Ends every live run: for quitting the app (also runs as a JVM shutdown hook). */
     public static void closeAll() {
-        LIVE.closeAll(Duration.ofMillis(2500));
+        LIVE.closeAll(CLOSE_ALL_WAIT);
     }
 
     private boolean stopping() {
@@ -250,7 +232,7 @@ public final class RunSession implements AutoCloseable {
                 fail("ProcessLab's run broke (" + e + "); every process of the run was ended.");
             } catch (Throwable again) {
                 closeServer();
-                LIVE.remove(member);
+                LIVE.remove(controls);
                 ended.completeExceptionally(e);
             }
             Supervisor sup = supervisor;
@@ -274,13 +256,7 @@ public final class RunSession implements AutoCloseable {
             server = TraceServer.open(model, link, this::processAnnounced);
             supervisor = Supervisor.start(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice(),
                     spec.workingDir(), spec.env()), server, link);
-            // While the supervisor's interpreter starts: it runs the program the moment it says hello.
-            supervisor.handOver(new SupervisorCommand.Run(spec.command(),
-                    spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()));
         } catch (IOException | RuntimeException e) {
-            if (supervisor != null) {
-                supervisor.process().destroyForcibly();
-            }
             fail("Could not start the run: " + e.getMessage());
             return;
         }
@@ -288,28 +264,22 @@ public final class RunSession implements AutoCloseable {
         ProcessSampler sampler = new ProcessSampler(supervisor.pid(), model::append);
         killer.track(supervisor.process(), sampler);
         try {
+            // While the supervisor's interpreter starts: it runs the program the moment it says hello.
+            supervisor.handOver(new SupervisorCommand.Run(spec.command(),
+                    spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()));
+        } catch (IllegalArgumentException e) {
+            supervisor.process().destroyForcibly();
+            fail("Could not start the run: " + e.getMessage());
+            return;
+        }
+        try {
             if (!supervisor.awaitReady(READY_WITHIN) && supervisor.process().isAlive()) {
                 supervisor.process().destroyForcibly();
                 fail("ProcessLab's supervisor did not connect within " + READY_WITHIN.toSeconds() + " s. "
                         + supervisor.log());
                 return;
             }
-            new RunWatch(sampler, model, limits, new RunWatch.Run() {
-                @Override
-                public boolean stopping() {
-                    return RunSession.this.stopping();
-                }
-
-                @Override
-                public void stop(StopReason reason) {
-                    RunSession.this.stop(reason);
-                }
-
-                @Override
-                public void lowerIfBusy() {
-                    RunSession.this.lowerIfBusy();
-                }
-            }).watch(supervisor.process());
+            new RunWatch(sampler, model, limits, controls).watch(supervisor.process());
             awaitLastWords();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -351,7 +321,7 @@ public final class RunSession implements AutoCloseable {
         long t = doneAt >= 0 ? doneAt : Clock.nowMicros();
         model.append(new RunEvent.RunEnded(t, model.snapshot().rootStatus()));
         closeServer();
-        LIVE.remove(member);
+        LIVE.remove(controls);
         ended.complete(model.snapshot());
     }
 
@@ -362,7 +332,7 @@ public final class RunSession implements AutoCloseable {
             // the event is in the model (a listener of it failed, after): the run still ends, failed
         }
         closeServer();
-        LIVE.remove(member);
+        LIVE.remove(controls);
         ended.complete(model.snapshot());
     }
 
@@ -370,6 +340,44 @@ public final class RunSession implements AutoCloseable {
         TraceServer s = server;
         if (s != null) {
             s.close();
+        }
+    }
+
+    /** What {@link RunRegistry} and {@link RunWatch} may do to the session (kept off its public API). */
+    private final class Controls implements RunRegistry.Member, RunWatch.Run {
+        @Override
+        public void stop() {
+            RunSession.this.stop();
+        }
+
+        @Override
+        public void stop(StopReason reason) {
+            RunSession.this.stop(reason);
+        }
+
+        @Override
+        public void await(Duration timeout) throws InterruptedException {
+            RunSession.this.await(timeout);
+        }
+
+        @Override
+        public boolean hasEnded() {
+            return ended.isDone();
+        }
+
+        @Override
+        public void forceEnd() {
+            killer.killAll();
+        }
+
+        @Override
+        public boolean stopping() {
+            return RunSession.this.stopping();
+        }
+
+        @Override
+        public void lowerIfBusy() {
+            RunSession.this.lowerIfBusy();
         }
     }
 }

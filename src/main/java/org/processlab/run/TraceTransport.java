@@ -32,7 +32,7 @@ import java.io.IOException;
  *
  * <h2>What the transport enforces</h2>
  * A connection is closed, and counted through {@link Acceptor#rejected}, when: too many are open at once; it sends no
- * first message within {@link #FIRST_MESSAGE_MILLIS}; it breaks the framing (a line over {@link MessageReader#MAX_LINE}
+ * first message within {@link #FIRST_MESSAGE_MILLIS}, or ends before one; it breaks the framing (a line over {@link MessageReader#MAX_LINE}
  * bytes, bad JSON, a payload over {@link MessageReader#MAX_PAYLOAD}); or the acceptor refuses it. The run goes on.
  */
 interface TraceTransport extends AutoCloseable {
