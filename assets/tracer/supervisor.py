@@ -697,7 +697,7 @@ class Supervisor(object):
 
 
 def wait_for_program(app, wake_r, stdin_is_pipe):
-    """Started without CMD: ready (hello sent), the supervisor waits for the app's `run` (PROTOCOL.md, "Hand-off").
+    """Started without CMD: ready (hello sent), the supervisor waits for the app's `run` (PROTOCOL.md, "Set-up").
     Returns that command and the commands read after it, or None if the run ended before it began: the app went
     away, or `stop`, `kill`, SIGTERM, SIGINT or SIGHUP came first (then `done` is sent: nothing ran)."""
     sel = selectors.DefaultSelector()
