@@ -686,13 +686,7 @@ class Supervisor(object):
                         for m in cmds:
                             self.on_command(m)
                 elif what == 'stdin':
-                    try:
-                        data = os.read(0, 4096)
-                    except (BlockingIOError, InterruptedError):
-                        continue
-                    except OSError:
-                        data = b''
-                    if not data:
+                    if stdin_ended():
                         self.on_app_gone()
 
 
@@ -726,17 +720,20 @@ def wait_for_program(app, wake_r, stdin_is_pipe):
                     if any(b in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) for b in data):
                         app.send('done', t=now_us())
                         return None
-                else:
-                    try:
-                        data = os.read(0, 4096)
-                    except (BlockingIOError, InterruptedError):
-                        continue
-                    except OSError:
-                        data = b''
-                    if not data:
-                        return None
+                elif stdin_ended():
+                    return None
     finally:
         sel.close()
+
+
+def stdin_ended():
+    """True when stdin (a pipe or socket from the app) has reached its end: the app is gone."""
+    try:
+        return not os.read(0, 4096)
+    except (BlockingIOError, InterruptedError):
+        return False
+    except OSError:
+        return True
 
 
 def take_program(app, m):
