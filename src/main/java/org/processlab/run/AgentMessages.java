@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
-import org.processlab.model.Stream;
 
 import static org.processlab.run.WireFields.text;
 import static org.processlab.run.WireFields.wholeOrMinusOne;
@@ -12,7 +11,7 @@ import static org.processlab.run.WireFields.wholeOrMinusOne;
 /**
  * Where an agent's messages become the model's events: one traced process's connection, from its {@code hello} on.
  * Each kind of PROTOCOL.md's "Agent → app" table has one method here, named after it; {@link #message} picks it.
- * Output ({@code out}) goes through a {@link LineAssembler} per stream, as slices of the message's payload (no copy).
+ * Output ({@code out}) goes through {@link OutputStreams}, as slices of the message's payload (no copy).
  *
  * <p>A new kind of agent message: a {@code case} in {@link #message} and a method beside the others that reads the
  * fields and appends its {@link RunEvent}. Kinds not named here are ignored (a newer agent may say more).
@@ -35,8 +34,7 @@ final class AgentMessages implements TraceTransport.Connection {
     private final Listener listener;
     /** The process this connection speaks for. */
     private final long pid;
-    private final LineAssembler stdout;
-    private final LineAssembler stderr;
+    private final OutputStreams output;
     /** The time of the last message that had one, for a message without. */
     private long lastT;
 
@@ -45,8 +43,7 @@ final class AgentMessages implements TraceTransport.Connection {
         this.listener = listener;
         this.pid = pid;
         this.lastT = t;
-        this.stdout = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDOUT, texts, false));
-        this.stderr = new LineAssembler((lt, texts) -> model.appendLines(lt, pid, Stream.STDERR, texts, false));
+        this.output = new OutputStreams((lt, stream, lines) -> model.appendLines(lt, pid, stream, lines, false));
     }
 
     /** {@code hello}: the process introduces itself. Returns the handler of its later messages. */
@@ -66,7 +63,7 @@ final class AgentMessages implements TraceTransport.Connection {
         long t = j.path("t").asLong(lastT);
         lastT = t;
         switch (m.kind()) {
-            case "out" -> out(t, j, m);
+            case "out" -> out(t, m);
             case "made" -> made(t, j);
             case "starting" -> starting(t, j);
             case "start" -> start(t, j);
@@ -85,13 +82,12 @@ final class AgentMessages implements TraceTransport.Connection {
 
     @Override
     public void closed() {
-        stdout.finish(lastT);
-        stderr.finish(lastT);
+        output.finish(lastT);
         listener.agentClosed();
     }
 
-    private void out(long t, JsonNode j, TraceMessage m) {
-        ("stderr".equals(j.path("s").asText()) ? stderr : stdout).feed(t, m.payload(), 0, m.payloadLength());
+    private void out(long t, TraceMessage m) {
+        output.feed(m, t);
     }
 
     private void made(long t, JsonNode j) {

@@ -34,8 +34,8 @@ final class CommandEncoder {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
-            g.writeStringField("k", command.kind());
             if (command instanceof SupervisorCommand.Run run) {
+                g.writeStringField("k", "run");
                 g.writeArrayFieldStart("argv");
                 for (String a : run.argv()) {
                     g.writeString(a);
@@ -50,8 +50,12 @@ final class CommandEncoder {
                 }
                 g.writeEndObject();
             } else if (command instanceof SupervisorCommand.Stop stop) {
+                g.writeStringField("k", "stop");
                 g.writeNumberField("graceMs", stop.graceMs());
+            } else if (command instanceof SupervisorCommand.Kill) {
+                g.writeStringField("k", "kill");
             } else if (command instanceof SupervisorCommand.Nice nice) {
+                g.writeStringField("k", "nice");
                 g.writeNumberField("steps", nice.steps());
             }
             g.writeEndObject();

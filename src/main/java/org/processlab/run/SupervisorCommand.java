@@ -5,16 +5,13 @@ import java.util.Map;
 
 /**
  * What the app tells ProcessLab's supervisor, as values (assets/tracer/PROTOCOL.md, "App → supervisor"). Each record is
- * one message: {@link #kind()} is its {@code k}, its components are its other fields, by the same names.
- * {@link CommandEncoder} writes them; nothing else builds a command line.
+ * one message: its name in lower case is the message's {@code k}, its components are the other fields, by the same
+ * names. {@link CommandEncoder} writes them; nothing else builds a command line.
  *
- * <p>A new command: a record here, its fields in {@link CommandEncoder#encode}, its row in PROTOCOL.md, and its
+ * <p>A new command: a record here, its branch in {@link CommandEncoder#encode}, its row in PROTOCOL.md, and its
  * handling in {@code supervisor.py}'s {@code on_command}.
  */
 sealed interface SupervisorCommand {
-    /** The message's {@code k}. */
-    String kind();
-
     /**
      * Hands the program over to a supervisor started without one; it starts the root at once.
      *
@@ -30,34 +27,17 @@ sealed interface SupervisorCommand {
                 throw new IllegalArgumentException("a program needs a command");
             }
         }
-
-        @Override
-        public String kind() {
-            return "run";
-        }
     }
 
     /** SIGTERM to every process of the run, SIGKILL to what is left after {@code graceMs} milliseconds. */
     record Stop(long graceMs) implements SupervisorCommand {
-        @Override
-        public String kind() {
-            return "stop";
-        }
     }
 
     /** Freeze (SIGSTOP), then SIGKILL, every process of the run at once: a limit was hit. */
     record Kill() implements SupervisorCommand {
-        @Override
-        public String kind() {
-            return "kill";
-        }
     }
 
     /** Lower every process of the run by {@code steps} of niceness (1 to 19): it turned busy. */
     record Nice(int steps) implements SupervisorCommand {
-        @Override
-        public String kind() {
-            return "nice";
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
-import org.processlab.model.Stream;
 
 /**
  * Where the supervisor's messages become the model's events: the run's supervisor connection, from its {@code hello}
@@ -42,8 +41,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
     private final Listener listener;
     /** The supervisor's PID: the reaper of what it reaps. */
     private final long supervisorPid;
-    private final LineAssembler stdout;
-    private final LineAssembler stderr;
+    private final OutputStreams output;
     /** Who wrote the raw output being assembled: the one untraced process that could have, or 0. */
     private long writer;
     private long lastT;
@@ -53,8 +51,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         this.listener = listener;
         this.supervisorPid = supervisorPid;
         this.lastT = t;
-        this.stdout = new LineAssembler((lt, texts) -> model.appendLines(lt, writer, Stream.STDOUT, texts, true));
-        this.stderr = new LineAssembler((lt, texts) -> model.appendLines(lt, writer, Stream.STDERR, texts, true));
+        this.output = new OutputStreams((lt, stream, lines) -> model.appendLines(lt, writer, stream, lines, true));
     }
 
     /** {@code hello}: the supervisor is connected. Returns the handler of its later messages. */
@@ -83,14 +80,13 @@ final class SupervisorMessages implements TraceTransport.Connection {
 
     @Override
     public void closed() {
-        stdout.finish(lastT);
-        stderr.finish(lastT);
+        output.finish(lastT);
         listener.closed();
     }
 
     private void raw(long t, JsonNode j, TraceMessage m) {
         writer = model.untracedWriter(WireFields.pids(j.get("running")), j.path("scannedAt").asLong(0));
-        ("stderr".equals(j.path("s").asText()) ? stderr : stdout).feed(t, m.payload(), 0, m.payloadLength());
+        output.feed(m, t);
     }
 
     private void spawned(long t, JsonNode j) {
@@ -116,8 +112,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
     }
 
     private void done(long t) {
-        stdout.finish(t);
-        stderr.finish(t);
+        output.finish(t);
         listener.done(t);
     }
 }
