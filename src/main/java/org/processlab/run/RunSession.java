@@ -31,8 +31,9 @@ import org.processlab.model.StopReason;
  * <ul>
  *   <li>{@link TraceServer} over a {@link TraceTransport}: the connections, their messages turned into the model's
  *       events by {@link AgentMessages} and {@link SupervisorMessages};</li>
- *   <li>{@link Supervisor}: the supervisor's process, started first, then handed the program; {@link SupervisorLink}:
- *       typed {@link SupervisorCommand}s to it, and what it says of the run;</li>
+ *   <li>{@link Supervisor}: the supervisor's process (started with its program here; it can also be started first
+ *       and handed the program later); {@link SupervisorLink}: typed {@link SupervisorCommand}s to it, and what it
+ *       says of the run;</li>
  *   <li>{@link RunWatch}: the {@code /proc} sampling loop, with {@link RunLimits} and the {@link BusyPolicy};</li>
  *   <li>{@link TreeKiller}: the safety net; {@link RunRegistry}: every live run, for quitting.</li>
  * </ul>
@@ -254,8 +255,10 @@ public final class RunSession implements AutoCloseable {
         model.append(new RunEvent.RunStarted(Clock.nowMicros(), spec.title(), spec.command(), spec.startMethod()));
         try {
             server = TraceServer.open(model, link, this::processAnnounced);
-            supervisor = Supervisor.start(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice(),
-                    spec.workingDir(), spec.env()), server, link);
+            supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice()),
+                    new SupervisorCommand.Run(spec.command(),
+                            spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()),
+                    server, link);
         } catch (IOException | RuntimeException e) {
             fail("Could not start the run: " + e.getMessage());
             return;
@@ -263,15 +266,6 @@ public final class RunSession implements AutoCloseable {
         model.setSupervisorPid(supervisor.pid());
         ProcessSampler sampler = new ProcessSampler(supervisor.pid(), model::append);
         killer.track(supervisor.process(), sampler);
-        try {
-            // While the supervisor's interpreter starts: it runs the program the moment it says hello.
-            supervisor.handOver(new SupervisorCommand.Run(spec.command(),
-                    spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()));
-        } catch (IllegalArgumentException e) {
-            supervisor.process().destroyForcibly();
-            fail("Could not start the run: " + e.getMessage());
-            return;
-        }
         try {
             if (!supervisor.awaitReady(READY_WITHIN) && supervisor.process().isAlive()) {
                 supervisor.process().destroyForcibly();

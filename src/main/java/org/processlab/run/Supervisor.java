@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * ProcessLab's supervisor of one run (assets/tracer/supervisor.py) as an OS process, started in two steps
+ * ProcessLab's supervisor of one run (assets/tracer/supervisor.py) as an OS process. It can be started in two steps
  * (PROTOCOL.md, "Set-up", the second form):
  * <ol>
  *   <li>{@link #start} starts it with no program; it connects to the run's {@link TraceServer} and says hello, and
@@ -22,7 +22,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link #handOver} gives it the program, which it starts at once. Called before it is ready, the program waits
  *       in the {@link SupervisorLink} and goes the moment it is.</li>
  * </ol>
- * So a supervisor can be started, and be ready, before anyone presses Run. Later commands go through {@link #link()}.
+ * So a supervisor can be started, and be ready, before anyone presses Run. When the program is known from the start,
+ * {@link #startWith} does both at once (the first form: the program on the supervisor's command line), and the program
+ * starts right after the hello without waiting for a reply: what {@link RunSession#start} does, so a run's start costs
+ * no round trip. Later commands go through {@link #link()}.
  *
  * <p>Its stdout and stderr (it writes only when it cannot work) are kept, up to {@value #LOG_LIMIT} characters, for
  * the message of a run that could not start.
@@ -35,23 +38,18 @@ final class Supervisor {
     static final int LOG_LIMIT = 16_384;
 
     /**
-     * How to start a supervisor.
+     * How to start a supervisor, whatever its program.
      *
      * @param command   the command that starts it ({@link RunSpec#supervisor()}); the engine adds the options
      * @param stopGrace the wait between SIGTERM and SIGKILL for {@code stop} ({@code --grace-ms})
      * @param nice      steps of niceness the program runs below the supervisor, 0 to 19 ({@code --nice})
-     * @param directory the supervisor's working directory, or null for the app's
-     * @param env       variables added to the app's environment for the supervisor (a program's own go with
-     *                  {@link SupervisorCommand.Run}; a session passes them here too, so the supervisor carries the same
-     *                  marks as every process of its run)
      */
-    record Launch(List<String> command, Duration stopGrace, int nice, Path directory, Map<String, String> env) {
+    record Launch(List<String> command, Duration stopGrace, int nice) {
         public Launch {
             command = List.copyOf(command);
-            env = Map.copyOf(env);
         }
 
-        /** The full command line: the program is not on it (it is handed over). */
+        /** The command line up to the program: the command, then the options. */
         List<String> commandLine() {
             List<String> cmd = new ArrayList<>(command);
             cmd.add("--grace-ms");
@@ -74,18 +72,39 @@ final class Supervisor {
     }
 
     /**
-     * Starts the supervisor, telling it where to connect ({@code PROCESSLAB_TRACE}, {@code PROCESSLAB_TOKEN}). Returns
-     * at once; {@link #ready()} says when it is connected.
+     * Starts the supervisor without a program (step 1 of 2), in the app's working directory and environment, telling
+     * it where to connect ({@code PROCESSLAB_TRACE}, {@code PROCESSLAB_TOKEN}). Returns at once; {@link #ready()} says
+     * when it is connected, {@link #handOver} gives it its program.
      *
      * @param server the run's trace server, built with {@code link} as its supervisor listener
      * @throws IOException when the process cannot be started
      */
     static Supervisor start(Launch launch, TraceServer server, SupervisorLink link) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(launch.commandLine()).redirectErrorStream(true);
-        if (launch.directory() != null) {
-            pb.directory(launch.directory().toFile());
+        return launch(launch.commandLine(), null, Map.of(), server, link);
+    }
+
+    /**
+     * Starts the supervisor with its program on its command line (both steps at once): it runs in the program's
+     * directory, with the program's variables added to its environment (so the supervisor carries the same marks as
+     * every process of its run), and starts the program right after its hello.
+     *
+     * @throws IOException when the process cannot be started (no such directory, no such interpreter)
+     */
+    static Supervisor startWith(Launch launch, SupervisorCommand.Run program, TraceServer server, SupervisorLink link)
+            throws IOException {
+        List<String> cmd = launch.commandLine();
+        cmd.add("--");
+        cmd.addAll(program.argv());
+        return launch(cmd, program.cwd() == null ? null : Path.of(program.cwd()), program.env(), server, link);
+    }
+
+    private static Supervisor launch(List<String> commandLine, Path directory, Map<String, String> env,
+                                     TraceServer server, SupervisorLink link) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(commandLine).redirectErrorStream(true);
+        if (directory != null) {
+            pb.directory(directory.toFile());
         }
-        pb.environment().putAll(launch.env());
+        pb.environment().putAll(env);
         pb.environment().put("PROCESSLAB_TRACE", server.address());
         pb.environment().put("PROCESSLAB_TOKEN", server.token());
         Supervisor s = new Supervisor(pb.start(), link);

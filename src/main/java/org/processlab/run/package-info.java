@@ -9,7 +9,8 @@
  *       {@code MessageReader} today), {@code TraceServer} (the token and each connection's hello),
  *       {@code AgentMessages} and {@code SupervisorMessages} (every message kind → the model's events, one method per
  *       kind), {@code LineAssembler} (bytes → lines).</li>
- *   <li>The supervisor: {@code Supervisor} (its process, started first, then handed the program),
+ *   <li>The supervisor: {@code Supervisor} (its process: started with its program, or started first and handed the
+ *       program when it is ready),
  *       {@code SupervisorLink} (typed {@code SupervisorCommand}s out, written by {@code CommandEncoder}; what the
  *       supervisor says of the run in).</li>
  *   <li>Watching: {@code RunWatch} (the {@code /proc} sampling loop, with {@code ProcessSampler}), {@code RunLimits},

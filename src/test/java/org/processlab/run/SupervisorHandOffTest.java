@@ -46,7 +46,7 @@ class SupervisorHandOffTest {
     private void startReady(RunSpec spec) throws Exception {
         server = TraceServer.open(model, link, () -> { });
         // the supervisor's own environment has none of the program's variables: they come with the hand-off
-        supervisor = Supervisor.start(new Supervisor.Launch(spec.supervisor(), Duration.ofSeconds(1), 0, null, Map.of()),
+        supervisor = Supervisor.start(new Supervisor.Launch(spec.supervisor(), Duration.ofSeconds(1), 0),
                 server, link);
         assertThat(supervisor.awaitReady(Duration.ofSeconds(30))).as("ready: connected, hello received").isTrue();
         assertThat(link.connected()).isTrue();
