@@ -75,6 +75,7 @@ public final class RunSession implements AutoCloseable {
     private final RunSpec spec;
     private final RunModel model;
     private final CompletableFuture<RunSnapshot> ended = new CompletableFuture<>();
+    private final TraceServer.TransportFactory transport;
     private final SupervisorLink link = new SupervisorLink();
     private final RunLimits limits;
     private final TreeKiller killer;
@@ -88,9 +89,10 @@ public final class RunSession implements AutoCloseable {
     private TraceServer server;
     private Supervisor supervisor;
 
-    private RunSession(RunSpec spec, RunModel model) {
+    private RunSession(RunSpec spec, RunModel model, TraceServer.TransportFactory transport) {
         this.spec = spec;
         this.model = model;
+        this.transport = transport;
         this.limits = spec == null ? null : RunLimits.of(spec);
         this.killer = new TreeKiller(model);
     }
@@ -102,7 +104,12 @@ public final class RunSession implements AutoCloseable {
      * @param model an empty model that receives every event of this run
      */
     public static RunSession start(RunSpec spec, RunModel model) {
-        RunSession s = new RunSession(spec, model);
+        return start(spec, model, LoopbackTransport::open);
+    }
+
+    /** {@link #start(RunSpec, RunModel)} over another trace transport. */
+    static RunSession start(RunSpec spec, RunModel model, TraceServer.TransportFactory transport) {
+        RunSession s = new RunSession(spec, model, transport);
         LIVE.add(s.controls);
         Thread th = new Thread(s::driveGuarded, "run-" + spec.title());
         th.setDaemon(true);
@@ -112,7 +119,7 @@ public final class RunSession implements AutoCloseable {
 
     /** Starts a run that could not even be prepared (no interpreter, no such file): it fails at once with {@code message}. */
     public static RunSession failed(String title, String message, RunModel model) {
-        RunSession s = new RunSession(null, model);
+        RunSession s = new RunSession(null, model, null);
         long t = Clock.nowMicros();
         model.append(new RunEvent.RunStarted(t, title, List.of(), null));
         s.fail(message);
@@ -254,7 +261,7 @@ public final class RunSession implements AutoCloseable {
     private void drive() {
         model.append(new RunEvent.RunStarted(Clock.nowMicros(), spec.title(), spec.command(), spec.startMethod()));
         try {
-            server = TraceServer.open(model, link, this::processAnnounced);
+            server = new TraceServer(model, link, this::processAnnounced, transport);
             supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice()),
                     new SupervisorCommand.Run(spec.command(),
                             spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()),

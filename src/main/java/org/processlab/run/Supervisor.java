@@ -118,17 +118,19 @@ final class Supervisor {
     }
 
     /**
-     * Waits until the supervisor is ready, or has exited, or {@code timeout} has passed.
+     * Waits until the supervisor is ready, or {@code timeout} has passed. It waits even if the supervisor has exited
+     * meanwhile: with its program on its command line, a supervisor can run a short program to its end before a
+     * busy app has read its hello, which still arrives.
      *
      * @return true when it is ready
      */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         try {
-            CompletableFuture.anyOf(link.ready(), process.onExit()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            link.ready().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException | ExecutionException e) {
-            // not ready: said below
+            return false;
         }
-        return link.ready().isDone();
     }
 
     /** Gives the supervisor its program: it starts the root now, or the moment it is ready. */
