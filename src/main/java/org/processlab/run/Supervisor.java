@@ -133,7 +133,13 @@ final class Supervisor {
         }
     }
 
-    /** Gives the supervisor its program: it starts the root now, or the moment it is ready. */
+    /**
+     * Gives a supervisor started by {@link #start} its program: it starts the root now, or the moment it is ready (one
+     * started with its program ignores it).
+     *
+     * @throws IllegalArgumentException for a program whose command line and variables are longer than the protocol
+     *                                  allows (see {@link CommandEncoder})
+     */
     void handOver(SupervisorCommand.Run program) {
         link.send(program);
     }
