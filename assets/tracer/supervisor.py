@@ -1,6 +1,7 @@
 """ProcessLab supervisor: owns one run's process tree. Wire format: PROTOCOL.md.
 
     python3 -I supervisor.py [--grace-ms N] [--nice N] -- CMD...
+    python3 -I supervisor.py [--grace-ms N] [--nice N]     (the app hands CMD over: `run`)
 
 Runs CMD in a new session with default signal dispositions, an empty signal mask,
 stdin = /dev/null and stdout/stderr = pipes read here (sent as `raw`). On Linux it makes
@@ -27,7 +28,7 @@ MAX_LINE = 65536
 HAVE_PROC = os.path.isdir('/proc/self')
 APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
 APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
-USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] -- CMD...'
+USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] [-- CMD...]'
 PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
 TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
 AUTOGROUP_RETRY = 0.11    # the kernel's limit on setting a group's niceness is one per 100 ms
@@ -94,6 +95,39 @@ def set_subreaper():
         return False
 
 
+_scan_json = None
+
+
+def decode_command(line):
+    """One command line (bytes) as a dict, or None. json's C scanner alone: the json package imports re, which
+    costs more than handing a program over (`run` arrives before the root starts)."""
+    global _scan_json
+    try:
+        if _scan_json is None:
+            from _json import make_scanner
+
+            class _Plain(object):
+                strict = True
+                object_hook = object_pairs_hook = parse_constant = None
+                parse_float = float
+                parse_int = int
+                memo = {}
+            _scan_json = make_scanner(_Plain)
+        text = line.decode('utf-8').strip()
+        m, end = _scan_json(text, 0)
+        if end != len(text):
+            return None
+    except ImportError:
+        import json
+        try:
+            m = json.loads(line)
+        except ValueError:
+            return None
+    except Exception:    # StopIteration, ValueError, TypeError (NaN): not a command
+        return None
+    return m if isinstance(m, dict) else None
+
+
 class App(object):
     """The connection to the app. Blocking sends; any error means the app is gone."""
 
@@ -133,17 +167,13 @@ class App(object):
         if not data:
             self.gone = True
             return None
-        import json   # only once the app says something (stop / kill)
         self.buf += data
         cmds = []
         while b'\n' in self.buf:
             line, self.buf = self.buf.split(b'\n', 1)
-            try:
-                m = json.loads(line)
-                if isinstance(m, dict):
-                    cmds.append(m)
-            except ValueError:
-                pass
+            m = decode_command(line)
+            if m is not None:
+                cmds.append(m)
         if len(self.buf) > MAX_LINE:
             self.buf = b''
         return cmds
@@ -656,14 +686,79 @@ class Supervisor(object):
                         for m in cmds:
                             self.on_command(m)
                 elif what == 'stdin':
+                    if stdin_ended():
+                        self.on_app_gone()
+
+
+def wait_for_program(app, wake_r, stdin_is_pipe):
+    """Started without CMD: ready (hello sent), the supervisor waits for the app's `run` (PROTOCOL.md, "Set-up").
+    Returns that command and the commands read after it, or None if the run ended before it began: the app went
+    away, or `stop`, `kill`, SIGTERM, SIGINT or SIGHUP came first (then `done` is sent: nothing ran)."""
+    sel = selectors.DefaultSelector()
+    sel.register(app.sock, selectors.EVENT_READ, 'app')
+    sel.register(wake_r, selectors.EVENT_READ, 'signal')
+    if stdin_is_pipe:
+        sel.register(0, selectors.EVENT_READ, 'stdin')
+    try:
+        while True:
+            for key, _ in sel.select():
+                if key.data == 'app':
+                    cmds = app.read_commands()
+                    if cmds is None:
+                        return None
+                    for i, m in enumerate(cmds):
+                        if m.get('k') == 'run':
+                            return m, cmds[i + 1:]
+                        if m.get('k') in ('stop', 'kill'):
+                            app.send('done', t=now_us())
+                            return None
+                elif key.data == 'signal':
                     try:
-                        data = os.read(0, 4096)
+                        data = os.read(wake_r, 512)
                     except (BlockingIOError, InterruptedError):
                         continue
-                    except OSError:
-                        data = b''
-                    if not data:
-                        self.on_app_gone()
+                    if any(b in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) for b in data):
+                        app.send('done', t=now_us())
+                        return None
+                elif stdin_ended():
+                    return None
+    finally:
+        sel.close()
+
+
+def stdin_ended():
+    """True when stdin (a pipe or socket from the app) has reached its end: the app is gone."""
+    try:
+        return not os.read(0, 4096)
+    except (BlockingIOError, InterruptedError):
+        return False
+    except OSError:
+        return True
+
+
+def take_program(app, m):
+    """The argv of a `run` command, once its `cwd` is the supervisor's own directory and its `env` is added to the
+    supervisor's environment (the root inherits both); or None after `spawn-failed` and `done`."""
+    argv, cwd, env = m.get('argv'), m.get('cwd'), m.get('env') or {}
+    problem = None
+    if not (isinstance(argv, list) and argv and all(isinstance(a, str) for a in argv)) \
+            or not (cwd is None or isinstance(cwd, str)) or not isinstance(env, dict) \
+            or not all(isinstance(v, str) for v in env.values()):
+        problem = 'malformed run command'
+    else:
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            os.environ.update(env)
+        except OSError as e:
+            problem = '%s: %s' % (cwd, e.strerror or e)
+        except ValueError as e:     # a variable name with '=' or a NUL in it
+            problem = 'bad environment variable: %s' % e
+    if problem is not None:
+        app.send('spawn-failed', t=now_us(), message=problem)
+        app.send('done', t=now_us())
+        return None
+    return argv
 
 
 OPTIONS = ('--grace-ms', '--nice')
@@ -695,7 +790,7 @@ def main(argv):
         opts, cmd = parse_args(argv)
     except ValueError:
         fail(USAGE)
-    if not cmd or not 0 <= opts['--nice'] <= 19:
+    if not 0 <= opts['--nice'] <= 19:
         fail(USAGE)
     # fds 0-2 must exist, or our pipes could land on them.
     for fd in (0, 1, 2):
@@ -735,9 +830,20 @@ def main(argv):
     if stdin_is_pipe:
         os.set_blocking(0, False)
 
+    later = []
+    if not cmd:
+        handed = wait_for_program(app, wake_r, stdin_is_pipe)
+        if handed is None:
+            return 0
+        cmd = take_program(app, handed[0])
+        if cmd is None:
+            return 127
+        later = handed[1]
     sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'])
     if not sup.spawn():
         return 127
+    for m in later:
+        sup.on_command(m)
     return sup.run(wake_r, stdin_is_pipe)
 
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads trace-protocol messages (assets/tracer/PROTOCOL.md): a JSON line of at most
- * {@link #MAX_LINE} bytes, followed by {@code n} payload bytes when the JSON has a field {@code n}
- * (at most {@link #MAX_PAYLOAD}).
+ * The protocol's framing over a byte stream (assets/tracer/PROTOCOL.md, "Framing"): reads {@link TraceMessage}s, each a
+ * JSON line of at most {@link #MAX_LINE} bytes, followed by {@code n} payload bytes when the JSON has a field {@code n}
+ * (at most {@link #MAX_PAYLOAD}). The limits are the protocol's, for every transport.
  *
  * <p>Threading: one reader thread per connection; not thread-safe.
  */
@@ -24,13 +24,6 @@ final class MessageReader {
     static final class ProtocolException extends IOException {
         ProtocolException(String message) {
             super(message);
-        }
-    }
-
-    /** One message: its JSON and its payload (empty when none). */
-    record Message(JsonNode json, byte[] payload, int payloadLength) {
-        String kind() {
-            return json.path("k").asText("");
         }
     }
 
@@ -51,8 +44,13 @@ final class MessageReader {
         this.in = in;
     }
 
-    /** The next message, or null at a clean end of stream. Each payload gets its own array, never reused. */
-    Message next() throws IOException {
+    /**
+     * The next message, or null at a clean end of stream. Each payload gets its own array, never reused.
+     *
+     * @throws ProtocolException for a line too long, bad JSON, or a payload size out of range
+     * @throws java.io.EOFException when the stream ends inside a message
+     */
+    TraceMessage next() throws IOException {
         int len = 0;
         while (true) {
             if (pos == lim && !fill()) {
@@ -84,7 +82,7 @@ final class MessageReader {
         }
         JsonNode n = json.get("n");
         if (n == null) {
-            return new Message(json, payload, 0);
+            return new TraceMessage(json, payload, 0);
         }
         if (!n.canConvertToInt() || n.asInt() < 0 || n.asInt() > MAX_PAYLOAD) {
             throw new ProtocolException("payload size out of range");
@@ -101,7 +99,7 @@ final class MessageReader {
             pos += k;
             got += k;
         }
-        return new Message(json, payload, size);
+        return new TraceMessage(json, payload, size);
     }
 
     private boolean fill() throws IOException {

@@ -21,8 +21,9 @@ import org.processlab.model.RunEvent;
  * <p>Cost: a scan lists {@code /proc} and reads the stat file of each PID it has not classified yet and
  * of each known descendant; PIDs found unrelated to the run are remembered while they stay listed.
  *
- * <p>Threading: {@link #scan()} is called by one thread (the session's sampler thread); events go to the
- * consumer on that thread. Where {@code /proc} is missing it does nothing (the agents still report).
+ * <p>Threading: {@link #scan()} is called by one thread (the run's own, in {@link RunWatch}); events go to the
+ * consumer on that thread. {@link #everSeen()} and {@link #seenCount()} from any thread (the {@link TreeKiller}'s);
+ * the methods share this object's monitor. Where {@code /proc} is missing it does nothing (the agents still report).
  */
 final class ProcessSampler {
     private final long rootOfTree;

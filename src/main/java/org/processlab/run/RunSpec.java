@@ -13,7 +13,7 @@ import java.util.Map;
  * @param title        what the window and the report call the run
  * @param workingDir   the program's working directory
  * @param supervisor   the command that starts ProcessLab's supervisor; the engine appends
- *                     {@code --grace-ms N -- command...}
+ *                     {@code --grace-ms N [--nice N] -- command...} (assets/tracer/PROTOCOL.md, "Set-up")
  * @param command      the program's own command line (interpreter, script, arguments)
  * @param env          variables added to the inherited environment (the engine adds the trace address and token)
  * @param startMethod  the default multiprocessing start method asked for, or null for the interpreter's own

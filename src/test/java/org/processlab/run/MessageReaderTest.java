@@ -21,7 +21,7 @@ class MessageReaderTest {
         b.writeBytes("{\"k\":\"hello\",\"pid\":1}\n{\"k\":\"out\",\"n\":4}\nab\ncd{\"k\":\"exit\"}\n".getBytes(StandardCharsets.UTF_8));
         MessageReader r = reader(b.toByteArray());
         assertThat(r.next().kind()).isEqualTo("hello");
-        MessageReader.Message out = r.next();
+        TraceMessage out = r.next();
         assertThat(out.kind()).isEqualTo("out");
         assertThat(new String(out.payload(), 0, out.payloadLength(), StandardCharsets.UTF_8)).isEqualTo("ab\nc");
         // the payload is 4 bytes: "ab\nc"; "d" then starts the next line

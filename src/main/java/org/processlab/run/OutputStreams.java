@@ -1,0 +1,36 @@
+package org.processlab.run;
+
+import org.processlab.model.LineBatch;
+import org.processlab.model.Stream;
+
+/**
+ * The stdout and stderr of one writer on the wire ({@code out} of an agent, {@code raw} of the supervisor), each split
+ * into lines by a {@link LineAssembler} of its own.
+ *
+ * <p>Threading: one connection's thread, as its {@link LineAssembler}s.
+ */
+final class OutputStreams {
+    /** Receives the lines each message finished, with their stream; the batch is reused after the call. */
+    interface Sink {
+        void lines(long t, Stream stream, LineBatch lines);
+    }
+
+    private final LineAssembler stdout;
+    private final LineAssembler stderr;
+
+    OutputStreams(Sink sink) {
+        this.stdout = new LineAssembler((t, lines) -> sink.lines(t, Stream.STDOUT, lines));
+        this.stderr = new LineAssembler((t, lines) -> sink.lines(t, Stream.STDERR, lines));
+    }
+
+    /** Feeds a message's payload to the stream its {@code s} names (stdout unless {@code "stderr"}), at time {@code t}. */
+    void feed(TraceMessage m, long t) {
+        ("stderr".equals(m.json().path("s").asText()) ? stderr : stdout).feed(t, m.payload(), 0, m.payloadLength());
+    }
+
+    /** Ends both streams: a last line without its newline still counts, at time {@code t}. */
+    void finish(long t) {
+        stdout.finish(t);
+        stderr.finish(t);
+    }
+}

@@ -1,0 +1,43 @@
+package org.processlab.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the app tells ProcessLab's supervisor, as values (assets/tracer/PROTOCOL.md, "App → supervisor"). Each record is
+ * one message: its name in lower case is the message's {@code k}, its components are the other fields, by the same
+ * names. {@link CommandEncoder} writes them; nothing else builds a command line.
+ *
+ * <p>A new command: a record here, its branch in {@link CommandEncoder#encode}, its row in PROTOCOL.md, and its
+ * handling in {@code supervisor.py}'s {@code on_command}.
+ */
+sealed interface SupervisorCommand {
+    /**
+     * Hands the program over to a supervisor started without one; it starts the root at once.
+     *
+     * @param argv the root command: program, then its arguments
+     * @param cwd  the root's working directory (absolute), or null for the supervisor's own
+     * @param env  variables added to the supervisor's environment for the root (never the trace address or token)
+     */
+    record Run(List<String> argv, String cwd, Map<String, String> env) implements SupervisorCommand {
+        public Run {
+            argv = List.copyOf(argv);
+            env = Map.copyOf(env);
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("a program needs a command");
+            }
+        }
+    }
+
+    /** SIGTERM to every process of the run, SIGKILL to what is left after {@code graceMs} milliseconds. */
+    record Stop(long graceMs) implements SupervisorCommand {
+    }
+
+    /** Freeze (SIGSTOP), then SIGKILL, every process of the run at once: a limit was hit. */
+    record Kill() implements SupervisorCommand {
+    }
+
+    /** Lower every process of the run by {@code steps} of niceness (1 to 19): it turned busy. */
+    record Nice(int steps) implements SupervisorCommand {
+    }
+}

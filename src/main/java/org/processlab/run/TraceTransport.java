@@ -1,0 +1,85 @@
+package org.processlab.run;
+
+import java.io.IOException;
+
+/**
+ * A place the processes of one run connect to (the supervisor and one agent per traced process), and the protocol's
+ * framing on each connection: what comes out is whole {@link TraceMessage}s, per connection, in the order they were
+ * sent. {@link LoopbackTransport} is today's: loopback TCP, a reader thread per connection. What the messages mean is
+ * not the transport's business: the {@link Acceptor} ({@link TraceServer}) decides that.
+ *
+ * <p>Life: an implementation's factory starts listening and accepting at once; {@link #address()} is then what the
+ * run's processes are told ({@code PROCESSLAB_TRACE}); {@link #close()} stops accepting.
+ *
+ * <h2>Threading contract</h2>
+ * <ul>
+ *   <li>The transport calls the {@link Acceptor} and every {@link Connection} on threads of its own, never on the
+ *       thread that opened or closes it.</li>
+ *   <li>For one connection the calls come one at a time, in order: {@link Acceptor#accept} with its first message,
+ *       then {@link Connection#message} for each later message as sent, then {@link Connection#closed} exactly once,
+ *       whatever ended it (the peer closed, the framing broke, a handler threw). A connection whose {@code accept}
+ *       returned null hears nothing more. The transport publishes each call's effects to the next call of the same
+ *       connection, so a handler keeps per-connection state in plain fields.</li>
+ *   <li>Calls for different connections may run at the same time on different threads (a thread per connection, as
+ *       today) or one after another on one thread (a selector serving many, as a Unix-socket transport would).
+ *       Handlers must work with both: state shared across connections is thread-safe, and no call blocks for long
+ *       (appending to the model is fine; waiting for another connection is not).</li>
+ *   <li>A message and its payload belong to the handler from the call on; the transport never reuses them, so a
+ *       handler may keep slices of the payload without copying.</li>
+ *   <li>{@link Acceptor#rejected} is called on any of the transport's threads.</li>
+ *   <li>{@link Peer#send} and {@link Peer#close} may be called from any thread.</li>
+ * </ul>
+ *
+ * <h2>What the transport enforces</h2>
+ * A connection is closed, and counted through {@link Acceptor#rejected}, when: too many are open at once; it sends no
+ * first message within {@link #FIRST_MESSAGE_MILLIS}, or ends before one; it breaks the framing (a line over {@link MessageReader#MAX_LINE}
+ * bytes, bad JSON, a payload over {@link MessageReader#MAX_PAYLOAD}); or the acceptor refuses it. The run goes on.
+ */
+interface TraceTransport extends AutoCloseable {
+    /** How long a new connection has to send its first message (its {@code hello}). */
+    int FIRST_MESSAGE_MILLIS = 5_000;
+
+    /** The value of {@code PROCESSLAB_TRACE}: where the run's processes connect. */
+    String address();
+
+    /** Stops accepting connections. Open connections go on until they end (an agent's data is read to the end). */
+    @Override
+    void close();
+
+    /** Decides what a new connection is: the trace protocol's side. */
+    interface Acceptor {
+        /**
+         * A connection sent its first message.
+         *
+         * @param first its first message (the protocol wants a {@code hello})
+         * @param peer  the way back to it
+         * @return the handler of the connection's later messages, or null to close it (it is then counted as rejected)
+         */
+        Connection accept(TraceMessage first, Peer peer);
+
+        /** A connection was refused or closed for breaking the rules above. */
+        void rejected();
+    }
+
+    /** The messages of one connection after its first. */
+    interface Connection {
+        /** The next message of this connection. */
+        void message(TraceMessage m);
+
+        /** The connection has ended; nothing more comes. Called once. */
+        void closed();
+    }
+
+    /** The way back to a connected process. Thread-safe. */
+    interface Peer {
+        /**
+         * Sends one whole message (see {@link CommandEncoder}); messages sent from several threads never interleave.
+         *
+         * @throws IOException when the peer is gone
+         */
+        void send(byte[] message) throws IOException;
+
+        /** Closes the connection (a supervisor whose app closed it ends whatever is left of its run). */
+        void close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.processlab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/** Each command is one JSON line, {@code k} first, with the field names of PROTOCOL.md's "App → supervisor". */
+class CommandEncoderTest {
+    private static String line(SupervisorCommand c) {
+        return new String(CommandEncoder.encode(c), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void stopKillAndNiceAreWrittenAsTheProtocolSays() {
+        assertThat(line(new SupervisorCommand.Stop(1500))).isEqualTo("{\"k\":\"stop\",\"graceMs\":1500}\n");
+        assertThat(line(new SupervisorCommand.Kill())).isEqualTo("{\"k\":\"kill\"}\n");
+        assertThat(line(new SupervisorCommand.Nice(10))).isEqualTo("{\"k\":\"nice\",\"steps\":10}\n");
+    }
+
+    @Test
+    void runCarriesTheProgramItsDirectoryAndItsVariables() throws Exception {
+        String text = line(new SupervisorCommand.Run(List.of("python3", "/tmp/é x.py", "a\"b"), "/tmp",
+                Map.of("PYTHONPATH", "/boot", "PYTHONIOENCODING", "utf-8")));
+        assertThat(text).startsWith("{\"k\":\"run\",").endsWith("}\n").containsOnlyOnce("\n");
+        JsonNode j = new ObjectMapper().readTree(text);
+        assertThat(j.path("argv").toString()).isEqualTo("[\"python3\",\"/tmp/é x.py\",\"a\\\"b\"]");
+        assertThat(j.path("cwd").asText()).isEqualTo("/tmp");
+        assertThat(j.path("env").path("PYTHONPATH").asText()).isEqualTo("/boot");
+        assertThat(j.path("env").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunWithoutADirectoryLeavesTheFieldOut() {
+        assertThat(line(new SupervisorCommand.Run(List.of("true"), null, Map.of())))
+                .isEqualTo("{\"k\":\"run\",\"argv\":[\"true\"],\"env\":{}}\n");
+    }
+
+    @Test
+    void aCommandLongerThanTheSupervisorReadsIsRefused() {
+        String big = "x".repeat(MessageReader.MAX_LINE);
+        assertThatThrownBy(() -> CommandEncoder.encode(new SupervisorCommand.Run(List.of("echo", big), null, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65,536");
+    }
+}

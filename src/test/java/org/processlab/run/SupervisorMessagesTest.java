@@ -1,0 +1,107 @@
+package org.processlab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+import org.processlab.model.RunEvent;
+import org.processlab.model.RunModel;
+import org.processlab.model.Stream;
+
+/** The supervisor's messages, one kind at a time: the model's events, and what goes to the run's listener. */
+class SupervisorMessagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RunModel model = new RunModel();
+    private final List<String> heard = new ArrayList<>();
+    private final SupervisorMessages.Listener listener = new SupervisorMessages.Listener() {
+        @Override
+        public void connected(TraceTransport.Peer commands) {
+            heard.add("connected");
+        }
+
+        @Override
+        public void spawnFailed(String message) {
+            heard.add("spawn-failed " + message);
+        }
+
+        @Override
+        public void done(long t) {
+            heard.add("done " + t);
+        }
+
+        @Override
+        public String loweredBecause() {
+            return "it has made 20 processes";
+        }
+
+        @Override
+        public void closed() {
+            heard.add("closed");
+        }
+    };
+
+    private static TraceMessage msg(String text) throws Exception {
+        return new TraceMessage(JSON.readTree(text), new byte[0], 0);
+    }
+
+    private static TraceMessage raw(long t, String payload) throws Exception {
+        byte[] p = payload.getBytes(StandardCharsets.UTF_8);
+        JsonNode j = JSON.readTree("{\"k\":\"raw\",\"s\":\"stdout\",\"t\":" + t + ",\"n\":" + p.length + "}");
+        return new TraceMessage(j, p, p.length);
+    }
+
+    private SupervisorMessages hello() throws Exception {
+        return SupervisorMessages.hello(model, JSON.readTree("{\"k\":\"hello\",\"peer\":\"supervisor\",\"pid\":50,\"t\":1}"),
+                null, listener);
+    }
+
+    @Test
+    void eachKindBecomesItsEventOrGoesToTheListener() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"spawned\",\"t\":10,\"pid\":51,\"startTicks\":7}"));
+        s.message(msg("{\"k\":\"signalled\",\"t\":20,\"pid\":51,\"signal\":15}"));
+        s.message(msg("{\"k\":\"niced\",\"t\":25,\"steps\":10}"));
+        s.message(msg("{\"k\":\"reaped\",\"t\":30,\"child\":51,\"status\":15,\"exitcode\":-15}"));
+        s.message(msg("{\"k\":\"done\",\"t\":40}"));
+        s.closed();
+        assertThat(model.events()).containsExactly(
+                new RunEvent.RootSpawned(10, 51, 7),
+                new RunEvent.Signalled(20, 51, 15),
+                new RunEvent.PriorityLowered(25, 10, "it has made 20 processes"),
+                new RunEvent.Reaped(30, 50, 51, -15, 15));
+        assertThat(heard).containsExactly("connected", "done 40", "closed");
+    }
+
+    @Test
+    void aRootThatCannotStartIsToldToTheListener() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"spawn-failed\",\"t\":10,\"message\":\"No such file or directory\"}"));
+        s.message(msg("{\"k\":\"done\",\"t\":11}"));
+        assertThat(heard).containsExactly("connected", "spawn-failed No such file or directory", "done 11");
+        assertThat(model.events()).isEmpty();
+    }
+
+    @Test
+    void rawOutputIsMainsUntracedLinesAndALastLineEndsAtDone() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"spawned\",\"t\":10,\"pid\":51,\"startTicks\":7}"));
+        s.message(raw(20, "from a shell\nno newline"));
+        assertThat(model.output().size()).isEqualTo(1);
+        s.message(msg("{\"k\":\"done\",\"t\":40}"));
+        var lines = model.output().range(0, model.output().size());
+        assertThat(lines).extracting(l -> l.text()).containsExactly("from a shell", "no newline");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.pid()).as("no agent said who: main's lane").isEqualTo(51);
+            assertThat(l.untraced()).isTrue();
+            assertThat(l.stream()).isEqualTo(Stream.STDOUT);
+        });
+        assertThat(lines.get(1).t()).isEqualTo(40);
+    }
+}
