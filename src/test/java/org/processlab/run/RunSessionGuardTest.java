@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import org.processlab.model.ProcessView;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
+import org.processlab.testing.Await;
 
 /**
  * Whatever breaks inside a run's own thread (here: a view's listener throwing on it), the run still ends: its
@@ -46,21 +48,17 @@ class RunSessionGuardTest {
         RunSession s = RunSession.start(PythonTrack.spec(PythonInterpreter.locate(null), program, List.of(), null,
                 "guard"), model);
         // keep the model clean so that every change calls the listener again
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!s.ended().isDone() && System.nanoTime() < until) {
+        Await.atMost(Duration.ofSeconds(60)).every(Duration.ofMillis(5)).tryUntil(() -> {
             model.clearDirty();
-            Thread.sleep(5);
-        }
+            return s.ended().isDone();
+        });
         RunSnapshot end = s.ended().get(5, TimeUnit.SECONDS);
         assertThat(end.status()).isEqualTo(RunStatus.FAILED);
         assertThat(end.error()).contains("run broke").contains("a broken view");
         List<Long> pids = end.processes().stream().map(ProcessView::pid).filter(p -> p > 0).toList();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (pids.stream().anyMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.atMost(Duration.ofSeconds(15)).tryUntil(() ->
+                pids.stream().noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
         assertThat(pids).as("every process of the broken run is gone")
                 .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false));
     }
