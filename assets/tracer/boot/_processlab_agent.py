@@ -1,7 +1,9 @@
 """ProcessLab agent: reports what this Python process does to the ProcessLab app.
 
 Loaded by boot/sitecustomize.py in every Python process of a run (PYTHONPATH is inherited,
-so spawn and forkserver children load it too). Wire format: ../PROTOCOL.md.
+so spawn and forkserver children load it too). Wire format: ../PROTOCOL.md; what the agent
+shares with the supervisor (limits, message encoder, /proc/PID/stat, exit status) is in
+_processlab_wire.py beside it.
 
 Design rules, in order of importance:
   * Never change the program: no signal handlers, no threads, no eager imports of heavy
