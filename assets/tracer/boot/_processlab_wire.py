@@ -10,8 +10,9 @@ Who loads it:
     by its path (next to its own) and leaves sys.path as it found it.
 
 Because every traced program carries it, it follows the agent's design rules: importing it
-imports nothing but `os` and built-in modules (no json package, no `re`), starts no thread
-and does nothing but define names. Standard library only, Python 3.8+.
+imports nothing but `os` and modules written in C (`time`, `_json`; no json package, no `re`),
+starts no thread and does nothing but define names. Programs must not rely on it (PROTOCOL.md,
+"What a traced program carries"). Standard library only, Python 3.8+.
 """
 
 import os
@@ -24,7 +25,7 @@ except ImportError:  # pragma: no cover - CPython always has it
 
 # --------------------------------------------------------------------------- limits
 # PROTOCOL.md, "Limits", names the same numbers; the app's reader (MessageReader.java)
-# rejects a connection that breaks the first two.
+# rejects a connection that breaks the first two. ProtocolLimitsTest holds all three places.
 
 MAX_LINE = 65536         # bytes of one message line, its '\n' included
 MAX_PAYLOAD = 1 << 20    # bytes after a line with a field "n" (0 <= n <= MAX_PAYLOAD)
