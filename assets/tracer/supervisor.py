@@ -23,8 +23,26 @@ import stat
 import sys
 import time
 
-MAX_PAYLOAD = 1 << 20
-MAX_LINE = 65536
+
+def _load_wire():
+    """boot/_processlab_wire.py, the module the agents use too. Loaded by its path: -I leaves
+    PYTHONPATH out, and boot/ is put on sys.path only for this one import, so nothing else
+    of boot/ (sitecustomize, the agent) can be imported here by chance."""
+    boot = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'boot')
+    sys.path.insert(0, boot)
+    try:
+        import _processlab_wire
+    finally:
+        sys.path.remove(boot)
+        sys.path_importer_cache.pop(boot, None)
+    return _processlab_wire
+
+
+wire = _load_wire()
+MAX_PAYLOAD = wire.MAX_PAYLOAD
+MAX_LINE = wire.MAX_LINE
+read_stat = wire.read_stat      # (state, ppid, pgrp, session, starttime) or None
+now_us = wire.now_us
 HAVE_PROC = os.path.isdir('/proc/self')
 APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
 APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
@@ -35,33 +53,6 @@ AUTOGROUP_RETRY = 0.11    # the kernel's limit on setting a group's niceness is 
 AUTOGROUP_TRIES = 20
 
 
-try:   # json's C string encoder: importing the json package costs more than a run's start
-    from _json import encode_basestring_ascii as _jstr
-except ImportError:
-    from json import dumps as _jstr
-
-
-def _j(v):
-    if v is None:
-        return 'null'
-    if v is True or v is False:
-        return 'true' if v else 'false'
-    if isinstance(v, int):
-        return str(int(v))
-    if isinstance(v, (list, tuple)):
-        return '[' + ','.join(_j(x) for x in v) + ']'
-    return _jstr(str(v))
-
-
-def encode(k, fields):
-    return ('{"k":%s%s}\n' % (_jstr(k), ''.join(',"%s":%s' % (name, _j(v))
-                                                 for name, v in fields.items()))).encode()
-
-
-def now_us():
-    return time.time_ns() // 1000
-
-
 def mono():
     return time.monotonic()
 
@@ -70,17 +61,6 @@ def fail(msg, code=2):
     sys.stderr.write('processlab supervisor: %s\n' % msg)
     sys.stderr.flush()
     sys.exit(code)
-
-
-def read_stat(pid):
-    """(state, ppid, pgrp, session, starttime) from /proc/PID/stat, or None."""
-    try:
-        with open('/proc/%s/stat' % pid, 'rb') as f:
-            data = f.read()
-        rest = data[data.rindex(b')') + 2:].split()
-        return (rest[0].decode(), int(rest[1]), int(rest[2]), int(rest[3]), int(rest[19]))
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def set_subreaper():
@@ -148,7 +128,7 @@ class App(object):
             return
         if payload is not None:
             fields['n'] = len(payload)
-        data = encode(k, fields)
+        data = wire.line(k, fields)
         if payload:
             data += payload
         try:
@@ -485,10 +465,7 @@ class Supervisor(object):
             if pid == self.root:
                 self.root_reaped = True
             self.app.send('reaped', t=now_us(), child=pid, status=status,
-                          exitcode=os.waitstatus_to_exitcode(status)
-                          if hasattr(os, 'waitstatus_to_exitcode') else
-                          (-os.WTERMSIG(status) if os.WIFSIGNALED(status)
-                           else os.WEXITSTATUS(status)))
+                          exitcode=wire.exitcode(status))
 
     def tree_gone(self):
         if not (self.root_reaped and self.no_children):

@@ -1,7 +1,9 @@
 """ProcessLab agent: reports what this Python process does to the ProcessLab app.
 
 Loaded by boot/sitecustomize.py in every Python process of a run (PYTHONPATH is inherited,
-so spawn and forkserver children load it too). Wire format: ../PROTOCOL.md.
+so spawn and forkserver children load it too). Wire format: ../PROTOCOL.md; what the agent
+shares with the supervisor (limits, message encoder, /proc/PID/stat, exit status) is in
+_processlab_wire.py beside it.
 
 Design rules, in order of importance:
   * Never change the program: no signal handlers, no threads, no eager imports of heavy
@@ -23,17 +25,11 @@ import _thread
 
 from time import time_ns as _time_ns
 
-try:  # the C string encoder of json: no `re`, no json package import
-    from _json import encode_basestring_ascii as _jstr
-except Exception:  # pragma: no cover - CPython always has it
-    from json.encoder import py_encode_basestring_ascii as _jstr
+import _processlab_wire as _wire
 
-_MAX_PAYLOAD = 1 << 20   # protocol: n <= 1 MiB
-_MAX_LINE = 65536        # protocol: a JSON line incl. '\n'
 _DEBUG = bool(os.environ.get('PROCESSLAB_DEBUG'))
 _LIB_ROOTS = frozenset(('multiprocessing', 'concurrent', 'threading', '_processlab_agent'))
 
-_real = {}          # the os functions we wrapped, by name
 _streams = []       # our (stdout, stderr) TextIOWrappers, flushed before os._exit
 _installed = False
 
@@ -49,15 +45,15 @@ def _debug(what):
             pass
 
 
-def _now():
-    return _time_ns() // 1000
+_now = _wire.now_us
 
 
 def _strip_own_frame(exc, frame):
-    """Drop our wrapper's entry from a traceback before a bare `raise`.
+    """Drop frame's entry from the head of exc's traceback, so that re-raising exc shows
+    the program's traceback as it would be without the agent.
 
-    Since 3.11 a bare raise takes the traceback from the exception object, so the
-    program's traceback looks exactly as without the agent. (3.8-3.10 keep it: known gap.)
+    Since 3.11 re-raising takes the traceback from the exception object. (3.8-3.10 keep
+    our frame: known gap.)
     """
     try:
         tb = exc.__traceback__
@@ -65,6 +61,26 @@ def _strip_own_frame(exc, frame):
             exc.__traceback__ = tb.tb_next
     except Exception:
         pass
+
+
+class _Transparent(object):
+    """`with _transparent: real(...)` inside a wrapper of ours calls the real function; what
+    it raises leaves the wrapper as it came, minus the wrapper's own frame (_strip_own_frame).
+    The one place for that: every wrapper that calls a function of the program's libraries
+    goes through it. Stateless; one instance serves every thread."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, kind, exc, tb):
+        if exc is not None:
+            _strip_own_frame(exc, sys._getframe(1))   # the wrapper's frame
+        return False
+
+
+_transparent = _Transparent()
 
 
 def _copy_meta(wrapper, orig):
@@ -78,46 +94,9 @@ def _copy_meta(wrapper, orig):
     return wrapper
 
 
-# --------------------------------------------------------------------------- JSON
+# --------------------------------------------------------------------------- messages
 
-def _j(v, cap):
-    if v is None:
-        return 'null'
-    if v is True:
-        return 'true'
-    if v is False:
-        return 'false'
-    t = type(v)
-    if t is str:
-        return _jstr(v[:cap] if cap and len(v) > cap else v)
-    if t is int:
-        return str(v)
-    if t is list or t is tuple:
-        if cap and len(v) > cap:
-            v = v[:cap]
-        return '[' + ','.join([_j(x, cap) for x in v]) + ']'
-    if t is float:
-        return repr(v) if v == v and v not in (float('inf'), float('-inf')) else 'null'
-    if isinstance(v, int):
-        return str(int(v))
-    return _jstr(str(v))
-
-
-def _encode(k, fields, cap=0):
-    parts = ['{"k":', _jstr(k)]
-    for name, value in fields.items():
-        parts.append(',"%s":%s' % (name, _j(value, cap)))
-    parts.append('}\n')
-    return ''.join(parts).encode('ascii')
-
-
-def _line(k, fields):
-    line = _encode(k, fields)
-    if len(line) > _MAX_LINE:      # e.g. a huge argv: cut strings and lists
-        line = _encode(k, fields, 200)
-        if len(line) > _MAX_LINE:
-            line = _encode(k, fields, 20)
-    return line
+_line = _wire.line    # one message line, fitted under the protocol's MAX_LINE
 
 
 def _msg(k, **fields):
@@ -309,16 +288,9 @@ def _move_high(s, _socket):
     return s
 
 
-def _start_ticks(pid='self'):
-    try:
-        fd = os.open('/proc/%s/stat' % pid, os.O_RDONLY)
-        try:
-            data = os.read(fd, 4096)
-        finally:
-            os.close(fd)
-        return int(data[data.rindex(b')') + 2:].split()[19])   # field 22
-    except Exception:
-        return None
+def _start_ticks():
+    st = _wire.read_stat('self')
+    return None if st is None else st[_wire.START_TICKS]
 
 
 def _argv():
@@ -350,7 +322,7 @@ class _Sink(io.RawIOBase):
         self._hdr = ('{"k":"out","s":"%s","t":%%d,"n":%%d}\n' % stream).encode('ascii')
         self._now = _time_ns
         self._write = os.write
-        self._max = _MAX_PAYLOAD
+        self._max = _wire.MAX_PAYLOAD
         self.name = '<%s>' % stream
         self.sent = 0          # bytes handed on: the flusher backs off while it stays put
 
@@ -634,21 +606,10 @@ def _after_fork_child():
 
 # --------------------------------------------------------------------------- os wrappers
 
-def _exitcode(status):
-    try:
-        return _real['waitstatus_to_exitcode'](status)
-    except Exception:
-        if os.WIFSIGNALED(status):
-            return -os.WTERMSIG(status)
-        return os.WEXITSTATUS(status)
-
-
 def _reaped(pid, status):
     try:
-        # A stopped/continued child (WUNTRACED/WCONTINUED) has not been reaped.
-        if hasattr(os, 'WIFSTOPPED') and (os.WIFSTOPPED(status) or os.WIFCONTINUED(status)):
-            return
-        _msg('reaped', t=_now(), child=pid, status=status, exitcode=_exitcode(status))
+        if _wire.ended(status):   # a stopped/continued child has not been reaped
+            _msg('reaped', t=_now(), child=pid, status=status, exitcode=_wire.exitcode(status))
     except Exception:
         _debug('reaped')
 
@@ -695,11 +656,8 @@ def _patch_connection(mod):
 
         def wrapper(self, *a, _real=real, **kw):
             _flush_stdout()
-            try:
+            with _transparent:
                 return _real(self, *a, **kw)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
         setattr(base, name, _copy_meta(wrapper, real))
 
 
@@ -725,11 +683,8 @@ def _patch_subprocess(mod):
     real = popen._execute_child
 
     def _execute_child(self, args, *a, **kw):
-        try:
+        with _transparent:
             real(self, args, *a, **kw)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
         pid = getattr(self, 'pid', None)
         if pid:
             _spawned(pid, [args] if isinstance(args, (str, bytes)) else args)
@@ -739,11 +694,8 @@ def _patch_subprocess(mod):
 def _reporting_reaps(real):
     """Wraps an os.wait* call that returns (pid, status, ...) so each reap is reported."""
     def wrapper(*args):
-        try:
+        with _transparent:
             r = real(*args)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
         if r[0] > 0:
             _reaped(r[0], r[1])
         return r
@@ -751,9 +703,6 @@ def _reporting_reaps(real):
 
 
 def _wrap_os():
-    if 'waitstatus_to_exitcode' in os.__dict__:
-        _real['waitstatus_to_exitcode'] = os.waitstatus_to_exitcode
-
     # waitpid, wait, wait3, wait4 all return (pid, status, ...): one wrapper shape for all.
     for name in ('waitpid', 'wait', 'wait3', 'wait4'):
         real = os.__dict__.get(name)
@@ -763,21 +712,13 @@ def _wrap_os():
     real_waitid = os.__dict__.get('waitid')
     if real_waitid is not None:
         def waitid(idtype, id, options):
-            try:
+            with _transparent:
                 r = real_waitid(idtype, id, options)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
             try:
                 if r is not None and not options & getattr(os, 'WNOWAIT', 0):
-                    code, st = r.si_code, r.si_status
-                    if code == os.CLD_EXITED:
-                        _msg('reaped', t=_now(), child=r.si_pid, status=(st & 0xff) << 8,
-                             exitcode=st)
-                    elif code in (os.CLD_KILLED, os.CLD_DUMPED):
-                        _msg('reaped', t=_now(), child=r.si_pid,
-                             status=st | (0x80 if code == os.CLD_DUMPED else 0),
-                             exitcode=-st)
+                    ended = _wire.waitid_status(r.si_code, r.si_status)
+                    if ended is not None:
+                        _msg('reaped', t=_now(), child=r.si_pid, status=ended[0], exitcode=ended[1])
             except Exception:
                 _debug('waitid')
             return r
@@ -797,11 +738,8 @@ def _wrap_os():
         real = os.__dict__.get(name)
         if real is not None:
             def spawn(path, argv, *a, _real_spawn=real, **kw):
-                try:
+                with _transparent:
                     pid = _real_spawn(path, argv, *a, **kw)
-                except BaseException as e:
-                    _strip_own_frame(e, sys._getframe())
-                    raise
                 _spawned(pid, argv)
                 return pid
             setattr(os, name, _copy_meta(spawn, real))
@@ -882,7 +820,8 @@ def _short_args(args, kwargs):
             s += ' ' + _repr(dict(kwargs))
     except Exception:
         s = '<?>'
-    return s if len(s) <= 200 else s[:197] + '...'
+    cap = _wire.MAX_ARGS_CHARS
+    return s if len(s) <= cap else s[:cap - 3] + '...'
 
 
 def _label_in(frame, obj):
@@ -965,11 +904,8 @@ def _patch_process(mod):
 
     def __init__(self, *a, **kw):
         t = _now()
-        try:
+        with _transparent:
             orig_init(self, *a, **kw)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
         try:
             made[0] += 1
             created[self] = (t, made[0])
@@ -995,10 +931,8 @@ def _patch_process(mod):
             # which object its new child belongs to
             _msg('starting', t=t, obj=mine[1])
         try:
-            orig_start(self)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
+            with _transparent:
+                orig_start(self)
         finally:
             _starting.obj = None
         t2 = _now()
@@ -1021,11 +955,8 @@ def _patch_process(mod):
                      timeout=None if timeout is None else float(timeout))
             except Exception:
                 _debug('join')
-        try:
+        with _transparent:
             orig_join(self, timeout)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
         if popen is not None:
             try:
                 # From what join() saw; never poll() here (that could reap the child).
@@ -1080,11 +1011,8 @@ def _patch_util(mod):
         # The resource tracker and the fork server are started through here (so are
         # spawn children, which get a `start` event instead).
         def spawnv_passfds(path, args, passfds):
-            try:
+            with _transparent:
                 pid = orig_spawn(path, args, passfds)
-            except BaseException as e:
-                _strip_own_frame(e, sys._getframe())
-                raise
             try:
                 kind = None
                 for a in args:
@@ -1122,11 +1050,8 @@ def _patch_managers(mod):
         return
 
     def start(self, *a, **k):
-        try:
+        with _transparent:
             orig(self, *a, **k)
-        except BaseException as e:
-            _strip_own_frame(e, sys._getframe())
-            raise
         try:
             _msg('helper', t=_now(), child=self._process.pid, kind='manager')
         except Exception:
@@ -1189,11 +1114,8 @@ class _PostImportFinder(object):
                     del loader.exec_module
                 except AttributeError:
                     pass
-                try:
+                with _transparent:
                     orig_exec(module)
-                except BaseException as e:
-                    _strip_own_frame(e, sys._getframe())
-                    raise
                 _run_hook(name, module)
             loader.exec_module = exec_module
             return spec
