@@ -72,7 +72,7 @@ public final class RunSideHeights {
      * @param em          the text size
      * @param above       the height of what sits between the card and the views (toolbar, error banner)
      * @param revealShown true after a run (the reveal), false before (the question)
-     * @param viewsLeast  the views' least height ({@link Needs#least()})
+     * @param viewsLeast  the views' least height ({@link Needs#least()}); not used before a run
      */
     public static double cardCap(double sideHeight, double em, double above, boolean revealShown, double viewsLeast) {
         double h = sideHeight;

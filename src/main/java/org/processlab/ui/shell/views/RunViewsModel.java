@@ -20,7 +20,8 @@ import org.processlab.ui.processes.ProcessTableViewModel;
  * following {@link #frameProperty()} (the timeline takes the frame itself; the lists show the rows kept here).
  *
  * <p>Rules kept here: the table shows each process as of the cursor, the console only the lines written by then and
- * only the selected process's lines; a new run (or none) empties everything ({@link #clear()}).
+ * only the selected process's lines (clearing the console's filter clears the selection); a new run (or none)
+ * empties everything ({@link #clear()}).
  *
  * <p>Threading: UI thread only (the FX thread in the window); {@link #show} is called once per pulse. Every field is
  * written there. No toolkit needed: view-model tests use it without a window.
@@ -39,7 +40,9 @@ public final class RunViewsModel {
     public RunViewsModel() {
         table.atTimeProperty().bindBidirectional(cursorTime);
         console.untilTimeProperty().bind(cursorTime);
-        console.filterPidProperty().bind(selectedPid);
+        // two-way: the console's "show every process" (its filter's ×) clears the selection too; bound one way, that
+        // button threw "A bound value cannot be set"
+        console.filterPidProperty().bindBidirectional(selectedPid);
     }
 
     /**

@@ -58,7 +58,9 @@ class RunViewsModelTest {
 
         views.selectedPidProperty().set(11L);
         assertThat(views.console().shownRows()).extracting(ConsoleRow::text).containsExactly("child");
-        views.selectedPidProperty().set(null);
+        views.console().filterPidProperty().set(null);
+        assertThat(views.selectedPidProperty().get()).as("the console's \"every process\" clears the selection")
+                .isNull();
 
         views.cursorTimeProperty().set(T0 + 100);
         assertThat(views.table().atTimeProperty().get()).isEqualTo(T0 + 100);
