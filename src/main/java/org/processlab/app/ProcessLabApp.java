@@ -14,14 +14,20 @@ import atlantafx.base.theme.PrimerLight;
 
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.run.RunSession;
-import org.processlab.ui.lesson.ProgressStore;
+import org.processlab.store.ProcessLabHome;
+import org.processlab.store.ProgressStore;
+import org.processlab.store.RunLogs;
+import org.processlab.ui.fx.FrameSource;
+import org.processlab.ui.fx.FxTaskExecutor;
+import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.shell.ShellView;
 import org.processlab.ui.shell.ShellViewModel;
+import org.processlab.ui.shell.run.RunViewModel;
 
 /**
  * The ProcessLab window. Arguments: {@code --lessons DIR} (default: {@link LessonLibrary#defaultRoot()}) and
- * {@code --python PATH} (default: {@code python3} on the PATH); both also as {@code --name=value}. Progress is
- * kept under the system property {@code processlab.home} (default {@code ~/.processlab}).
+ * {@code --python PATH} (default: {@code python3} on the PATH); both also as {@code --name=value}. Progress and run
+ * logs are kept in ProcessLab's home folder ({@link ProcessLabHome#fromSystem()}).
  *
  * <p>Lessons are read and Python is looked for off the FX thread. Closing the window ends every run
  * ({@link RunSession#closeAll()}, never leaving a process behind), then the JavaFX platform.
@@ -36,7 +42,7 @@ public final class ProcessLabApp extends Application {
         String lessons = option(raw, "--lessons");
         String python = option(raw, "--python");
         Path root = lessons != null ? Path.of(lessons).toAbsolutePath().normalize() : LessonLibrary.defaultRoot();
-        vm = new ShellViewModel(root, python, ProgressStore.open(ProgressStore.defaultHome()));
+        vm = viewModel(root, python, ProcessLabHome.fromSystem(), new FxTaskExecutor());
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -52,6 +58,15 @@ public final class ProcessLabApp extends Application {
         stage.show();
         vm.loadLessons();
         vm.checkPython();
+    }
+
+    /**
+     * The window's state as the app wires it: slow work on {@code tasks}, frames from a {@code ModelPulse} per run,
+     * progress and run logs under {@code home}.
+     */
+    public static ShellViewModel viewModel(Path lessons, String python, ProcessLabHome home, TaskExecutor tasks) {
+        RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), new RunLogs(home.runs()));
+        return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), run, tasks);
     }
 
     /** Ends every run off the FX thread (it may wait a little for processes to go), then exits. */

@@ -3,26 +3,42 @@ package org.processlab.lesson;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.processlab.model.StartMethod;
+
 /**
  * A program a lesson runs.
  *
- * @param title        what the lesson calls it
- * @param file         the program file (absolute)
- * @param args         arguments for it
- * @param startMethods the start methods the lesson's point holds for (empty: the interpreter's default)
- * @param expect       what every run must show, or null
+ * @param title    what the lesson calls it
+ * @param file     the program file (absolute)
+ * @param args     arguments for it
+ * @param meantFor the start methods the lesson's point holds for (empty: any, the interpreter's default included)
+ * @param expect   what every run must show, or null
  */
-public record Example(String title, Path file, List<String> args, List<String> startMethods, Expectation expect) {
+public record Example(String title, Path file, List<String> args, List<StartMethod> meantFor, Expectation expect) {
     public Example {
         args = args == null ? List.of() : List.copyOf(args);
-        startMethods = startMethods == null ? List.of() : List.copyOf(startMethods);
+        meantFor = meantFor == null ? List.of() : List.copyOf(meantFor);
     }
 
     /**
-     * Whether the lesson's point holds under {@code startMethod} ({@code fork}, {@code spawn}, {@code forkserver}):
-     * true when the lesson names it or names none; null (the interpreter's default) is always meant.
+     * Whether the lesson's point holds under {@code method}: true when the lesson names it or names none; null (the
+     * interpreter's default) is always meant.
      */
-    public boolean isMeantFor(String startMethod) {
-        return startMethod == null || startMethods.isEmpty() || startMethods.contains(startMethod);
+    public boolean isMeantFor(StartMethod method) {
+        return method == null || meantFor.isEmpty() || meantFor.contains(method);
+    }
+
+    /**
+     * {@link #isMeantFor(StartMethod)} for a wire name ({@code fork}, {@code spawn}, {@code forkserver}; null for the
+     * default), as the CLI's {@code --start-method} gives it; an unknown name is not meant.
+     */
+    public boolean isMeantFor(String wireName) {
+        return wireName == null ? isMeantFor((StartMethod) null)
+                : StartMethod.fromWire(wireName).map(this::isMeantFor).orElse(meantFor.isEmpty());
+    }
+
+    /** The wire names of {@link #meantFor()}, in order, for text that lists them ({@code fork, spawn}). */
+    public List<String> startMethods() {
+        return meantFor.stream().map(StartMethod::wireName).toList();
     }
 }

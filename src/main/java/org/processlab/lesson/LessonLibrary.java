@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.processlab.model.StartMethod;
 import org.processlab.run.Assets;
-import org.processlab.run.PythonTrack;
 
 /**
  * Reads the lessons of a folder: each subfolder holding {@code lesson.md} is one lesson. A lesson that
@@ -102,16 +102,16 @@ public final class LessonLibrary {
             if (fm.order() == null) {
                 return new LessonError(id, dir, guessedOrder, file + ": front matter needs an order (a whole number)");
             }
-            checkMethods(fm.startMethods());
+            List<StartMethod> methods = startMethods(fm.startMethods());
             Example main = null;
             if (fm.example() != null) {
-                main = example(dir, fm.title(), fm.example(), fm.args(), fm.startMethods(), fm.expect());
+                main = example(dir, fm.title(), fm.example(), fm.args(), methods, fm.expect());
             }
             List<Example> more = new ArrayList<>();
             for (MoreExample m : fm.more() == null ? List.<MoreExample>of() : fm.more()) {
-                checkMethods(m.startMethods());
+                List<StartMethod> own = startMethods(m.startMethods());
                 more.add(example(dir, m.title() == null ? m.example() : m.title(), m.example(), m.args(),
-                        m.startMethods() == null ? fm.startMethods() : m.startMethods(), m.expect()));
+                        m.startMethods() == null ? methods : own, m.expect()));
             }
             return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body);
         } catch (IOException e) {
@@ -121,7 +121,7 @@ public final class LessonLibrary {
         }
     }
 
-    private static Example example(Path dir, String title, String name, List<String> args, List<String> methods,
+    private static Example example(Path dir, String title, String name, List<String> args, List<StartMethod> methods,
                                    Expectation expect) {
         Path f = dir.resolve(name).normalize();
         if (!f.startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
@@ -134,14 +134,9 @@ public final class LessonLibrary {
         return new Example(title, f.toAbsolutePath(), args, methods, expect);
     }
 
-    private static void checkMethods(List<String> methods) {
-        if (methods != null) {
-            for (String m : methods) {
-                if (!PythonTrack.START_METHODS.contains(m)) {
-                    throw new IllegalArgumentException("unknown start method '" + m + "' (use fork, spawn or forkserver)");
-                }
-            }
-        }
+    /** The front matter's wire names as start methods (none for null); an unknown name is an error of the lesson. */
+    private static List<StartMethod> startMethods(List<String> names) {
+        return names == null ? List.of() : names.stream().map(StartMethod::parse).toList();
     }
 
     private static int leadingNumber(String id) {

@@ -24,10 +24,12 @@ import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerLight;
 
+import org.processlab.app.ProcessLabApp;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.run.RunSession;
-import org.processlab.ui.lesson.ProgressStore;
+import org.processlab.store.ProcessLabHome;
+import org.processlab.ui.fx.FxTaskExecutor;
 import org.processlab.ui.shell.ShellView;
 import org.processlab.ui.shell.ShellViewModel;
 
@@ -160,7 +162,7 @@ public final class FxBench {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  The program ran at the window's priority until it turned busy, then %d steps of nice below "
-                + "it (-Dprocesslab.nice=N to change; 0: never lowered).%n", org.processlab.ui.shell.RunViewModel.exampleNice());
+                + "it (-Dprocesslab.nice=N to change; 0: never lowered).%n", org.processlab.ui.shell.run.RunViewModel.exampleNice());
     }
 
     private static void printCpu(RunResult r) {
@@ -375,7 +377,7 @@ public final class FxBench {
 
         static Window open(Path lessons, Path home) {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            ShellViewModel vm = new ShellViewModel(lessons, null, ProgressStore.open(home));
+            ShellViewModel vm = ProcessLabApp.viewModel(lessons, null, new ProcessLabHome(home), new FxTaskExecutor());
             ShellView view = new ShellView(vm);
             Stage stage = new Stage();
             stage.setScene(new Scene(view, 1440, 900));

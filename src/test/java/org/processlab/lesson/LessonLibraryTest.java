@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.processlab.model.StartMethod;
+
 class LessonLibraryTest {
     @TempDir
     Path root;
@@ -52,6 +54,7 @@ class LessonLibraryTest {
         assertThat(l.title()).isEqualTo("First processes");
         assertThat(l.source()).isEqualTo("multiprocessing_s1_e1.py");
         assertThat(l.example().file()).isEqualTo(root.resolve("02-first/square_cube.py").toAbsolutePath());
+        assertThat(l.example().meantFor()).containsExactly(StartMethod.FORK, StartMethod.SPAWN);
         assertThat(l.example().startMethods()).containsExactly("fork", "spawn");
         assertThat(l.example().expect().roles()).containsEntry("child", 2);
         assertThat(l.predict().answerText()).isEqualTo("Done!");

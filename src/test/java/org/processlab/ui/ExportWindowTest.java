@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
-import org.processlab.ui.shell.RunExports;
+import org.processlab.ui.shell.export.RunExports;
 
 /**
  * Export from the window, through its Export menu: the run as Chrome Trace Event JSON (it parses, and every process

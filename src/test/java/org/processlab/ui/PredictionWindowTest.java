@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.Prediction;
+import org.processlab.lesson.Reveal;
+import org.processlab.store.ProgressStore;
 import org.processlab.ui.lesson.PredictionViewModel;
-import org.processlab.ui.lesson.ProgressStore;
-import org.processlab.ui.lesson.Reveal;
 
 /** Predict, then reveal (issue 5), and progress that survives a restart. */
 class PredictionWindowTest extends WindowTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
 import org.processlab.ui.processes.ProcessRow;
-import org.processlab.ui.shell.ReplaySpeed;
-import org.processlab.ui.shell.ReplayViewModel;
+import org.processlab.ui.shell.views.ReplaySpeed;
+import org.processlab.ui.shell.views.ReplayViewModel;
 import org.processlab.ui.timeline.Timeline;
 
 /**

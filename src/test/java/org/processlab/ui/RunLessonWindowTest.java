@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
+import org.processlab.model.StartMethod;
 import org.processlab.ui.console.ConsoleRow;
 import org.processlab.ui.processes.ProcessRow;
 import org.processlab.ui.timeline.TimelineLane;
@@ -93,7 +95,7 @@ class RunLessonWindowTest extends WindowTest {
         app.screenshot("run-lesson-02-large-text");
 
         // Another start method: the run uses it and the window says which.
-        app.fx(() -> app.vm().startMethodProperty().set("spawn"));
+        app.fx(() -> app.vm().startMethodProperty().set(Optional.of(StartMethod.SPAWN)));
         app.click("#runButton");
         app.waitFor("the spawn run to end", Duration.ofSeconds(60), () -> !app.vm().run().runningProperty().get()
                 && app.vm().run().model() != null && app.vm().run().model().snapshot().status().finished());

@@ -20,7 +20,7 @@ import org.processlab.model.Role;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.ui.processes.ProcessRow;
-import org.processlab.ui.shell.RunExports;
+import org.processlab.ui.shell.export.RunExports;
 import org.processlab.ui.timeline.TimeRange;
 import org.processlab.ui.timeline.Timeline;
 

@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonError;
+import org.processlab.store.ProgressStore;
 
 /**
  * The list of lessons, in order: number, title and a progress mark (a check once a run was made, a dot once

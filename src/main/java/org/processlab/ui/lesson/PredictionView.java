@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 import org.processlab.lesson.Prediction;
+import org.processlab.lesson.Reveal;
 
 /**
  * The "predict, then reveal" card above the Run button. Before a run: the question, one button per choice and

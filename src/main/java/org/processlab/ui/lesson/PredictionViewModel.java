@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.processlab.lesson.Prediction;
+import org.processlab.lesson.Reveal;
 
 /**
  * "Predict, then reveal": the lesson's question, the answer given (or skipped), and after a run the

@@ -1,4 +1,4 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.views;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,7 @@ import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Stream;
-import org.processlab.ui.console.ConsoleView;
-import org.processlab.ui.console.ConsoleViewModel;
-import org.processlab.ui.fx.ProcessPalette;
 import org.processlab.ui.fx.RunFrame;
-import org.processlab.ui.processes.ProcessTableView;
-import org.processlab.ui.processes.ProcessTableViewModel;
 import org.processlab.ui.timeline.Timeline;
 
 /**
@@ -27,73 +22,36 @@ import org.processlab.ui.timeline.Timeline;
  * FxBench measured 115–170 ms of FX thread CPU in one such frame, the longest frame gap of that run (with 256
  * children and a flood of output; a warm run's longest was under 100 ms).
  *
- * <p>The rehearsal builds a second set of views (process table, console, timeline) in a scene that is never shown,
- * with the window's stylesheets and text size, and gives them the frames of a made-up run: a main process, a child
- * that ends with exit code 0 and is joined, one ended by SIGTERM, one that stays a zombie until reaped, an orphan,
- * output on stdout and stderr, kernel states. It styles, lays out and draws them, then drops them. It starts no
- * process and touches neither the window's views nor its models. Runs in a few steps, each its own FX task, once the
- * window has been idle for a moment ({@link #DELAY_MS}).
+ * <p>The rehearsal makes a second {@link RunViews} (timeline, process table, console, over a model of their own) in a
+ * scene that is never shown, with the window's stylesheets and text size, and shows them the frames of a made-up
+ * run, by the route a run's frames take ({@link RunViews#show}): a main process, a child that ends with exit code 0
+ * and is joined, one ended by SIGTERM, one that stays a zombie until reaped, an orphan, output on stdout and stderr,
+ * kernel states, a process selected and then not. It styles, lays out and draws them, then drops them. It starts no
+ * process and touches neither the window's views nor its models. {@link RunViewsWarmUp} plays it, one step per pulse,
+ * each step its own FX task.
  *
- * <p>Threading: FX thread only.
+ * <p>Threading: FX thread only; every field is written there.
  */
-final class RunViewsWarmUp {
-    /** How long after the window first shows the rehearsal starts: the lesson page is laid out by then. */
-    static final long DELAY_MS = 1200;
+final class RunViewsRehearsal {
     private static final long MAIN = 1_000_001;
     private static final long SUPERVISOR = 1_000_000;
     /** Children in the made-up run, and how many arrive per frame. */
     private static final int CHILDREN = 24;
     private static final int PER_FRAME = 4;
-    /** How many times the rehearsal is played, each in new views. */
-    static final int ROUNDS = 3;
 
     private final VBox root = new VBox();
-    private final ProcessTableViewModel tableVm = new ProcessTableViewModel();
-    private final ConsoleViewModel consoleVm = new ConsoleViewModel();
-    private final ProcessPalette palette = new ProcessPalette();
-    private final Timeline timeline = new Timeline();
+    private final RunViewsModel viewsModel = new RunViewsModel();
     private final RunModel model = new RunModel();
     private final List<List<RunEvent>> frames;
-    private ProcessTableView table;
-    private ConsoleView console;
+    private RunViews views;
     private int frame;
     private int linesShown;
 
-    RunViewsWarmUp(List<String> stylesheets, String style) {
+    RunViewsRehearsal(List<String> stylesheets, String style) {
         root.getStylesheets().setAll(stylesheets);
         root.setStyle(style);
         new Scene(root, 900, 700);
         frames = rehearsal(Clock.nowMicros());
-    }
-
-    /**
-     * Plays the rehearsal over the next pulses, one {@link #step()} per pulse, then gives the last round to
-     * {@code done} (its rows and console lines can ready the window's own cells).
-     *
-     * @param stylesheets the window's stylesheets (the theme is the application's user-agent stylesheet)
-     * @param style       the window root's inline style (its text size)
-     */
-    static void play(List<String> stylesheets, String style, java.util.function.Consumer<RunViewsWarmUp> done) {
-        // one step per pulse, so the window keeps drawing in between; each round in new views (new rows and cells
-        // are what the first run makes), so that the JIT sees the code often enough to compile it
-        new javafx.animation.AnimationTimer() {
-            private int round = 1;
-            private RunViewsWarmUp w = new RunViewsWarmUp(stylesheets, style);
-
-            @Override
-            public void handle(long now) {
-                if (w.step()) {
-                    return;
-                }
-                if (round < ROUNDS) {
-                    round++;
-                    w = new RunViewsWarmUp(stylesheets, style);
-                } else {
-                    stop();
-                    done.accept(w);
-                }
-            }
-        }.start();
     }
 
     /**
@@ -103,14 +61,10 @@ final class RunViewsWarmUp {
      * @return false when the rehearsal is over
      */
     boolean step() {
-        if (table == null) {
-            table = new ProcessTableView(tableVm);
-            console = new ConsoleView(consoleVm);
-            table.paletteProperty().set(palette);
-            console.paletteProperty().set(palette);
-            timeline.paletteProperty().set(palette);
-            timeline.setPrefHeight(300);
-            root.getChildren().setAll(timeline, table, console);
+        if (views == null) {
+            views = new RunViews(viewsModel);
+            views.timeline().setPrefHeight(300);
+            root.getChildren().setAll(views.timeline(), views.table(), views.console());
         } else if (frame < frames.size()) {
             feed(frames.get(frame++));
         } else {
@@ -119,25 +73,21 @@ final class RunViewsWarmUp {
         }
         root.applyCss();
         root.layout();
-        timeline.redrawNow();
+        views.timeline().redrawNow();
         return true;
     }
 
-    /** The rehearsal's own models and timeline, for its test. */
+    /** The rehearsal's own run, views and their model, for its test and for priming the window's cells. */
     RunModel model() {
         return model;
     }
 
-    ProcessTableViewModel tableModel() {
-        return tableVm;
-    }
-
-    ConsoleViewModel consoleModel() {
-        return consoleVm;
+    RunViewsModel viewsModel() {
+        return viewsModel;
     }
 
     Timeline timeline() {
-        return timeline;
+        return views.timeline();
     }
 
     /** True while the rehearsal's views are in its scene (from the first step until the last). */
@@ -155,19 +105,10 @@ final class RunViewsWarmUp {
         }
         linesShown = model.output().size();
         long now = events.get(events.size() - 1).t();
-        RunFrame f = new RunFrame(s, true, now, first, lines, 0, LineMarks.NONE, model.output());
-        palette.assign(s.processes());
-        tableVm.update(s, now);
-        consoleVm.add(f);
-        timeline.setOutputText(n -> n >= 0 && n < model.output().size() ? model.output().get(n).text() : "");
-        timeline.nowProperty().set(now);
-        timeline.addOutput(first, lines);
-        timeline.setSnapshot(s);
-        // a process chosen, as a user clicks one: the selected styles, the console's filter
+        views.show(new RunFrame(s, true, now, first, lines, 0, LineMarks.NONE, model.output()));
+        // a process chosen, as a user clicks one, every other frame: the selected styles, the console's filter
         Long pick = s.processes().size() > 1 ? s.processes().get(1).pid() : null;
-        table.selectedPidProperty().set(pick);
-        timeline.setSelectedPid(pick);
-        consoleVm.filterPidProperty().set(frame % 2 == 0 ? pick : null);
+        viewsModel.selectedPidProperty().set(frame % 2 == 0 ? pick : null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +17,13 @@ import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.model.Span;
 import org.processlab.ui.UiToolkit;
+import org.processlab.ui.shell.ShellView;
 
 /**
  * The rehearsal of the run views goes through every kind of row, lane and console line a real run makes (so that
  * the first real run finds that code ready), in views of its own, and ends by dropping them.
  */
-class RunViewsWarmUpTest {
+class RunViewsRehearsalTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -35,7 +36,7 @@ class RunViewsWarmUpTest {
 
     @Test
     void theRehearsalShowsEveryKindOfLifeInItsOwnViewsAndThenDropsThem() throws Exception {
-        RunViewsWarmUp w = fx(() -> new RunViewsWarmUp(List.of(
+        RunViewsRehearsal w = fx(() -> new RunViewsRehearsal(List.of(
                 ShellView.class.getResource("shell.css").toExternalForm()), "-fx-font-size: 15px;"));
         int steps = 0;
         boolean builtDuring = false;
@@ -59,9 +60,9 @@ class RunViewsWarmUpTest {
         assertThat(s.processes()).anyMatch(p -> !p.kernelStates().isEmpty());
 
         // what the views were given: a row and a lane per process, a console line per line of output
-        assertThat(fx(() -> w.tableModel().rows().size())).isEqualTo(25);
+        assertThat(fx(() -> w.viewsModel().table().rows().size())).isEqualTo(25);
         assertThat(fx(() -> w.timeline().getLanes().size())).isEqualTo(25);
-        assertThat(fx(() -> w.consoleModel().allRows().size())).isEqualTo(26);
+        assertThat(fx(() -> w.viewsModel().console().allRows().size())).isEqualTo(26);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -1,4 +1,4 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.views;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.views;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
@@ -24,7 +24,9 @@ import org.processlab.ui.fx.RunTimes;
  * the console follow the cursor. Moving the cursor by hand pauses a playing replay (it stays active: scrubbing);
  * {@link #stop()} (the "End of run" button, a new run) ends it.
  *
- * <p>All times are epoch microseconds. Threading: FX thread only; the timer runs once per pulse while playing.
+ * <p>All times are epoch microseconds. Threading: FX thread only: every field is written there; the timer runs once
+ * per pulse while playing. The timer is made on the first {@link #play()} (it needs the JavaFX toolkit, which a view
+ * model's test does not start).
  */
 public final class ReplayViewModel {
     private final LongProperty cursor;
@@ -34,12 +36,8 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            step(now);
-        }
-    };
+    /** Null until the first play. */
+    private AnimationTimer timer;
     private boolean moving;
     private long lastNanos = -1;
     private double position;
@@ -85,12 +83,22 @@ public final class ReplayViewModel {
         playing.set(true);
         lastNanos = -1;
         set(c);
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    step(now);
+                }
+            };
+        }
         timer.start();
     }
 
     /** Pauses where it is (the cursor stays; the timeline stays clipped at it). */
     public void pause() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
         playing.set(false);
     }
 

@@ -1,4 +1,4 @@
-package org.processlab.ui.lesson;
+package org.processlab.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A person's progress through the lessons, kept as JSON in {@code progress.json} under ProcessLab's home folder
- * (system property {@code processlab.home}, default {@code ~/.processlab}): which lessons were opened, what was
- * predicted, how many runs were made, and the lesson open last.
+ * ({@link ProcessLabHome}): which lessons were opened, what was predicted, how many runs were made, and the lesson
+ * open last.
  *
  * <p>A missing or unreadable file starts fresh (an unreadable one is kept aside as {@code progress.json.bad}).
  * Every change is written at once, atomically (a temporary file moved into place); a write that fails is
@@ -59,15 +59,6 @@ public final class ProgressStore {
 
     private ProgressStore(Path file) {
         this.file = file;
-    }
-
-    /** ProcessLab's home folder: {@code processlab.home}, else {@code ~/.processlab}. */
-    public static Path defaultHome() {
-        String p = System.getProperty("processlab.home");
-        if (p != null && !p.isBlank()) {
-            return Path.of(p);
-        }
-        return Path.of(System.getProperty("user.home"), ".processlab");
     }
 
     /** Reads the progress kept in {@code home} (nothing yet when there is no file). */

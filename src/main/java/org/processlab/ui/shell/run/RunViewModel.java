@@ -1,12 +1,13 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.run;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.application.Platform;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent;
@@ -22,37 +22,43 @@ import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.model.Signals;
+import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
 import org.processlab.run.PythonTrack;
 import org.processlab.run.RunSession;
 import org.processlab.run.RunSpec;
+import org.processlab.store.RunLogs;
 import org.processlab.ui.console.ConsoleViewModel;
-import org.processlab.ui.fx.Background;
-import org.processlab.ui.fx.ModelPulse;
+import org.processlab.ui.fx.FrameSource;
 import org.processlab.ui.fx.ProcessPalette;
 import org.processlab.ui.fx.RunFrame;
-import org.processlab.ui.lesson.ProgressStore;
+import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.processes.ProcessTableViewModel;
+import org.processlab.ui.shell.views.ReplayViewModel;
+import org.processlab.ui.shell.views.RunViewsModel;
 
 /**
- * The current run and what its three views show. One {@link RunModel} per run feeds the timeline, the process
- * table and the console through one {@link ModelPulse}: at most one update per JavaFX pulse.
+ * The current run: starting and stopping it, its status, its errors, and the frames that reach the run views. One
+ * {@link RunModel} per run; its frames come from the {@link FrameSource} (in the window a {@code ModelPulse}: at
+ * most one per JavaFX pulse) and go to {@link #views()} ({@link RunViewsModel#show}, the one route to the timeline,
+ * the process table and the console).
  *
  * <p>Memory stays bounded however much a run prints: the model's output log keeps the text of the latest
- * {@link #KEEP_LINES_PER_PROCESS} lines of each process and writes every line to a run log under ProcessLab's home
- * ({@code processlab.home}, default {@code ~/.processlab}): {@code runs/<timestamp>-<lesson-id>.log}. Counts stay
- * exact. The system property {@code processlab.maxProcesses} raises (or lowers) the process limit of window runs.
+ * {@link #KEEP_LINES_PER_PROCESS} lines of each process and writes every line to a run log ({@link RunLogs}). Counts
+ * stay exact. The system property {@code processlab.maxProcesses} raises (or lowers) the process limit of window
+ * runs.
  *
- * <p>The {@link #cursorTimeProperty() time cursor} (epoch µs, -1 for none) is shared by the timeline, the table (rows
- * as of that moment) and the console (lines up to it); {@link #replay()} moves it to replay a finished run.
- *
- * <p>Starting a run finds Python off the FX thread ({@link PythonInterpreter#locate} may take ~100 ms), then
- * starts a {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
+ * <p>Starting a run finds Python off the UI thread ({@link PythonInterpreter#locate} may take ~100 ms), then starts a
+ * {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
  * ({@link #errorProperty()}); the app keeps working. A run replaced by a newer one, or left when the window closes,
  * is stopped; nothing is left behind.
  *
- * <p>Threading: FX thread only, except where a method says otherwise.
+ * <p>Threading: every method and property on the UI thread (the FX thread in the window), except where a method says
+ * otherwise. The fields below are written on the UI thread only, but for {@link #model} (volatile: any thread may
+ * read it) and the {@code missing} flag of a launch (written by the launch's background task before the model hears
+ * of the failure; read on the UI thread with the frame that shows it). Slow work goes through the
+ * {@link TaskExecutor}; the UI thread never takes the model's lock (snapshots are made by the frame source, off it).
  */
 public final class RunViewModel {
     /** What the status label means, for its colour. */
@@ -60,87 +66,81 @@ public final class RunViewModel {
 
     /** Lines of each process whose text the window keeps in memory (every line is in the run log). */
     public static final int KEEP_LINES_PER_PROCESS = 10_000;
-    /** Run logs kept under {@code runs/}; older ones are deleted when a run starts. */
-    static final int KEEP_RUN_LOGS = 100;
 
-    private final ProcessTableViewModel table = new ProcessTableViewModel();
-    private final ConsoleViewModel console = new ConsoleViewModel();
-    private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
-    private final ObjectProperty<Long> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
-    private final ReadOnlyObjectWrapper<RunFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
-    private final javafx.beans.property.LongProperty cursorTime =
-            new javafx.beans.property.SimpleLongProperty(this, "cursorTime", -1);
-    private final ReplayViewModel replay = new ReplayViewModel(cursorTime, frame.getReadOnlyProperty());
+    private final TaskExecutor tasks;
+    private final FrameSource frames;
+    private final RunLogs logs;
+    private final RunViewsModel views = new RunViewsModel();
     private final ReadOnlyStringWrapper lessonId = new ReadOnlyStringWrapper(this, "lessonId", "run");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
-    private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.IDLE);
+    private final ReadOnlyObjectWrapper<StatusKind> statusKind =
+            new ReadOnlyObjectWrapper<>(this, "statusKind", StatusKind.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper startMethodsUsed = new ReadOnlyStringWrapper(this, "startMethodsUsed", "");
     private final ReadOnlyObjectWrapper<RunEvent.PriorityLowered> priorityLowered =
             new ReadOnlyObjectWrapper<>(this, "priorityLowered");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
-    private final List<Runnable> resetListeners = new ArrayList<>();
-    /** Set on the FX thread; volatile so that {@link #model()} may be read from any thread. */
+    private final ReadOnlyStringWrapper errorTitle =
+            new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
+    /** The current run's model, or null; written on the UI thread, read by any (exporters, tests). */
     private volatile RunModel model;
     private RunSession session;
-    private ModelPulse pulse;
+    private FrameSource.Watch watch;
+    /** Counts runs, so that what a replaced run's tasks bring back is dropped. */
     private int generation;
     private boolean stopAsked;
-    private java.util.concurrent.atomic.AtomicBoolean noPython = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set by the current run's launch (a background task) when Python was not found. */
+    private AtomicBoolean noPython = new AtomicBoolean();
+    /** What waits for the run's last frame (the reveal of a run that ended before its last frame was shown). */
+    private Runnable afterLastFrame;
 
-    /** An idle run: nothing shown yet. */
-    public RunViewModel() {
-        table.atTimeProperty().bindBidirectional(cursorTime);
-        console.untilTimeProperty().bind(cursorTime);
-    }
-
-    /** Views that keep their own run data (the timeline's ticks) clear it here when a new run starts. */
-    public void addResetListener(Runnable r) {
-        resetListeners.add(r);
+    /**
+     * An idle run: nothing shown yet.
+     *
+     * @param tasks  where slow work runs (finding Python, starting and stopping runs, pruning run logs)
+     * @param frames where each run's frames come from
+     * @param logs   where run logs are written
+     */
+    public RunViewModel(TaskExecutor tasks, FrameSource frames, RunLogs logs) {
+        this.tasks = tasks;
+        this.frames = frames;
+        this.logs = logs;
     }
 
     /**
      * Starts a run of {@code req}, stopping the current one. When it has ended, {@code afterEnd} runs on a
      * background thread with the run's model (e.g. to check expectations) and {@code show} gets its result on the
-     * FX thread — unless a newer run has replaced this one.
+     * UI thread, with the frame that shows the run's end — unless a newer run has replaced this one, or the result is
+     * null.
      */
     public <T> void start(RunRequest req, Function<RunModel, T> afterEnd, Consumer<T> show) {
         dropCurrent();
         afterLastFrame = null;
         int gen = ++generation;
         stopAsked = false;
-        replay.stop();
-        cursorTime.set(-1);
         lessonId.set(req.lessonId());
-        Path log = runLogFile(req.lessonId());
+        Path log = logs.fileFor(req.lessonId(), LocalDateTime.now());
         RunModel m = new RunModel(OutputLog.bounded(KEEP_LINES_PER_PROCESS, log));
         model = m;
-        table.clear();
-        console.clear();
-        console.logFileProperty().set(m.output().logFile());
-        Background.run(() -> pruneRunLogs(log.getParent()));
-        palette.get().clear();
-        selectedPid.set(null);
-        resetListeners.forEach(Runnable::run);
+        views.clear();
+        views.console().logFileProperty().set(m.output().logFile());
+        tasks.run(() -> logs.prune(RunLogs.KEEP));
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
         setStatus("Starting…", StatusKind.RUNNING);
         running.set(true);
-        pulse = new ModelPulse(m, ModelPulse.DEFAULT_MAX_LINES_PER_PULSE, 50, this::onFrame);
-        pulse.start();
-        java.util.concurrent.atomic.AtomicBoolean missing = new java.util.concurrent.atomic.AtomicBoolean();
+        watch = frames.watch(m, this::onFrame);
+        AtomicBoolean missing = new AtomicBoolean();
         noPython = missing;
-        Background.run(() -> launch(req, m, missing), launched -> {
-            RunSession s = launched.session();
+        tasks.run(() -> launch(req, m, missing), s -> {
             if (gen != generation) {
-                Background.run(s::close);
+                tasks.run(s::close);
                 return;
             }
             session = s;
             if (stopAsked) {
-                s.stop();
+                tasks.run(s::stop);
             }
             s.ended().whenComplete((snap, ex) -> {
                 T result;
@@ -150,9 +150,8 @@ public final class RunViewModel {
                     result = null;
                 }
                 T shown = result;
-                Platform.runLater(() -> {
+                tasks.inUiThread(() -> {
                     if (gen == generation && shown != null) {
-                        // with the frame that shows the end (status, table, timeline), not a frame before it
                         showWithLastFrame(() -> show.accept(shown));
                     }
                 });
@@ -167,37 +166,35 @@ public final class RunViewModel {
         });
     }
 
-    /** A started session. */
-    private record Launched(RunSession session) {
-    }
-
     /**
      * Runs on a background thread: finds Python, starts the session (or a failed one that says why).
      * {@code missing} is set before the model hears of the failure, so the frame that shows it knows why.
      */
-    private static Launched launch(RunRequest req, RunModel m, java.util.concurrent.atomic.AtomicBoolean missing) {
+    private static RunSession launch(RunRequest req, RunModel m, AtomicBoolean missing) {
         PythonInterpreter py;
         try {
             py = PythonInterpreter.locate(req.python());
         } catch (InterpreterNotFoundException e) {
             missing.set(true);
-            return new Launched(RunSession.failed(req.title(), e.getMessage(), m));
+            return RunSession.failed(req.title(), e.getMessage(), m);
         }
         RunSpec spec;
         try {
-            spec = PythonTrack.spec(py, req.file(), req.args(), req.startMethod(), req.title());
+            // the engine takes the start method's wire name
+            String method = req.startMethod().map(StartMethod::wireName).orElse(null);
+            spec = PythonTrack.spec(py, req.file(), req.args(), method, req.title());
         } catch (RuntimeException e) {
-            return new Launched(RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m));
+            return RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m);
         }
         if (req.timeLimitSeconds() != null && req.timeLimitSeconds() > 0) {
-            spec = spec.withTimeLimit(java.time.Duration.ofSeconds(req.timeLimitSeconds()));
+            spec = spec.withTimeLimit(Duration.ofSeconds(req.timeLimitSeconds()));
         }
         spec = spec.withNiceWhenBusy(exampleNice());
         Integer max = Integer.getInteger("processlab.maxProcesses");
         if (max != null && max > 0) {
             spec = spec.withMaxProcesses(max);
         }
-        return new Launched(RunSession.start(spec, m));
+        return RunSession.start(spec, m);
     }
 
     /**
@@ -209,32 +206,12 @@ public final class RunViewModel {
         return Math.max(0, Math.min(19, Integer.getInteger("processlab.nice", RunSpec.WINDOW_NICE)));
     }
 
-    /** {@code <home>/runs/20261130-072953-123-03-process-ids.log}. */
-    static Path runLogFile(String lessonId) {
-        String stamp = java.time.LocalDateTime.now().format(
-                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", java.util.Locale.ROOT));
-        String safe = lessonId == null ? "run" : lessonId.replaceAll("[^A-Za-z0-9._-]", "_");
-        return ProgressStore.defaultHome().resolve("runs").resolve(stamp + "-" + safe + ".log");
-    }
-
-    /** Deletes all but the newest {@link #KEEP_RUN_LOGS} run logs; runs in the background. */
-    private static void pruneRunLogs(Path dir) {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
-            List<Path> logs = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList());
-            for (int i = 0; i < logs.size() - KEEP_RUN_LOGS; i++) {
-                java.nio.file.Files.deleteIfExists(logs.get(i));
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // old logs stay; nothing else depends on it
-        }
-    }
-
     /** Asks the current run to stop (SIGTERM, then SIGKILL after the grace time). Returns at once. */
     public void stop() {
         stopAsked = true;
         RunSession s = session;
         if (s != null) {
-            Background.run(s::stop);
+            tasks.run(s::stop);
         }
         if (running.get()) {
             setStatus("Stopping…", StatusKind.RUNNING);
@@ -244,14 +221,14 @@ public final class RunViewModel {
     /** Stops the current run (in the background) and forgets it; the views keep what they show. */
     public void dropCurrent() {
         generation++;
-        if (pulse != null) {
-            pulse.stop();
-            pulse = null;
+        if (watch != null) {
+            watch.stop();
+            watch = null;
         }
         RunSession s = session;
         session = null;
         if (s != null) {
-            Background.run(s::close);
+            tasks.run(s::close);
         }
         if (running.get()) {
             running.set(false);
@@ -262,15 +239,8 @@ public final class RunViewModel {
     /** Stops the current run and empties the views (another lesson was chosen). */
     public void reset() {
         dropCurrent();
-        replay.stop();
-        cursorTime.set(-1);
         model = null;
-        table.clear();
-        console.clear();
-        palette.get().clear();
-        selectedPid.set(null);
-        resetListeners.forEach(Runnable::run);
-        frame.set(null);
+        views.clear();
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
@@ -280,12 +250,9 @@ public final class RunViewModel {
     private void onFrame(RunFrame f) {
         RunSnapshot s = f.snapshot();
         if (f.changed()) {
-            palette.get().assign(s.processes());
             startMethodsUsed.set(String.join(", ", s.startMethods()));
         }
-        table.update(s, f.nowMicros());
-        console.add(f);
-        frame.set(f);
+        views.show(f);
         priorityLowered.set(s.priorityLowered());   // after the frame: a listener may read its snapshot
         if (f.changed()) {
             updateStatus(s);
@@ -297,12 +264,9 @@ public final class RunViewModel {
         }
     }
 
-    /** What waits for the run's last frame (the reveal of a run that ended before its last frame was shown). */
-    private Runnable afterLastFrame;
-
-    /** Runs {@code r} now if the views show the run's end, else with the frame that does. FX thread. */
+    /** Runs {@code r} now if the views show the run's end, else with the frame that does. */
     private void showWithLastFrame(Runnable r) {
-        RunFrame f = frame.get();
+        RunFrame f = views.frameProperty().get();
         if (f != null && f.finished()) {
             r.run();
         } else {
@@ -384,50 +348,54 @@ public final class RunViewModel {
         return model;
     }
 
+    /** What the run views show: the table's rows, the console's lines, colours, selection, time cursor, replay. */
+    public RunViewsModel views() {
+        return views;
+    }
+
     /** The time cursor (epoch µs) the timeline, the table and the console share; -1 for none (the end, or now). */
-    public javafx.beans.property.LongProperty cursorTimeProperty() {
-        return cursorTime;
+    public LongProperty cursorTimeProperty() {
+        return views.cursorTimeProperty();
     }
 
     /** Removes the time cursor (and ends a replay): the views show the end of the run again. */
     public void backToEndOfRun() {
-        replay.stop();
-        cursorTime.set(-1);
+        views.backToEndOfRun();
     }
 
     /** The replay of the finished run. */
     public ReplayViewModel replay() {
-        return replay;
+        return views.replay();
     }
 
     /** The lesson of the current (or last) run, for naming files ({@code 03-process-ids}). */
-    public javafx.beans.property.ReadOnlyStringProperty lessonIdProperty() {
+    public ReadOnlyStringProperty lessonIdProperty() {
         return lessonId.getReadOnlyProperty();
     }
 
     /** The process table's rows. */
     public ProcessTableViewModel table() {
-        return table;
+        return views.table();
     }
 
     /** The console's rows. */
     public ConsoleViewModel console() {
-        return console;
+        return views.console();
     }
 
     /** The colours of this run's processes. */
     public ReadOnlyObjectProperty<ProcessPalette> paletteProperty() {
-        return palette;
+        return views.paletteProperty();
     }
 
     /** The selected process's PID, shared by the timeline, the table and the console filter; null for none. */
     public ObjectProperty<Long> selectedPidProperty() {
-        return selectedPid;
+        return views.selectedPidProperty();
     }
 
-    /** The latest frame (changes once per pulse while a run is live). */
+    /** The latest frame shown (changes once per pulse while a run is live); null before the run's first. */
     public ReadOnlyObjectProperty<RunFrame> frameProperty() {
-        return frame.getReadOnlyProperty();
+        return views.frameProperty();
     }
 
     /** Running…, Ended — exit 0, Stopped, Error: … */
@@ -452,8 +420,8 @@ public final class RunViewModel {
 
     /**
      * When and why the run was lowered below the window's priority because it turned busy
-     * ({@link org.processlab.run.RunSpec#niceWhenBusy}), or null: the window notes it, as the run's later times may
-     * be stretched.
+     * ({@link RunSpec#niceWhenBusy}), or null: the window notes it, as the run's later times may be stretched. Set
+     * after the frame that brings it is shown.
      */
     public ReadOnlyObjectProperty<RunEvent.PriorityLowered> priorityLoweredProperty() {
         return priorityLowered.getReadOnlyProperty();
@@ -468,5 +436,4 @@ public final class RunViewModel {
     public ReadOnlyStringProperty errorTitleProperty() {
         return errorTitle.getReadOnlyProperty();
     }
-
 }

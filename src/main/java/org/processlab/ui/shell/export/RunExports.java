@@ -1,13 +1,10 @@
-package org.processlab.ui.shell;
+package org.processlab.ui.shell.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
@@ -36,18 +33,6 @@ public final class RunExports {
     public static final String EXPORT_DIR_PROPERTY = "processlab.exportDir";
 
     private RunExports() {
-    }
-
-    /** The folder of {@link #EXPORT_DIR_PROPERTY}, or null when exports ask where to save. */
-    public static Path exportDir() {
-        String d = System.getProperty(EXPORT_DIR_PROPERTY);
-        return d == null || d.isBlank() ? null : Path.of(d);
-    }
-
-    /** {@code 03-process-ids-20261130-072953}: a file name (without extension) for an export of a lesson's run. */
-    public static String baseName(String lessonId) {
-        String id = lessonId == null || lessonId.isBlank() ? "run" : lessonId.replaceAll("[^A-Za-z0-9._-]", "_");
-        return id + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     }
 
     /** Writes {@code model}'s run as it is now as a Chrome trace to {@code file}. Any thread. */

@@ -1,0 +1,28 @@
+package org.processlab.store;
+
+import java.nio.file.Path;
+
+/**
+ * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}) and
+ * {@code runs/}, the window's run logs ({@link RunLogs}). Nothing is written here until something is kept.
+ *
+ * @param dir the folder (it may not exist yet)
+ */
+public record ProcessLabHome(Path dir) {
+    /** The system property that names the home folder (tests and benchmarks point it at a temporary folder). */
+    public static final String PROPERTY = "processlab.home";
+
+    /** The folder of {@value #PROPERTY}, else {@code ~/.processlab}; read now, from the system properties. */
+    public static ProcessLabHome fromSystem() {
+        String p = System.getProperty(PROPERTY);
+        if (p != null && !p.isBlank()) {
+            return new ProcessLabHome(Path.of(p));
+        }
+        return new ProcessLabHome(Path.of(System.getProperty("user.home"), ".processlab"));
+    }
+
+    /** The folder of the window's run logs: {@code <home>/runs}. */
+    public Path runs() {
+        return dir.resolve("runs");
+    }
+}

@@ -1,0 +1,50 @@
+package org.processlab.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.processlab.ui.fx.CappedScrollPane;
+import org.processlab.ui.lesson.PredictionView;
+import org.processlab.ui.shell.views.RunSideHeights;
+import org.processlab.ui.shell.views.RunViewsPane;
+
+/**
+ * The window's right side, top to bottom: the prediction card (the question before a run, the reveal after it), the
+ * error banner, the run toolbar and the run views. The card scrolls within the height it may take
+ * ({@link RunSideHeights#cardCap}), so that the views keep their least height.
+ *
+ * <p>Threading: FX thread only.
+ */
+final class RunSide extends VBox {
+
+    /**
+     * @param prediction   the prediction card
+     * @param reveal       the reveal the card shows after a run; null before (the card shows the question)
+     * @param banner       the error banner (it counts while it is managed)
+     * @param toolbar      the run toolbar
+     * @param views        the run views
+     * @param em           the text size, px
+     */
+    RunSide(PredictionView prediction, ObservableObjectValue<?> reveal, Region banner, Region toolbar,
+            RunViewsPane views, ObservableDoubleValue em) {
+        CappedScrollPane card = new CappedScrollPane(prediction);
+        card.getStyleClass().add("prediction-scroll");
+        card.visibleProperty().bind(prediction.visibleProperty());
+        card.managedProperty().bind(prediction.managedProperty());
+        getChildren().setAll(card, banner, toolbar, views);
+        card.capProperty().bind(Bindings.createDoubleBinding(() -> {
+            double above = toolbar.getHeight() + (banner.isManaged() ? banner.getHeight() : 0);
+            boolean revealShown = reveal.get() != null;
+            // the views' least height counts only after a run (the question comes while they are empty)
+            return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
+                    revealShown ? views.leastHeight() : 0);
+        }, heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
+                reveal, em, views.bar().heightProperty()));
+        getStyleClass().add("run-side");
+        VBox.setVgrow(views, Priority.ALWAYS);
+    }
+}

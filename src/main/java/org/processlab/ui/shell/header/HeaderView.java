@@ -1,0 +1,83 @@
+package org.processlab.ui.shell.header;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import atlantafx.base.theme.Styles;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The window's header: the button that shows or hides the lesson list, the name ProcessLab, the lesson's title, the
+ * text-size buttons ({@link TextSize}) and Next lesson. The toggle's state is the lesson pane's; the header only
+ * holds the button.
+ *
+ * <p>Threading: FX thread only.
+ */
+public final class HeaderView extends HBox {
+    private final ToggleButton lessonsToggle = new ToggleButton();
+
+    /**
+     * @param title    the lesson's title
+     * @param hasNext  true when there is a lesson after this one
+     * @param next     what Next lesson does
+     * @param textSize the window's text size
+     */
+    public HeaderView(ObservableStringValue title, ObservableBooleanValue hasNext, Runnable next, TextSize textSize) {
+        super(12);
+        Label brand = new Label("ProcessLab", new FontIcon(MaterialDesignS.SOURCE_FORK));
+        brand.getStyleClass().add("brand");
+        Label lesson = new Label();
+        lesson.getStyleClass().add("header-title");
+        lesson.textProperty().bind(title);
+        lesson.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button smaller = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE));
+        smaller.setTooltip(new Tooltip("Smaller text (Ctrl+Minus)"));
+        smaller.setOnAction(e -> textSize.step(-1));
+        smaller.setId("smallerText");
+        Button larger = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE));
+        larger.setTooltip(new Tooltip("Larger text for a projector (Ctrl+Plus)"));
+        larger.setOnAction(e -> textSize.step(+1));
+        larger.setId("largerText");
+        larger.disableProperty().bind(textSize.canGrowProperty().not());
+        smaller.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        larger.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+
+        Button nextButton = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        nextButton.setContentDisplay(ContentDisplay.RIGHT);
+        nextButton.setId("nextLesson");
+        nextButton.setTooltip(new Tooltip("Go to the next lesson (Ctrl+Right or Alt+N)"));
+        nextButton.disableProperty().bind(Bindings.not(hasNext));
+        nextButton.setOnAction(e -> next.run());
+        lessonsToggle.setId("lessonsToggle");
+        lessonsToggle.setGraphic(new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED));
+        lessonsToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        lessonsToggle.setTooltip(new Tooltip("Show or hide the lesson list (Ctrl+L)"));
+        getChildren().setAll(lessonsToggle, brand, new Separator(Orientation.VERTICAL), lesson, spacer, smaller,
+                larger, nextButton);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("app-header");
+    }
+
+    /** The button that shows or hides the lesson list (selected: shown). */
+    public ToggleButton lessonsToggle() {
+        return lessonsToggle;
+    }
+}

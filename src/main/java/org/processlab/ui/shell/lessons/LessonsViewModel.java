@@ -1,0 +1,175 @@
+package org.processlab.ui.shell.lessons;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.processlab.lesson.Example;
+import org.processlab.lesson.Lesson;
+import org.processlab.lesson.LessonEntry;
+import org.processlab.lesson.LessonLibrary;
+import org.processlab.store.ProgressStore;
+import org.processlab.ui.fx.TaskExecutor;
+
+/**
+ * The lesson pane's state: every lesson of the lessons folder in order (error cards included), the one shown, the
+ * text of their example programs, and the person's progress (opened, predicted, ran), which the list marks.
+ *
+ * <p>Lessons and example sources are read in the background ({@link #load}).
+ *
+ * <p>Threading: UI thread only, except {@link #source} (any thread). Every property is written on the UI thread;
+ * {@code sources} is filled by the loading task (a concurrent map) before its result comes back.
+ */
+public final class LessonsViewModel {
+    private final Path root;
+    private final ProgressStore progress;
+    private final TaskExecutor tasks;
+    private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
+    private final ObjectProperty<LessonEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyIntegerWrapper progressRevision = new ReadOnlyIntegerWrapper(this, "progressRevision");
+    private final Map<Path, String> sources = new ConcurrentHashMap<>();
+    private final BooleanBinding hasNext;
+
+    /**
+     * @param root     the lessons folder
+     * @param progress where progress is kept
+     * @param tasks    where the lessons are read
+     */
+    public LessonsViewModel(Path root, ProgressStore progress, TaskExecutor tasks) {
+        this.root = root;
+        this.progress = progress;
+        this.tasks = tasks;
+        hasNext = Bindings.createBooleanBinding(() -> nextOf(selected.get()) != null, selected, lessons);
+    }
+
+    /**
+     * Reads the lessons (and their example sources) in the background, then selects the one opened last (else the
+     * first lesson). A folder that cannot be read goes to {@code onFailure} with why.
+     */
+    public void load(Consumer<String> onFailure) {
+        tasks.run(() -> {
+            List<LessonEntry> all = LessonLibrary.load(root);
+            for (LessonEntry e : all) {
+                if (e instanceof Lesson l) {
+                    for (Example ex : l.examples()) {
+                        try {
+                            sources.put(ex.file(), Files.readString(ex.file(), StandardCharsets.UTF_8));
+                        } catch (IOException ignored) {
+                            // the page simply does not show it
+                        }
+                    }
+                }
+            }
+            return all;
+        }, all -> {
+            lessons.setAll(all);
+            loaded.set(true);
+            LessonEntry first = LessonLibrary.find(all, String.valueOf(progress.lastLesson()));
+            if (first == null && !all.isEmpty()) {
+                first = all.stream().filter(e -> e instanceof Lesson).findFirst().orElse(all.get(0));
+            }
+            if (first != null && selected.get() == null) {
+                selected.set(first);
+            }
+        }, ex -> {
+            loaded.set(true);
+            onFailure.accept("Cannot read the lessons in " + root + ": " + ex.getMessage());
+        });
+    }
+
+    /** Selects the next lesson, if any. */
+    public void next() {
+        LessonEntry n = nextOf(selected.get());
+        if (n != null) {
+            selected.set(n);
+        }
+    }
+
+    private LessonEntry nextOf(LessonEntry e) {
+        int i = e == null ? -1 : lessons.indexOf(e);
+        return i >= 0 && i + 1 < lessons.size() ? lessons.get(i + 1) : null;
+    }
+
+    /** Lesson {@code id} was shown. */
+    public void markOpened(String id) {
+        progress.opened(id);
+        bumpProgress();
+    }
+
+    /** Lesson {@code id}'s question was answered with {@code choice} (-1: skipped); nothing if it already was. */
+    public void markPredicted(String id, int choice) {
+        if (!Integer.valueOf(choice).equals(progress.of(id).prediction())) {
+            progress.predicted(id, choice);
+            bumpProgress();
+        }
+    }
+
+    /** A run of lesson {@code id} was started. */
+    public void markRan(String id) {
+        progress.ran(id);
+        bumpProgress();
+    }
+
+    private void bumpProgress() {
+        progressRevision.set(progressRevision.get() + 1);
+    }
+
+    // ------------------------------------------------------------------ what the views read
+
+    /** Every lesson folder, in order (error cards included). */
+    public ObservableList<LessonEntry> lessons() {
+        return lessons;
+    }
+
+    /** The lesson shown. */
+    public ObjectProperty<LessonEntry> selectedProperty() {
+        return selected;
+    }
+
+    /** True once the lessons have been read (or could not be). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Grows when progress changes (the list redraws its marks). */
+    public ReadOnlyIntegerProperty progressRevisionProperty() {
+        return progressRevision.getReadOnlyProperty();
+    }
+
+    /** True when there is a lesson after the one shown. */
+    public BooleanBinding hasNextProperty() {
+        return hasNext;
+    }
+
+    /** The text of an example file, or null; any thread. */
+    public String source(Path file) {
+        return sources.get(file);
+    }
+
+    /** The lessons folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The person's progress. */
+    public ProgressStore progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,85 @@
+package org.processlab.ui.shell.views;
+
+/**
+ * The run side's height arithmetic, in px: what the three run views need, where the split's two dividers go, and how
+ * tall the prediction card above them may be. Numbers in, numbers out; no JavaFX. Sizes follow the text size
+ * ({@code em}, px): the table's rows are 2.2 em, the console's lines 1.9 em, a pane's title 2.4 em.
+ */
+public final class RunSideHeights {
+    /** Below this height the views are too short to be fitted: the split keeps its dividers. */
+    static final double LEAST_FITTED = 150;
+
+    private RunSideHeights() {
+    }
+
+    /**
+     * What the three views need, in px: the timeline box (its bar, axis and lanes, with the legend when it fits) at
+     * best and at least (bar, axis, two lanes); the table with its rows (3 to 8) and at least two; the console's
+     * title and two lines.
+     */
+    public record Needs(double timelineBest, double timelineLeast, double tableBest, double tableLeast,
+                        double consoleLeast) {
+        /**
+         * @param em           the text size, px
+         * @param barHeight    the timeline bar's height
+         * @param timelinePref the timeline's preferred height (its lanes)
+         * @param timelineMin  the timeline's least height
+         * @param tableRows    the rows the table has now
+         */
+        public static Needs of(double em, double barHeight, double timelinePref, double timelineMin, int tableRows) {
+            double timelineBest = 4 + barHeight + timelinePref;
+            double timelineLeast = Math.min(timelineBest, 4 + barHeight + timelineMin);
+            int rows = Math.max(3, Math.min(8, tableRows));
+            double tableHead = em * 2.2 + em * 2.4 + 8;
+            return new Needs(timelineBest, timelineLeast, tableHead + rows * em * 2.2, tableHead + 2 * em * 2.2,
+                    em * 2.4 + 2 * em * 1.9 + 8);
+        }
+
+        /** The least height of the three views with the split's dividers: two lanes, two rows, two lines. */
+        public double least() {
+            return timelineLeast + tableLeast + consoleLeast + 12;
+        }
+    }
+
+    /**
+     * Where the split's dividers go (as fractions of {@code height}) so that the timeline gets the height its lanes
+     * need (between a quarter and 60 % of the views), the table room for its rows (at most up to 80 %), and the
+     * console the rest. When the views are short (a small screen, large text), the table's title, header and two rows
+     * and the console's title and two lines come before the timeline's room beyond its own least height.
+     *
+     * @return the two divider positions, or null when {@code height} is under {@link #LEAST_FITTED}
+     */
+    public static double[] dividers(Needs v, double height) {
+        double h = height;
+        if (h < LEAST_FITTED) {
+            return null;
+        }
+        double tl = Math.max(Math.max(v.timelineLeast(), 0.25 * h), Math.min(0.6 * h, v.timelineBest()));
+        tl = Math.max(v.timelineLeast(), Math.min(tl, h - v.tableLeast() - v.consoleLeast()));
+        double tb = Math.max(0.12 * h, Math.min(v.tableBest(), 0.8 * h - tl));
+        tb = Math.max(Math.min(tb, h - tl - v.consoleLeast()), Math.min(v.tableLeast(), h - tl));
+        return new double[] {tl / h, (tl + tb) / h};
+    }
+
+    /**
+     * The most the prediction card may take of the run side. The reveal may be long: it scrolls (at most 27 % of the
+     * side) rather than squeezing the table and the console away (after a run at 1440x900 they showed 1 row and 1
+     * line at 38 %). On a short run side (1024x768, large text) it gets what the views leave above their least
+     * height, down to its first line (the verdict; the rest scrolls). The question comes before any run, while the
+     * views are empty: it may take up to 60 %, so every choice shows.
+     *
+     * @param sideHeight  the run side's height
+     * @param em          the text size
+     * @param above       the height of what sits between the card and the views (toolbar, error banner)
+     * @param revealShown true after a run (the reveal), false before (the question)
+     * @param viewsLeast  the views' least height ({@link Needs#least()}); not used before a run
+     */
+    public static double cardCap(double sideHeight, double em, double above, boolean revealShown, double viewsLeast) {
+        double h = sideHeight;
+        if (!revealShown) {
+            // before a run the views are empty: they may shrink to little more than their titles
+            return Math.max(2.6 * em, Math.min(0.6 * h, h - above - 8 * em));
+        }
+        return Math.max(2.6 * em, Math.min(0.27 * h, h - above - viewsLeast));
+    }
+}
