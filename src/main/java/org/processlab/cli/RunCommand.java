@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.processlab.model.StartMethod;
 import org.processlab.export.ChromeTrace;
 import org.processlab.export.RunDocument;
 import org.processlab.export.RunDocumentWriter;
@@ -92,7 +93,8 @@ public final class RunCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             return failEarly(EX_USAGE, "--format must be text or json, not '" + format + "'");
         }
-        if (startMethod != null && !PythonTrack.START_METHODS.contains(startMethod)) {
+        StartMethod method = startMethod == null ? null : StartMethod.fromWire(startMethod).orElse(null);
+        if (startMethod != null && method == null) {
             return failEarly(EX_USAGE, "--start-method must be fork, spawn or forkserver, not '" + startMethod + "'");
         }
         if (timeLimit != null && !(timeLimit > 0)) {
@@ -119,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RunTarget.BadTarget e) {
             return failEarly(EX_NOINPUT, e.getMessage());
         }
-        if (t.example() != null && !t.example().isMeantFor(startMethod)) {
+        if (t.example() != null && !t.example().isMeantFor(method)) {
             stderr.println("processlab: note: this lesson's example is meant for " + String.join(", ", t.example().startMethods())
                     + "; under " + startMethod + " what the lesson says may not hold");
         }
@@ -129,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (InterpreterNotFoundException e) {
             return failEarly(EX_UNAVAILABLE, e.getMessage());
         }
-        RunSpec spec = PythonTrack.spec(py, t.program(), args.isEmpty() ? t.args() : args, startMethod, t.title());
+        RunSpec spec = PythonTrack.spec(py, t.program(), args.isEmpty() ? t.args() : args, method, t.title());
         if (timeLimit != null) {
             spec = spec.withTimeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
         }

@@ -28,15 +28,6 @@ public record Example(String title, Path file, List<String> args, List<StartMeth
         return method == null || meantFor.isEmpty() || meantFor.contains(method);
     }
 
-    /**
-     * {@link #isMeantFor(StartMethod)} for a wire name ({@code fork}, {@code spawn}, {@code forkserver}; null for the
-     * default), as the CLI's {@code --start-method} gives it; an unknown name is not meant.
-     */
-    public boolean isMeantFor(String wireName) {
-        return wireName == null ? isMeantFor((StartMethod) null)
-                : StartMethod.fromWire(wireName).map(this::isMeantFor).orElse(meantFor.isEmpty());
-    }
-
     /** The wire names of {@link #meantFor()}, in order, for text that lists them ({@code fork, spawn}). */
     public List<String> startMethods() {
         return meantFor.stream().map(StartMethod::wireName).toList();

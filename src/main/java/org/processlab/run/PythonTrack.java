@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import org.processlab.model.StartMethod;
 
 /**
  * Runs Python programs with ProcessLab's agent in every process: the interpreter loads
@@ -15,22 +16,16 @@ import java.util.Set;
  * exactly as {@code python3 script.py} would ({@code sys.argv}, {@code sys.path[0]}, {@code __main__}).
  */
 public final class PythonTrack {
-    /** The start methods multiprocessing knows on POSIX. */
-    public static final Set<String> START_METHODS = Set.of("fork", "spawn", "forkserver");
-
     private PythonTrack() {
     }
 
     /**
      * The spec for running {@code script} with {@code args}.
      *
-     * @param startMethod {@code fork}, {@code spawn}, {@code forkserver}, or null for the interpreter's default
-     * @throws IllegalArgumentException for an unknown start method
+     * @param startMethod the start method to ask for, or null for the interpreter's default
      */
-    public static RunSpec spec(PythonInterpreter python, Path script, List<String> args, String startMethod, String title) {
-        if (startMethod != null && !START_METHODS.contains(startMethod)) {
-            throw new IllegalArgumentException("unknown start method '" + startMethod + "' (use fork, spawn or forkserver)");
-        }
+    public static RunSpec spec(PythonInterpreter python, Path script, List<String> args, StartMethod startMethod,
+                               String title) {
         Path tracer = Assets.tracerDir();
         Path abs = script.toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
@@ -43,7 +38,7 @@ public final class PythonTrack {
         env.put("PYTHONPATH", userPath == null || userPath.isEmpty() ? boot : boot + File.pathSeparator + userPath);
         env.put("PYTHONIOENCODING", "utf-8");
         if (startMethod != null) {
-            env.put("PROCESSLAB_START_METHOD", startMethod);
+            env.put("PROCESSLAB_START_METHOD", startMethod.wireName());
         }
         List<String> supervisor = List.of(python.executable().toString(), "-I", "-S", tracer.resolve("supervisor.py").toString());
         return new RunSpec(title, abs.getParent(), supervisor, command, env, startMethod, null,

@@ -259,7 +259,8 @@ public final class RunSession implements AutoCloseable {
     }
 
     private void drive() {
-        model.append(new RunEvent.RunStarted(Clock.nowMicros(), spec.title(), spec.command(), spec.startMethod()));
+        model.append(new RunEvent.RunStarted(Clock.nowMicros(), spec.title(), spec.command(),
+                spec.startMethod() == null ? null : spec.startMethod().wireName()));
         try {
             server = new TraceServer(model, link, this::processAnnounced, transport);
             supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice()),

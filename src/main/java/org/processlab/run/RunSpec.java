@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.processlab.model.StartMethod;
+
 /**
  * Everything needed to start a run, whatever the language: the program's command line and a supervisor
  * that speaks the trace protocol (assets/tracer/PROTOCOL.md). Build one with a track such as
@@ -32,7 +34,7 @@ import java.util.Map;
  *                     at nice 0 when both want it: sched(7), the weight table in kernel/sched/core.c)
  */
 public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
-                      Map<String, String> env, String startMethod, Duration timeLimit, int maxProcesses,
+                      Map<String, String> env, StartMethod startMethod, Duration timeLimit, int maxProcesses,
                       Duration stopGrace, int nice, int niceWhenBusy) {
 
     /** The default for {@link #maxProcesses}. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.processlab.model.StartMethod;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -49,7 +50,7 @@ class LessonExpectationsTest {
         assertThat(lesson).as("lesson %s loads", name).isNotNull();
         RunModel model = new RunModel();
         RunSession session = RunSession.start(PythonTrack.spec(PythonInterpreter.locate(null), example.file(),
-                example.args(), method, lesson.title()).withTimeLimit(java.time.Duration.ofSeconds(60)), model);
+                example.args(), StartMethod.fromWire(method).orElse(null), lesson.title()).withTimeLimit(java.time.Duration.ofSeconds(60)), model);
         RunSnapshot end = session.ended().get();
         assertThat(end.stoppedBy()).as("the example must end by itself").isNull();
         List<String> problems = ExpectationCheck.check(example.expect(), end, model.output());

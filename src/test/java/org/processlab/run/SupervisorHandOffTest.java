@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.processlab.model.StartMethod;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 
@@ -39,7 +40,7 @@ class SupervisorHandOffTest {
     }
 
     private RunSpec spec(Path script) throws Exception {
-        return PythonTrack.spec(PythonInterpreter.locate(null), script, List.of("an argument"), "fork", "hand-off");
+        return PythonTrack.spec(PythonInterpreter.locate(null), script, List.of("an argument"), StartMethod.FORK, "hand-off");
     }
 
     /** Starts the supervisor with no program and waits until it is ready. */

@@ -181,8 +181,7 @@ public final class RunViewModel {
         RunSpec spec;
         try {
             // the engine takes the start method's wire name
-            String method = req.startMethod().map(StartMethod::wireName).orElse(null);
-            spec = PythonTrack.spec(py, req.file(), req.args(), method, req.title());
+            spec = PythonTrack.spec(py, req.file(), req.args(), req.startMethod().orElse(null), req.title());
         } catch (RuntimeException e) {
             return RunSession.failed(req.title(), "Cannot prepare the run: " + e.getMessage(), m);
         }
