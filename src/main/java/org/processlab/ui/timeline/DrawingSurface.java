@@ -44,7 +44,7 @@ public interface DrawingSurface {
     /** The width of the outlines and lines stroked from now on, px. */
     void setLineWidth(double px);
 
-    /** Dashed lines from now on: {@code on} px drawn, {@code off} px left out, repeated from each line's start. */
+    /** Dashed lines from now on: {@code on} px drawn, {@code off} px left out (both above 0), from each line's start. */
     void setLineDashes(double on, double off);
 
     /** Solid lines from now on (the default). */

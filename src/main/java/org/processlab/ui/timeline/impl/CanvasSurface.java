@@ -17,7 +17,8 @@ import org.processlab.ui.timeline.DrawingSurface;
 /**
  * A {@link DrawingSurface} over a JavaFX {@link Canvas}: each call is the {@link GraphicsContext} call of the same
  * name. A null fill or stroke is kept here (a graphics context would ignore it and keep its last colour) and makes
- * the shapes it would paint be left out. FX thread only.
+ * the shapes it would paint be left out. The dash pattern is kept here too and passed on only when it changes: a
+ * painter sets it with every pen, and each setting would be a command for the render thread. FX thread only.
  */
 final class CanvasSurface implements DrawingSurface {
     private final Canvas canvas;
@@ -25,8 +26,14 @@ final class CanvasSurface implements DrawingSurface {
     private final TextMeasure measure;
     private Color fill;
     private Color stroke;
-    /** The fill and stroke kept by each {@link #save()} not yet restored, fill first. */
-    private final Deque<Color[]> saved = new ArrayDeque<>();
+    /** The dash pattern set, px; {@code dashOn} 0 for solid lines. */
+    private double dashOn;
+    private double dashOff;
+    /** What each {@link #save()} not yet restored kept of the state held here. */
+    private final Deque<Kept> saved = new ArrayDeque<>();
+
+    private record Kept(Color fill, Color stroke, double dashOn, double dashOff) {
+    }
 
     CanvasSurface(Canvas canvas, TextMeasure measure) {
         this.canvas = canvas;
@@ -79,12 +86,20 @@ final class CanvasSurface implements DrawingSurface {
 
     @Override
     public void setLineDashes(double on, double off) {
-        g.setLineDashes(on, off);
+        if (on != dashOn || off != dashOff) {
+            dashOn = on;
+            dashOff = off;
+            g.setLineDashes(on, off);
+        }
     }
 
     @Override
     public void setSolidLines() {
-        g.setLineDashes();
+        if (dashOn != 0) {
+            dashOn = 0;
+            dashOff = 0;
+            g.setLineDashes();
+        }
     }
 
     @Override
@@ -163,15 +178,17 @@ final class CanvasSurface implements DrawingSurface {
 
     @Override
     public void save() {
-        saved.push(new Color[] {fill, stroke});
+        saved.push(new Kept(fill, stroke, dashOn, dashOff));
         g.save();
     }
 
     @Override
     public void restore() {
-        Color[] s = saved.pop();
-        fill = s[0];
-        stroke = s[1];
+        Kept k = saved.pop();
+        fill = k.fill();
+        stroke = k.stroke();
+        dashOn = k.dashOn();
+        dashOff = k.dashOff();
         g.restore();
     }
 

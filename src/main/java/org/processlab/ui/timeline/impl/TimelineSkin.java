@@ -16,7 +16,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 
 import org.processlab.model.KernelStateKind;
-import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Span;
 import org.processlab.ui.timeline.TimeRange;
@@ -47,6 +46,7 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     private static final int LANES = 1;
     private static final int OVERLAY = 2;
     private static final int BOTH = LANES | OVERLAY;
+    private static final int KERNEL_STATES = KernelStateKind.values().length;
 
     private final Pane plot = new Pane();
     private final Canvas lanesCanvas = new Canvas();
@@ -319,8 +319,8 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     private void showKernelStates(RunSnapshot s) {
         Set<KernelStateKind> kinds = EnumSet.noneOf(KernelStateKind.class);
         if (s != null) {
-            for (ProcessView p : s.processes()) {
-                for (Span<KernelStateKind> k : p.kernelStates()) {
+            for (int i = 0; i < s.processes().size() && kinds.size() < KERNEL_STATES; i++) {
+                for (Span<KernelStateKind> k : s.processes().get(i).kernelStates()) {
                     kinds.add(k.state());
                 }
             }
