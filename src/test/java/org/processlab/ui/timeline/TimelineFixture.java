@@ -66,11 +66,17 @@ public final class TimelineFixture {
         return m;
     }
 
-    /** A timeline showing {@code run}, in a window of its own of {@code w} × {@code h} px. FX thread. */
-    public static Timeline show(RunModel run, double w, double h) {
+    /** A timeline showing {@code run}, in no scene yet. FX thread. */
+    public static Timeline timeline(RunModel run) {
         Timeline t = new Timeline();
         t.addOutput(0, run.output().range(0, run.output().size()));
         t.setSnapshot(run.snapshot());
+        return t;
+    }
+
+    /** A timeline showing {@code run}, in a window of its own of {@code w} × {@code h} px. FX thread. */
+    public static Timeline show(RunModel run, double w, double h) {
+        Timeline t = timeline(run);
         Stage stage = new Stage();
         stage.setScene(new Scene(new StackPane(t), w, h));
         stage.show();

@@ -1,6 +1,5 @@
 package org.processlab.ui.timeline.impl;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -53,11 +52,8 @@ final class LanesPainter {
     private final TickSink tickSink = new TickSink();
     /** The palette's colours made darker, for header titles. */
     private final Map<Color, Color> darker = new HashMap<>();
-    /** The exit labels of this painting, drawn after the arrows: lane, x, opacity. */
-    private int exitCount;
-    private int[] exitLane = new int[16];
-    private double[] exitX = new double[16];
-    private double[] exitAlpha = new double[16];
+    /** Where each lane in view has its exit label (lane - first lane in view), drawn after the arrows; NaN: none. */
+    private double[] exitX = new double[64];
 
     /** Paints the lanes of {@code f} on {@code s}, which is {@code f}'s geometry's size. */
     void paint(DrawingSurface s, PaintFrame f) {
@@ -85,16 +81,15 @@ final class LanesPainter {
         paintGrid(s, f);
         long clip = f.clip();
         long end = f.end();
-        exitCount = 0;
+        if (exitX.length < last - first + 1) {
+            exitX = new double[Math.max(2 * exitX.length, last - first + 1)];
+        }
         for (int i = first; i <= last; i++) {
             ProcessView p = ps.get(i);
             TimelineLane lane = f.lane(i, p);
-            double alpha = s.alpha();
-            if (p.role() == Role.HELPER) {
-                s.setAlpha(alpha * HELPER_ALPHA);
-            }
-            paintBars(s, f, p, i, end, clip);
-            s.setAlpha(alpha);
+            s.setAlpha(alphaOf(p));
+            exitX[i - first] = paintBars(s, f, p, i, end, clip);
+            s.setAlpha(1);
             paintKernelStates(s, f, p, i, end);
             paintTicks(s, f, p, i, Math.min(f.scale().range().to(), clip));
             if (lane.note() != null && p.orphanedAt() >= 0 && p.orphanedAt() <= clip) {
@@ -103,12 +98,13 @@ final class LanesPainter {
         }
         paintArrows(s, f, first, last);
         // exit labels over the arrows, so a join or reaped arrow passes under a label, not through its text
-        double alpha = s.alpha();
-        for (int k = 0; k < exitCount; k++) {
-            s.setAlpha(exitAlpha[k]);
-            paintExitLabel(s, f, ps.get(exitLane[k]), exitX[k], geo.barTop(exitLane[k]));
+        for (int i = first; i <= last; i++) {
+            if (!Double.isNaN(exitX[i - first])) {
+                s.setAlpha(alphaOf(ps.get(i)));
+                paintExitLabel(s, f, ps.get(i), exitX[i - first], geo.barTop(i));
+            }
         }
-        s.setAlpha(alpha);
+        s.setAlpha(1);
         // the header column hides whatever the plot drew left of it (a panned bar never runs under a name)
         s.setFill(st.lane());
         s.fillRect(0, geo.axisHeight(), geo.plotClip(), s.height() - geo.axisHeight());
@@ -135,6 +131,11 @@ final class LanesPainter {
         double axisH = geo.axisHeight();
         s.fillText(hint, s.width() / 2, axisH + Math.min(s.height() - axisH, geo.laneHeight() * 3) / 2);
         s.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** A process's bars' opacity: Python's own helpers are dimmed. */
+    private static double alphaOf(ProcessView p) {
+        return p.role() == Role.HELPER ? HELPER_ALPHA : 1;
     }
 
     private static Color background(TimelineStyle st, boolean selected, int i) {
@@ -200,7 +201,8 @@ final class LanesPainter {
         s.setAlpha(1);
     }
 
-    private void paintBars(DrawingSurface s, PaintFrame f, ProcessView p, int i, long end, long clip) {
+    /** Paints lane {@code i}'s bars; returns the x of its exit label, or NaN when it has none (yet). */
+    private double paintBars(DrawingSurface s, PaintFrame f, ProcessView p, int i, long end, long clip) {
         TimelineStyle st = f.style();
         TimelineGeometry geo = f.geometry();
         AxisScale sc = f.scale();
@@ -248,22 +250,8 @@ final class LanesPainter {
         boolean ended = p.endedAt() >= 0 && p.endedAt() <= clip;
         boolean known = p.exitCode() != null && (p.reapedAt() < 0 || p.reapedAt() <= clip);
         // while replaying, the exit code shows once the parent could know it
-        if (ended && barEnd >= geo.plotLeft() - 2 && barEnd <= geo.width() && (clip == Long.MAX_VALUE || known)) {
-            addExitLabel(i, barEnd, s.alpha());
-        }
-    }
-
-    private void addExitLabel(int lane, double x, double alpha) {
-        if (exitCount == exitLane.length) {
-            int n = exitCount * 2;
-            exitLane = Arrays.copyOf(exitLane, n);
-            exitX = Arrays.copyOf(exitX, n);
-            exitAlpha = Arrays.copyOf(exitAlpha, n);
-        }
-        exitLane[exitCount] = lane;
-        exitX[exitCount] = x;
-        exitAlpha[exitCount] = alpha;
-        exitCount++;
+        boolean labelled = ended && barEnd >= geo.plotLeft() - 2 && barEnd <= geo.width();
+        return labelled && (clip == Long.MAX_VALUE || known) ? barEnd : Double.NaN;
     }
 
     /** The kernel's own view, sampled from /proc: a thin strip under the bar, one colour per state. */

@@ -298,6 +298,11 @@ public final class TimelineSkin extends SkinBase<Timeline> {
                 : plot.getLayoutX() + lanesCanvas.getLayoutX() + frame.scale().x(t);
     }
 
+    /** The last painting's frame, or null. */
+    PaintFrame frame() {
+        return frame;
+    }
+
     /** How many times the lanes layer was painted. */
     long lanePaints() {
         return lanePaints;
