@@ -323,9 +323,9 @@ final class AppDriver {
      */
     String hoverTick(org.processlab.ui.timeline.Timeline t, int i) {
         return fx(() -> {
-            javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) t.lookup(".timeline-plot > .canvas");
+            javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) t.lookup(".pl-timeline-plot > .canvas");
             if (canvas == null) {
-                canvas = (javafx.scene.canvas.Canvas) ((javafx.scene.layout.Pane) t.lookup(".timeline-plot"))
+                canvas = (javafx.scene.canvas.Canvas) ((javafx.scene.layout.Pane) t.lookup(".pl-timeline-plot"))
                         .getChildren().get(0);
             }
             double axis = Math.ceil(t.getSmallFont().getSize() * 2.3);
@@ -339,7 +339,7 @@ final class AppDriver {
                         false, false, false, null));
                 for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                     if (w instanceof javafx.scene.control.Tooltip tip && tip.isShowing()
-                            && tip.getStyleClass().contains("timeline-tooltip")) {
+                            && tip.getStyleClass().contains("pl-timeline-tooltip")) {
                         String text = tip.getText();
                         tip.hide();
                         return text;

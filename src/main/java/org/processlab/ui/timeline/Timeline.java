@@ -27,6 +27,7 @@ import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunSnapshot;
 import org.processlab.ui.fx.ProcessPalette;
+import org.processlab.ui.timeline.impl.TimelineSkin;
 
 /**
  * A live timeline of one run: one lane per process (main first, children indented under their parent, grandchildren
@@ -52,12 +53,22 @@ import org.processlab.ui.fx.ProcessPalette;
  *       (spans clipped at the cursor, ticks up to it), so a replay shows the run unfolding.</li>
  * </ul>
  * Selection: {@link #selectedPidProperty()} — clicking a lane's header (or its bar while live) selects its process,
- * clicking it again or pressing Esc clears (null). Look: {@code timeline.css} beside this class and the styleable
- * properties below ({@code -pl-lane-height}, {@code -pl-running-color}, {@code -pl-kernel-running-color}...).
+ * clicking it again or pressing Esc clears (null).
+ *
+ * <h2>Look</h2>
+ * The styleable properties below ({@code -pl-lane-height}, {@code -pl-running-color},
+ * {@code -pl-kernel-running-color}...), set by {@code timeline.css} beside this class on the style class
+ * {@value #STYLE_CLASS}. Every colour is there alone, as an alias of the theme's {@code -color-*} tokens (AtlantaFX),
+ * so another theme (dark, high contrast) restyles the timeline without code; a colour property is null until CSS has
+ * been applied, and with a theme that lacks the tokens. Sizes are px (in the stylesheet, em of the font size).
+ * How it is drawn and answers the mouse is the default skin's ({@code org.processlab.ui.timeline.impl}, not API);
+ * its painter draws on a {@link DrawingSurface}.
  *
  * <p>Threading: FX thread only, like every control. Changes are drawn once per pulse, however many arrive.
  */
 public class Timeline extends Control {
+    /** The control's style class; ours alone (a theme's {@code .timeline} rules cannot reach it). */
+    public static final String STYLE_CLASS = "pl-timeline";
     private static final StyleablePropertyFactory<Timeline> CSS = new StyleablePropertyFactory<>(Control.getClassCssMetaData());
 
     private final ObjectProperty<RunSnapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
@@ -73,7 +84,6 @@ public class Timeline extends Control {
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow", true);
     private final ObjectProperty<TimeRange> viewRange = new SimpleObjectProperty<>(this, "viewRange");
     private java.util.function.LongConsumer drawTimeListener;
-    private Runnable redrawHook = () -> { };
 
     private final StyleableProperty<Number> laneHeight =
             CSS.createStyleableNumberProperty(this, "laneHeight", "-pl-lane-height", t -> t.laneHeight, 46);
@@ -82,51 +92,59 @@ public class Timeline extends Control {
     private final StyleableProperty<Number> indent =
             CSS.createStyleableNumberProperty(this, "indent", "-pl-indent", t -> t.indent, 18);
     private final StyleableProperty<Color> runningColor =
-            CSS.createStyleableColorProperty(this, "runningColor", "-pl-running-color", t -> t.runningColor, Color.web("#218bff"));
+            CSS.createStyleableColorProperty(this, "runningColor", "-pl-running-color", t -> t.runningColor, null);
     private final StyleableProperty<Color> waitingColor =
-            CSS.createStyleableColorProperty(this, "waitingColor", "-pl-waiting-color", t -> t.waitingColor, Color.web("#b6e3ff"));
+            CSS.createStyleableColorProperty(this, "waitingColor", "-pl-waiting-color", t -> t.waitingColor, null);
     private final StyleableProperty<Color> zombieColor =
-            CSS.createStyleableColorProperty(this, "zombieColor", "-pl-zombie-color", t -> t.zombieColor, Color.web("#a0656e"));
+            CSS.createStyleableColorProperty(this, "zombieColor", "-pl-zombie-color", t -> t.zombieColor, null);
     private final StyleableProperty<Color> endedColor =
-            CSS.createStyleableColorProperty(this, "endedColor", "-pl-ended-color", t -> t.endedColor, Color.web("#8c959f"));
+            CSS.createStyleableColorProperty(this, "endedColor", "-pl-ended-color", t -> t.endedColor, null);
     private final StyleableProperty<Color> createdColor =
-            CSS.createStyleableColorProperty(this, "createdColor", "-pl-created-color", t -> t.createdColor, Color.web("#d0d7de"));
+            CSS.createStyleableColorProperty(this, "createdColor", "-pl-created-color", t -> t.createdColor, null);
     private final StyleableProperty<Color> errorColor =
-            CSS.createStyleableColorProperty(this, "errorColor", "-pl-error-color", t -> t.errorColor, Color.web("#cf222e"));
+            CSS.createStyleableColorProperty(this, "errorColor", "-pl-error-color", t -> t.errorColor, null);
     private final StyleableProperty<Color> tickColor =
-            CSS.createStyleableColorProperty(this, "tickColor", "-pl-tick-color", t -> t.tickColor, Color.web("#24292f"));
+            CSS.createStyleableColorProperty(this, "tickColor", "-pl-tick-color", t -> t.tickColor, null);
     private final StyleableProperty<Color> stderrTickColor =
-            CSS.createStyleableColorProperty(this, "stderrTickColor", "-pl-stderr-tick-color", t -> t.stderrTickColor, Color.web("#e5534b"));
+            CSS.createStyleableColorProperty(this, "stderrTickColor", "-pl-stderr-tick-color", t -> t.stderrTickColor, null);
     private final StyleableProperty<Color> arrowColor =
-            CSS.createStyleableColorProperty(this, "arrowColor", "-pl-arrow-color", t -> t.arrowColor, Color.web("#57606a"));
+            CSS.createStyleableColorProperty(this, "arrowColor", "-pl-arrow-color", t -> t.arrowColor, null);
     private final StyleableProperty<Color> textColor =
-            CSS.createStyleableColorProperty(this, "textColor", "-pl-text-color", t -> t.textColor, Color.web("#1f2328"));
+            CSS.createStyleableColorProperty(this, "textColor", "-pl-text-color", t -> t.textColor, null);
     private final StyleableProperty<Color> mutedTextColor =
-            CSS.createStyleableColorProperty(this, "mutedTextColor", "-pl-muted-text-color", t -> t.mutedTextColor, Color.web("#57606a"));
+            CSS.createStyleableColorProperty(this, "mutedTextColor", "-pl-muted-text-color", t -> t.mutedTextColor, null);
     private final StyleableProperty<Color> gridColor =
-            CSS.createStyleableColorProperty(this, "gridColor", "-pl-grid-color", t -> t.gridColor, Color.web("#d8dee4"));
+            CSS.createStyleableColorProperty(this, "gridColor", "-pl-grid-color", t -> t.gridColor, null);
     private final StyleableProperty<Color> laneColor =
-            CSS.createStyleableColorProperty(this, "laneColor", "-pl-lane-color", t -> t.laneColor, Color.WHITE);
+            CSS.createStyleableColorProperty(this, "laneColor", "-pl-lane-color", t -> t.laneColor, null);
     private final StyleableProperty<Color> laneAltColor =
-            CSS.createStyleableColorProperty(this, "laneAltColor", "-pl-lane-alt-color", t -> t.laneAltColor, Color.web("#f6f8fa"));
+            CSS.createStyleableColorProperty(this, "laneAltColor", "-pl-lane-alt-color", t -> t.laneAltColor, null);
     private final StyleableProperty<Color> selectionColor =
-            CSS.createStyleableColorProperty(this, "selectionColor", "-pl-selection-color", t -> t.selectionColor, Color.web("#ddf4ff"));
+            CSS.createStyleableColorProperty(this, "selectionColor", "-pl-selection-color", t -> t.selectionColor, null);
     private final StyleableProperty<Color> warningColor =
-            CSS.createStyleableColorProperty(this, "warningColor", "-pl-warning-color", t -> t.warningColor, Color.web("#9a6700"));
+            CSS.createStyleableColorProperty(this, "warningColor", "-pl-warning-color", t -> t.warningColor, null);
     private final StyleableProperty<Color> nowColor =
-            CSS.createStyleableColorProperty(this, "nowColor", "-pl-now-color", t -> t.nowColor, Color.web("#bf8700"));
+            CSS.createStyleableColorProperty(this, "nowColor", "-pl-now-color", t -> t.nowColor, null);
     private final StyleableProperty<Color> cursorColor =
-            CSS.createStyleableColorProperty(this, "cursorColor", "-pl-cursor-color", t -> t.cursorColor, Color.web("#c2410c"));
+            CSS.createStyleableColorProperty(this, "cursorColor", "-pl-cursor-color", t -> t.cursorColor, null);
+    private final StyleableProperty<Color> noteColor =
+            CSS.createStyleableColorProperty(this, "noteColor", "-pl-note-color", t -> t.noteColor, null);
+    private final StyleableProperty<Color> emphasisTextColor =
+            CSS.createStyleableColorProperty(this, "emphasisTextColor", "-pl-emphasis-text-color", t -> t.emphasisTextColor, null);
+    private final StyleableProperty<Color> joinArrowColor =
+            CSS.createStyleableColorProperty(this, "joinArrowColor", "-pl-join-arrow-color", t -> t.joinArrowColor, null);
+    private final StyleableProperty<Color> treeLineColor =
+            CSS.createStyleableColorProperty(this, "treeLineColor", "-pl-tree-line-color", t -> t.treeLineColor, null);
     private final StyleableProperty<Color> kernelRunningColor =
-            CSS.createStyleableColorProperty(this, "kernelRunningColor", "-pl-kernel-running-color", t -> t.kernelRunningColor, Color.web("#2da44e"));
+            CSS.createStyleableColorProperty(this, "kernelRunningColor", "-pl-kernel-running-color", t -> t.kernelRunningColor, null);
     private final StyleableProperty<Color> kernelSleepingColor =
-            CSS.createStyleableColorProperty(this, "kernelSleepingColor", "-pl-kernel-sleeping-color", t -> t.kernelSleepingColor, Color.web("#b7c3cf"));
+            CSS.createStyleableColorProperty(this, "kernelSleepingColor", "-pl-kernel-sleeping-color", t -> t.kernelSleepingColor, null);
     private final StyleableProperty<Color> kernelDiskWaitColor =
-            CSS.createStyleableColorProperty(this, "kernelDiskWaitColor", "-pl-kernel-disk-wait-color", t -> t.kernelDiskWaitColor, Color.web("#f08c00"));
+            CSS.createStyleableColorProperty(this, "kernelDiskWaitColor", "-pl-kernel-disk-wait-color", t -> t.kernelDiskWaitColor, null);
     private final StyleableProperty<Color> kernelStoppedColor =
-            CSS.createStyleableColorProperty(this, "kernelStoppedColor", "-pl-kernel-stopped-color", t -> t.kernelStoppedColor, Color.web("#8250df"));
+            CSS.createStyleableColorProperty(this, "kernelStoppedColor", "-pl-kernel-stopped-color", t -> t.kernelStoppedColor, null);
     private final StyleableProperty<Color> kernelZombieColor =
-            CSS.createStyleableColorProperty(this, "kernelZombieColor", "-pl-kernel-zombie-color", t -> t.kernelZombieColor, Color.web("#a0656e"));
+            CSS.createStyleableColorProperty(this, "kernelZombieColor", "-pl-kernel-zombie-color", t -> t.kernelZombieColor, null);
     private final StyleableProperty<Font> laneFont =
             CSS.createStyleableFontProperty(this, "laneFont", "-pl-lane-font", t -> t.laneFont, Font.font("System", FontWeight.BOLD, 15));
     private final StyleableProperty<Font> smallFont =
@@ -134,7 +152,7 @@ public class Timeline extends Control {
 
     /** An empty timeline. */
     public Timeline() {
-        getStyleClass().add("timeline");
+        getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         snapshot.addListener((o, a, b) -> rebuildLanes(b));
         follow.addListener((o, a, on) -> {
@@ -316,12 +334,35 @@ public class Timeline extends Control {
         boolean live = !s.status().finished();
         long from = org.processlab.ui.fx.RunTimes.firstActivity(s, right);
         double elapsed = Math.max(0, (right - from) / 1e6);
-        double window = live ? TimelineSkin.niceWindow(elapsed * 1.1) : Math.max(elapsed * 1.04, 0.05);
+        double window = live ? niceWindow(elapsed * 1.1) : Math.max(elapsed * 1.04, 0.05);
         return new TimeRange(from, from + Math.max(1, Math.round(window * 1e6)));
     }
 
+    /** The windows a live run is shown in, seconds: the view grows in these steps, not every frame. */
+    private static final double[] WINDOWS = {0.5, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900,
+            1200, 1800, 3600};
+
+    /** The window (seconds) a live run of {@code seconds} is shown in: the next of a few round lengths. */
+    private static double niceWindow(double seconds) {
+        for (double w : WINDOWS) {
+            if (w >= seconds) {
+                return w;
+            }
+        }
+        return Math.ceil(seconds / 3600) * 3600;
+    }
+
+    /**
+     * The right edge of the run's data, epoch µs: the run's end (its horizon), or now while it is live; -1 without a
+     * run.
+     */
+    public final long liveEdge() {
+        RunSnapshot s = snapshot.get();
+        return s == null ? -1 : liveRight(s);
+    }
+
     /** The right edge of the data: the run's end, or now while it is live. */
-    final long liveRight(RunSnapshot s) {
+    private long liveRight(RunSnapshot s) {
         long right = s.horizon();
         if (!s.status().finished() && now.get() > right) {
             right = now.get();
@@ -424,11 +465,9 @@ public class Timeline extends Control {
      * {@code applyCss()} and {@code layout()}.
      */
     public final void redrawNow() {
-        redrawHook.run();
-    }
-
-    void setRedrawHook(Runnable hook) {
-        redrawHook = hook == null ? () -> { } : hook;
+        if (getSkin() instanceof TimelineSkin k) {
+            k.paintNow();
+        }
     }
 
     /** For benchmarks: told how long each redraw took, in nanoseconds (null for no one). FX thread. */
@@ -436,7 +475,8 @@ public class Timeline extends Control {
         drawTimeListener = listener;
     }
 
-    final java.util.function.LongConsumer drawTimeListener() {
+    /** The listener told how long each redraw took, or null. */
+    public final java.util.function.LongConsumer getDrawTimeListener() {
         return drawTimeListener;
     }
 
@@ -523,7 +563,7 @@ public class Timeline extends Control {
         return stderrTickColor.getValue();
     }
 
-    /** Start and join arrows ({@code -pl-arrow-color}). */
+    /** Start arrows ({@code -pl-arrow-color}). */
     public final Color getArrowColor() {
         return arrowColor.getValue();
     }
@@ -561,6 +601,26 @@ public class Timeline extends Control {
     /** Orphan notes ({@code -pl-warning-color}). */
     public final Color getWarningColor() {
         return warningColor.getValue();
+    }
+
+    /** The background of a note on a lane, e.g. "orphan → adopted by..." ({@code -pl-note-color}). */
+    public final Color getNoteColor() {
+        return noteColor.getValue();
+    }
+
+    /** Text on a strong colour: a zombie's bar, the time cursor's badge ({@code -pl-emphasis-text-color}). */
+    public final Color getEmphasisTextColor() {
+        return emphasisTextColor.getValue();
+    }
+
+    /** Join arrows, dashed ({@code -pl-join-arrow-color}). */
+    public final Color getJoinArrowColor() {
+        return joinArrowColor.getValue();
+    }
+
+    /** The small elbow that hangs a child's header under its parent's ({@code -pl-tree-line-color}). */
+    public final Color getTreeLineColor() {
+        return treeLineColor.getValue();
     }
 
     /** The "now" line of a live run ({@code -pl-now-color}). */
@@ -606,17 +666,5 @@ public class Timeline extends Control {
     /** PIDs, axis labels, exit codes ({@code -pl-small-font}). */
     public final Font getSmallFont() {
         return smallFont.getValue();
-    }
-
-    /** All look properties, for a skin that redraws when any of them changes. */
-    final List<javafx.beans.Observable> lookProperties() {
-        List<javafx.beans.Observable> l = new ArrayList<>();
-        for (StyleableProperty<?> p : List.of(laneHeight, headerWidth, indent, runningColor, waitingColor, zombieColor,
-                endedColor, createdColor, errorColor, tickColor, stderrTickColor, arrowColor, textColor, mutedTextColor,
-                gridColor, laneColor, laneAltColor, selectionColor, warningColor, nowColor, cursorColor, kernelRunningColor,
-                kernelSleepingColor, kernelDiskWaitColor, kernelStoppedColor, kernelZombieColor, laneFont, smallFont)) {
-            l.add((javafx.beans.Observable) p);
-        }
-        return l;
     }
 }

@@ -1,0 +1,95 @@
+package org.processlab.ui.timeline.impl;
+
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import org.processlab.model.KernelStateKind;
+import org.processlab.ui.timeline.Timeline;
+
+/**
+ * Everything the timeline's look is made of, read from the control's CSS properties once per style change (never
+ * per drawing): sizes (px), fonts, colours and the pens drawn with them. It is the one source of each mark's look:
+ * the lanes and the legend both draw from it, so a style change is made once, in {@code timeline.css}. No colour is
+ * written here: each comes from the stylesheet (a colour the stylesheet did not set is null, and what it would paint
+ * is left out). Line widths and dashes are part of the marks' shapes, and are here.
+ *
+ * @param laneHeight      one lane's height, px
+ * @param headerWidth     the header column's width, px
+ * @param indent          the header's indent per tree level, px
+ * @param axisHeight      the axis band's height, px (from the small font's size)
+ * @param endLabelWidth   room kept right of the plot for an exit label, px
+ * @param zombieTextWidth the width of {@link #ZOMBIE_TEXT} in the small font, px
+ * @param axisUnitWidth   the width of {@link #AXIS_UNIT} in the small font, px
+ * @param laneFont        lane titles
+ * @param smallFont       PIDs, axis labels, exit codes
+ * @param smallBoldFont   orphan details and notes
+ * @param badgeFont       the time cursor's badge
+ */
+record TimelineStyle(
+        double laneHeight, double headerWidth, double indent, double axisHeight, double endLabelWidth,
+        double zombieTextWidth, double axisUnitWidth,
+        Font laneFont, Font smallFont, Font smallBoldFont, Font badgeFont,
+        // backgrounds and text
+        Color lane, Color laneAlt, Color selection, Color text, Color mutedText, Color emphasisText, Color warning,
+        Color note, Color grid, Color error,
+        // fills of the bars and marks
+        Color running, Color waiting, Color zombie, Color tick, Color stderrTick, Color cursor,
+        Color kernelRunning, Color kernelSleeping, Color kernelDiskWait, Color kernelStopped, Color kernelZombie,
+        // pens
+        Pen created, Pen ended, Pen hatch, Pen waitingOutline, Pen startArrow, Pen reapedArrow, Pen joinArrow,
+        Pen gridLine, Pen axisTick, Pen treeLine, Pen noteLine, Pen noteOutline, Pen exitOk, Pen exitBad,
+        Pen nowLine, Pen cursorLine) {
+
+    /** The text an exit label is kept room for: the widest one usually met. */
+    static final String WIDEST_EXIT_LABEL = "exit -15 SIGTERM";
+    /** What a zombie's bar says, where it is wide enough. */
+    static final String ZOMBIE_TEXT = "zombie";
+    /** The axis's unit, at its right end. */
+    static final String AXIS_UNIT = "seconds since Run";
+
+    /** Reads the control's CSS properties (FX thread, after CSS). */
+    static TimelineStyle of(Timeline t, TextMeasure measure) {
+        Font small = t.getSmallFont();
+        Font smallBold = Font.font(small.getFamily(), FontWeight.BOLD, small.getSize());
+        Font badge = Font.font(small.getFamily(), FontWeight.BOLD, small.getSize() * 1.05);
+        double endLabelWidth = measure.width(WIDEST_EXIT_LABEL, small) + 16;
+        return new TimelineStyle(
+                t.getLaneHeight(), t.getHeaderWidth(), t.getIndent(), TimelineGeometry.axisHeight(small.getSize()),
+                endLabelWidth, measure.width(ZOMBIE_TEXT, small), measure.width(AXIS_UNIT, small),
+                t.getLaneFont(), small, smallBold, badge,
+                t.getLaneColor(), t.getLaneAltColor(), t.getSelectionColor(), t.getTextColor(), t.getMutedTextColor(),
+                t.getEmphasisTextColor(), t.getWarningColor(), t.getNoteColor(), t.getGridColor(), t.getErrorColor(),
+                t.getRunningColor(), t.getWaitingColor(), t.getZombieColor(), t.getTickColor(), t.getStderrTickColor(),
+                t.getCursorColor(),
+                t.getKernelRunningColor(), t.getKernelSleepingColor(), t.getKernelDiskWaitColor(),
+                t.getKernelStoppedColor(), t.getKernelZombieColor(),
+                Pen.solid(t.getCreatedColor(), 1.5),
+                Pen.dashed(t.getEndedColor(), 2, 2, 5),
+                Pen.solid(t.getRunningColor(), 1.5),
+                Pen.solid(t.getRunningColor(), 1),
+                Pen.solid(t.getArrowColor(), 1.6),
+                Pen.solid(t.getEndedColor(), 1.4),
+                Pen.dashed(t.getJoinArrowColor(), 1.4, 4, 3),
+                Pen.solid(t.getGridColor(), 1),
+                Pen.solid(t.getMutedTextColor(), 1),
+                Pen.solid(t.getTreeLineColor(), 1.5),
+                Pen.solid(t.getWarningColor(), 2.5),
+                Pen.solid(t.getWarningColor(), 1.5),
+                Pen.solid(t.getEndedColor(), 1),
+                Pen.solid(t.getErrorColor(), 1.5),
+                Pen.dashed(t.getNowColor(), 1.5, 5, 4),
+                Pen.solid(t.getCursorColor(), 2.5));
+    }
+
+    /** The kernel-state strip's colour for {@code k}. */
+    Color kernelColor(KernelStateKind k) {
+        return switch (k) {
+            case RUNNING -> kernelRunning;
+            case SLEEPING -> kernelSleeping;
+            case DISK_WAIT -> kernelDiskWait;
+            case STOPPED -> kernelStopped;
+            case ZOMBIE -> kernelZombie;
+        };
+    }
+}
