@@ -34,7 +34,7 @@
  *       process, the method also calls {@code listener.processAnnounced()}, so that limits are checked at once.</li>
  *   <li>A case in {@code AgentMessagesTest}.</li>
  * </ol>
- * A new command to the supervisor: a record in {@code SupervisorCommand} (named in its {@code @JsonSubTypes}), its row
+ * A new command to the supervisor: a record in {@code SupervisorCommand}, its branch in {@code CommandEncoder.encode}, its row
  * in PROTOCOL.md's "App → supervisor", and its handling in {@code supervisor.py}'s {@code on_command}.
  */
 package org.processlab.run;
