@@ -44,13 +44,16 @@ public interface DrawingSurface {
     /** The width of the outlines and lines stroked from now on, px. */
     void setLineWidth(double px);
 
-    /** Dashed lines from now on: {@code on} px drawn, {@code off} px left out (both above 0), from each line's start. */
+    /**
+     * Dashed lines from now on: {@code on} px drawn, {@code off} px left out (both above 0), from each
+     * line's start.
+     */
     void setLineDashes(double on, double off);
 
     /** Solid lines from now on (the default). */
     void setSolidLines();
 
-    /** The opacity of everything drawn from now on, 0 (nothing shows) to 1 (the default); it multiplies the colours' own. */
+    /** The opacity of everything drawn from now on, 0 (nothing shows) to 1 (the default); times the colours' own. */
     void setAlpha(double alpha);
 
     /** The opacity set by {@link #setAlpha}. */
@@ -86,7 +89,7 @@ public interface DrawingSurface {
     /** How wide {@code text} is in {@code font}, px; the same measure for every surface, so labels fit alike. */
     double textWidth(String text, Font font);
 
-    /** Keeps the current state (colours, line, opacity, font, alignment, clip) to bring back with {@link #restore()}. */
+    /** Keeps the current state (colours, line, opacity, font, alignment, clip) for {@link #restore()}. */
     void save();
 
     /** Brings back the state kept by the matching {@link #save()}. */

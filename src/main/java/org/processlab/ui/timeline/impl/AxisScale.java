@@ -8,7 +8,7 @@ import org.processlab.ui.timeline.TimeRange;
 
 /**
  * The timeline's time axis: which x (px) a time (epoch µs) is drawn at and back, the axis's step and labels, in
- * seconds since the run's start. Immutable.
+ * seconds since the run's start. Immutable; any thread.
  *
  * @param range     the times shown, epoch µs: {@code range.from()} at {@code plotLeft}, {@code range.to()} at
  *                  {@code plotRight}

@@ -11,7 +11,8 @@ import org.processlab.ui.timeline.TimelineLane;
 /**
  * What one painting of the timeline shows: the control's facts at that moment, with the style, the geometry and
  * the time axis they are drawn in. Made by the skin once per pulse in which something is painted; both layers are
- * painted from the same frame.
+ * painted from the same frame. Immutable itself; the snapshot, lanes and ticks it holds are the control's, read on
+ * the FX thread only.
  *
  * @param snapshot    the run, or null
  * @param lanes       the control's lanes (their headers' texts), in the snapshot's order

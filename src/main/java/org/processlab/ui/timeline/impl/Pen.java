@@ -7,7 +7,7 @@ import org.processlab.ui.timeline.DrawingSurface;
 /**
  * How a line is drawn: its colour, width (px) and dashes ({@code dashOn} px drawn, {@code dashOff} px left out; 0
  * and 0 for a solid line). Made once per style change ({@link TimelineStyle}); a mark's pen is the same in the lanes
- * and in the legend.
+ * and in the legend. Immutable; any thread.
  */
 record Pen(Color color, double width, double dashOn, double dashOff) {
 

@@ -4,7 +4,7 @@ package org.processlab.ui.timeline.impl;
  * Where things are on the timeline's plot area, px, origin at its top-left corner: the axis band across the top, the
  * header column on the left ({@code 0} to {@code headerWidth}), the plot to its right ({@code plotLeft} to
  * {@code plotRight}, with room kept right of it for exit labels) and the lanes under the band, one per process,
- * scrolled up by {@code scrollY}. For drawing and for hit tests alike. Immutable.
+ * scrolled up by {@code scrollY}. For drawing and for hit tests alike. Immutable; any thread.
  *
  * @param width       the plot area's width, px
  * @param height      the plot area's height, px

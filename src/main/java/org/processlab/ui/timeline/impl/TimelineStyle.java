@@ -12,7 +12,7 @@ import org.processlab.ui.timeline.Timeline;
  * per drawing): sizes (px), fonts, colours and the pens drawn with them. It is the one source of each mark's look:
  * the lanes and the legend both draw from it, so a style change is made once, in {@code timeline.css}. No colour is
  * written here: each comes from the stylesheet (a colour the stylesheet did not set is null, and what it would paint
- * is left out). Line widths and dashes are part of the marks' shapes, and are here.
+ * is left out). Line widths and dashes are part of the marks' shapes, and are here. Immutable; made on the FX thread.
  *
  * @param laneHeight      one lane's height, px
  * @param headerWidth     the header column's width, px
