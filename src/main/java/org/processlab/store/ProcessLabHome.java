@@ -3,7 +3,7 @@ package org.processlab.store;
 import java.nio.file.Path;
 
 /**
- * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}) and
+ * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}), {@code settings.json} ({@link SettingsStore}) and
  * {@code runs/}, the window's run logs ({@link RunLogs}). Nothing is written here until something is kept.
  *
  * @param dir the folder (it may not exist yet)

@@ -1,15 +1,10 @@
 package org.processlab.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A person's progress through the lessons, kept as JSON in {@code progress.json} under ProcessLab's home folder
@@ -26,9 +21,7 @@ public final class ProgressStore {
     /** The file's name inside the home folder. */
     public static final String FILE = "progress.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private final Path file;
+    private final JsonFile<ProgressFile> file;
     private final Map<String, LessonProgress> lessons = new LinkedHashMap<>();
     private String lastLesson;
 
@@ -58,37 +51,29 @@ public final class ProgressStore {
     }
 
     private ProgressStore(Path file) {
-        this.file = file;
+        this.file = new JsonFile<>(file, ProgressFile.class);
     }
 
     /** Reads the progress kept in {@code home} (nothing yet when there is no file). */
     public static ProgressStore open(Path home) {
         ProgressStore s = new ProgressStore(home.resolve(FILE));
-        if (Files.isRegularFile(s.file)) {
-            try {
-                ProgressFile f = JSON.readValue(s.file.toFile(), ProgressFile.class);
-                if (f.lessons() != null) {
-                    f.lessons().forEach((k, v) -> {
-                        if (k != null && v != null) {
-                            s.lessons.put(k, v);
-                        }
-                    });
-                }
-                s.lastLesson = f.lastLesson();
-            } catch (IOException | RuntimeException e) {
-                try {
-                    Files.move(s.file, s.file.resolveSibling(FILE + ".bad"), StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException ignored) {
-                    // we start fresh either way
-                }
+        ProgressFile f = s.file.read();
+        if (f != null) {
+            if (f.lessons() != null) {
+                f.lessons().forEach((k, v) -> {
+                    if (k != null && v != null) {
+                        s.lessons.put(k, v);
+                    }
+                });
             }
+            s.lastLesson = f.lastLesson();
         }
         return s;
     }
 
     /** The file progress is written to. */
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /** Progress in lesson {@code id} (never null). */
@@ -124,17 +109,6 @@ public final class ProgressStore {
     }
 
     private void save() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "progress", ".tmp");
-            JSON.writeValue(tmp.toFile(), new ProgressFile(1, lastLesson, new LinkedHashMap<>(lessons)));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            System.err.println("ProcessLab: could not save progress to " + file + ": " + e.getMessage());
-        }
+        file.write(new ProgressFile(1, lastLesson, new LinkedHashMap<>(lessons)), "progress");
     }
 }
