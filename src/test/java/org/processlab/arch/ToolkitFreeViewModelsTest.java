@@ -53,6 +53,15 @@ class ToolkitFreeViewModelsTest {
                     .and(simpleNameEndingWith("Heights").or(simpleName("ListShare"))).as("the window's arithmetic"))
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
+    /** The window's table of shortcuts, its focus rule and the cursor's event steps are plain Java, tested so. */
+    @ArchTest
+    static final ArchRule theKeysTableIsPlainJava = noClasses()
+            .that(resideInAPackage("org.processlab.ui.shell.keys")
+                    .and(simpleName("Shortcut").or(simpleName("Key")).or(simpleName("Chord")).or(simpleName("Focus"))
+                            .or(simpleName("EventTimes")).or(simpleName("Group")))
+                    .as("the keys table"))
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
+
     /** A person's data (progress, run logs, the home folder) is kept without JavaFX and without the window. */
     @ArchTest
     static final ArchRule theStoreIsPlainJava = noClasses()

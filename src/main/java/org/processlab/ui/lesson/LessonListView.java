@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,7 +26,8 @@ import org.processlab.store.ProgressStore;
 
 /**
  * The list of lessons, in order: number, title and a progress mark (a check once a run was made, a dot once
- * opened). A lesson that could not be loaded is a red error card with its message; the others work as usual.
+ * opened). A lesson that could not be loaded is a red error card with its message; the others work as usual. Only the
+ * primary mouse button chooses a lesson.
  *
  * <p>Threading: FX thread only. Call {@link #refreshMarks()} after progress changes.
  */
@@ -42,6 +45,13 @@ public final class LessonListView extends ListView<LessonEntry> {
         getStyleClass().add("lesson-list");
         setPlaceholder(new Label("Loading lessons…"));
         setCellFactory(l -> new EntryCell());
+        // only the primary button chooses a lesson: a right click (which a list selects with, for a context menu)
+        // or a middle click must not navigate away and so discard the run on show
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                e.consume();
+            }
+        });
     }
 
     /** Redraws the progress marks. */

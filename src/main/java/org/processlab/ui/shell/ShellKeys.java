@@ -1,63 +1,92 @@
 package org.processlab.ui.shell;
 
-import javafx.event.EventHandler;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.Node;
+import javafx.stage.Stage;
 
+import org.processlab.ui.lesson.PredictionViewModel;
 import org.processlab.ui.shell.header.TextSize;
+import org.processlab.ui.shell.keys.CursorSteps;
+import org.processlab.ui.shell.keys.Key;
+import org.processlab.ui.shell.keys.Shortcut;
+import org.processlab.ui.shell.keys.ShortcutHandler;
+import org.processlab.ui.shell.keys.ShortcutsOverlay;
 import org.processlab.ui.shell.lessons.LessonListVisibility;
 import org.processlab.ui.shell.lessons.WideCodeOverlay;
 import org.processlab.ui.shell.run.RunViewModel;
 import org.processlab.ui.timeline.Timeline;
 
 /**
- * The window's keys, seen before any control takes them: Ctrl+Right or Alt+N next lesson, Ctrl+L shows or hides the
- * lesson list, F5 or Ctrl+R Run, Ctrl+Plus / Ctrl+Minus text size, Space on the timeline plays or pauses a replay,
- * Esc closes the wide code, else clears the selected process. (The timeline's own keys, + - 0 and the arrows, are
- * its control's.)
+ * What each row of the window's shortcut table ({@link Shortcut}) does here: one line a row. The keys, the focus rule
+ * and the help overlay are the keys room's ({@code ui.shell.keys}); this class only joins them to the rooms' actions.
+ * Esc never stops a run: it closes the help or the wide code, lets JavaFX leave full screen, else clears the selected
+ * process.
  *
  * <p>Threading: FX thread only.
  */
-final class ShellKeys implements EventHandler<KeyEvent> {
-    private final ShellViewModel vm;
-    private final TextSize textSize;
-    private final LessonListVisibility lessonList;
-    private final Timeline timeline;
-    private final WideCodeOverlay wideCode;
-
-    ShellKeys(ShellViewModel vm, TextSize textSize, LessonListVisibility lessonList, Timeline timeline,
-              WideCodeOverlay wideCode) {
-        this.vm = vm;
-        this.textSize = textSize;
-        this.lessonList = lessonList;
-        this.timeline = timeline;
-        this.wideCode = wideCode;
+final class ShellKeys {
+    private ShellKeys() {
     }
 
-    @Override
-    public void handle(KeyEvent e) {
-        KeyCode k = e.getCode();
-        boolean shortcut = e.isShortcutDown();
+    /** The key handler of the window {@code shell}, to install as an event filter on its root. */
+    static ShortcutHandler of(Node shell, ShellViewModel vm, TextSize textSize, LessonListVisibility lessonList,
+                              Timeline timeline, WideCodeOverlay wideCode, ShortcutsOverlay help) {
         RunViewModel run = vm.run();
-        if ((shortcut && k == KeyCode.RIGHT) || (e.isAltDown() && k == KeyCode.N)) {
-            vm.nextLesson();
-        } else if (shortcut && k == KeyCode.L) {
-            lessonList.toggleByHand();
-        } else if (k == KeyCode.F5 || (shortcut && k == KeyCode.R)) {
-            vm.runExample();
-        } else if (shortcut && (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD)) {
-            textSize.step(+1);
-        } else if (shortcut && (k == KeyCode.MINUS || k == KeyCode.SUBTRACT)) {
-            textSize.step(-1);
-        } else if (k == KeyCode.SPACE && timeline.isFocused() && run.replay().availableProperty().get()) {
-            run.replay().toggle();
-        } else if (k == KeyCode.ESCAPE && wideCode.hide()) {
-            // the wide code is closed first
-        } else if (k == KeyCode.ESCAPE && run.selectedPidProperty().get() != null) {
-            run.selectedPidProperty().set(null);
-        } else {
-            return;
+        CursorSteps cursor = new CursorSteps(timeline);
+        return new ShortcutHandler(s -> run.note(s.keysText() + ": " + s.words() + " — coming in a later version"
+                + "; Shift+F5 stops the run"))
+                .on(Shortcut.ANSWER, pressed -> answer(vm.prediction(), Shortcut.answerOf(pressed.key())))
+                .on(Shortcut.NEXT_LESSON, vm::nextLesson)
+                .on(Shortcut.PREVIOUS_LESSON, vm::previousLesson)
+                .on(Shortcut.LESSON_LIST, lessonList::toggleByHand)
+                .on(Shortcut.RUN, vm::runExample)
+                .on(Shortcut.STOP, vm::stop)
+                .on(Shortcut.PLAY, pressed -> run.replay().availableProperty().get() && toggle(run))
+                .on(Shortcut.NEXT_EVENT, pressed -> cursor.next())
+                .on(Shortcut.PREVIOUS_EVENT, pressed -> cursor.previous())
+                .on(Shortcut.RUN_START, pressed -> cursor.toStart())
+                .on(Shortcut.RUN_END, pressed -> cursor.toEnd())
+                .on(Shortcut.SCROLL, pressed -> pan(timeline, pressed.key() == Key.LEFT ? -0.5 : 0.5))
+                .on(Shortcut.ZOOM_IN, timeline::zoomIn)
+                .on(Shortcut.ZOOM_OUT, timeline::zoomOut)
+                .on(Shortcut.FIT, timeline::fitAll)
+                .on(Shortcut.LARGER_TEXT, () -> textSize.step(+1))
+                .on(Shortcut.SMALLER_TEXT, () -> textSize.step(-1))
+                .on(Shortcut.HELP, help::toggle)
+                .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || !fullScreen(shell)
+                        && clearSelection(run));
+    }
+
+    /** Answers choice {@code i} while the question is open (asked, not answered, no reveal shown). */
+    private static boolean answer(PredictionViewModel p, int i) {
+        boolean open = p.predictionProperty().get() != null && p.revealProperty().get() == null
+                && p.choiceProperty().get() == PredictionViewModel.UNANSWERED
+                && i >= 0 && i < p.predictionProperty().get().choices().size();
+        if (open) {
+            p.answer(i);
         }
-        e.consume();
+        return open;
+    }
+
+    private static boolean toggle(RunViewModel run) {
+        run.replay().toggle();
+        return true;
+    }
+
+    private static boolean pan(Timeline timeline, double fraction) {
+        timeline.pan(fraction);
+        return true;
+    }
+
+    /** True in full screen, where JavaFX itself leaves full screen on Esc. */
+    private static boolean fullScreen(Node shell) {
+        return shell.getScene() != null && shell.getScene().getWindow() instanceof Stage s && s.isFullScreen();
+    }
+
+    private static boolean clearSelection(RunViewModel run) {
+        if (run.selectedPidProperty().get() == null) {
+            return false;
+        }
+        run.selectedPidProperty().set(null);
+        return true;
     }
 }

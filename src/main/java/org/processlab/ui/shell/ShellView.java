@@ -6,6 +6,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 
 import org.processlab.lesson.LessonEntry;
 import org.processlab.ui.console.ConsoleView;
@@ -17,6 +18,7 @@ import org.processlab.ui.shell.banner.ErrorBannerView;
 import org.processlab.ui.shell.export.ExportView;
 import org.processlab.ui.shell.header.HeaderView;
 import org.processlab.ui.shell.header.TextSize;
+import org.processlab.ui.shell.keys.ShortcutsOverlay;
 import org.processlab.ui.shell.lessons.LessonListVisibility;
 import org.processlab.ui.shell.lessons.LessonPane;
 import org.processlab.ui.shell.lessons.WideCodeOverlay;
@@ -34,7 +36,7 @@ import org.processlab.ui.timeline.Timeline;
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
- * ({@link WideCodeOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
+ * ({@link WideCodeOverlay}), and every key over everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
  * ({@link RunViewsWarmUp}).
  *
  * <p>Exports ask where to save with a file dialog, unless the system property {@code processlab.exportDir} names a
@@ -49,6 +51,7 @@ public final class ShellView extends BorderPane {
     private final HeaderView header;
     private final LessonPane lessonPane;
     private final WideCodeOverlay overlay;
+    private final ShortcutsOverlay help = new ShortcutsOverlay();
     private final ExportView export;
     private final RunViewsWarmUp warmUp;
 
@@ -59,6 +62,7 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         getStylesheets().add(ShellView.class.getResource("shell.css").toExternalForm());
         getStylesheets().add(ShellView.class.getResource("/org/processlab/ui/lesson/lesson.css").toExternalForm());
+        getStylesheets().add(ShortcutsOverlay.class.getResource("keys.css").toExternalForm());
         RunViewModel run = vm.run();
         runViews = new RunViews(run.views());
         textSize.windowWidthProperty().bind(widthProperty());
@@ -70,6 +74,7 @@ public final class ShellView extends BorderPane {
             return e == null ? "" : e.title();
         }, vm.selectedProperty()), vm.hasNextProperty(), vm::nextLesson, textSize);
         LessonListVisibility listShown = new LessonListVisibility(textSize.windowWidthProperty(), textSize.pxProperty());
+        header.addKeyButtons(vm.hasPreviousProperty(), vm::previousLesson, help::toggle);
         header.lessonsToggle().selectedProperty().bindBidirectional(listShown.shownProperty());
         header.lessonsToggle().setOnAction(e -> listShown.choseByHand());
 
@@ -84,9 +89,10 @@ public final class ShellView extends BorderPane {
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side);
         overlay = new WideCodeOverlay(lessonPane, vm.selectedProperty());
         setTop(header);
-        setCenter(overlay);
+        setCenter(new StackPane(overlay, help));
 
-        addEventFilter(KeyEvent.KEY_PRESSED, new ShellKeys(vm, textSize, listShown, runViews.timeline(), overlay));
+        addEventFilter(KeyEvent.KEY_PRESSED,
+                ShellKeys.of(this, vm, textSize, listShown, runViews.timeline(), overlay, help));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 
@@ -145,6 +151,11 @@ public final class ShellView extends BorderPane {
     /** The view that shows a code block wide and large. */
     public WideCodeView wideCode() {
         return overlay.wideCode();
+    }
+
+    /** The keys overlay ({@code ?} or F1). */
+    public ShortcutsOverlay keysHelp() {
+        return help;
     }
 
     /** The button that shows or hides the lesson list (selected: shown). */

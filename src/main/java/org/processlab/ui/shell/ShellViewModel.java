@@ -143,6 +143,11 @@ public final class ShellViewModel {
         lessons.next();
     }
 
+    /** Selects the previous lesson, if any. */
+    public void previousLesson() {
+        lessons.previous();
+    }
+
     /** Runs the chosen example with the chosen start method and time limit; says why when it cannot. */
     public void runExample() {
         LessonEntry e = lessons.selectedProperty().get();
@@ -279,5 +284,10 @@ public final class ShellViewModel {
     /** True when there is a lesson after the one shown. */
     public BooleanBinding hasNextProperty() {
         return lessons.hasNextProperty();
+    }
+
+    /** True when there is a lesson before the one shown. */
+    public BooleanBinding hasPreviousProperty() {
+        return lessons.hasPreviousProperty();
     }
 }

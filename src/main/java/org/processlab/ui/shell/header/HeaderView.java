@@ -20,17 +20,22 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import org.processlab.ui.shell.keys.Shortcut;
 
 /**
  * The window's header: the button that shows or hides the lesson list, the name ProcessLab, the lesson's title, the
- * text-size buttons ({@link TextSize}) and Next lesson. The toggle's state is the lesson pane's; the header only
+ * text-size buttons ({@link TextSize}), Previous and Next lesson and the keys button ({@link #addKeyButtons}). Tooltips
+ * name their keys from the window's table ({@link Shortcut}). The toggle's state is the lesson pane's; the header only
  * holds the button.
  *
  * <p>Threading: FX thread only.
  */
 public final class HeaderView extends HBox {
     private final ToggleButton lessonsToggle = new ToggleButton();
+    private final Button nextButton;
 
     /**
      * @param title    the lesson's title
@@ -49,31 +54,51 @@ public final class HeaderView extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button smaller = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE));
-        smaller.setTooltip(new Tooltip("Smaller text (Ctrl+Minus)"));
+        smaller.setTooltip(new Tooltip(Shortcut.SMALLER_TEXT.tooltip()));
         smaller.setOnAction(e -> textSize.step(-1));
         smaller.setId("smallerText");
         Button larger = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_INCREASE));
-        larger.setTooltip(new Tooltip("Larger text for a projector (Ctrl+Plus)"));
+        larger.setTooltip(new Tooltip(Shortcut.LARGER_TEXT.tooltip("Larger text for a projector")));
         larger.setOnAction(e -> textSize.step(+1));
         larger.setId("largerText");
         larger.disableProperty().bind(textSize.canGrowProperty().not());
         smaller.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         larger.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
 
-        Button nextButton = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        nextButton = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
         nextButton.setContentDisplay(ContentDisplay.RIGHT);
         nextButton.setId("nextLesson");
-        nextButton.setTooltip(new Tooltip("Go to the next lesson (Ctrl+Right or Alt+N)"));
+        nextButton.setTooltip(new Tooltip(Shortcut.NEXT_LESSON.tooltip()));
         nextButton.disableProperty().bind(Bindings.not(hasNext));
         nextButton.setOnAction(e -> next.run());
         lessonsToggle.setId("lessonsToggle");
         lessonsToggle.setGraphic(new FontIcon(MaterialDesignF.FORMAT_LIST_BULLETED));
         lessonsToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        lessonsToggle.setTooltip(new Tooltip("Show or hide the lesson list (Ctrl+L)"));
+        lessonsToggle.setTooltip(new Tooltip(Shortcut.LESSON_LIST.tooltip()));
         getChildren().setAll(lessonsToggle, brand, new Separator(Orientation.VERTICAL), lesson, spacer, smaller,
                 larger, nextButton);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("app-header");
+    }
+
+    /**
+     * Adds the buttons of two keys: Previous lesson before Next lesson ({@code hasPrevious}: there is one;
+     * {@code previous}: what it does), and at the end the keys button, which shows every key ({@code keys}).
+     */
+    public void addKeyButtons(ObservableBooleanValue hasPrevious, Runnable previous, Runnable keys) {
+        Button back = new Button(null, new FontIcon(MaterialDesignA.ARROW_LEFT));
+        back.setId("previousLesson");
+        back.getStyleClass().addAll(Styles.BUTTON_ICON);
+        back.setTooltip(new Tooltip(Shortcut.PREVIOUS_LESSON.tooltip()));
+        back.disableProperty().bind(Bindings.not(hasPrevious));
+        back.setOnAction(e -> previous.run());
+        Button help = new Button(null, new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
+        help.setId("keysButton");
+        help.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        help.setTooltip(new Tooltip(Shortcut.HELP.tooltip("Show every key")));
+        help.setOnAction(e -> keys.run());
+        getChildren().add(getChildren().indexOf(nextButton), back);
+        getChildren().add(help);
     }
 
     /** The button that shows or hides the lesson list (selected: shown). */

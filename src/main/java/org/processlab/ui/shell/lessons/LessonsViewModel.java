@@ -46,6 +46,7 @@ public final class LessonsViewModel {
     private final ReadOnlyIntegerWrapper progressRevision = new ReadOnlyIntegerWrapper(this, "progressRevision");
     private final Map<Path, String> sources = new ConcurrentHashMap<>();
     private final BooleanBinding hasNext;
+    private final BooleanBinding hasPrevious;
 
     /**
      * @param root     the lessons folder
@@ -57,6 +58,7 @@ public final class LessonsViewModel {
         this.progress = progress;
         this.tasks = tasks;
         hasNext = Bindings.createBooleanBinding(() -> nextOf(selected.get()) != null, selected, lessons);
+        hasPrevious = Bindings.createBooleanBinding(() -> previousOf(selected.get()) != null, selected, lessons);
     }
 
     /**
@@ -100,6 +102,19 @@ public final class LessonsViewModel {
         if (n != null) {
             selected.set(n);
         }
+    }
+
+    /** Selects the previous lesson, if any. */
+    public void previous() {
+        LessonEntry p = previousOf(selected.get());
+        if (p != null) {
+            selected.set(p);
+        }
+    }
+
+    private LessonEntry previousOf(LessonEntry e) {
+        int i = e == null ? -1 : lessons.indexOf(e);
+        return i > 0 ? lessons.get(i - 1) : null;
     }
 
     private LessonEntry nextOf(LessonEntry e) {
@@ -156,6 +171,11 @@ public final class LessonsViewModel {
     /** True when there is a lesson after the one shown. */
     public BooleanBinding hasNextProperty() {
         return hasNext;
+    }
+
+    /** True when there is a lesson before the one shown. */
+    public BooleanBinding hasPreviousProperty() {
+        return hasPrevious;
     }
 
     /** The text of an example file, or null; any thread. */

@@ -321,6 +321,14 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Shows {@code text} as the status now, during a run too (a key that does nothing yet says so); the run's next
+     * change of state shows its own status again.
+     */
+    public void note(String text) {
+        setStatus(text, statusKind.get());
+    }
+
     private void setStatus(String text, StatusKind kind) {
         status.set(text);
         statusKind.set(kind);

@@ -25,6 +25,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
+import org.processlab.ui.shell.keys.Shortcut;
 import org.processlab.ui.shell.views.ReplaySpeed;
 import org.processlab.ui.shell.views.ReplayViewModel;
 import org.processlab.ui.timeline.Timeline;
@@ -77,8 +78,8 @@ public final class TimelineBarView extends HBox {
         play.textProperty().bind(Bindings.when(replay.playingProperty()).then("Pause").otherwise("Replay"));
         play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(replay.playingProperty().get()
                 ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY), replay.playingProperty()));
-        play.setTooltip(new Tooltip("Replay the finished run slowly: the timeline, the table and the console show "
-                + "each moment in turn (Space on the timeline plays or pauses)"));
+        play.setTooltip(new Tooltip(Shortcut.PLAY.tooltip("Replay the finished run slowly: the timeline, the table "
+                + "and the console show each moment in turn")));
         play.disableProperty().bind(replay.availableProperty().not());
         play.setOnAction(e -> replay.toggle());
         play.setMinWidth(Region.USE_PREF_SIZE);

@@ -37,6 +37,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import org.processlab.lesson.Example;
 import org.processlab.model.StartMethod;
+import org.processlab.ui.shell.keys.Shortcut;
 import org.processlab.ui.shell.run.RunViewModel;
 
 /**
@@ -62,13 +63,13 @@ public final class RunToolbarView extends VBox {
         runButton.setId("runButton");
         runButton.getStyleClass().addAll(Styles.SUCCESS, "run-button");
         runButton.setDefaultButton(false);
-        runButton.setTooltip(new Tooltip("Run the example as real processes (F5)"));
+        runButton.setTooltip(new Tooltip(Shortcut.RUN.tooltip()));
         runButton.disableProperty().bind(Bindings.not(canRun));
         runButton.setOnAction(e -> onRun.run());
         Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
         stop.setId("stopButton");
         stop.getStyleClass().addAll(Styles.DANGER, "stop-button");
-        stop.setTooltip(new Tooltip("End every process of the run: SIGTERM, then SIGKILL"));
+        stop.setTooltip(new Tooltip(Shortcut.STOP.tooltip()));
         stop.disableProperty().bind(run.runningProperty().not());
         stop.setOnAction(e -> onStop.run());
         runButton.setMinWidth(Region.USE_PREF_SIZE);
