@@ -73,7 +73,7 @@ class ZoomWindowTest extends WindowTest {
         // The zoom-in button: a shorter range.
         app.click("#zoomIn");
         app.waitFor("a shorter range", Duration.ofSeconds(10), () -> timeline.getVisibleRange().span() < fitted.span());
-        // The keys: + zooms in further, Right pans, 0 fits again.
+        // The keys: + zooms in further, Shift+Right pans (Right alone steps the time cursor: issue 12), 0 fits again.
         Point2D header = app.laneHeaderOnScreen(timeline, 0);
         app.robot.clickOn(header, MouseButton.PRIMARY);
         app.robot.type(KeyCode.ESCAPE);
@@ -81,8 +81,8 @@ class ZoomWindowTest extends WindowTest {
         app.robot.type(KeyCode.EQUALS);
         app.waitFor("+ to zoom in", Duration.ofSeconds(10), () -> timeline.getVisibleRange().span() < before);
         TimeRange zoomed = app.fx(timeline::getVisibleRange);
-        app.robot.type(KeyCode.RIGHT);
-        app.waitFor("Right to pan", Duration.ofSeconds(10), () -> timeline.getVisibleRange().from() > zoomed.from()
+        app.robot.press(KeyCode.SHIFT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.SHIFT);
+        app.waitFor("Shift+Right to pan", Duration.ofSeconds(10), () -> timeline.getVisibleRange().from() > zoomed.from()
                 && timeline.getVisibleRange().span() == zoomed.span());
         app.robot.type(KeyCode.MINUS);
         app.waitFor("- to zoom out", Duration.ofSeconds(10), () -> timeline.getVisibleRange().span() > zoomed.span());

@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>Immutable; no toolkit needed.
  */
 public enum Shortcut {
-    ANSWER(Group.LESSON, "Answer the question: choice 1 to 5, or A to E",
+    ANSWER(Group.LESSON, "Answer the question with choice A, B, C…",
             of(DIGIT1), of(DIGIT2), of(DIGIT3), of(DIGIT4), of(DIGIT5), of(A), of(B), of(C), of(D), of(E)),
     NEXT_LESSON(Group.LESSON, "Go to the next lesson", of(PAGE_DOWN), ctrl(RIGHT), alt(N)),
     PREVIOUS_LESSON(Group.LESSON, "Go back to the previous lesson", of(PAGE_UP), ctrl(LEFT), alt(P)),

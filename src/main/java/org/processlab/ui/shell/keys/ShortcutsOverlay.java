@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,7 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 public final class ShortcutsOverlay extends StackPane {
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
     private final Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-    /** Dims the window under the card: a node of its own, since a theme's colour token cannot be made translucent. */
+    /** Dims the window under the card with the theme's modal-pane colour (a style class AtlantaFX gives it to). */
     private final Region shade = new Region();
     private Node openedFrom;
 
@@ -50,25 +49,31 @@ public final class ShortcutsOverlay extends StackPane {
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("keys-help-head");
 
-        FlowPane groups = new FlowPane();
-        groups.getStyleClass().add("keys-help-groups");
-        for (Shortcut.Group g : Shortcut.Group.values()) {
-            groups.getChildren().add(group(g));
+        // two columns (the lesson and the run; the timeline and the window), so every key fits on one screen
+        Shortcut.Group[] all = Shortcut.Group.values();
+        VBox left = new VBox();
+        VBox right = new VBox();
+        for (int i = 0; i < all.length; i++) {
+            (i < (all.length + 1) / 2 ? left : right).getChildren().add(group(all[i]));
         }
+        left.getStyleClass().add("keys-help-column");
+        right.getStyleClass().add("keys-help-column");
+        HBox groups = new HBox(left, right);
+        groups.getStyleClass().add("keys-help-groups");
         ScrollPane body = new ScrollPane(groups);
-        body.setFitToWidth(true);
         body.getStyleClass().add("keys-help-body");
-        groups.prefWrapLengthProperty().bind(body.widthProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox card = new VBox(head, body);
         card.getStyleClass().add("keys-help-card");
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setOnMouseClicked(e -> e.consume());
-        shade.getStyleClass().add("keys-help-shade");
+        shade.getStyleClass().addAll("keys-help-shade", "modal-pane");
         shade.setManaged(false);
         getChildren().addAll(shade, card);
         setOnMouseClicked(e -> hide());
         setVisible(false);
+        // while closed it takes no part in the window's layout (its sizes would count in the window's least size)
+        managedProperty().bind(visibleProperty());
     }
 
     private static VBox group(Shortcut.Group g) {
