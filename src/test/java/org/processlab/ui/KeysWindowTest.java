@@ -170,7 +170,6 @@ class KeysWindowTest extends WindowTest {
                 expected.get(expected.size() - 4)));
         app.robot.type(KeyCode.END);
         app.waitFor("End: the run's end", Duration.ofSeconds(10), () -> timeline.getCursorTime() == s.endedAt());
-
         // Space plays the replay and pauses it
         app.robot.type(KeyCode.SPACE);
         app.waitFor("Space: the replay plays", Duration.ofSeconds(10),
@@ -178,8 +177,26 @@ class KeysWindowTest extends WindowTest {
         app.robot.type(KeyCode.SPACE);
         app.waitFor("Space again: paused", Duration.ofSeconds(10),
                 () -> !app.vm().run().replay().playingProperty().get());
+        // the same steps by mouse, with the buttons above the timeline
+        app.robot.type(KeyCode.END);
+        app.waitFor("End again", Duration.ofSeconds(10), () -> timeline.getCursorTime() == s.endedAt());
+        List<Long> beforeEnd = expected.stream().filter(t -> t < s.endedAt()).toList();
+        app.click("#previousEvent");
+        app.waitFor("the step-back button", Duration.ofSeconds(10),
+                () -> timeline.getCursorTime() == beforeEnd.get(beforeEnd.size() - 1));
+        app.click("#previousEvent");
+        app.click("#nextEvent");
+        app.waitFor("the step button", Duration.ofSeconds(10),
+                () -> timeline.getCursorTime() == beforeEnd.get(beforeEnd.size() - 1));
+    }
 
-        // a right click on another lesson neither selects it nor discards the run
+    @Test
+    void aRightClickOnTheLessonListNeitherChoosesALessonNorDiscardsTheRun() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.clickLesson("02-");
+        app.click("#skipPrediction");
+        app.robot.type(KeyCode.F5);
+        app.waitForRunShown();
         var model = app.fx(() -> app.vm().run().model());
         LessonEntry third = app.lesson("03-");
         app.fx(() -> app.shell().lessonList().scrollTo(third));

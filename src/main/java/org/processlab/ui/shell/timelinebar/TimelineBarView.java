@@ -1,5 +1,7 @@
 package org.processlab.ui.shell.timelinebar;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -24,14 +26,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
+import org.processlab.ui.shell.keys.CursorSteps;
 import org.processlab.ui.shell.keys.Shortcut;
 import org.processlab.ui.shell.views.ReplaySpeed;
 import org.processlab.ui.shell.views.ReplayViewModel;
 import org.processlab.ui.timeline.Timeline;
 
 /**
- * The bar above the timeline: its title, then replay (play or pause, speed from 1× to 0.01× or "the whole run in N
+ * The bar above the timeline: its title, then replay (play or pause, a step to the previous or next event from 1× to 0.01× or "the whole run in N
  * seconds"), zoom out and in, fit the run, follow now (while live), and the export menu given to it. The groups wrap
  * onto more rows when the run side is narrow or the text large. No state of its own: the replay's is in
  * {@link ReplayViewModel}, the zoom's in the {@link Timeline}.
@@ -53,6 +57,7 @@ public final class TimelineBarView extends HBox {
         title.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox replayBox = replayControls(replay);
+        replayBox.getChildren().addAll(1, stepControls(timeline, replay));
         // a replay needs a finished run: while one is live, its place goes to Follow
         replayBox.visibleProperty().bind(Bindings.not(running));
         replayBox.managedProperty().bind(replayBox.visibleProperty());
@@ -117,13 +122,28 @@ public final class TimelineBarView extends HBox {
         return box;
     }
 
+    /** Step the time cursor back or on, event by event (the arrow keys' buttons). */
+    private static List<Button> stepControls(Timeline timeline, ReplayViewModel replay) {
+        CursorSteps steps = new CursorSteps(timeline);
+        Button back = iconButton("previousEvent", MaterialDesignS.STEP_BACKWARD, Shortcut.PREVIOUS_EVENT.tooltip());
+        back.setOnAction(e -> steps.previous());
+        Button on = iconButton("nextEvent", MaterialDesignS.STEP_FORWARD, Shortcut.NEXT_EVENT.tooltip());
+        on.setOnAction(e -> steps.next());
+        for (Button b : List.of(back, on)) {
+            b.disableProperty().bind(replay.availableProperty().not());
+        }
+        return List.of(back, on);
+    }
+
     private static HBox zoomControls(Timeline timeline, ObservableBooleanValue running) {
-        Button zoomOut = iconButton("zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (- or Ctrl+wheel)");
+        Button zoomOut = iconButton("zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE,
+                Shortcut.ZOOM_OUT.tooltip("Zoom out") + "; Ctrl+wheel too");
         zoomOut.setOnAction(e -> timeline.zoomOut());
         Button zoomIn = iconButton("zoomIn", MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
-                "Zoom in (+ or Ctrl+wheel); drag with Shift or the right button, or use the arrow keys, to pan");
+                Shortcut.ZOOM_IN.tooltip("Zoom in") + "; Ctrl+wheel too. To pan, drag with Shift or the right button, or "
+                        + Shortcut.SCROLL.keysText());
         zoomIn.setOnAction(e -> timeline.zoomIn());
-        Button fit = iconButton("fitAll", MaterialDesignA.ARROW_EXPAND_HORIZONTAL, "Fit the whole run (0)");
+        Button fit = iconButton("fitAll", MaterialDesignA.ARROW_EXPAND_HORIZONTAL, Shortcut.FIT.tooltip());
         fit.setOnAction(e -> timeline.fitAll());
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("followNow");
