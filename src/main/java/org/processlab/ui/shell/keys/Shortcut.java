@@ -22,7 +22,7 @@ import java.util.Optional;
  * <p>Immutable; no toolkit needed.
  */
 public enum Shortcut {
-    ANSWER(Group.LESSON, "Answer the question with choice A, B, C…",
+    ANSWER(Group.LESSON, "Answer the question",
             of(DIGIT1), of(DIGIT2), of(DIGIT3), of(DIGIT4), of(DIGIT5), of(A), of(B), of(C), of(D), of(E)),
     NEXT_LESSON(Group.LESSON, "Go to the next lesson", of(PAGE_DOWN), ctrl(RIGHT), alt(N)),
     PREVIOUS_LESSON(Group.LESSON, "Go back to the previous lesson", of(PAGE_UP), ctrl(LEFT), alt(P)),
@@ -32,7 +32,7 @@ public enum Shortcut {
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
 
-    PLAY(Group.TIMELINE, "Play or pause the replay of the finished run", of(SPACE)),
+    PLAY(Group.TIMELINE, "Play or pause the replay", of(SPACE)),
     NEXT_EVENT(Group.TIMELINE, "Step to the next event: a start, a print, a join, an exit", of(RIGHT)),
     PREVIOUS_EVENT(Group.TIMELINE, "Step back to the previous event", of(LEFT)),
     RUN_START(Group.TIMELINE, "Go to the start of the run", of(HOME)),

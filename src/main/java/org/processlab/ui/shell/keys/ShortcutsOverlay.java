@@ -60,7 +60,14 @@ public final class ShortcutsOverlay extends StackPane {
         right.getStyleClass().add("keys-help-column");
         HBox groups = new HBox(left, right);
         groups.getStyleClass().add("keys-help-groups");
+        for (VBox column : new VBox[] {left, right}) {
+            HBox.setHgrow(column, Priority.ALWAYS);
+            column.setMinWidth(0);
+        }
+        // as wide as the window allows, the words wrapping; a long list (very large text) scrolls down, never sideways
         ScrollPane body = new ScrollPane(groups);
+        body.setFitToWidth(true);
+        body.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         body.getStyleClass().add("keys-help-body");
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox card = new VBox(head, body);
@@ -98,6 +105,7 @@ public final class ShortcutsOverlay extends StackPane {
                 w.getStyleClass().add("coming");
             }
             w.setWrapText(true);
+            w.setMinWidth(0);
             k.setId("keys-" + s.name());
             rows.addRow(r++, k, w);
         }
