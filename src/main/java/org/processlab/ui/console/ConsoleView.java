@@ -209,7 +209,7 @@ public final class ConsoleView extends VBox {
             }
             who.setVisible(true);
             who.setText(vm.nameOf(r.pid()));
-            String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().colorOf(r.pid())) + ";";
+            String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().textColorOf(r.pid())) + ";";
             if (!color.equals(who.getStyle())) {
                 who.setStyle(color);
             }
