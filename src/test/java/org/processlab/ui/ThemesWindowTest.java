@@ -23,7 +23,8 @@ import org.processlab.ui.theme.Theme;
  * contrast against what is behind it ({@link ContrastWalk}: 4.5:1, large text 3:1, icons 3:1), when it opens and
  * after a run of lesson 02 (prediction skipped), when the table, console, timeline legend and the reveal have text.
  * The switch is live (no restart), the processes' colours follow it, the choice is kept for the next start, and a
- * PNG of each state is written: {@code theme-<id>-start.png}, {@code theme-<id>-lesson-02.png}.
+ * PNG of each state is written: {@code theme-<id>-start.png}, {@code theme-<id>-lesson-02.png} and the timeline
+ * at twice its size, {@code theme-<id>-timeline-lesson-02.png}.
  */
 class ThemesWindowTest extends WindowTest {
 
@@ -42,6 +43,7 @@ class ThemesWindowTest extends WindowTest {
         app.waitForRunShown();
         for (Theme t : Theme.values()) {
             failed.addAll(check(t, "lesson-02"));
+            app.nodeScreenshot(app.shell().timeline(), "theme-" + t.id() + "-timeline-lesson-02");
             // the processes' colours follow the theme: the console writes each name in the theme's shade
             ProcessView p1 = app.fx(() -> app.vm().run().model().snapshot().processes().stream()
                     .filter(p -> "p1".equals(p.label())).findFirst().orElseThrow());
