@@ -10,19 +10,21 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import atlantafx.base.theme.PrimerLight;
-
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.run.RunSession;
 import org.processlab.store.ProcessLabHome;
 import org.processlab.store.ProgressStore;
 import org.processlab.store.RunLogs;
+import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.FrameSource;
 import org.processlab.ui.fx.FxTaskExecutor;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.shell.ShellView;
 import org.processlab.ui.shell.ShellViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.theme.ThemeChoice;
+import org.processlab.ui.theme.ThemeMenu;
+import org.processlab.ui.theme.ThemeSwitch;
 
 /**
  * The ProcessLab window. Arguments: {@code --lessons DIR} (default: {@link LessonLibrary#defaultRoot()}) and
@@ -37,15 +39,19 @@ public final class ProcessLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         String lessons = option(raw, "--lessons");
         String python = option(raw, "--python");
         Path root = lessons != null ? Path.of(lessons).toAbsolutePath().normalize() : LessonLibrary.defaultRoot();
-        vm = viewModel(root, python, ProcessLabHome.fromSystem(), new FxTaskExecutor());
+        ProcessLabHome home = ProcessLabHome.fromSystem();
+        // the theme is applied before the window shows, so its nodes are styled once, in it
+        ThemeChoice theme = new ThemeChoice(SettingsStore.open(home.dir()));
+        vm = viewModel(root, python, home, new FxTaskExecutor());
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        ThemeSwitch.follow(theme, scene, vm.run().views()::usePaletteColours);
+        view.header().addTool(new ThemeMenu(theme));
         stage.setTitle("ProcessLab");
         stage.setScene(scene);
         stage.setMinWidth(960);

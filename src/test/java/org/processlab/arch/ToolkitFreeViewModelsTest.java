@@ -39,7 +39,7 @@ class ToolkitFreeViewModelsTest {
     /** The window's view models; the replay's is left out: its timer is made on its first play. */
     private static final DescribedPredicate<JavaClass> VIEW_MODELS = resideInAPackage("org.processlab.ui..")
             .and(simpleNameEndingWith("ViewModel").or(simpleNameEndingWith("ViewsModel"))
-                    .or(simpleName("TextSize")).or(simpleName("LessonListVisibility")))
+                    .or(simpleName("TextSize")).or(simpleName("LessonListVisibility")).or(simpleName("ThemeChoice")))
             .and(not(equivalentTo(ReplayViewModel.class)))
             .as("the window's view models");
 

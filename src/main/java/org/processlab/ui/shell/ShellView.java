@@ -115,6 +115,11 @@ public final class ShellView extends BorderPane {
         export.exportTimelinePng();
     }
 
+    /** The window's header (another part of the app may add a tool to it: {@link HeaderView#addTool}). */
+    public HeaderView header() {
+        return header;
+    }
+
     // ------------------------------------------------------------------ for tests
 
     /** The window's state. */

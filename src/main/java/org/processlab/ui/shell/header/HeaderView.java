@@ -31,6 +31,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class HeaderView extends HBox {
     private final ToggleButton lessonsToggle = new ToggleButton();
+    /** Where {@link #addTool} puts a tool: before the text-size buttons. */
+    private final Button smaller = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE));
 
     /**
      * @param title    the lesson's title
@@ -48,7 +50,6 @@ public final class HeaderView extends HBox {
         lesson.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button smaller = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE));
         smaller.setTooltip(new Tooltip("Smaller text (Ctrl+Minus)"));
         smaller.setOnAction(e -> textSize.step(-1));
         smaller.setId("smallerText");
@@ -74,6 +75,11 @@ public final class HeaderView extends HBox {
                 larger, nextButton);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("app-header");
+    }
+
+    /** Puts {@code tool} (the theme menu) in the header, just before the text-size buttons. */
+    public void addTool(javafx.scene.Node tool) {
+        getChildren().add(getChildren().indexOf(smaller), tool);
     }
 
     /** The button that shows or hides the lesson list (selected: shown). */
