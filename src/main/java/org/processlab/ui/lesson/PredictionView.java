@@ -60,11 +60,16 @@ public final class PredictionView extends VBox {
         }
         if (r != null) {
             buildReveal(r);
-        } else if (vm.choiceProperty().get() == PredictionViewModel.UNANSWERED) {
+        } else if (!isAnswerOf(vm.choiceProperty().get(), p)) {
             buildQuestion(p);
         } else {
             buildAnswered(p);
         }
+    }
+
+    /** True when {@code choice} is "skipped" or one of {@code p}'s choices. */
+    private static boolean isAnswerOf(int choice, Prediction p) {
+        return choice == PredictionViewModel.SKIPPED || choice >= 0 && choice < p.choices().size();
     }
 
     private void buildQuestion(Prediction p) {

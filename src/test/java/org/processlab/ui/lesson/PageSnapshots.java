@@ -46,7 +46,10 @@ final class PageSnapshots {
     static Path save(Scene scene, String name) {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        WritableImage img = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    private static Path write(WritableImage img, String name) {
         BufferedImage buf = SwingFXUtils.fromFXImage(img, null);
         Path dir = Path.of(System.getProperty("processlab.screenshots", "target/screenshots"));
         Path file = dir.resolve(name + ".png");
@@ -57,6 +60,15 @@ final class PageSnapshots {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** Saves a PNG of {@code node} (laid out in its scene) as target/screenshots/{@code name}.png; FX thread. */
+    static Path save(javafx.scene.Node node, String name) {
+        node.getScene().getRoot().applyCss();
+        node.getScene().getRoot().layout();
+        javafx.scene.SnapshotParameters white = new javafx.scene.SnapshotParameters();
+        white.setFill(javafx.scene.paint.Color.WHITE);
+        return write(node.snapshot(white, null), name);
     }
 
     /** Runs {@code c} on the FX thread and returns what it gives. */
