@@ -450,10 +450,14 @@ public final class MarkdownRenderer {
             return b.toString().trim();
         }
 
-        /** A table ({@link MarkdownTable}): every row whole, its cells wrapped between words. */
+        /**
+         * A table ({@link MarkdownTable}): every row whole, its cells wrapped between words; each body cell also gets
+         * a copy of its column's heading, for the stacked layout of a narrow page.
+         */
         private void table(TableBlock t) {
             MarkdownTable table = new MarkdownTable();
             table.setMinWidth(0);
+            List<TableCell> headings = new java.util.ArrayList<>();
             int r = 0;
             for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
                 for (org.commonmark.node.Node row = section.getFirstChild(); row != null; row = row.getNext()) {
@@ -473,7 +477,19 @@ public final class MarkdownRenderer {
                         fill(f, tc);
                         TableCellBox box = new TableCellBox(r, f);
                         box.getStyleClass().addAll(tc.isHeader() ? "md-th" : "md-td", r % 2 == 0 ? "md-row-even" : "md-row-odd");
-                        table.add(r, box);
+                        TableCellBox caption = null;
+                        if (tc.isHeader()) {
+                            headings.add(tc);
+                        } else {
+                            int column = table.columnsOf(r);
+                            TextFlow heading = flow("md-th-text");
+                            if (column < headings.size()) {
+                                fill(heading, headings.get(column));
+                            }
+                            caption = new TableCellBox(r, heading);
+                            caption.getStyleClass().add(r % 2 == 0 ? "md-row-even" : "md-row-odd");
+                        }
+                        table.add(r, box, caption);
                     }
                     r++;
                 }

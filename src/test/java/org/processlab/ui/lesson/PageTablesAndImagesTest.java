@@ -57,18 +57,28 @@ class PageTablesAndImagesTest {
                     Bounds pageBounds = page.localToScene(page.getLayoutBounds());
                     List<double[]> out = new ArrayList<>();
                     for (Node cell : table.getChildrenUnmodifiable()) {
+                        if (!cell.isVisible() || !(cell instanceof TableCellBox)) {
+                            continue;
+                        }
                         Bounds b = cell.localToScene(cell.getLayoutBounds());
                         out.add(new double[] {((TableCellBox) cell).row(), b.getMinX(), b.getMinY(), b.getMaxX(),
-                                b.getMaxY(), pageBounds.getMaxX(), contentHeight(cell)});
+                                b.getMaxY(), pageBounds.getMaxX(), contentHeight(cell), b.getWidth(),
+                                ((javafx.scene.Parent) cell).getChildrenUnmodifiable().get(0).getLayoutBounds().getWidth()});
                     }
+                    assertThat(table.isStacked()).as("stacked at %s px, %s px text", width, em)
+                            .isEqualTo(width < 600);
                     PageSnapshots.save(table, name);
                     return out;
                 });
-                assertThat(rows).as("header and three rows, four cells each").hasSize(16);
+                // 900 px: a grid (header and three rows of four cells); 420 px: stacked (three rows of four
+                // "heading | cell" lines), so no word breaks
+                assertThat(rows).as("cells shown at %s px", width).hasSize(width > 600 ? 16 : 24);
                 assertThat(rows.stream().mapToInt(r -> (int) r[0]).max().orElse(0)).isEqualTo(3);
+                assertThat(rows.stream().mapToInt(r -> (int) r[0]).distinct().count()).isEqualTo(width > 600 ? 4 : 3);
                 for (double[] r : rows) {
                     assertThat(r[4] - r[2]).as("row %s's height at %s px, %s px text", r[0], width, em).isPositive();
-                    assertThat(r[4] - r[2]).as("row %s holds its wrapped text", r[0]).isGreaterThanOrEqualTo(r[6] - 0.5);
+                    assertThat(r[4] - r[2]).as("row %s holds its wrapped text at %s px, %s px text: %s", r[0], width, em,
+                            java.util.Arrays.toString(r)).isGreaterThanOrEqualTo(r[6] - 0.5);
                     assertThat(r[3]).as("a cell ends inside the page").isLessThanOrEqualTo(r[5] + 0.5);
                 }
             }
