@@ -51,8 +51,9 @@ import org.processlab.lesson.FenceInfo;
  * Renders CommonMark (with GFM tables) into JavaFX nodes, no WebView: headings and paragraphs become
  * {@link TextFlow}s of {@link Text} runs (emphasis, strong, links styled by class), inline code a small label,
  * lists rows of bullet + content, fenced code blocks monospace on a light background (Python highlighted; the
- * {@code file=} of an included file titles the block), tables a {@link MarkdownTable} whose cells wrap, images from the
- * lesson's folder ({@link PageImage}). Every node carries an {@code md-...} style class; the look is in {@code lesson.css}.
+ * language is the info string's first word, so {@code python file=x.py} is Python), tables a {@link MarkdownTable}
+ * whose cells wrap, images from the lesson's folder ({@link PageImage}). Every node carries an {@code md-...} style
+ * class; the look is in {@code lesson.css}.
  *
  * <p>Threading: call on the FX thread (it makes nodes); parsing is cheap for a lesson page.
  */
@@ -339,8 +340,8 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(FencedCodeBlock b) {
-            FenceInfo info = FenceInfo.parse(b.getInfo());
-            addBlock(codeBlock(b.getLiteral(), info.language(), info.file()));
+            // an included file's block is the lesson's code: its wide view keeps the lesson's title
+            addBlock(codeBlock(b.getLiteral(), FenceInfo.parse(b.getInfo()).language()));
         }
 
         @Override
