@@ -17,6 +17,7 @@ import org.processlab.run.RunSession;
 import org.processlab.store.ProcessLabHome;
 import org.processlab.store.ProgressStore;
 import org.processlab.store.RunLogs;
+import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.FrameSource;
 import org.processlab.ui.fx.FxTaskExecutor;
 import org.processlab.ui.fx.TaskExecutor;
@@ -25,9 +26,14 @@ import org.processlab.ui.shell.ShellViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
 
 /**
- * The ProcessLab window. Arguments: {@code --lessons DIR} (default: {@link LessonLibrary#defaultRoot()}) and
- * {@code --python PATH} (default: {@code python3} on the PATH); both also as {@code --name=value}. Progress and run
- * logs are kept in ProcessLab's home folder ({@link ProcessLabHome#fromSystem()}).
+ * The ProcessLab window. Arguments ({@link WindowOptions}): {@code --lessons DIR} (default:
+ * {@link LessonLibrary#defaultRoot()}), {@code --python PATH} (default: {@code python3} on the PATH),
+ * {@code --presenter} (presenter mode: full screen, large text) and {@code --lesson ID} (the lesson to open). Progress,
+ * run logs and the window's settings ({@link SettingsStore}: presenter mode, scale, theme) are kept in ProcessLab's
+ * home folder ({@link ProcessLabHome#fromSystem()}).
+ *
+ * <p>The stage follows presenter mode: full screen while it is on (Esc leaves full screen, as JavaFX has it; the
+ * window stays in presenter mode until F11 or the header's toggle).
  *
  * <p>Lessons are read and Python is looked for off the FX thread. Closing the window ends every run
  * ({@link RunSession#closeAll()}, never leaving a process behind), then the JavaFX platform.
@@ -39,10 +45,17 @@ public final class ProcessLabApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
-        String lessons = option(raw, "--lessons");
-        String python = option(raw, "--python");
-        Path root = lessons != null ? Path.of(lessons).toAbsolutePath().normalize() : LessonLibrary.defaultRoot();
-        vm = viewModel(root, python, ProcessLabHome.fromSystem(), new FxTaskExecutor());
+        WindowOptions options = WindowOptions.parse(raw).orElseThrow(
+                () -> new IllegalArgumentException("not the window's arguments: " + raw));
+        Path root = options.lessons() != null ? options.lessons().toAbsolutePath().normalize()
+                : LessonLibrary.defaultRoot();
+        vm = viewModel(root, options.python(), ProcessLabHome.fromSystem(), new FxTaskExecutor());
+        if (options.presenter()) {
+            vm.presenter().setPresenter(true);
+        }
+        if (options.lesson() != null) {
+            vm.openAtStart(options.lesson());
+        }
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -50,23 +63,27 @@ public final class ProcessLabApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setFullScreenExitHint("Esc leaves full screen · F11 leaves presenter mode");
+        vm.presenter().presenterProperty().addListener((o, was, on) -> stage.setFullScreen(on));
         stage.setOnCloseRequest(e -> {
             e.consume();
             stage.hide();
             endRunsThenExit();
         });
         stage.show();
+        stage.setFullScreen(vm.presenter().presenterProperty().get());
         vm.loadLessons();
         vm.checkPython();
     }
 
     /**
      * The window's state as the app wires it: slow work on {@code tasks}, frames from a {@code ModelPulse} per run,
-     * progress and run logs under {@code home}.
+     * progress, run logs and settings under {@code home}.
      */
     public static ShellViewModel viewModel(Path lessons, String python, ProcessLabHome home, TaskExecutor tasks) {
         RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), new RunLogs(home.runs()));
-        return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), run, tasks);
+        return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), SettingsStore.open(home.dir()),
+                run, tasks);
     }
 
     /** Ends every run off the FX thread (it may wait a little for processes to go), then exits. */
@@ -88,19 +105,5 @@ public final class ProcessLabApp extends Application {
             vm.close();
         }
         RunSession.closeAll();
-    }
-
-    /** The value of {@code --name VALUE} or {@code --name=VALUE} in {@code args}, or null. */
-    static String option(List<String> args, String name) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals(name) && i + 1 < args.size()) {
-                return args.get(i + 1);
-            }
-            if (a.startsWith(name + "=")) {
-                return a.substring(name.length() + 1);
-            }
-        }
-        return null;
     }
 }

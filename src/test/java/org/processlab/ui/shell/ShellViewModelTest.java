@@ -17,6 +17,7 @@ import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
 import org.processlab.run.RunSession;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.SettingsStore;
 import org.processlab.store.RunLogs;
 import org.processlab.ui.fx.CurrentThreadTaskExecutor;
 import org.processlab.ui.fx.QueuedFrames;
@@ -44,7 +45,7 @@ class ShellViewModelTest {
 
     private ShellViewModel open(String python) {
         RunViewModel run = new RunViewModel(ui, new QueuedFrames(ui), new RunLogs(home.resolve("runs")));
-        return new ShellViewModel(LESSONS, python, ProgressStore.open(home), run, ui);
+        return new ShellViewModel(LESSONS, python, ProgressStore.open(home), SettingsStore.open(home), run, ui);
     }
 
     @AfterEach
@@ -188,7 +189,7 @@ class ShellViewModelTest {
     @Test
     void aLessonsFolderWithNoLessonsLoadsEmpty() {
         RunViewModel run = new RunViewModel(ui, new QueuedFrames(ui), new RunLogs(home.resolve("runs")));
-        vm = new ShellViewModel(home.resolve("none"), null, ProgressStore.open(home), run, ui);
+        vm = new ShellViewModel(home.resolve("none"), null, ProgressStore.open(home), SettingsStore.open(home), run, ui);
         vm.loadLessons();
         assertThat(vm.loadedProperty().get()).isTrue();
         assertThat(vm.lessons()).isEmpty();

@@ -11,12 +11,16 @@ import org.processlab.ui.timeline.DrawingSurface;
  * allocates nothing. FX thread only (one per painter).
  */
 final class Marks {
-    /** The longest arrow head, px. */
-    private static final double ARROW_HEAD = 8;
-    /** The distance between two hatch lines of a waiting bar, px. */
+    /** The longest arrow head, in widths of its pen. */
+    private static final double ARROW_HEAD_PER_WIDTH = 5.5;
+    /** The distance between two hatch lines of a waiting bar, px at the default text size. */
     private static final double HATCH_STEP = 7;
+    /** A line of output's tick, px wide at the default text size. */
+    private static final double TICK_WIDTH = 2;
     private final double[] headX = new double[3];
     private final double[] headY = new double[3];
+    /** The width of the ticks drawn next, px: set with their colour ({@link #tickColour}). */
+    private double tickWidth = TICK_WIDTH;
 
     /** A process object made but not started yet: an outline. */
     void created(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
@@ -45,9 +49,10 @@ final class Marks {
         s.setFill(st.waiting());
         s.fillRect(x, y, w, h);
         st.hatch().use(s);
+        double step = HATCH_STEP * st.unit();
         double from = Math.max(x - h, -h - 10);
         double to = Math.min(x + w, s.width() + 10);
-        for (double k = from + ((x - h - from) % HATCH_STEP + HATCH_STEP) % HATCH_STEP; k < to; k += HATCH_STEP) {
+        for (double k = from + ((x - h - from) % step + step) % step; k < to; k += step) {
             // the hatch line (k + u, y + h - u), u in [0, h], cut to the bar's x range
             double u0 = Math.max(0, x - k);
             double u1 = Math.min(h, x + w - k);
@@ -80,17 +85,22 @@ final class Marks {
         arrow(s, st.joinArrow(), x0, y0, x1, y1);
     }
 
-    /** The colour of a line of output's tick: stdout or stderr (set once for many {@link #tick}s). */
+    /**
+     * The colour of a line of output's tick, stdout or stderr, and its width at the style's size (set once for many
+     * {@link #tick}s).
+     */
     void tickColour(DrawingSurface s, TimelineStyle st, boolean stderr) {
         s.setFill(stderr ? st.stderrTick() : st.tick());
+        tickWidth = Math.max(TICK_WIDTH, Math.round(TICK_WIDTH * st.unit()));
     }
 
     /**
-     * A line of output: a 2-px mark centred on {@code x} from {@code top} to {@code bottom} (a filled rectangle,
-     * not a stroked line: a flood draws hundreds per lane, and a canvas fills rectangles without its rasteriser).
+     * A line of output: a mark ({@code 2 px} at the default text size, wider with larger text) centred on
+     * {@code x} from {@code top} to {@code bottom} (a filled rectangle, not a stroked line: a flood draws hundreds
+     * per lane, and a canvas fills rectangles without its rasteriser).
      */
     void tick(DrawingSurface s, double x, double top, double bottom) {
-        s.fillRect(x - 1, top, 2, bottom - top);
+        s.fillRect(x - tickWidth / 2, top, tickWidth, bottom - top);
     }
 
     /** A stretch of the kernel-state strip, in the state's colour. */
@@ -110,7 +120,7 @@ final class Marks {
         pen.use(s);
         double ux = dx / len;
         double uy = dy / len;
-        double head = Math.min(ARROW_HEAD, len / 2);
+        double head = Math.min(ARROW_HEAD_PER_WIDTH * pen.width(), len / 2);
         double bx = x1 - ux * head;
         double by = y1 - uy * head;
         s.strokeLine(x0, y0, bx, by);
