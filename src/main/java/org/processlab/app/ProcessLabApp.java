@@ -23,6 +23,7 @@ import org.processlab.ui.fx.FxTaskExecutor;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.shell.ShellView;
 import org.processlab.ui.shell.ShellViewModel;
+import org.processlab.ui.shell.presenter.PresenterStage;
 import org.processlab.ui.shell.run.RunViewModel;
 
 /**
@@ -32,8 +33,8 @@ import org.processlab.ui.shell.run.RunViewModel;
  * run logs and the window's settings ({@link SettingsStore}: presenter mode, scale, theme) are kept in ProcessLab's
  * home folder ({@link ProcessLabHome#fromSystem()}).
  *
- * <p>The stage follows presenter mode: full screen while it is on (Esc leaves full screen, as JavaFX has it; the
- * window stays in presenter mode until F11 or the header's toggle).
+ * <p>The stage follows presenter mode ({@link PresenterStage}): full screen while it is on (Esc leaves full screen, as
+ * JavaFX has it; the window stays in presenter mode until F11 or the header's toggle).
  *
  * <p>Lessons are read and Python is looked for off the FX thread. Closing the window ends every run
  * ({@link RunSession#closeAll()}, never leaving a process behind), then the JavaFX platform.
@@ -63,15 +64,13 @@ public final class ProcessLabApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        stage.setFullScreenExitHint("Esc leaves full screen · F11 leaves presenter mode");
-        vm.presenter().presenterProperty().addListener((o, was, on) -> stage.setFullScreen(on));
         stage.setOnCloseRequest(e -> {
             e.consume();
             stage.hide();
             endRunsThenExit();
         });
         stage.show();
-        stage.setFullScreen(vm.presenter().presenterProperty().get());
+        PresenterStage.follow(stage, vm.presenter().presenterProperty());
         vm.loadLessons();
         vm.checkPython();
     }

@@ -4,6 +4,7 @@
  * org.processlab.ui.shell.presenter.ScaleViewModel} (the text size every size in the window follows), {@link
  * org.processlab.ui.shell.presenter.ScaleLimits} (how large the window can hold it, pure arithmetic), {@link
  * org.processlab.ui.shell.presenter.IconSizes} (the icons at a scale) and {@link
- * org.processlab.ui.shell.presenter.PageFold} (the lesson page folded to the edge).
+ * org.processlab.ui.shell.presenter.PageFold} (the lesson page folded to the edge) and {@link
+ * org.processlab.ui.shell.presenter.PresenterStage} (the stage full screen).
  */
 package org.processlab.ui.shell.presenter;
