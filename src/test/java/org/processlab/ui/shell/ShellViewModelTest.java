@@ -59,6 +59,22 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aLessonAskedForAtStartIsOpenedAndAnUnknownOneSaysSoInOneLine() {
+        vm.openAtStart("02-first-processes");
+        vm.loadLessons();
+        assertThat(vm.selectedProperty().get().id()).isEqualTo("02-first-processes");
+        assertThat(vm.run().errorProperty().get()).isNull();
+
+        vm.close();
+        vm = open(null);
+        vm.openAtStart("99-no-such-lesson");
+        vm.loadLessons();
+        assertThat(vm.selectedProperty().get().id()).as("the first lesson instead").isEqualTo("01-what-is-multiprocessing");
+        assertThat(vm.run().errorTitleProperty().get()).isEqualTo("No lesson 99-no-such-lesson");
+        assertThat(vm.run().errorProperty().get()).contains("99-no-such-lesson").doesNotContain("\n");
+    }
+
+    @Test
     void theLessonsLoadAndTheFirstIsShownWithItsExamplesAndQuestion() {
         vm.loadLessons();
 
