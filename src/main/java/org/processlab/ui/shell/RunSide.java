@@ -44,9 +44,9 @@ final class RunSide extends VBox {
             boolean revealShown = reveal.get() != null;
             // the views' least height counts only after a run (the question comes while they are empty)
             return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
-                    revealShown ? views.leastHeight() : 0);
+                    revealShown ? views.leastHeightProperty().get() : 0);
         }, heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
-                reveal, em, views.bar().heightProperty()));
+                reveal, em, views.leastHeightProperty()));
         getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
     }

@@ -16,14 +16,18 @@ import org.processlab.ui.timeline.DrawingSurface;
  * shows them, so their cost is bounded by its width.
  */
 final class Marks {
-    /** The longest arrow head, px. */
-    private static final double ARROW_HEAD = 8;
-    /** The distance between two hatch lines of a waiting bar, px. */
+    /** The longest arrow head, in widths of its pen. */
+    private static final double ARROW_HEAD_PER_WIDTH = 5.5;
+    /** The distance between two hatch lines of a waiting bar, px at the default text size. */
     private static final double HATCH_STEP = 7;
-    /** The distance between two mesh lines of a zombie bar (each way), px. */
+    /** The distance between two mesh lines of a zombie bar (each way), px at the default text size. */
     private static final double MESH_STEP = 6;
+    /** A line of output's tick, px wide at the default text size. */
+    private static final double TICK_WIDTH = 2;
     private final double[] headX = new double[3];
     private final double[] headY = new double[3];
+    /** The width of the ticks drawn next, px: set with their colour ({@link #tickColour}). */
+    private double tickWidth = TICK_WIDTH;
 
     /** A process object made but not started yet: an outline. */
     void created(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
@@ -47,8 +51,8 @@ final class Marks {
         s.setStroke(st.lane());
         s.setLineWidth(1);
         s.setSolidLines();
-        diagonals(s, x, y, w, h, MESH_STEP, false);
-        diagonals(s, x, y, w, h, MESH_STEP, true);
+        diagonals(s, x, y, w, h, MESH_STEP * st.unit(), false);
+        diagonals(s, x, y, w, h, MESH_STEP * st.unit(), true);
     }
 
     /** Where a zombie bar says "zombie": a plain patch of the bar's colour under the word, so the mesh is not in it. */
@@ -66,7 +70,7 @@ final class Marks {
         s.setFill(st.waiting());
         s.fillRect(x, y, w, h);
         st.hatch().use(s);
-        diagonals(s, x, y, w, h, HATCH_STEP, false);
+        diagonals(s, x, y, w, h, HATCH_STEP * st.unit(), false);
         st.waitingOutline().use(s);
         s.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), h - 1);
     }
@@ -92,17 +96,22 @@ final class Marks {
         arrow(s, st.joinArrow(), x0, y0, x1, y1);
     }
 
-    /** The colour of a line of output's tick: stdout or stderr (set once for many {@link #tick}s). */
+    /**
+     * The colour of a line of output's tick, stdout or stderr, and its width at the style's size (set once for many
+     * {@link #tick}s).
+     */
     void tickColour(DrawingSurface s, TimelineStyle st, boolean stderr) {
         s.setFill(stderr ? st.stderrTick() : st.tick());
+        tickWidth = Math.max(TICK_WIDTH, Math.round(TICK_WIDTH * st.unit()));
     }
 
     /**
-     * A line of output: a 2-px mark centred on {@code x} from {@code top} to {@code bottom} (a filled rectangle,
-     * not a stroked line: a flood draws hundreds per lane, and a canvas fills rectangles without its rasteriser).
+     * A line of output: a mark ({@code 2 px} at the default text size, wider with larger text) centred on
+     * {@code x} from {@code top} to {@code bottom} (a filled rectangle, not a stroked line: a flood draws hundreds
+     * per lane, and a canvas fills rectangles without its rasteriser).
      */
     void tick(DrawingSurface s, double x, double top, double bottom) {
-        s.fillRect(x - 1, top, 2, bottom - top);
+        s.fillRect(x - tickWidth / 2, top, tickWidth, bottom - top);
     }
 
     /**
@@ -172,7 +181,7 @@ final class Marks {
         pen.use(s);
         double ux = dx / len;
         double uy = dy / len;
-        double head = Math.min(ARROW_HEAD, len / 2);
+        double head = Math.min(ARROW_HEAD_PER_WIDTH * pen.width(), len / 2);
         double bx = x1 - ux * head;
         double by = y1 - uy * head;
         s.strokeLine(x0, y0, bx, by);
