@@ -286,7 +286,7 @@ public final class TimelineSkin extends SkinBase<Timeline> {
                 st.axisHeight(), st.endLabelWidth(), scroll.getValue(), s == null ? 0 : s.processes().size());
         TimeRange range = t.getVisibleRange();
         boolean run = s != null && s.startedAt() >= 0 && !s.processes().isEmpty() && range != null;
-        AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w) : null;
+        AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w, st.unit()) : null;
         return new PaintFrame(s, t.getLanes(), t.getTicks(), t.getSelectedPid(), t.paletteProperty().get(),
                 t.getCursorTime(), t.replayingProperty().get(), run ? t.liveEdge() : -1, st, geo, scale);
     }
