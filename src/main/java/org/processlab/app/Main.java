@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.processlab.cli.Cli;
 
 /**
- * The jar's entry point. With no arguments (or only {@code --lessons DIR} / {@code --python PATH}) it opens
- * the window; anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
+ * The jar's entry point. With no arguments, or only the window's ({@link WindowOptions}: {@code --lessons DIR},
+ * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}), it opens the window; anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
  * error), which never starts the JavaFX toolkit.
  */
 public final class Main {
@@ -31,20 +31,9 @@ public final class Main {
         Gui.open(args);
     }
 
-    /** True for the window's own command line: nothing, or only --lessons DIR / --python PATH. */
+    /** True for the window's own command line: nothing, or only the window's options ({@link WindowOptions}). */
     static boolean windowArguments(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.startsWith("--lessons=") || a.startsWith("--python=")) {
-                continue;
-            }
-            if ((a.equals("--lessons") || a.equals("--python")) && i + 1 < args.length) {
-                i++;
-                continue;
-            }
-            return false;
-        }
-        return true;
+        return WindowOptions.parse(java.util.List.of(args)).isPresent();
     }
 
     private static boolean noDisplay() {

@@ -15,7 +15,8 @@ import java.util.List;
  * @param example  the main program Run starts, or null for a lesson with nothing to run
  * @param more     further programs in the same lesson
  * @param predict  the question asked before the first run, or null
- * @param markdown the page body (after the front matter), CommonMark
+ * @param markdown the page body (after the front matter), CommonMark, each included file in its code block
+ *                 ({@link CodeIncludes})
  */
 public record Lesson(String id, Path dir, String title, int order, String source, Example example, List<Example> more,
                      Prediction predict, String markdown) implements LessonEntry {

@@ -22,7 +22,8 @@ import org.processlab.run.Assets;
 /**
  * Reads the lessons of a folder: each subfolder holding {@code lesson.md} is one lesson. A lesson that
  * cannot be read becomes a {@link LessonError} with a message naming the file and the line; the others
- * still load. Front matter is YAML (parsed by Jackson's YAML module); the body stays CommonMark text.
+ * still load. Front matter is YAML (parsed by Jackson's YAML module); the body stays CommonMark text, with the files
+ * its code blocks include filled in ({@link CodeIncludes}).
  *
  * <p>Threading: stateless; {@link #load} does file I/O, so call it off the FX thread.
  */
@@ -88,6 +89,7 @@ public final class LessonLibrary {
             String yaml = text.substring(4, end + 1);
             int bodyStart = text.indexOf('\n', end + 4);
             String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+            int bodyLine = bodyStart < 0 ? 1 : (int) text.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
             FrontMatter fm;
             try {
                 fm = YAML.readValue(yaml, FrontMatter.class);
@@ -113,6 +115,7 @@ public final class LessonLibrary {
                 more.add(example(dir, m.title() == null ? m.example() : m.title(), m.example(), m.args(),
                         m.startMethods() == null ? methods : own, m.expect()));
             }
+            body = CodeIncludes.expand(body, dir, bodyLine);
             return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body);
         } catch (IOException e) {
             return new LessonError(id, dir, guessedOrder, file + ": cannot be read: " + e.getMessage());

@@ -159,7 +159,15 @@ public final class RunModel {
 
     /** An immutable picture of the run now. Thread-safe; costs O(processes + their spans). */
     public RunSnapshot snapshot() {
-        long now = Clock.nowMicros();
+        return snapshot(Clock.nowMicros());
+    }
+
+    /**
+     * The picture of the run as {@link #snapshot()} gives it, with {@code now} (epoch µs) as its present: where the
+     * lanes of processes still alive end. A model rebuilt from a prefix of another's {@link #events()} and given the
+     * last event's time shows the run as it was then. Thread-safe.
+     */
+    public RunSnapshot snapshot(long now) {
         synchronized (lock) {
             List<ProcessView> views = new ArrayList<>(table.all().size());
             TreeOrder.walk(table, run.rootPid, (p, depth) -> views.add(view(p, depth)));

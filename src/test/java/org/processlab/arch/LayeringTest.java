@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     /** Every package these rules name, so a renamed package cannot leave a rule that checks nothing. */
     static final List<String> PACKAGES = List.of("model", "run", "lesson", "store", "export", "cli", "app", "ui",
-            "ui/fx", "ui/timeline", "ui/timeline/impl", "ui/processes", "ui/console", "ui/lesson", "ui/shell");
+            "ui/fx", "ui/timeline", "ui/timeline/impl", "ui/processes", "ui/console", "ui/lesson", "ui/theme", "ui/shell",
+            "ui/shell/presenter");
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture()
@@ -69,11 +70,20 @@ class LayeringTest {
                     "org.processlab.ui.processes..", "org.processlab.ui.console..", "org.processlab.ui.lesson..",
                     "org.processlab.ui.shell..");
 
+    /** A theme is colours and stylesheets over the whole window: it knows the palette and the settings, no view. */
+    @ArchTest
+    static final ArchRule themesKnowNoView = noClasses()
+            .that().resideInAPackage("org.processlab.ui.theme..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.processlab.ui.timeline..",
+                    "org.processlab.ui.processes..", "org.processlab.ui.console..", "org.processlab.ui.lesson..",
+                    "org.processlab.ui.shell..");
+
     /** The views (timeline, table, console, lesson page) are parts; only the window assembles them. */
     @ArchTest
     static final ArchRule viewsDoNotKnowTheWindow = noClasses()
             .that().resideInAnyPackage("org.processlab.ui.fx..", "org.processlab.ui.timeline..",
-                    "org.processlab.ui.processes..", "org.processlab.ui.console..", "org.processlab.ui.lesson..")
+                    "org.processlab.ui.processes..", "org.processlab.ui.console..", "org.processlab.ui.lesson..",
+                    "org.processlab.ui.theme..")
             .should().dependOnClassesThat().resideInAPackage("org.processlab.ui.shell..");
 
     /** The run views draw runs; they know nothing of lessons. */

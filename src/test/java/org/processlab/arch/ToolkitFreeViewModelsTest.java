@@ -39,7 +39,7 @@ class ToolkitFreeViewModelsTest {
     /** The window's view models; the replay's is left out: its timer is made on its first play. */
     private static final DescribedPredicate<JavaClass> VIEW_MODELS = resideInAPackage("org.processlab.ui..")
             .and(simpleNameEndingWith("ViewModel").or(simpleNameEndingWith("ViewsModel"))
-                    .or(simpleName("TextSize")).or(simpleName("LessonListVisibility")))
+                    .or(simpleName("LessonListVisibility")).or(simpleName("ThemeChoice")))
             .and(not(equivalentTo(ReplayViewModel.class)))
             .as("the window's view models");
 
@@ -50,7 +50,8 @@ class ToolkitFreeViewModelsTest {
     @ArchTest
     static final ArchRule theWindowsArithmeticIsPlainJava = noClasses()
             .that(resideInAPackage("org.processlab.ui..")
-                    .and(simpleNameEndingWith("Heights").or(simpleName("ListShare"))).as("the window's arithmetic"))
+                    .and(simpleNameEndingWith("Heights").or(simpleName("ListShare")).or(simpleName("ScaleLimits"))
+                            .or(simpleName("IconSizes")).or(simpleName("ColumnFit"))).as("the window's arithmetic"))
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     /** The window's table of shortcuts, its focus rule and the cursor's event steps are plain Java, tested so. */

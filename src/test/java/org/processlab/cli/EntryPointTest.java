@@ -42,6 +42,19 @@ class EntryPointTest {
     }
 
     @Test
+    void aDisplayThatCannotBeOpenedIsOneLineNotAStackTrace() throws Exception {
+        ProcessBuilder pb = JarProcess.builder();
+        pb.environment().put("DISPLAY", ":4271");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        String[] r = run(pb);
+        assertThat(r[0]).isEqualTo("69");
+        assertThat(r[1]).contains("could not open the display :4271").contains("processlab run")
+                .doesNotContain("Exception").doesNotContain("\tat ")
+                .as("JavaFX's class-path warning is silenced").doesNotContain("Unsupported JavaFX configuration");
+        assertThat(r[1].strip().lines()).hasSize(1);
+    }
+
+    @Test
     void aPythonOlderThan38IsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
         Path fake = dir.resolve("python3.7");
         Files.writeString(fake, "#!/bin/sh\necho " + fake + "\necho 3.7.16\n");

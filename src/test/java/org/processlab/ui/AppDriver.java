@@ -58,6 +58,7 @@ final class AppDriver {
         // the stage is shared by the tests of this JVM: a test that resized it (a 1024x768 projector) must not
         // leave the next one a small window
         FxToolkit.setupStage(s -> {
+            s.setFullScreen(false);   // a presenter test leaves it full screen
             s.setWidth(1440);
             s.setHeight(900);
         });

@@ -131,7 +131,8 @@ public final class ConsoleView extends VBox {
         // the list can shrink (a card opened above): keep the newest line in view
         list.heightProperty().addListener(o -> followNewest());
         vm.namesRevisionProperty().addListener(o -> list.refresh());
-        palette.addListener(o -> list.refresh());
+        // a change listener: an invalidation one would miss every change after the first while no cell read it
+        palette.addListener((o, was, now) -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(header, list);
     }
@@ -209,7 +210,7 @@ public final class ConsoleView extends VBox {
             }
             who.setVisible(true);
             who.setText(vm.nameOf(r.pid()));
-            String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().colorOf(r.pid())) + ";";
+            String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().textColorOf(r.pid())) + ";";
             if (!color.equals(who.getStyle())) {
                 who.setStyle(color);
             }

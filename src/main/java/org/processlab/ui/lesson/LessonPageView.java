@@ -23,7 +23,8 @@ import org.processlab.lesson.LessonError;
 
 /**
  * The lesson page: the lesson's Markdown rendered to nodes, then the code of each example the page does not
- * already show, then a "Next lesson" button. A lesson that could not be loaded shows its error.
+ * already show, then a "Next lesson" button. A lesson that could not be loaded, or whose page cannot be drawn, shows
+ * an error card.
  *
  * <p>Threading: FX thread only. Example sources come from a function the caller filled off the FX thread.
  */
@@ -61,7 +62,11 @@ public final class LessonPageView extends ScrollPane {
         show(null, false);
     }
 
-    /** Shows {@code entry} (null: a welcome text); {@code hasNext} enables the Next button. */
+    /**
+     * Shows {@code entry} (null: a welcome text); {@code hasNext} enables the Next button. A lesson whose page cannot
+     * be drawn (its renderer throws, or the first layout of what it made does) shows an error card naming the lesson
+     * and the cause instead, and the Next button: one broken page never takes the window or the other lessons down.
+     */
     public void show(LessonEntry entry, boolean hasNext) {
         content.getChildren().clear();
         setVvalue(0);
@@ -72,34 +77,75 @@ public final class LessonPageView extends ScrollPane {
             return;
         }
         if (entry instanceof LessonError err) {
-            Label title = new Label(err.id() + " cannot be loaded");
-            title.getStyleClass().addAll("lesson-page-title", "error");
-            title.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
-            title.setWrapText(true);
-            Label msg = new Label(err.message());
-            msg.setWrapText(true);
-            msg.getStyleClass().add("lesson-page-error");
-            Label hint = new Label("Fix lesson.md in " + err.dir() + " (see lessons/FORMAT.md); the other lessons work as usual.");
-            hint.setWrapText(true);
-            hint.getStyleClass().add("lesson-page-hint");
-            content.getChildren().addAll(title, msg, hint);
+            content.getChildren().addAll(errorCard(err.id() + " cannot be loaded", err.message(),
+                    "Fix lesson.md in " + err.dir() + " (see lessons/FORMAT.md); the other lessons work as usual."));
+            content.getChildren().add(footer(hasNext));
             return;
         }
         Lesson lesson = (Lesson) entry;
+        try {
+            content.getChildren().addAll(page(lesson));
+            content.getChildren().add(footer(hasNext));
+            if (getScene() != null) {
+                applyCss();
+                layout();
+            }
+        } catch (RuntimeException | Error e) {
+            // a StackOverflowError from a renderer too: the FX thread's stack has unwound to here, so it is usable
+            System.err.println("ProcessLab: lesson " + lesson.id() + " could not be shown: " + cause(e));
+            content.getChildren().clear();
+            content.getChildren().addAll(errorCard(lesson.id() + " cannot be shown",
+                    "The page of \"" + lesson.title() + "\" could not be drawn: " + cause(e),
+                    "Its lesson.md in " + lesson.dir() + " has something the page cannot draw (see lessons/FORMAT.md); "
+                            + "the other lessons work as usual."));
+            content.getChildren().add(footer(hasNext));
+        }
+    }
+
+    /** The cause of a failure in a few words: its kind, its message, and where in ProcessLab it came from. */
+    static String cause(Throwable e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("org.processlab.")) {
+                String cls = f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1);
+                return what + " (in " + cls + "." + f.getMethodName() + ")";
+            }
+        }
+        return what;
+    }
+
+    private static java.util.List<javafx.scene.Node> errorCard(String heading, String message, String hint) {
+        Label title = new Label(heading);
+        title.getStyleClass().addAll("lesson-page-title", "error");
+        title.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+        title.setWrapText(true);
+        Label msg = new Label(message);
+        msg.setWrapText(true);
+        msg.getStyleClass().add("lesson-page-error");
+        msg.setId("lessonPageError");
+        Label tip = new Label(hint);
+        tip.setWrapText(true);
+        tip.getStyleClass().add("lesson-page-hint");
+        return java.util.List.of(title, msg, tip);
+    }
+
+    /** The lesson's page: caption, title, the Markdown (its after-run part folded), the examples it does not show. */
+    private java.util.List<javafx.scene.Node> page(Lesson lesson) {
+        java.util.List<javafx.scene.Node> out = new java.util.ArrayList<>();
         Label caption = new Label("Lesson " + lesson.order());
         caption.getStyleClass().add("lesson-caption");
-        content.getChildren().add(caption);
+        out.add(caption);
         String md = lesson.markdown() == null ? "" : lesson.markdown();
         if (!md.stripLeading().startsWith("#")) {
             Label title = new Label(lesson.title());
             title.getStyleClass().add("lesson-page-title");
             title.setWrapText(true);
-            content.getChildren().add(title);
+            out.add(title);
         }
         java.util.regex.Matcher marker = Lesson.AFTER_RUN.matcher(md);
         if (marker.find()) {
-            content.getChildren().add(MarkdownRenderer.render(md.substring(0, marker.start())));
-            javafx.scene.Node after = MarkdownRenderer.render(md.substring(marker.end()));
+            out.add(MarkdownRenderer.render(md.substring(0, marker.start()), lesson.dir()));
+            javafx.scene.Node after = MarkdownRenderer.render(md.substring(marker.end()), lesson.dir());
             after.setId("afterRun");
             Label folded = new Label("The rest of this page tells what the run shows. It opens once you have answered "
                     + "the question and pressed Run (or skipped the question).", new FontIcon(MaterialDesignE.EYE_OFF_OUTLINE));
@@ -111,9 +157,10 @@ public final class LessonPageView extends ScrollPane {
             after.managedProperty().bind(afterRunOpen);
             folded.visibleProperty().bind(Bindings.not(afterRunOpen));
             folded.managedProperty().bind(Bindings.not(afterRunOpen));
-            content.getChildren().addAll(folded, after);
+            out.add(folded);
+            out.add(after);
         } else {
-            content.getChildren().add(MarkdownRenderer.render(md));
+            out.add(MarkdownRenderer.render(md, lesson.dir()));
         }
         for (Example ex : lesson.examples()) {
             String code = sources.apply(ex.file());
@@ -124,8 +171,13 @@ public final class LessonPageView extends ScrollPane {
             h.setGraphic(new FontIcon(MaterialDesignL.LANGUAGE_PYTHON));
             h.getStyleClass().add("lesson-example-title");
             h.setWrapText(true);
-            content.getChildren().addAll(h, MarkdownRenderer.codeBlock(code, "python", ex.file().getFileName().toString()));
+            out.add(h);
+            out.add(MarkdownRenderer.codeBlock(code, "python", ex.file().getFileName().toString()));
         }
+        return out;
+    }
+
+    private HBox footer(boolean hasNext) {
         Button next = new Button("Next lesson", new FontIcon(MaterialDesignA.ARROW_RIGHT));
         next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         next.getStyleClass().addAll("accent", "next-lesson");
@@ -134,6 +186,6 @@ public final class LessonPageView extends ScrollPane {
         HBox bar = new HBox(next);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("lesson-page-footer");
-        content.getChildren().add(bar);
+        return bar;
     }
 }

@@ -1,18 +1,16 @@
 package org.processlab.ui.lesson;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -47,11 +45,15 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
+import org.processlab.lesson.FenceInfo;
+
 /**
  * Renders CommonMark (with GFM tables) into JavaFX nodes, no WebView: headings and paragraphs become
  * {@link TextFlow}s of {@link Text} runs (emphasis, strong, links styled by class), inline code a small label,
- * lists rows of bullet + content, fenced code blocks monospace on a light background (Python highlighted),
- * tables a {@link GridPane}. Every node carries an {@code md-...} style class; the look is in {@code lesson.css}.
+ * lists rows of bullet + content, fenced code blocks monospace on a light background (Python highlighted; the
+ * language is the info string's first word, so {@code python file=x.py} is Python), tables a {@link MarkdownTable}
+ * whose cells wrap, images from the lesson's folder ({@link PageImage}). Every node carries an {@code md-...} style
+ * class; the look is in {@code lesson.css}.
  *
  * <p>Threading: call on the FX thread (it makes nodes); parsing is cheap for a lesson page.
  */
@@ -61,11 +63,19 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
-    /** The page for {@code markdown}: a VBox with one child per block. */
+    /** The page for {@code markdown}, with no folder to draw images from; see {@link #render(String, Path)}. */
     public static VBox render(String markdown) {
+        return render(markdown, null);
+    }
+
+    /**
+     * The page for {@code markdown}: a VBox with one child per block. Images are drawn from files in {@code folder}
+     * (the lesson's; null: none is drawn) by {@link PageImage}'s rule; anything else shows its alt text.
+     */
+    public static VBox render(String markdown, Path folder) {
         VBox root = new VBox();
         root.getStyleClass().add("markdown");
-        new Builder(root).render(PARSER.parse(markdown == null ? "" : markdown));
+        new Builder(root, folder).render(PARSER.parse(markdown == null ? "" : markdown));
         return root;
     }
 
@@ -172,10 +182,14 @@ public final class MarkdownRenderer {
     private static final class Builder extends AbstractVisitor {
         private final Deque<Pane> blocks = new ArrayDeque<>();
         private final Deque<String> inlineStyles = new ArrayDeque<>();
+        private final Path folder;
         private TextFlow inline;
+        /** Filling a paragraph, whose images become blocks of their own (elsewhere they stay in the line). */
+        private boolean inParagraph;
 
-        Builder(VBox root) {
+        Builder(VBox root, Path folder) {
             blocks.push(root);
+            this.folder = folder;
         }
 
         void render(org.commonmark.node.Node doc) {
@@ -220,20 +234,41 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(Paragraph p) {
-            TextFlow f = flow("md-paragraph");
-            addBlock(f);
-            fill(f, p);
+            boolean was = inParagraph;
+            inParagraph = true;
+            if (onlyImages(p)) {
+                visitChildren(p);
+            } else {
+                TextFlow f = flow("md-paragraph");
+                addBlock(f);
+                fill(f, p);
+            }
+            inParagraph = was;
+        }
+
+        /** True when {@code p} holds images and blanks only: no empty line of text goes before them. */
+        private static boolean onlyImages(Paragraph p) {
+            boolean image = false;
+            for (org.commonmark.node.Node n = p.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Image) {
+                    image = true;
+                } else if (!(n instanceof SoftLineBreak || n instanceof HardLineBreak
+                        || n instanceof org.commonmark.node.Text t && t.getLiteral().isBlank())) {
+                    return false;
+                }
+            }
+            return image;
         }
 
         @Override
         public void visit(org.commonmark.node.Text t) {
-            text(t.getLiteral());
+            String s = inline == null ? t.getLiteral().stripLeading() : t.getLiteral();
+            if (s.isEmpty()) {
+                return;     // the blank between two images, or after one
+            }
+            text(s);
         }
 
-        @Override
-        public void visit(SoftLineBreak b) {
-            text(" ");
-        }
 
         @Override
         public void visit(HardLineBreak b) {
@@ -279,13 +314,34 @@ public final class MarkdownRenderer {
         }
 
         @Override
+        public void visit(SoftLineBreak b) {
+            if (inline != null) {
+                text(" ");
+            }
+        }
+
+        /**
+         * An image: in a paragraph, a block of its own between the text before and after it (so it can take the
+         * page's width); in a heading or a table cell, part of the line.
+         */
+        @Override
         public void visit(Image i) {
-            text("[image: " + (i.getTitle() != null ? i.getTitle() : i.getDestination()) + "]");
+            Node image = PageImage.of(i.getDestination(), plainText(i), folder);
+            if (inParagraph) {
+                addBlock(image);
+                inline = null;     // text after the image starts a new line of text below it
+            } else {
+                if (inline == null) {
+                    text("");
+                }
+                inline.getChildren().add(image);
+            }
         }
 
         @Override
         public void visit(FencedCodeBlock b) {
-            addBlock(codeBlock(b.getLiteral(), b.getInfo()));
+            // an included file's block is the lesson's code: its wide view keeps the lesson's title
+            addBlock(codeBlock(b.getLiteral(), FenceInfo.parse(b.getInfo()).language()));
         }
 
         @Override
@@ -395,19 +451,20 @@ public final class MarkdownRenderer {
             return b.toString().trim();
         }
 
+        /**
+         * A table ({@link MarkdownTable}): every row whole, its cells wrapped between words; each body cell also gets
+         * a copy of its column's heading, for the stacked layout of a narrow page.
+         */
         private void table(TableBlock t) {
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add("md-table");
-            grid.setMinWidth(0);
+            MarkdownTable table = new MarkdownTable();
+            table.setMinWidth(0);
+            List<TableCell> headings = new java.util.ArrayList<>();
             int r = 0;
-            int cols = 0;
-            java.util.Map<Integer, Integer> longestWord = new java.util.HashMap<>();
             for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
                 for (org.commonmark.node.Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                     if (!(row instanceof TableRow)) {
                         continue;
                     }
-                    int c = 0;
                     for (org.commonmark.node.Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                         if (!(cell instanceof TableCell tc)) {
                             continue;
@@ -419,42 +476,26 @@ public final class MarkdownRenderer {
                             f.setTextAlignment(TextAlignment.RIGHT);
                         }
                         fill(f, tc);
-                        int col = c;
-                        for (String w : plainText(tc).split("\\s+")) {
-                            longestWord.merge(col, w.length(), Math::max);
-                        }
-                        VBox box = new VBox(f);
-                        box.setMinWidth(0);
+                        TableCellBox box = new TableCellBox(r, f);
                         box.getStyleClass().addAll(tc.isHeader() ? "md-th" : "md-td", r % 2 == 0 ? "md-row-even" : "md-row-odd");
-                        GridPane.setFillWidth(box, true);
-                        GridPane.setFillHeight(box, true);
-                        GridPane.setHalignment(box, HPos.LEFT);
-                        grid.add(box, c, r);
-                        c++;
+                        TableCellBox caption = null;
+                        if (tc.isHeader()) {
+                            headings.add(tc);
+                        } else {
+                            int column = table.columnsOf(r);
+                            TextFlow heading = flow("md-th-text");
+                            if (column < headings.size()) {
+                                fill(heading, headings.get(column));
+                            }
+                            caption = new TableCellBox(r, heading);
+                            caption.getStyleClass().add(r % 2 == 0 ? "md-row-even" : "md-row-odd");
+                        }
+                        table.add(r, box, caption);
                     }
-                    cols = Math.max(cols, c);
                     r++;
                 }
             }
-            for (int c = 0; c < cols; c++) {
-                ColumnConstraints cc = new ColumnConstraints();
-                cc.setHgrow(Priority.SOMETIMES);
-                // Never narrower than its longest word (about 0.6 em a letter at the page's 15-16 px text):
-                // a narrow page scrolls sideways instead of breaking words letter by letter.
-                cc.setMinWidth(Math.max(48, longestWord.getOrDefault(c, 4) * 10 + 28));
-                cc.setFillWidth(true);
-                grid.getColumnConstraints().add(cc);
-            }
-            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
-            scroll.setFitToWidth(true);
-            scroll.setFitToHeight(true);
-            scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-            scroll.getStyleClass().add("md-table-scroll");
-            grid.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                    () -> grid.getColumnConstraints().stream().mapToDouble(ColumnConstraints::getMinWidth).sum(),
-                    grid.getColumnConstraints()));
-            addBlock(scroll);
+            addBlock(table);
         }
     }
 }

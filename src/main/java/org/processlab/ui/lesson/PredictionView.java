@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,7 +22,7 @@ import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 
 /**
- * The "predict, then reveal" card above the Run button. Before a run: the question, one button per choice and
+ * The "predict, then reveal" card below the Run button. Before a run: the question, one button per choice and
  * "Skip". After an answer: a one-line reminder. After the run: the right answer beside the one given (green when
  * right, red when not), the lesson's explanation, and what really happened (the expectation check). Hidden when
  * the lesson asks nothing and there is nothing to reveal.
@@ -60,11 +59,16 @@ public final class PredictionView extends VBox {
         }
         if (r != null) {
             buildReveal(r);
-        } else if (vm.choiceProperty().get() == PredictionViewModel.UNANSWERED) {
+        } else if (!isAnswerOf(vm.choiceProperty().get(), p)) {
             buildQuestion(p);
         } else {
             buildAnswered(p);
         }
+    }
+
+    /** True when {@code choice} is "skipped" or one of {@code p}'s choices. */
+    private static boolean isAnswerOf(int choice, Prediction p) {
+        return choice == PredictionViewModel.SKIPPED || choice >= 0 && choice < p.choices().size();
     }
 
     private void buildQuestion(Prediction p) {
@@ -74,8 +78,12 @@ public final class PredictionView extends VBox {
         Label q = new Label(p.question());
         q.getStyleClass().add("prediction-question");
         q.setWrapText(true);
-        FlowPane choices = new FlowPane(8, 8);
+        // one choice a line, each as wide as the card and wrapped: a FlowPane was never narrower than its longest
+        // choice, and pushed the window's right side off the screen
+        VBox choices = new VBox(6);
         choices.getStyleClass().add("prediction-choices");
+        choices.setFillWidth(true);
+        choices.setMinWidth(0);
         ToggleGroup group = new ToggleGroup();
         for (int i = 0; i < p.choices().size(); i++) {
             int k = i;
@@ -86,6 +94,8 @@ public final class PredictionView extends VBox {
             b.setId("choice" + i);
             b.setWrapText(true);
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinWidth(0);
+            b.setAlignment(Pos.CENTER_LEFT);
             b.setOnAction(e -> vm.answer(k));
             choices.getChildren().add(b);
         }

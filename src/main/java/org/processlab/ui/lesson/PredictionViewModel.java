@@ -46,8 +46,12 @@ public final class PredictionViewModel {
      */
     public void load(Prediction p, Integer saved, boolean wasChecked) {
         reveal.set(null);
+        // the old answer goes before the new question comes: a card shown between the two steps must never pair
+        // answer E of a five-choice question with a four-choice one
+        checked.set(false);
+        choice.set(UNANSWERED);
         prediction.set(p);
-        choice.set(p == null || saved == null ? UNANSWERED : saved < p.choices().size() ? saved : UNANSWERED);
+        choice.set(p == null || saved == null || saved < SKIPPED || saved >= p.choices().size() ? UNANSWERED : saved);
         checked.set(wasChecked && choice.get() != UNANSWERED);
     }
 

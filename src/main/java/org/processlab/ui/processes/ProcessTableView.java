@@ -30,6 +30,10 @@ import org.processlab.ui.fx.ProcessPalette;
  * with the timeline and the console. While the rows show a moment of the past (the timeline's cursor), the header
  * says so in a chip ("at 0.312 s") with a button back to the end of the run ({@link #setOnBackToEnd}).
  *
+ * <p>Every column is as wide as its values at the window's text size ({@link #setEm}); where the table is too narrow
+ * for all of them, the least important columns are left out ({@link ColumnFit#DROP_ORDER}: Start, Duration, Role,
+ * Alive, Exit code, State, PPID, then PID; the process's name always shows) rather than values cut to "…".
+ *
  * <p>Threading: FX thread only.
  */
 public final class ProcessTableView extends VBox {
@@ -98,6 +102,7 @@ public final class ProcessTableView extends VBox {
         table.getColumns().setAll(java.util.List.of(name, pid, ppid, role, alive, state, exit, start, dur));
         columns = new TableColumn<?, ?>[] {name, pid, ppid, role, alive, state, exit, start, dur};
         setEm(14);
+        table.widthProperty().addListener(o -> dropWhatDoesNotFit());
         table.getColumns().forEach(c -> c.setSortable(false));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -116,18 +121,36 @@ public final class ProcessTableView extends VBox {
 
     private TableColumn<?, ?>[] columns;
     /**
-     * Each column's preferred and least width in em, in the order of {@link #columns}. The least widths keep what a
-     * lesson is about readable when the table is narrow or the text large: a PID of 7 digits, the name, the state
-     * and the exit code (at 1024 px with large text, PIDs had shrunk to "32…"); the others give way first.
+     * Each column's width in em, in the order of {@link #columns}: room for its values (a PID of 7 digits, "waiting
+     * in join()" being the longest state but rare: it may end in "…"), and its title.
      */
-    private static final double[][] WIDTHS_EM = {
-        {7.6, 5.5}, {4.8, 4.8}, {4.8, 4.8}, {5.8, 1.2}, {4.1, 1.2}, {7.6, 5.5}, {6.1, 4.2}, {4.4, 1.2}, {5.8, 1.2}};
+    private static final double[] WIDTHS_EM = {7.6, 4.8, 4.8, 5.8, 4.1, 7.6, 6.1, 4.4, 5.8};
+    /** The table's vertical scroll bar and borders, px, left out of the columns' room. */
+    private static final double SCROLL_BAR_PX = 20;
+    private double em = 14;
 
     /** Sizes the columns for text of {@code px} pixels per em (the window's text size). FX thread. */
     public void setEm(double px) {
+        em = px;
         for (int i = 0; i < columns.length; i++) {
-            columns[i].setMinWidth(WIDTHS_EM[i][1] * px);
-            columns[i].setPrefWidth(WIDTHS_EM[i][0] * px);
+            columns[i].setMinWidth(WIDTHS_EM[i] * px);
+            columns[i].setPrefWidth(WIDTHS_EM[i] * px);
+        }
+        dropWhatDoesNotFit();
+    }
+
+    /** Shows the columns that fit the table's width whole ({@link ColumnFit}). */
+    private void dropWhatDoesNotFit() {
+        double[] widths = new double[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            widths[i] = WIDTHS_EM[i] * em;
+        }
+        double w = table.getWidth();
+        boolean[] shown = ColumnFit.shown(widths, w > 0 ? w - SCROLL_BAR_PX : 0);
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].isVisible() != shown[i]) {
+                columns[i].setVisible(shown[i]);
+            }
         }
     }
 

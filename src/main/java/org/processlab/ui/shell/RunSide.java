@@ -13,9 +13,12 @@ import org.processlab.ui.shell.views.RunSideHeights;
 import org.processlab.ui.shell.views.RunViewsPane;
 
 /**
- * The window's right side, top to bottom: the prediction card (the question before a run, the reveal after it), the
- * error banner, the run toolbar and the run views. The card scrolls within the height it may take
- * ({@link RunSideHeights#cardCap}), so that the views keep their least height.
+ * The window's right side, top to bottom: the run toolbar, the error banner, the prediction card (the question before
+ * a run, a reminder of the answer, the reveal after it) and the run views. The toolbar comes first so that Run and
+ * Stop stay where they are whatever the card shows: a student's hand (or eye, on a projector) finds them in one place
+ * before and after every run (with the card above it, Run moved by the card's height each time the reveal came). The
+ * card scrolls within the height it may take ({@link RunSideHeights#cardCap}), so that the views keep their least
+ * height.
  *
  * <p>Threading: FX thread only.
  */
@@ -35,15 +38,15 @@ final class RunSide extends VBox {
         card.getStyleClass().add("prediction-scroll");
         card.visibleProperty().bind(prediction.visibleProperty());
         card.managedProperty().bind(prediction.managedProperty());
-        getChildren().setAll(card, banner, toolbar, views);
+        getChildren().setAll(toolbar, banner, card, views);
         card.capProperty().bind(Bindings.createDoubleBinding(() -> {
             double above = toolbar.getHeight() + (banner.isManaged() ? banner.getHeight() : 0);
             boolean revealShown = reveal.get() != null;
             // the views' least height counts only after a run (the question comes while they are empty)
             return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
-                    revealShown ? views.leastHeight() : 0);
+                    revealShown ? views.leastHeightProperty().get() : 0);
         }, heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
-                reveal, em, views.bar().heightProperty()));
+                reveal, em, views.leastHeightProperty()));
         getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
     }

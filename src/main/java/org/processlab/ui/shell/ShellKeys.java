@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import org.processlab.ui.lesson.PredictionViewModel;
-import org.processlab.ui.shell.header.TextSize;
 import org.processlab.ui.shell.keys.CursorSteps;
 import org.processlab.ui.shell.keys.Key;
 import org.processlab.ui.shell.keys.Shortcut;
@@ -12,6 +11,7 @@ import org.processlab.ui.shell.keys.ShortcutHandler;
 import org.processlab.ui.shell.keys.ShortcutsOverlay;
 import org.processlab.ui.shell.lessons.LessonListVisibility;
 import org.processlab.ui.shell.lessons.WideCodeOverlay;
+import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
 import org.processlab.ui.timeline.Timeline;
 
@@ -28,9 +28,10 @@ final class ShellKeys {
     }
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
-    static ShortcutHandler of(Node shell, ShellViewModel vm, TextSize textSize, LessonListVisibility lessonList,
-                              Timeline timeline, WideCodeOverlay wideCode, ShortcutsOverlay help) {
+    static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
+                              WideCodeOverlay wideCode, ShortcutsOverlay help) {
         RunViewModel run = vm.run();
+        PresenterViewModel presenter = vm.presenter();
         CursorSteps cursor = new CursorSteps(timeline);
         return new ShortcutHandler(s -> run.note(s.keysText() + ": " + s.words() + " — coming in a later version"
                 + "; Shift+F5 stops the run"))
@@ -49,8 +50,12 @@ final class ShellKeys {
                 .on(Shortcut.ZOOM_IN, timeline::zoomIn)
                 .on(Shortcut.ZOOM_OUT, timeline::zoomOut)
                 .on(Shortcut.FIT, timeline::fitAll)
-                .on(Shortcut.LARGER_TEXT, () -> textSize.step(+1))
-                .on(Shortcut.SMALLER_TEXT, () -> textSize.step(-1))
+                .on(Shortcut.LARGER_TEXT, presenter.scale()::larger)
+                .on(Shortcut.SMALLER_TEXT, presenter.scale()::smaller)
+                .on(Shortcut.DEFAULT_SIZE, presenter.scale()::reset)
+                .on(Shortcut.PRESENTER, presenter::toggle)
+                .on(Shortcut.LESSON_PAGE, presenter::togglePage)
+                .on(Shortcut.TABLE, presenter::toggleTable)
                 .on(Shortcut.HELP, help::toggle)
                 .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || !fullScreen(shell)
                         && clearSelection(run));

@@ -17,11 +17,14 @@ import org.processlab.ui.processes.ProcessTableView;
 import org.processlab.ui.shell.banner.ErrorBannerView;
 import org.processlab.ui.shell.export.ExportView;
 import org.processlab.ui.shell.header.HeaderView;
-import org.processlab.ui.shell.header.TextSize;
 import org.processlab.ui.shell.keys.ShortcutsOverlay;
 import org.processlab.ui.shell.lessons.LessonListVisibility;
 import org.processlab.ui.shell.lessons.LessonPane;
 import org.processlab.ui.shell.lessons.WideCodeOverlay;
+import org.processlab.ui.shell.presenter.IconSizes;
+import org.processlab.ui.shell.presenter.PageFold;
+import org.processlab.ui.shell.presenter.PresenterViewModel;
+import org.processlab.ui.shell.presenter.ScaleViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
 import org.processlab.ui.shell.timelinebar.TimelineBarView;
 import org.processlab.ui.shell.toolbar.RunToolbarView;
@@ -36,7 +39,10 @@ import org.processlab.ui.timeline.Timeline;
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
- * ({@link WideCodeOverlay}), and every key over everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
+ * ({@link WideCodeOverlay}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
+ * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
+ * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
+ * everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
  * ({@link RunViewsWarmUp}).
  *
  * <p>Exports ask where to save with a file dialog, unless the system property {@code processlab.exportDir} names a
@@ -46,7 +52,8 @@ import org.processlab.ui.timeline.Timeline;
  */
 public final class ShellView extends BorderPane {
     private final ShellViewModel vm;
-    private final TextSize textSize = new TextSize();
+    private final ScaleViewModel scale;
+    private String iconSheet;
     private final RunViews runViews;
     private final HeaderView header;
     private final LessonPane lessonPane;
@@ -65,15 +72,18 @@ public final class ShellView extends BorderPane {
         getStylesheets().add(ShortcutsOverlay.class.getResource("keys.css").toExternalForm());
         RunViewModel run = vm.run();
         runViews = new RunViews(run.views());
-        textSize.windowWidthProperty().bind(widthProperty());
-        applyTextSize();
-        textSize.indexProperty().addListener(o -> applyTextSize());
+        PresenterViewModel presenter = vm.presenter();
+        scale = presenter.scale();
+        scale.windowWidthProperty().bind(widthProperty());
+        scale.windowHeightProperty().bind(heightProperty());
+        applyScale();
+        scale.pxProperty().addListener(o -> applyScale());
 
         header = new HeaderView(Bindings.createStringBinding(() -> {
             LessonEntry e = vm.selectedProperty().get();
             return e == null ? "" : e.title();
-        }, vm.selectedProperty()), vm.hasNextProperty(), vm::nextLesson, textSize);
-        LessonListVisibility listShown = new LessonListVisibility(textSize.windowWidthProperty(), textSize.pxProperty());
+        }, vm.selectedProperty()), vm.hasNextProperty(), vm::nextLesson, presenter);
+        LessonListVisibility listShown = new LessonListVisibility(scale.windowWidthProperty(), scale.pxProperty());
         header.addKeyButtons(vm.hasPreviousProperty(), vm::previousLesson, help::toggle);
         header.lessonsToggle().selectedProperty().bindBidirectional(listShown.shownProperty());
         header.lessonsToggle().setOnAction(e -> listShown.choseByHand());
@@ -81,25 +91,47 @@ public final class ShellView extends BorderPane {
         export = new ExportView(vm.export(), runViews.timeline());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
                 export.menu());
-        RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), textSize.pxProperty());
+        RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
+                presenter.presenterProperty(), presenter.tableShownProperty());
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
                 new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop), views,
-                textSize.pxProperty());
+                scale.pxProperty());
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side);
+        lessonPane.getItems().stream().filter(n -> "lessonPage".equals(n.getId())).findFirst().ifPresent(
+                page -> new PageFold(lessonPane, (javafx.scene.layout.Region) page, presenter.pageShownProperty()));
+        // presenter mode hides the list (Ctrl+L still shows it)
+        presenter.presenterProperty().addListener((o, was, on) -> {
+            if (on && listShown.shownProperty().get()) {
+                listShown.toggleByHand();
+            }
+        });
+        if (presenter.presenterProperty().get()) {
+            listShown.shownProperty().set(false);
+        }
         overlay = new WideCodeOverlay(lessonPane, vm.selectedProperty());
         setTop(header);
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, textSize, listShown, runViews.timeline(), overlay, help));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 
-    /** The text size as the root's style (every size in the window is in em of it) and the table's column widths. */
-    private void applyTextSize() {
-        setStyle(textSize.style());
-        runViews.setEm(textSize.pxProperty().get());
+    /**
+     * The scale as the root's font size (every size in the window is in em of it), the icons' sizes (a stylesheet
+     * of their own: {@link IconSizes}) and the table's column widths.
+     */
+    private void applyScale() {
+        setStyle(scale.style());
+        String sheet = IconSizes.stylesheet(scale.factor());
+        if (iconSheet == null) {
+            getStylesheets().add(sheet);
+        } else {
+            getStylesheets().set(getStylesheets().indexOf(iconSheet), sheet);
+        }
+        iconSheet = sheet;
+        runViews.setEm(scale.pxProperty().get());
     }
 
     /**
@@ -119,6 +151,11 @@ public final class ShellView extends BorderPane {
     /** Saves the timeline as a PNG, twice its size: to {@code processlab.exportDir}, else where a dialog says. */
     public void exportTimelinePng() {
         export.exportTimelinePng();
+    }
+
+    /** The window's header (another part of the app may add a tool to it: {@link HeaderView#addTool}). */
+    public HeaderView header() {
+        return header;
     }
 
     // ------------------------------------------------------------------ for tests
@@ -151,6 +188,11 @@ public final class ShellView extends BorderPane {
     /** The view that shows a code block wide and large. */
     public WideCodeView wideCode() {
         return overlay.wideCode();
+    }
+
+    /** The window's one scale. */
+    public ScaleViewModel scale() {
+        return scale;
     }
 
     /** The keys overlay ({@code ?} or F1). */

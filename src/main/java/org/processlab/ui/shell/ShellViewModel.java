@@ -21,16 +21,19 @@ import javafx.collections.ObservableList;
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
+import org.processlab.lesson.LessonLibrary;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
 import org.processlab.ui.shell.lessons.LessonsViewModel;
+import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunRequest;
 import org.processlab.ui.shell.run.RunViewModel;
 import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
@@ -38,7 +41,8 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
 /**
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
- * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
+ * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
+ * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
  * offers its examples and loads its question; Run asks the question first, counts the run, and reveals the answer
  * after it. Views bind to it; it holds no control.
  *
@@ -57,18 +61,23 @@ public final class ShellViewModel {
     private final RunToolbarViewModel toolbar;
     private final PredictionViewModel prediction = new PredictionViewModel();
     private final ExportViewModel export;
+    private final PresenterViewModel presenter;
     private final BooleanBinding canRun;
+    /** The lesson to open once the lessons are read ({@code --lesson}), or null. */
+    private String openAtStart;
 
     /**
      * @param lessonsRoot the lessons folder
      * @param python      the interpreter asked for ({@code --python}), or null
      * @param progress    where progress is kept
+     * @param settings    where the window's settings are kept (presenter mode, scale, theme)
      * @param run         the run (its executor, frame source and run logs)
      * @param tasks       where slow work runs (reading lessons, finding Python)
      */
-    public ShellViewModel(Path lessonsRoot, String python, ProgressStore progress, RunViewModel run,
-                          TaskExecutor tasks) {
+    public ShellViewModel(Path lessonsRoot, String python, ProgressStore progress, SettingsStore settings,
+                          RunViewModel run, TaskExecutor tasks) {
         this.tasks = tasks;
+        this.presenter = new PresenterViewModel(settings);
         this.python.set(python);
         this.run = run;
         this.lessons = new LessonsViewModel(lessonsRoot, progress, tasks);
@@ -90,6 +99,34 @@ public final class ShellViewModel {
     /** Reads the lessons (and their example sources) in the background, then selects the last one opened. */
     public void loadLessons() {
         lessons.load(why -> run.showError("No lessons", why, "Error: no lessons"));
+    }
+
+    /**
+     * Opens lesson {@code id} (its folder's name, {@code 02-first-processes}) once the lessons are read, instead of
+     * the last one opened; call before {@link #loadLessons()}. An id no lesson has opens the first lesson, and the
+     * error banner says so in one line.
+     */
+    public void openAtStart(String id) {
+        openAtStart = id;
+        lessons.loadedProperty().addListener((o, was, loaded) -> {
+            if (loaded && openAtStart != null) {
+                openAsked();
+            }
+        });
+    }
+
+    private void openAsked() {
+        String id = openAtStart;
+        openAtStart = null;
+        LessonEntry e = LessonLibrary.find(lessons.lessons(), id);
+        if (e != null) {
+            lessons.selectedProperty().set(e);
+            return;
+        }
+        lessons.lessons().stream().filter(l -> l instanceof Lesson).findFirst().ifPresent(
+                first -> lessons.selectedProperty().set(first));
+        run.showError("No lesson " + id, "There is no lesson \"" + id + "\" in " + lessons.root()
+                + "; the first lesson is open instead.", "Error: no lesson " + id);
     }
 
     /** Looks for Python in the background; when it is missing, the window says so at once. */
@@ -207,6 +244,16 @@ public final class ShellViewModel {
     /** The prediction card's state. */
     public PredictionViewModel prediction() {
         return prediction;
+    }
+
+    /** Presenter mode and the window's one scale, kept in the person's settings. */
+    public PresenterViewModel presenter() {
+        return presenter;
+    }
+
+    /** Where the window's settings are kept (presenter mode, scale, theme): one store for every room. */
+    public SettingsStore settings() {
+        return presenter.settings();
     }
 
     // ------------------------------------------------------------------ what the views and tests read

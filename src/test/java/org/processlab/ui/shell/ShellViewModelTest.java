@@ -17,6 +17,7 @@ import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
 import org.processlab.run.RunSession;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.SettingsStore;
 import org.processlab.store.RunLogs;
 import org.processlab.ui.fx.CurrentThreadTaskExecutor;
 import org.processlab.ui.fx.QueuedFrames;
@@ -44,7 +45,7 @@ class ShellViewModelTest {
 
     private ShellViewModel open(String python) {
         RunViewModel run = new RunViewModel(ui, new QueuedFrames(ui), new RunLogs(home.resolve("runs")));
-        return new ShellViewModel(LESSONS, python, ProgressStore.open(home), run, ui);
+        return new ShellViewModel(LESSONS, python, ProgressStore.open(home), SettingsStore.open(home), run, ui);
     }
 
     @AfterEach
@@ -55,6 +56,22 @@ class ShellViewModelTest {
 
     private LessonEntry lesson(String prefix) {
         return vm.lessons().stream().filter(e -> e.id().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLessonAskedForAtStartIsOpenedAndAnUnknownOneSaysSoInOneLine() {
+        vm.openAtStart("02-first-processes");
+        vm.loadLessons();
+        assertThat(vm.selectedProperty().get().id()).isEqualTo("02-first-processes");
+        assertThat(vm.run().errorProperty().get()).isNull();
+
+        vm.close();
+        vm = open(null);
+        vm.openAtStart("99-no-such-lesson");
+        vm.loadLessons();
+        assertThat(vm.selectedProperty().get().id()).as("the first lesson instead").isEqualTo("01-what-is-multiprocessing");
+        assertThat(vm.run().errorTitleProperty().get()).isEqualTo("No lesson 99-no-such-lesson");
+        assertThat(vm.run().errorProperty().get()).contains("99-no-such-lesson").doesNotContain("\n");
     }
 
     @Test
@@ -188,7 +205,7 @@ class ShellViewModelTest {
     @Test
     void aLessonsFolderWithNoLessonsLoadsEmpty() {
         RunViewModel run = new RunViewModel(ui, new QueuedFrames(ui), new RunLogs(home.resolve("runs")));
-        vm = new ShellViewModel(home.resolve("none"), null, ProgressStore.open(home), run, ui);
+        vm = new ShellViewModel(home.resolve("none"), null, ProgressStore.open(home), SettingsStore.open(home), run, ui);
         vm.loadLessons();
         assertThat(vm.loadedProperty().get()).isTrue();
         assertThat(vm.lessons()).isEmpty();

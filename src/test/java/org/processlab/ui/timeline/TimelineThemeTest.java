@@ -56,7 +56,8 @@ class TimelineThemeTest {
         TABLE.put("tick", new Was(Timeline::getTickColor, "#24292f", 0.5));
         TABLE.put("stderrTick", new Was(Timeline::getStderrTickColor, "#e5534b", 6.5));
         TABLE.put("now", new Was(Timeline::getNowColor, "#bf8700", 0.5));
-        TABLE.put("cursor", new Was(Timeline::getCursorColor, "#c2410c", 8.5));
+        // darkened a little for issue 12: the badge's white text on it reads at 4.5:1 (ThemeColoursTest)
+        TABLE.put("cursor", new Was(Timeline::getCursorColor, "#c2410c", 9.5));
         TABLE.put("kernelRunning", new Was(Timeline::getKernelRunningColor, "#2da44e", 0.5));
         TABLE.put("kernelSleeping", new Was(Timeline::getKernelSleepingColor, "#b7c3cf", 1));
         TABLE.put("kernelDiskWait", new Was(Timeline::getKernelDiskWaitColor, "#f08c00", 10.5));

@@ -44,6 +44,10 @@ public enum Shortcut {
 
     LARGER_TEXT(Group.WINDOW, "Larger text", ctrl(PLUS)),
     SMALLER_TEXT(Group.WINDOW, "Smaller text", ctrl(MINUS)),
+    DEFAULT_SIZE(Group.WINDOW, "Text back to the default size", ctrl(DIGIT0)),
+    PRESENTER(Group.WINDOW, "Presenter mode: full screen, large text, the timeline first", of(F11)),
+    LESSON_PAGE(Group.WINDOW, "Fold or unfold the lesson page", ctrl(P)),
+    TABLE(Group.WINDOW, "Show the process table or the console under the timeline (presenter mode)", ctrl(T)),
     HELP(Group.WINDOW, "Show or hide these keys", of(QUESTION), of(F1)),
     CLOSE(Group.WINDOW, "Close the help or the wide code; else clear the selected process (never stops a run)",
             of(ESCAPE));

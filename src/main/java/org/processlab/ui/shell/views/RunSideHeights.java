@@ -62,6 +62,36 @@ public final class RunSideHeights {
     }
 
     /**
+     * Presenter mode's views: the timeline box over one view (the console, or the table). The timeline box gets
+     * the larger part of the height (at least 60 %) and more when its lanes need it; the view under it keeps at
+     * least {@code belowLeast} (the console's title and last three lines, or the table's title, header and three
+     * rows).
+     *
+     * @param timelineAll the timeline box with all its lanes (bar, axis, lanes; no legend), px
+     * @param belowLeast  the least height of the view under it, px
+     * @param height      the views' height, px
+     * @return the one divider's position, as a fraction of {@code height}; null when {@code height} is under
+     *         {@link #LEAST_FITTED}
+     */
+    public static double[] presenterDivider(double timelineAll, double belowLeast, double height) {
+        if (height < LEAST_FITTED) {
+            return null;
+        }
+        double tl = Math.min(Math.max(timelineAll, 0.6 * height), height - belowLeast);
+        return new double[] {Math.max(0, tl) / height};
+    }
+
+    /** In presenter mode, the least height of the console under the timeline: its title and three lines, px. */
+    public static double presenterConsoleLeast(double em) {
+        return em * 2.4 + 3 * em * 1.9 + 12;
+    }
+
+    /** In presenter mode, the least height of the table under the timeline: its title, header and three rows, px. */
+    public static double presenterTableLeast(double em) {
+        return em * 2.4 + em * 2.2 + 3 * em * 2.2 + 12;
+    }
+
+    /**
      * The most the prediction card may take of the run side. The reveal may be long: it scrolls (at most 27 % of the
      * side) rather than squeezing the table and the console away (after a run at 1440x900 they showed 1 row and 1
      * line at 38 %). On a short run side (1024x768, large text) it gets what the views leave above their least

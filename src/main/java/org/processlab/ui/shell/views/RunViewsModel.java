@@ -29,7 +29,7 @@ import org.processlab.ui.processes.ProcessTableViewModel;
 public final class RunViewsModel {
     private final ProcessTableViewModel table = new ProcessTableViewModel();
     private final ConsoleViewModel console = new ConsoleViewModel();
-    /** One palette for the whole life of the views: cleared and filled again, never replaced. */
+    /** The processes' colours: cleared and filled again for each run; replaced only for a theme's shades. */
     private final ObjectProperty<ProcessPalette> palette = new SimpleObjectProperty<>(this, "palette", new ProcessPalette());
     private final ObjectProperty<Long> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
     private final LongProperty cursorTime = new SimpleLongProperty(this, "cursorTime", -1);
@@ -90,9 +90,16 @@ public final class RunViewsModel {
         return console;
     }
 
-    /** The colours of the run's processes (the same palette object for the views' whole life). */
+    /** The colours of the run's processes (a new palette object only when the theme changes). */
     public ReadOnlyObjectProperty<ProcessPalette> paletteProperty() {
         return palette;
+    }
+
+    /** Gives every process the same place in the palette in a theme's {@code shades}; the views redraw. */
+    public void usePaletteColours(ProcessPalette.Colours shades) {
+        if (palette.get().colours() != shades) {
+            palette.set(palette.get().withColours(shades));
+        }
     }
 
     /** The selected process's PID, shared by the timeline, the table and the console's filter; null for none. */

@@ -16,15 +16,23 @@ import org.processlab.ui.timeline.TimeRange;
  * @param plotLeft  the x of the range's start, px
  * @param plotRight the x of the range's end, px
  * @param width     the picture's width, px (a far-away time is kept a bounded distance off it)
+ * @param unit      how many times larger than at the default text size the labels are drawn
+ *                  ({@link TimelineStyle#unit()}): labels keep {@link #MIN_STEP_PX} times it apart, so larger text
+ *                  gets fewer labels rather than labels that touch
  */
-record AxisScale(TimeRange range, long runStart, double plotLeft, double plotRight, double width) {
+record AxisScale(TimeRange range, long runStart, double plotLeft, double plotRight, double width, double unit) {
     /** The axis's steps, seconds; the first at least {@link #MIN_STEP_PX} apart is used. */
     private static final double[] STEPS = {0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002,
             0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600};
-    /** Two labels of the axis are at least this far apart, px. */
+    /** Two labels of the axis are at least this far apart, px at the default text size. */
     static final double MIN_STEP_PX = 90;
     /** A time far off the picture is drawn at most this far off it, px (so no coordinate overflows a rasteriser). */
     private static final double FAR = 100_000;
+
+    /** An axis with labels at the default text size. */
+    AxisScale(TimeRange range, long runStart, double plotLeft, double plotRight, double width) {
+        this(range, runStart, plotLeft, plotRight, width, 1);
+    }
 
     /** The x of time {@code t} (epoch µs), px. */
     double x(long t) {
@@ -57,9 +65,9 @@ record AxisScale(TimeRange range, long runStart, double plotLeft, double plotRig
         return (plotRight - plotLeft) / (range.span() / 1000.0);
     }
 
-    /** The axis's step here, seconds. */
+    /** The axis's step here, seconds: labels at least {@link #MIN_STEP_PX} times {@link #unit} apart. */
     double step() {
-        return step(windowSeconds(), plotRight - plotLeft);
+        return step(windowSeconds(), (plotRight - plotLeft) / Math.max(1, unit));
     }
 
     /** The first labelled second at or after the plot's left end, for {@code step}. */

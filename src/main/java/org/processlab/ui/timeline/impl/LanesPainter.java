@@ -50,8 +50,6 @@ final class LanesPainter {
     /** The pixel columns that have a tick (zoomed in: one tick per column). */
     private final BitSet tickColumns = new BitSet();
     private final TickSink tickSink = new TickSink();
-    /** The palette's colours made darker, for header titles. */
-    private final Map<Color, Color> darker = new HashMap<>();
     /** Where each lane in view has its exit label (lane - first lane in view), drawn after the arrows; NaN: none. */
     private double[] exitX = new double[64];
 
@@ -173,6 +171,7 @@ final class LanesPainter {
         double laneH = geo.laneHeight();
         boolean selected = f.selected(p.pid());
         Color c = f.palette() == null ? st.text() : f.palette().colorOf(lane.pid());
+        Color title = f.palette() == null ? st.text() : f.palette().textColorOf(lane.pid());
         // the header's own background: bars panned to the left end under it, not over the names
         s.setFill(background(st, selected, i));
         s.fillRect(0, y, geo.headerWidth(), laneH);
@@ -191,7 +190,7 @@ final class LanesPainter {
             s.strokeLine(ex, y + laneH * 0.36, x - 3, y + laneH * 0.36);
         }
         s.setFont(st.laneFont());
-        s.setFill(c == null ? null : darker.computeIfAbsent(c, Color::darker));
+        s.setFill(title);
         s.fillText(fit(s, lane.title(), st.laneFont(), maxW), x, y + laneH * 0.44);
         boolean orphan = p.orphan();
         Font detail = orphan ? st.smallBoldFont() : st.smallFont();
@@ -235,10 +234,12 @@ final class LanesPainter {
                     marks.zombie(s, st, x0, top, wdt, bh);
                     Font small = st.smallFont();
                     if (wdt > st.zombieTextWidth() + 10) {
+                        double tx = Math.max(x0, geo.plotLeft()) + 5;
+                        marks.zombieLabelPatch(s, st, tx - 3, top + bh / 2 - small.getSize() * 0.7,
+                                st.zombieTextWidth() + 6, small.getSize() * 1.4);
                         s.setFont(small);
                         s.setFill(st.emphasisText());
-                        s.fillText(TimelineStyle.ZOMBIE_TEXT, Math.max(x0, geo.plotLeft()) + 5,
-                                top + bh / 2 + small.getSize() * 0.35);
+                        s.fillText(TimelineStyle.ZOMBIE_TEXT, tx, top + bh / 2 + small.getSize() * 0.35);
                     }
                 }
                 case CREATED -> marks.created(s, st, x0, top, wdt, bh);
@@ -254,7 +255,7 @@ final class LanesPainter {
         return labelled && (clip == Long.MAX_VALUE || known) ? barEnd : Double.NaN;
     }
 
-    /** The kernel's own view, sampled from /proc: a thin strip under the bar, one colour per state. */
+    /** The kernel's own view, sampled from /proc: a thin strip under the bar, one colour and shape per state. */
     private void paintKernelStates(DrawingSurface s, PaintFrame f, ProcessView p, int i, long end) {
         if (p.kernelStates().isEmpty()) {
             return;
@@ -280,7 +281,7 @@ final class LanesPainter {
             if (x1 < geo.plotLeft() - 20 || x0 > geo.width()) {
                 continue;
             }
-            marks.kernelStrip(s, f.style().kernelColor(k.state()), x0, top, Math.max(1, x1 - x0), kh);
+            marks.kernelStrip(s, f.style(), k.state(), x0, top, Math.max(1, x1 - x0), kh);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.processlab.ui.timeline.impl;
 
-import javafx.scene.paint.Color;
-
+import org.processlab.model.KernelStateKind;
 import org.processlab.ui.timeline.DrawingSurface;
 
 /**
@@ -9,14 +8,26 @@ import org.processlab.ui.timeline.DrawingSurface;
  * ended line, the arrows between lanes, the output ticks and the kernel-state strip. Their look comes from a
  * {@link TimelineStyle}; where a mark goes is the caller's. Keeps two small arrays for arrow heads, so drawing
  * allocates nothing. FX thread only (one per painter).
+ *
+ * <p>No state is told by colour alone (a colour-blind student, a washed-out projector): each has its own shape as
+ * well. A process's life: created an empty outline, running a solid bar, waiting in {@code join()} a pale bar
+ * hatched one way, a zombie a bar crossed both ways (a mesh), ended a dashed line. The kernel strip: R solid, S a
+ * thin line (present, idle), D dashed, T an empty outline, Z dotted. Patterns are drawn only where the surface
+ * shows them, so their cost is bounded by its width.
  */
 final class Marks {
-    /** The longest arrow head, px. */
-    private static final double ARROW_HEAD = 8;
-    /** The distance between two hatch lines of a waiting bar, px. */
+    /** The longest arrow head, in widths of its pen. */
+    private static final double ARROW_HEAD_PER_WIDTH = 5.5;
+    /** The distance between two hatch lines of a waiting bar, px at the default text size. */
     private static final double HATCH_STEP = 7;
+    /** The distance between two mesh lines of a zombie bar (each way), px at the default text size. */
+    private static final double MESH_STEP = 6;
+    /** A line of output's tick, px wide at the default text size. */
+    private static final double TICK_WIDTH = 2;
     private final double[] headX = new double[3];
     private final double[] headY = new double[3];
+    /** The width of the ticks drawn next, px: set with their colour ({@link #tickColour}). */
+    private double tickWidth = TICK_WIDTH;
 
     /** A process object made but not started yet: an outline. */
     void created(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
@@ -30,8 +41,22 @@ final class Marks {
         s.fillRect(x, y, w, h);
     }
 
-    /** A zombie (exited, not reaped): a filled bar. */
+    /**
+     * A zombie (exited, not reaped): a filled bar crossed both ways by thin lines of the lane's colour, a mesh that
+     * neither running's solid bar nor waiting's one-way hatch has.
+     */
     void zombie(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
+        s.setFill(st.zombie());
+        s.fillRect(x, y, w, h);
+        s.setStroke(st.lane());
+        s.setLineWidth(1);
+        s.setSolidLines();
+        diagonals(s, x, y, w, h, MESH_STEP * st.unit(), false);
+        diagonals(s, x, y, w, h, MESH_STEP * st.unit(), true);
+    }
+
+    /** Where a zombie bar says "zombie": a plain patch of the bar's colour under the word, so the mesh is not in it. */
+    void zombieLabelPatch(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
         s.setFill(st.zombie());
         s.fillRect(x, y, w, h);
     }
@@ -45,16 +70,7 @@ final class Marks {
         s.setFill(st.waiting());
         s.fillRect(x, y, w, h);
         st.hatch().use(s);
-        double from = Math.max(x - h, -h - 10);
-        double to = Math.min(x + w, s.width() + 10);
-        for (double k = from + ((x - h - from) % HATCH_STEP + HATCH_STEP) % HATCH_STEP; k < to; k += HATCH_STEP) {
-            // the hatch line (k + u, y + h - u), u in [0, h], cut to the bar's x range
-            double u0 = Math.max(0, x - k);
-            double u1 = Math.min(h, x + w - k);
-            if (u0 < u1) {
-                s.strokeLine(k + u0, y + h - u0, k + u1, y + h - u1);
-            }
-        }
+        diagonals(s, x, y, w, h, HATCH_STEP * st.unit(), false);
         st.waitingOutline().use(s);
         s.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), h - 1);
     }
@@ -80,23 +96,78 @@ final class Marks {
         arrow(s, st.joinArrow(), x0, y0, x1, y1);
     }
 
-    /** The colour of a line of output's tick: stdout or stderr (set once for many {@link #tick}s). */
+    /**
+     * The colour of a line of output's tick, stdout or stderr, and its width at the style's size (set once for many
+     * {@link #tick}s).
+     */
     void tickColour(DrawingSurface s, TimelineStyle st, boolean stderr) {
         s.setFill(stderr ? st.stderrTick() : st.tick());
+        tickWidth = Math.max(TICK_WIDTH, Math.round(TICK_WIDTH * st.unit()));
     }
 
     /**
-     * A line of output: a 2-px mark centred on {@code x} from {@code top} to {@code bottom} (a filled rectangle,
-     * not a stroked line: a flood draws hundreds per lane, and a canvas fills rectangles without its rasteriser).
+     * A line of output: a mark ({@code 2 px} at the default text size, wider with larger text) centred on
+     * {@code x} from {@code top} to {@code bottom} (a filled rectangle, not a stroked line: a flood draws hundreds
+     * per lane, and a canvas fills rectangles without its rasteriser).
      */
     void tick(DrawingSurface s, double x, double top, double bottom) {
-        s.fillRect(x - 1, top, 2, bottom - top);
+        s.fillRect(x - tickWidth / 2, top, tickWidth, bottom - top);
     }
 
-    /** A stretch of the kernel-state strip, in the state's colour. */
-    void kernelStrip(DrawingSurface s, Color colour, double x, double y, double w, double h) {
-        s.setFill(colour);
-        s.fillRect(x, y, w, h);
+    /**
+     * A stretch of the kernel-state strip, in the state's colour and shape: R solid, S a thin line through the middle,
+     * D dashed, T an empty outline, Z dotted.
+     */
+    void kernelStrip(DrawingSurface s, TimelineStyle st, KernelStateKind k, double x, double y, double w, double h) {
+        s.setFill(st.kernelColor(k));
+        switch (k) {
+            case RUNNING -> s.fillRect(x, y, w, h);
+            case SLEEPING -> {
+                double t = Math.max(1, Math.round(h / 3));
+                s.fillRect(x, y + (h - t) / 2, w, t);
+            }
+            case DISK_WAIT -> pieces(s, x, y, w, h, Math.max(4, 2 * h), Math.max(2, h / 2 + 1));
+            case STOPPED -> {
+                s.setStroke(st.kernelColor(k));
+                s.setLineWidth(1);
+                s.setSolidLines();
+                s.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), Math.max(1, h - 1));
+            }
+            case ZOMBIE -> pieces(s, x, y, w, h, Math.max(2, h), Math.max(2, h));
+        }
+    }
+
+    /** Pieces {@code on} px long, {@code off} px apart, from {@code x} over {@code w} px (only those on the surface). */
+    private static void pieces(DrawingSurface s, double x, double y, double w, double h, double on, double off) {
+        double step = on + off;
+        double end = Math.min(x + w, s.width());
+        double k = x < 0 ? x + Math.floor(-x / step) * step : x;
+        for (; k < end; k += step) {
+            s.fillRect(k, y, Math.min(on, x + w - k), h);
+        }
+    }
+
+    /**
+     * Lines at 45° across the bar ({@code x}, {@code y}, {@code w}, {@code h}), {@code step} px apart, cut to it by hand
+     * (no clip: on the window's canvas a clip costs a full-canvas mask); rising to the right, or falling when
+     * {@code falling}. Only lines left of the surface's right edge are drawn. Uses the pen set before.
+     */
+    private static void diagonals(DrawingSurface s, double x, double y, double w, double h, double step,
+                                  boolean falling) {
+        double from = Math.max(x - h, -h - 10);
+        double to = Math.min(x + w, s.width() + 10);
+        for (double k = from + ((x - h - from) % step + step) % step; k < to; k += step) {
+            // the line (k + u, y + h - u) rising, or (k + u, y + u) falling, u in [0, h], cut to the bar's x range
+            double u0 = Math.max(0, x - k);
+            double u1 = Math.min(h, x + w - k);
+            if (u0 < u1) {
+                if (falling) {
+                    s.strokeLine(k + u0, y + u0, k + u1, y + u1);
+                } else {
+                    s.strokeLine(k + u0, y + h - u0, k + u1, y + h - u1);
+                }
+            }
+        }
     }
 
     /** An arrow from (x0, y0) to (x1, y1) in {@code pen}, its head filled; none when shorter than 4 px. */
@@ -110,7 +181,7 @@ final class Marks {
         pen.use(s);
         double ux = dx / len;
         double uy = dy / len;
-        double head = Math.min(ARROW_HEAD, len / 2);
+        double head = Math.min(ARROW_HEAD_PER_WIDTH * pen.width(), len / 2);
         double bx = x1 - ux * head;
         double by = y1 - uy * head;
         s.strokeLine(x0, y0, bx, by);

@@ -91,7 +91,7 @@ final class OverlayPainter {
         if (x < geo.headerWidth() || x > w) {
             return;
         }
-        double pw = s.textWidth(text, f.style().badgeFont()) + 14;
+        double pw = s.textWidth(text, f.style().badgeFont()) + 14 * f.style().unit();
         badgeLeft = Math.max(geo.headerWidth() + 2, Math.min(x - pw / 2, w - pw - 2));
         badgeWidth = pw;
     }
@@ -141,7 +141,7 @@ final class OverlayPainter {
                     && x - half < badgeLeft + badgeWidth + LABEL_GAP) {
                 continue;
             }
-            s.strokeLine(x + 0.5, axisH - 5, x + 0.5, axisH);
+            s.strokeLine(x + 0.5, axisH - 5 * st.unit(), x + 0.5, axisH);
             s.fillText(label, x, base);
         }
         s.setTextAlign(TextAlignment.LEFT);
@@ -153,13 +153,14 @@ final class OverlayPainter {
         double axisH = f.geometry().axisHeight();
         double x = f.scale().x(f.cursor());
         Font font = st.badgeFont();
-        double ph = Math.min(axisH - 6, font.getSize() + 8);
-        double ly = 2;
+        double u = st.unit();
+        double ph = Math.min(axisH - 6 * u, font.getSize() + 8 * u);
+        double ly = 2 * u;
         s.setFill(st.cursor());
-        s.fillRoundRect(badgeLeft, ly, badgeWidth, ph, 10);
-        pointerX[0] = x - 5;
+        s.fillRoundRect(badgeLeft, ly, badgeWidth, ph, 10 * u);
+        pointerX[0] = x - 5 * u;
         pointerY[0] = ly + ph - 1;
-        pointerX[1] = x + 5;
+        pointerX[1] = x + 5 * u;
         pointerY[1] = ly + ph - 1;
         pointerX[2] = x;
         pointerY[2] = axisH;

@@ -61,8 +61,8 @@ final class TimelineLegend {
         hide(kernelTitle);
         pane.getChildren().add(kernelTitle);
         for (KernelStateKind k : KernelStateKind.values()) {
-            HBox box = item(kernelText(k), 1, 4,
-                    (s, st, w, h) -> marks.kernelStrip(s, st.kernelColor(k), 0, (h - strip(h)) / 2, w, strip(h)));
+            HBox box = item(kernelText(k), 2, 4,
+                    (s, st, w, h) -> marks.kernelStrip(s, st, k, 0, (h - strip(h)) / 2, w, strip(h)));
             hide(box);
             kernelItems.put(k, box);
             pane.getChildren().add(box);

@@ -178,10 +178,10 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     protected void layoutChildren(double x, double y, double w, double h) {
         TimelineStyle st = style();
         FlowPane legendNode = legend.node();
-        // the lanes come first: the legend shows only where it leaves the plot its axis and two lanes (or all of
+        // the lanes come first: the legend shows only where it leaves the plot its axis and three lanes (or all of
         // its lanes, when fewer); on a short view (a small screen, large text) it steps aside
         double lh = legendNode.prefHeight(w);
-        double plotNeed = Math.min(contentHeight(st), st.axisHeight() + st.laneHeight() * 2);
+        double plotNeed = Math.min(contentHeight(st), st.axisHeight() + st.laneHeight() * 3);
         boolean legendFits = h - lh >= plotNeed;
         if (legendNode.isVisible() != legendFits) {
             legendNode.setVisible(legendFits);
@@ -286,7 +286,7 @@ public final class TimelineSkin extends SkinBase<Timeline> {
                 st.axisHeight(), st.endLabelWidth(), scroll.getValue(), s == null ? 0 : s.processes().size());
         TimeRange range = t.getVisibleRange();
         boolean run = s != null && s.startedAt() >= 0 && !s.processes().isEmpty() && range != null;
-        AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w) : null;
+        AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w, st.unit()) : null;
         return new PaintFrame(s, t.getLanes(), t.getTicks(), t.getSelectedPid(), t.paletteProperty().get(),
                 t.getCursorTime(), t.replayingProperty().get(), run ? t.liveEdge() : -1, st, geo, scale);
     }

@@ -12,8 +12,12 @@ import org.processlab.ui.timeline.Timeline;
  * per drawing): sizes (px), fonts, colours and the pens drawn with them. It is the one source of each mark's look:
  * the lanes and the legend both draw from it, so a style change is made once, in {@code timeline.css}. No colour is
  * written here: each comes from the stylesheet (a colour the stylesheet did not set is null, and what it would paint
- * is left out). Line widths and dashes are part of the marks' shapes, and are here. Immutable; made on the FX thread.
+ * is left out). Line widths and dashes are part of the marks' shapes, and are here: each is its width at the default
+ * text size times {@code unit}, so that lines, arrows, ticks and the cursor's badge grow with the text (the lane
+ * font follows the window's font size, as every size in {@code timeline.css} does). Immutable; made on the FX thread.
  *
+ * @param unit            how many times larger than at the default text size ({@link #DEFAULT_LANE_FONT_PX}) the
+ *                        marks are drawn: the lane font's size over that
  * @param laneHeight      one lane's height, px
  * @param headerWidth     the header column's width, px
  * @param indent          the header's indent per tree level, px
@@ -27,7 +31,7 @@ import org.processlab.ui.timeline.Timeline;
  * @param badgeFont       the time cursor's badge
  */
 record TimelineStyle(
-        double laneHeight, double headerWidth, double indent, double axisHeight, double endLabelWidth,
+        double unit, double laneHeight, double headerWidth, double indent, double axisHeight, double endLabelWidth,
         double zombieTextWidth, double axisUnitWidth,
         Font laneFont, Font smallFont, Font smallBoldFont, Font badgeFont,
         // backgrounds and text
@@ -41,6 +45,9 @@ record TimelineStyle(
         Pen gridLine, Pen axisTick, Pen treeLine, Pen noteLine, Pen noteOutline, Pen exitOk, Pen exitBad,
         Pen nowLine, Pen cursorLine) {
 
+    /** The lane font's size at the default text size, px: the marks' sizes are given for it. */
+    static final double DEFAULT_LANE_FONT_PX = 15;
+
     /** The text an exit label is kept room for: the widest one usually met. */
     static final String WIDEST_EXIT_LABEL = "exit -15 SIGTERM";
     /** What a zombie's bar says, where it is wide enough. */
@@ -53,9 +60,10 @@ record TimelineStyle(
         Font small = t.getSmallFont();
         Font smallBold = Font.font(small.getFamily(), FontWeight.BOLD, small.getSize());
         Font badge = Font.font(small.getFamily(), FontWeight.BOLD, small.getSize() * 1.05);
-        double endLabelWidth = measure.width(WIDEST_EXIT_LABEL, small) + 16;
+        double u = Math.max(0.5, t.getLaneFont().getSize() / DEFAULT_LANE_FONT_PX);
+        double endLabelWidth = measure.width(WIDEST_EXIT_LABEL, small) + 16 * u;
         return new TimelineStyle(
-                t.getLaneHeight(), t.getHeaderWidth(), t.getIndent(), TimelineGeometry.axisHeight(small.getSize()),
+                u, t.getLaneHeight(), t.getHeaderWidth(), t.getIndent(), TimelineGeometry.axisHeight(small.getSize()),
                 endLabelWidth, measure.width(ZOMBIE_TEXT, small), measure.width(AXIS_UNIT, small),
                 t.getLaneFont(), small, smallBold, badge,
                 t.getLaneColor(), t.getLaneAltColor(), t.getSelectionColor(), t.getTextColor(), t.getMutedTextColor(),
@@ -64,22 +72,22 @@ record TimelineStyle(
                 t.getCursorColor(),
                 t.getKernelRunningColor(), t.getKernelSleepingColor(), t.getKernelDiskWaitColor(),
                 t.getKernelStoppedColor(), t.getKernelZombieColor(),
-                Pen.solid(t.getCreatedColor(), 1.5),
-                Pen.dashed(t.getEndedColor(), 2, 2, 5),
-                Pen.solid(t.getRunningColor(), 1.5),
-                Pen.solid(t.getRunningColor(), 1),
-                Pen.solid(t.getArrowColor(), 1.6),
-                Pen.solid(t.getEndedColor(), 1.4),
-                Pen.dashed(t.getJoinArrowColor(), 1.4, 4, 3),
-                Pen.solid(t.getGridColor(), 1),
-                Pen.solid(t.getMutedTextColor(), 1),
-                Pen.solid(t.getTreeLineColor(), 1.5),
-                Pen.solid(t.getWarningColor(), 2.5),
-                Pen.solid(t.getWarningColor(), 1.5),
-                Pen.solid(t.getEndedColor(), 1),
-                Pen.solid(t.getErrorColor(), 1.5),
-                Pen.dashed(t.getNowColor(), 1.5, 5, 4),
-                Pen.solid(t.getCursorColor(), 2.5));
+                Pen.solid(t.getCreatedColor(), 1.5 * u),
+                Pen.dashed(t.getEndedColor(), 2 * u, 2 * u, 5 * u),
+                Pen.solid(t.getRunningColor(), 1.5 * u),
+                Pen.solid(t.getRunningColor(), 1 * u),
+                Pen.solid(t.getArrowColor(), 1.6 * u),
+                Pen.solid(t.getEndedColor(), 1.4 * u),
+                Pen.dashed(t.getJoinArrowColor(), 1.4 * u, 4 * u, 3 * u),
+                Pen.solid(t.getGridColor(), 1 * u),
+                Pen.solid(t.getMutedTextColor(), 1 * u),
+                Pen.solid(t.getTreeLineColor(), 1.5 * u),
+                Pen.solid(t.getWarningColor(), 2.5 * u),
+                Pen.solid(t.getWarningColor(), 1.5 * u),
+                Pen.solid(t.getEndedColor(), 1 * u),
+                Pen.solid(t.getErrorColor(), 1.5 * u),
+                Pen.dashed(t.getNowColor(), 1.5 * u, 5 * u, 4 * u),
+                Pen.solid(t.getCursorColor(), 2.5 * u));
     }
 
     /** The kernel-state strip's colour for {@code k}. */

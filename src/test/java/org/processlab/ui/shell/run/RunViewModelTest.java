@@ -99,7 +99,8 @@ class RunViewModelTest {
         assertThat(vm.console().allRows()).extracting(ConsoleRow::text)
                 .containsExactlyInAnyOrder("Square of 10: 100", "Cube of 10: 1000", "Done!");
         assertThat(vm.paletteProperty().get().colorOf(model.snapshot().processes().get(0).pid()))
-                .as("the main process has its colour").isEqualTo(javafx.scene.paint.Color.web("#0969da"));
+                .as("the main process has the palette's first colour")
+                .isEqualTo(org.processlab.ui.fx.ProcessPalette.ON_LIGHT.marks().get(0));
 
         // every line is also in the run's log, named after the lesson and the moment it began
         Path log = vm.console().logFileProperty().get();

@@ -44,6 +44,9 @@ class AxisScaleTest {
         assertThat(AxisScale.step(0.001, 1000)).isEqualTo(0.0001);
         assertThat(AxisScale.step(100_000, 500)).isEqualTo(3600);   // the longest step, however tight
         assertThat(TEN_SECONDS.step()).isEqualTo(1);
+        AxisScale twiceTheText = new AxisScale(TEN_SECONDS.range(), TEN_SECONDS.runStart(), TEN_SECONDS.plotLeft(),
+                TEN_SECONDS.plotRight(), TEN_SECONDS.width(), 2);
+        assertThat(twiceTheText.step()).as("labels twice as large keep twice the gap").isEqualTo(2);
     }
 
     @Test
