@@ -49,12 +49,21 @@ public final class ShortcutsOverlay extends StackPane {
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("keys-help-head");
 
-        // two columns (the lesson and the run; the timeline and the window), so every key fits on one screen
-        Shortcut.Group[] all = Shortcut.Group.values();
+        // two columns of about equal height, so every key fits on one screen: each group goes, in order, to the
+        // column with fewer rows so far
         VBox left = new VBox();
         VBox right = new VBox();
-        for (int i = 0; i < all.length; i++) {
-            (i < (all.length + 1) / 2 ? left : right).getChildren().add(group(all[i]));
+        int leftRows = 0;
+        int rightRows = 0;
+        for (Shortcut.Group g : Shortcut.Group.values()) {
+            int rows = (int) java.util.Arrays.stream(Shortcut.values()).filter(s -> s.group() == g).count();
+            if (leftRows <= rightRows) {
+                left.getChildren().add(group(g));
+                leftRows += rows;
+            } else {
+                right.getChildren().add(group(g));
+                rightRows += rows;
+            }
         }
         left.getStyleClass().add("keys-help-column");
         right.getStyleClass().add("keys-help-column");
