@@ -161,6 +161,28 @@ final class AppDriver {
     }
 
     /**
+     * Writes lesson {@code 01-sleeper} under {@code root}: main starts one child that sleeps 120 s and joins it, so a
+     * run lasts until it is stopped, with two processes alive. Returns the lesson's folder.
+     */
+    static Path writeSleeperLesson(Path root) throws java.io.IOException {
+        return writeLesson(root, "01-sleeper", "A child that sleeps", "sleeper.py", """
+                import multiprocessing
+                import time
+
+
+                def nap():
+                    time.sleep(120)
+
+
+                if __name__ == "__main__":
+                    p = multiprocessing.Process(target=nap)
+                    p.start()
+                    print("napping", flush=True)
+                    p.join()
+                """);
+    }
+
+    /**
      * Writes a lesson with one example under {@code root}: {@code id/lesson.md} (title, order 1, the
      * example) and {@code id/file} holding {@code code}. Returns the lesson's folder.
      */

@@ -258,21 +258,7 @@ class KeysWindowTest extends WindowTest {
 
     @Test
     void escapeNeverStopsARunAndShiftF5Does() throws Exception {
-        AppDriver.writeLesson(lessons, "01-sleeper", "A child that sleeps", "sleeper.py", """
-                import multiprocessing
-                import time
-
-
-                def nap():
-                    time.sleep(120)
-
-
-                if __name__ == "__main__":
-                    p = multiprocessing.Process(target=nap)
-                    p.start()
-                    print("napping", flush=True)
-                    p.join()
-                """);
+        AppDriver.writeSleeperLesson(lessons);
         app.launch(home, "--lessons", lessons.toString());
         app.clickLesson("01-");
         app.robot.type(KeyCode.F5);

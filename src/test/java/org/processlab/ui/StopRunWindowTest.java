@@ -20,21 +20,7 @@ class StopRunWindowTest extends WindowTest {
 
     @Test
     void stopAndCloseLeaveNoProcessBehind() throws Exception {
-        AppDriver.writeLesson(lessons, "01-sleeper", "A child that sleeps", "sleeper.py", """
-                import multiprocessing
-                import time
-
-
-                def nap():
-                    time.sleep(120)
-
-
-                if __name__ == "__main__":
-                    p = multiprocessing.Process(target=nap)
-                    p.start()
-                    print("napping", flush=True)
-                    p.join()
-                """);
+        AppDriver.writeSleeperLesson(lessons);
         app.launch(home, "--lessons", lessons.toString());
 
         // Stop: the status says so, and both processes are gone.
