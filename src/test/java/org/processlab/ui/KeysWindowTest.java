@@ -259,6 +259,7 @@ class KeysWindowTest extends WindowTest {
     @Test
     void escapeNeverStopsARunAndShiftF5Does() throws Exception {
         AppDriver.writeSleeperLesson(lessons);
+        AppDriver.writeLesson(lessons, "02-hello", "Hello", "hello.py", "print('hello')\n");
         app.launch(home, "--lessons", lessons.toString());
         app.clickLesson("01-");
         app.robot.type(KeyCode.F5);
@@ -281,6 +282,13 @@ class KeysWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.vm().run().runningProperty().get())).as("Esc never stops a run").isTrue();
         assertThat(app.fx(() -> app.vm().run().model().snapshot().processes().stream().filter(ProcessView::alive)
                 .count())).isGreaterThanOrEqualTo(2);
+
+        // nor does a clicker's Page Down: it says how to stop the run first, and the lesson stays
+        app.robot.type(KeyCode.PAGE_DOWN);
+        app.waitFor("Page Down to say how to stop first", Duration.ofSeconds(10),
+                () -> app.vm().run().statusProperty().get().contains("Shift+F5"));
+        assertThat(app.fx(() -> app.vm().selectedProperty().get().id())).isEqualTo("01-sleeper");
+        assertThat(app.fx(() -> app.vm().run().runningProperty().get())).as("Page Down never stops a run").isTrue();
 
         // Interrupt's key is reserved: it says so, and the run goes on
         app.robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);

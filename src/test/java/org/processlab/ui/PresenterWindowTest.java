@@ -74,6 +74,40 @@ class PresenterWindowTest extends WindowTest {
     }
 
     /**
+     * The keys overlay on the projector: at presenter size every word of every row stands whole on a line (none is
+     * broken inside, as "questio / n" was) and every key is there.
+     */
+    @Test
+    void theKeysOverlayReadsWholeOnTheProjector() throws Exception {
+        openPresenting();
+        app.robot.type(KeyCode.F1);
+        app.waitFor("the keys overlay", Duration.ofSeconds(10), () -> app.shell().lookup(".keys-help-card") != null
+                && app.shell().lookup(".keys-help-card").isVisible());
+        app.waitForPulses(4);
+        List<String> broken = app.fx(() -> {
+            app.shell().applyCss();
+            app.shell().layout();
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : app.shell().lookupAll(".keys-help-words, .keys-help-keys")) {
+                Labeled l = (Labeled) n;
+                for (String word : l.getText().split("\\s+")) {
+                    Text t = new Text(word);
+                    t.setFont(l.getFont());
+                    double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+                    if (t.getLayoutBounds().getWidth() > room + 0.5) {
+                        out.add(word + " in \"" + l.getText() + "\" (" + Math.round(room) + " px)");
+                    }
+                }
+            }
+            return out;
+        });
+        app.screenshot("presenter-keys-overlay");
+        assertThat(broken).as("words broken inside a line").isEmpty();
+        assertThat(app.fx(() -> app.shell().lookupAll(".keys-help-keys").size()))
+                .isEqualTo(org.processlab.ui.shell.keys.Shortcut.values().length);
+    }
+
+    /**
      * What the back row sees in each theme, at 1920×1080 full screen and in a 1024×768 window, after lesson 2's run:
      * PNGs {@code presenter-<theme>-1920x1080.png} (with a half-size copy) and {@code presenter-<theme>-1024x768.png}.
      * The lanes, PIDs and console lines stay at least 24 px at 1920×1080 whatever the theme.

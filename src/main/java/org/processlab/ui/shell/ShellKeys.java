@@ -19,7 +19,7 @@ import org.processlab.ui.timeline.Timeline;
  * What each row of the window's shortcut table ({@link Shortcut}) does here: one line a row. The keys, the focus rule
  * and the help overlay are the keys room's ({@code ui.shell.keys}); this class only joins them to the rooms' actions.
  * Esc never stops a run: it closes the help or the wide code, lets JavaFX leave full screen, else clears the selected
- * process.
+ * process. Nor do the lesson keys: during a run they say how to stop it first.
  *
  * <p>Threading: FX thread only.
  */
@@ -36,8 +36,8 @@ final class ShellKeys {
         return new ShortcutHandler(s -> run.note(s.keysText() + ": " + s.words() + " — coming in a later version"
                 + "; Shift+F5 stops the run"))
                 .on(Shortcut.ANSWER, pressed -> answer(vm.prediction(), Shortcut.answerOf(pressed.key())))
-                .on(Shortcut.NEXT_LESSON, vm::nextLesson)
-                .on(Shortcut.PREVIOUS_LESSON, vm::previousLesson)
+                .on(Shortcut.NEXT_LESSON, pressed -> changeLesson(run, vm::nextLesson))
+                .on(Shortcut.PREVIOUS_LESSON, pressed -> changeLesson(run, vm::previousLesson))
                 .on(Shortcut.LESSON_LIST, lessonList::toggleByHand)
                 .on(Shortcut.RUN, vm::runExample)
                 .on(Shortcut.STOP, vm::stop)
@@ -70,6 +70,20 @@ final class ShellKeys {
             p.answer(i);
         }
         return open;
+    }
+
+    /**
+     * Goes to another lesson, unless a run is going: a presentation clicker's Page Down is easily pressed by mistake,
+     * and changing lesson ends the run, so the key only says how to stop it first. (The header's buttons and the
+     * lesson list still change lesson at once: a click is meant.)
+     */
+    private static boolean changeLesson(RunViewModel run, Runnable go) {
+        if (run.runningProperty().get()) {
+            run.note("A run is going: Shift+F5 stops it, then Page Down / Page Up change lesson");
+        } else {
+            go.run();
+        }
+        return true;
     }
 
     private static boolean toggle(RunViewModel run) {

@@ -92,11 +92,19 @@ public final class ShortcutsOverlay extends StackPane {
         managedProperty().bind(visibleProperty());
     }
 
+    /** The least width of a keys cell, in ems of its font: "Shift+F5" whole. */
+    private static final double KEYS_LEAST_EM = 6;
+    /** The least width of a words cell, in ems of its font: "previous lesson" on a line. */
+    private static final double WORDS_LEAST_EM = 8;
+
+    private static javafx.beans.binding.DoubleBinding emsOf(Label l, double ems) {
+        return javafx.beans.binding.Bindings.createDoubleBinding(() -> l.getFont().getSize() * ems, l.fontProperty());
+    }
+
     private static VBox group(Shortcut.Group g) {
         GridPane rows = new GridPane();
         rows.getStyleClass().add("keys-help-rows");
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints words = new ColumnConstraints();
         words.setHgrow(Priority.ALWAYS);
         rows.getColumnConstraints().setAll(keys, words);
@@ -107,14 +115,17 @@ public final class ShortcutsOverlay extends StackPane {
             }
             Label k = new Label(s.keysText());
             k.getStyleClass().add("keys-help-keys");
-            k.setMinWidth(Region.USE_PREF_SIZE);
+            // when the card is narrow (very large text), a long list of keys wraps at its spaces and the words keep
+            // room for a word or two a line: neither column is cut mid-word
+            k.setWrapText(true);
+            k.minWidthProperty().bind(emsOf(k, KEYS_LEAST_EM));
             Label w = new Label(s.coming() ? s.words() + " — coming soon" : s.words());
             w.getStyleClass().add("keys-help-words");
             if (s.coming()) {
                 w.getStyleClass().add("coming");
             }
             w.setWrapText(true);
-            w.setMinWidth(0);
+            w.minWidthProperty().bind(emsOf(w, WORDS_LEAST_EM));
             k.setId("keys-" + s.name());
             rows.addRow(r++, k, w);
         }
