@@ -4,12 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonError;
+import org.processlab.lesson.LessonFinder;
 import org.processlab.lesson.LessonLibrary;
 
 /**
@@ -43,62 +42,14 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         String nearest = null;
         if (!target.contains("/") && !target.contains("\\")) {
             List<LessonEntry> lessons = LessonLibrary.load(lessonsRoot);
-            LessonEntry e = LessonLibrary.find(lessons, target);
-            if (e == null) {
-                e = byNumberOrName(lessons, target);
-            }
+            LessonEntry e = LessonFinder.find(lessons, target);
             if (e != null) {
                 return fromLesson(e);
             }
-            nearest = nearest(lessons, target);
+            nearest = LessonFinder.nearest(lessons, target);
         }
         throw new BadTarget("no such lesson or file: " + target + (nearest != null ? " (did you mean " + nearest + "?)"
                 : " (give a lesson folder, a lesson id from " + lessonsRoot + ", its number, or a .py file)"));
-    }
-
-    /** {@code 2} or {@code 02} for {@code 02-first-processes}; {@code first-processes} for the same; null unless one matches. */
-    private static LessonEntry byNumberOrName(List<LessonEntry> lessons, String target) {
-        List<LessonEntry> found;
-        if (target.matches("\\d{1,4}")) {
-            int n = Integer.parseInt(target);
-            found = lessons.stream().filter(l -> l.id().matches("\\d+-.*")
-                    && Integer.parseInt(l.id().substring(0, l.id().indexOf('-'))) == n).toList();
-        } else {
-            found = lessons.stream().filter(l -> l.id().endsWith("-" + target)).toList();
-        }
-        return found.size() == 1 ? found.get(0) : null;
-    }
-
-    /**
-     * The lesson id closest to a mistyped one (a few edits away, with or without its number); else the lessons (at
-     * most three, joined with "or") with a word in their id that the target begins or is the beginning of; or null.
-     */
-    private static String nearest(List<LessonEntry> lessons, String target) {
-        int limit = Math.max(2, target.length() / 4);
-        LevenshteinDistance distance = new LevenshteinDistance(limit);
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (LessonEntry l : lessons) {
-            String id = l.id();
-            String name = id.replaceFirst("^\\d+-", "");
-            for (String candidate : new String[] {id, name}) {
-                int d = distance.apply(candidate, target);
-                if (d >= 0 && d < bestD) {
-                    bestD = d;
-                    best = id;
-                }
-            }
-        }
-        if (best != null || target.length() < 4) {
-            return best;
-        }
-        // a word of the title: "zombie" for 13-zombies-orphans, "pool" for 10-pool-map
-        String word = target.toLowerCase(java.util.Locale.ROOT);
-        List<String> byWord = lessons.stream().map(LessonEntry::id)
-                .filter(id -> java.util.Arrays.stream(id.split("-")).anyMatch(w -> w.length() >= 3
-                        && (w.startsWith(word) || word.startsWith(w) && word.length() - w.length() <= 2)))
-                .toList();
-        return byWord.isEmpty() || byWord.size() > 3 ? null : String.join(" or ", byWord);
     }
 
     private static RunTarget fromLesson(LessonEntry entry) throws BadTarget {

@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
-import org.processlab.lesson.LessonLibrary;
+import org.processlab.lesson.LessonFinder;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
@@ -118,14 +118,16 @@ public final class ShellViewModel {
     private void openAsked() {
         String id = openAtStart;
         openAtStart = null;
-        LessonEntry e = LessonLibrary.find(lessons.lessons(), id);
+        LessonEntry e = LessonFinder.find(lessons.lessons(), id);
         if (e != null) {
             lessons.selectedProperty().set(e);
             return;
         }
         lessons.lessons().stream().filter(l -> l instanceof Lesson).findFirst().ifPresent(
                 first -> lessons.selectedProperty().set(first));
-        run.showError("No lesson " + id, "There is no lesson \"" + id + "\" in " + lessons.root()
+        String nearest = LessonFinder.nearest(lessons.lessons(), id);
+        run.showError("No lesson " + id, "There is no lesson \"" + id + "\""
+                + (nearest != null ? " (did you mean " + nearest + "?)" : " (give its number, name or folder name)")
                 + "; the first lesson is open instead.", "Error: no lesson " + id);
     }
 

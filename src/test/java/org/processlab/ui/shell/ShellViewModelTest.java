@@ -71,7 +71,24 @@ class ShellViewModelTest {
         vm.loadLessons();
         assertThat(vm.selectedProperty().get().id()).as("the first lesson instead").isEqualTo("01-what-is-multiprocessing");
         assertThat(vm.run().errorTitleProperty().get()).isEqualTo("No lesson 99-no-such-lesson");
-        assertThat(vm.run().errorProperty().get()).contains("99-no-such-lesson").doesNotContain("\n");
+        assertThat(vm.run().errorProperty().get()).contains("99-no-such-lesson").doesNotContain("\n")
+                .as("no folder the person never chose").doesNotContain("/");
+
+        // as the command line takes them: a number, a name; and a mistyped name gets the nearest suggested
+        for (String[] asked : new String[][] {{"3", "03-process-ids"}, {"03", "03-process-ids"},
+                {"zombies-orphans", "13-zombies-orphans"}}) {
+            vm.close();
+            vm = open(null);
+            vm.openAtStart(asked[0]);
+            vm.loadLessons();
+            assertThat(vm.selectedProperty().get().id()).as("--lesson %s", asked[0]).isEqualTo(asked[1]);
+            assertThat(vm.run().errorProperty().get()).isNull();
+        }
+        vm.close();
+        vm = open(null);
+        vm.openAtStart("proces-ids");
+        vm.loadLessons();
+        assertThat(vm.run().errorProperty().get()).contains("did you mean 03-process-ids?");
     }
 
     @Test
