@@ -15,6 +15,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String problem = WindowOptions.problem(java.util.List.of(args));
+        if (problem != null) {
+            System.err.println("processlab: " + problem + ". The window's options: --lessons DIR, --python PATH, "
+                    + "--presenter, --lesson ID (see processlab --help).");
+            System.exit(64);
+        }
         if (!windowArguments(args)) {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                     new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The window's command line: {@code --lessons DIR}, {@code --python PATH}, {@code --presenter} (open in presenter
- * mode) and {@code --lesson ID} (open that lesson, by its folder's name, such as {@code 02-first-processes}); each
+ * mode) and {@code --lesson ID} (open that lesson: its number, name or folder's name, as {@code processlab run}
+ * takes it); each
  * with a value also as {@code --name=value}. Anything else is the CLI's ({@link Main}). Read with picocli, as the
  * CLI is; never loads JavaFX.
  *
@@ -41,6 +42,26 @@ final class WindowOptions {
             return Optional.of(o);
         } catch (CommandLine.ParameterException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What is wrong with {@code args} when they are meant for the window (every option in them is one of the
+     * window's) but cannot be read, such as {@code --lesson} without its value; else null (they are fine, or they are
+     * the CLI's).
+     */
+    static String problem(List<String> args) {
+        java.util.function.Predicate<String> ours = a -> a.matches("--(lessons|python|presenter|lesson)(=.*)?");
+        boolean window = !args.isEmpty() && ours.test(args.get(0))
+                && args.stream().filter(a -> a.startsWith("-")).allMatch(ours);
+        if (!window) {
+            return null;
+        }
+        try {
+            new CommandLine(new WindowOptions()).parseArgs(args.toArray(String[]::new));
+            return null;
+        } catch (CommandLine.ParameterException e) {
+            return e.getMessage();
         }
     }
 

@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "processlab", mixinStandardHelpOptions = true, version = "ProcessLab 0.1",
         description = "Watch real OS processes live and die. Without a command, opens the window.",
+        footer = {"", "The window's options (without a command):",
+                "      --lessons=DIR   the lessons folder",
+                "      --python=PATH   the Python interpreter (default: python3 on the PATH)",
+                "      --presenter     open in presenter mode: full screen, large text, the timeline first",
+                "      --lesson=ID     open this lesson: its number, name or folder (3, process-ids,",
+                "                      03-process-ids)",
+                "Keys in the window: press ? or F1."},
         subcommands = {RunCommand.class}, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70)
 public final class Cli {
     private Cli() {

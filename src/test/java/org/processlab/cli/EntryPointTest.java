@@ -32,6 +32,21 @@ class EntryPointTest {
     }
 
     @Test
+    void aWindowOptionWithoutItsValueIsNamedNotCalledUnknown() throws Exception {
+        String[] r = run(JarProcess.builder("--presenter", "--lesson"));
+        assertThat(r[0]).isEqualTo("64");
+        assertThat(r[1]).contains("--lesson").doesNotContain("Unknown option").doesNotContain("Exception");
+        assertThat(r[1].strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void helpListsTheWindowsOptions() throws Exception {
+        String[] r = run(JarProcess.builder("--help"));
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("--presenter").contains("--lesson=ID").contains("Usage: processlab");
+    }
+
+    @Test
     void withoutADisplayTheWindowSaysHowToRunHeadless() throws Exception {
         ProcessBuilder pb = JarProcess.builder();
         pb.environment().remove("DISPLAY");
