@@ -1,10 +1,11 @@
 """ProcessLab supervisor: owns one run's process tree. Wire format: PROTOCOL.md.
 
-    python3 -I supervisor.py [--grace-ms N] [--nice N] -- CMD...
+    python3 -I supervisor.py [--grace-ms N] [--nice N] [--stdin app] -- CMD...
     python3 -I supervisor.py [--grace-ms N] [--nice N]     (the app hands CMD over: `run`)
 
 Runs CMD in a new session with default signal dispositions, an empty signal mask,
-stdin = /dev/null and stdout/stderr = pipes read here (sent as `raw`). On Linux it makes
+stdin = /dev/null (or, with `--stdin app`, a pipe fed by the app's `stdin` commands)
+and stdout/stderr = pipes read here (sent as `raw`). On Linux it makes
 itself a child subreaper, so every orphan of the run stays its child: it reaps them,
 with the exact wait status, and the run only ends when the whole tree is gone.
 Ends the tree on `stop`/`kill` from the app, on SIGTERM/SIGINT/SIGHUP, and when the
@@ -14,6 +15,8 @@ Standard library only, Python 3.8+; run with -I so it is never traced itself.
 Exit status: 0, or 127 when CMD cannot be started, or 2 for its own failures.
 """
 
+import base64
+import binascii
 import errno
 import os
 import selectors
@@ -46,7 +49,8 @@ now_us = wire.now_us
 HAVE_PROC = os.path.isdir('/proc/self')
 APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
 APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
-USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] [-- CMD...]'
+USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] [--stdin null|app] [-- CMD...]'
+STDIN_PENDING = MAX_PAYLOAD   # bytes of input kept for a program that does not read them yet; more are dropped
 PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
 TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
 AUTOGROUP_RETRY = 0.11    # the kernel's limit on setting a group's niceness is one per 100 ms
@@ -161,8 +165,12 @@ class App(object):
 
 class Supervisor(object):
 
-    def __init__(self, app, cmd, grace_ms, subreaper, nice=0):
+    def __init__(self, app, cmd, grace_ms, subreaper, nice=0, stdin_from_app=False):
         self.app = app
+        self.stdin_from_app = stdin_from_app
+        self.stdin_w = None         # the write end of the root's stdin pipe, while it is open
+        self.stdin_pending = bytearray()
+        self.stdin_end_asked = False
         self.cmd = cmd
         self.grace_ms = grace_ms
         self.nice = nice
@@ -192,7 +200,10 @@ class Supervisor(object):
     def spawn(self):
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
-        null = os.open(os.devnull, os.O_RDONLY)
+        if self.stdin_from_app:
+            null, stdin_w = os.pipe()    # both ends close on exec; the dup2 to fd 0 below is the root's own
+        else:
+            null, stdin_w = os.open(os.devnull, os.O_RDONLY), None
         sigs = set(signal.valid_signals()) - {signal.SIGKILL, signal.SIGSTOP}
         # Tell the agents which pipes are the run's own output (see PROTOCOL.md).
         env = dict(os.environ)
@@ -209,8 +220,9 @@ class Supervisor(object):
             except (AttributeError, NotImplementedError):
                 pid = self.fork_exec(null, out_w, err_w, sigs, env)
         except OSError as e:
-            for fd in (out_r, out_w, err_r, err_w, null):
-                os.close(fd)
+            for fd in (out_r, out_w, err_r, err_w, null, stdin_w):
+                if fd is not None:
+                    os.close(fd)
             self.app.send('spawn-failed', t=now_us(),
                           message=e.strerror or str(e))
             self.app.send('done', t=now_us())
@@ -219,6 +231,9 @@ class Supervisor(object):
         os.close(out_w)
         os.close(err_w)
         os.close(null)
+        if stdin_w is not None:
+            os.set_blocking(stdin_w, False)
+            self.stdin_w = stdin_w
         self.root = pid
         self.lower_priority(pid)
         st = read_stat(pid) if HAVE_PROC else None
@@ -464,6 +479,7 @@ class Supervisor(object):
                 return
             if pid == self.root:
                 self.root_reaped = True
+                self.close_stdin()      # multiprocessing's children close their stdin: it was the root's alone
             self.app.send('reaped', t=now_us(), child=pid, status=status,
                           exitcode=wire.exitcode(status))
 
@@ -499,6 +515,63 @@ class Supervisor(object):
         self.app.send('raw', data, s=self.pipes[fd], t=now_us(), running=running,
                       scannedAt=scanned_at)
 
+    def take_input(self, data):
+        """Bytes for the root's stdin: written now if the pipe takes them, else kept (up to STDIN_PENDING) and
+        written when the selector says the pipe has room. Never blocks the loop."""
+        if self.stdin_w is None or self.stdin_end_asked:
+            return      # not taking input, or already closed (the program ended, or its stdin did)
+        room = STDIN_PENDING - len(self.stdin_pending)
+        if len(data) > room:
+            self.app.send('stdin-dropped', t=now_us(), dropped=len(data) - max(room, 0),
+                          pending=len(self.stdin_pending))
+            data = data[:max(room, 0)]
+        was_waiting = bool(self.stdin_pending)
+        self.stdin_pending += data
+        if not was_waiting:
+            self.write_stdin()
+
+    def end_input(self):
+        """End-of-file for the root's stdin, once what is pending has been written."""
+        if self.stdin_w is None:
+            return
+        self.stdin_end_asked = True
+        if not self.stdin_pending:
+            self.close_stdin()
+
+    def write_stdin(self):
+        try:
+            while self.stdin_pending:
+                n = os.write(self.stdin_w, self.stdin_pending)
+                del self.stdin_pending[:n]
+        except (BlockingIOError, InterruptedError):
+            pass
+        except OSError:     # EPIPE: the program closed its stdin, which is its right; what it did not read is dropped
+            self.close_stdin()
+            return
+        if self.stdin_pending:
+            self.watch_stdin(True)
+        elif self.stdin_end_asked:
+            self.close_stdin()
+        else:
+            self.watch_stdin(False)
+
+    def watch_stdin(self, on):
+        try:
+            if on:
+                self.sel.register(self.stdin_w, selectors.EVENT_WRITE, 'stdin-w')
+            else:
+                self.sel.unregister(self.stdin_w)
+        except (KeyError, ValueError):
+            pass    # already so
+
+    def close_stdin(self):
+        if self.stdin_w is None:
+            return
+        self.watch_stdin(False)
+        os.close(self.stdin_w)
+        self.stdin_w = None
+        self.stdin_pending = bytearray()
+
     def running_now(self):
         """The run's processes still present now (running, or ended so recently that they are
         zombies not yet reaped), among those of a /proc scan at most 100 ms old, and when that
@@ -524,6 +597,7 @@ class Supervisor(object):
             return
         self.app.gone = True
         self.app_gone_at = mono()
+        self.close_stdin()
         for obj in (self.app.sock, 0):
             try:
                 self.sel.unregister(obj)
@@ -549,6 +623,16 @@ class Supervisor(object):
         elif k == 'kill':
             if self.phase != 'killed':
                 self.kill_pass(True)
+        elif k == 'stdin':
+            data = m.get('data')
+            try:
+                data = base64.b64decode(data, validate=True) if isinstance(data, str) else None
+            except (binascii.Error, ValueError):
+                data = None
+            if data is not None and len(data) <= wire.MAX_STDIN:
+                self.take_input(data)
+        elif k == 'stdinEnd':
+            self.end_input()
         elif k == 'nice':
             n = m.get('steps')
             if isinstance(n, int) and 0 < n <= 19 and self.nice == 0 and self.root is not None \
@@ -650,6 +734,9 @@ class Supervisor(object):
                 if what in ('stdout', 'stderr'):
                     if key.fd in self.pipes:
                         self.read_pipe(key.fd)
+                elif what == 'stdin-w':
+                    if self.stdin_w is not None:
+                        self.write_stdin()
                 elif what == 'signal':
                     try:
                         self.on_signals(os.read(wake_r, 512))
@@ -715,12 +802,14 @@ def stdin_ended():
 
 def take_program(app, m):
     """The argv of a `run` command, once its `cwd` is the supervisor's own directory and its `env` is added to the
-    supervisor's environment (the root inherits both); or None after `spawn-failed` and `done`."""
+    supervisor's environment (the root inherits both); or None after `spawn-failed` and `done`. Its `stdin`
+    (`null` or `app`) is checked here and taken by main()."""
     argv, cwd, env = m.get('argv'), m.get('cwd'), m.get('env') or {}
     problem = None
     if not (isinstance(argv, list) and argv and all(isinstance(a, str) for a in argv)) \
             or not (cwd is None or isinstance(cwd, str)) or not isinstance(env, dict) \
-            or not all(isinstance(v, str) for v in env.values()):
+            or not all(isinstance(v, str) for v in env.values()) \
+            or m.get('stdin', 'null') not in STDIN_SOURCES:
         problem = 'malformed run command'
     else:
         try:
@@ -738,12 +827,13 @@ def take_program(app, m):
     return argv
 
 
-OPTIONS = ('--grace-ms', '--nice')
+OPTIONS = ('--grace-ms', '--nice', '--stdin')
+STDIN_SOURCES = ('null', 'app')     # the root's stdin: /dev/null, or a pipe fed by the app
 
 
 def parse_args(argv):
-    """{'--grace-ms': int, '--nice': int}, and the command after them (or after '--')."""
-    opts = {'--grace-ms': 1000, '--nice': 0}
+    """{'--grace-ms': int, '--nice': int, '--stdin': 'null' or 'app'}, and the command after them (or after '--')."""
+    opts = {'--grace-ms': 1000, '--nice': 0, '--stdin': 'null'}
     i = 0
     while i < len(argv):
         a = argv[i]
@@ -757,7 +847,12 @@ def parse_args(argv):
                 raise ValueError(a)
             value = argv[i + 1]
             i += 1
-        opts[name] = int(value)
+        if name == '--stdin':
+            if value not in STDIN_SOURCES:
+                raise ValueError(a)
+            opts[name] = value
+        else:
+            opts[name] = int(value)
         i += 1
     return opts, []
 
@@ -808,6 +903,7 @@ def main(argv):
         os.set_blocking(0, False)
 
     later = []
+    stdin_from_app = opts['--stdin'] == 'app'
     if not cmd:
         handed = wait_for_program(app, wake_r, stdin_is_pipe)
         if handed is None:
@@ -815,8 +911,9 @@ def main(argv):
         cmd = take_program(app, handed[0])
         if cmd is None:
             return 127
+        stdin_from_app = handed[0].get('stdin') == 'app'
         later = handed[1]
-    sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'])
+    sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'], stdin_from_app)
     if not sup.spawn():
         return 127
     for m in later:

@@ -1,6 +1,7 @@
 """The supervisor (assets/tracer/supervisor.py): how it loads the wire module, its pure parts, and a
 short run against a fake app."""
 
+import base64
 import json
 import os
 import signal
@@ -64,21 +65,25 @@ class ParseArgsTest(unittest.TestCase):
 
     def test_defaults_and_the_command_after_the_double_dash(self):
         self.assertEqual(sup.parse_args(['--', 'python3', '-c', 'x']),
-                         ({'--grace-ms': 1000, '--nice': 0}, ['python3', '-c', 'x']))
+                         ({'--grace-ms': 1000, '--nice': 0, '--stdin': 'null'}, ['python3', '-c', 'x']))
 
     def test_options_with_space_or_equals(self):
         self.assertEqual(sup.parse_args(['--grace-ms', '250', '--nice=10', '--', 'a', '--nice', '3']),
-                         ({'--grace-ms': 250, '--nice': 10}, ['a', '--nice', '3']))
+                         ({'--grace-ms': 250, '--nice': 10, '--stdin': 'null'}, ['a', '--nice', '3']))
 
     def test_the_command_starts_at_the_first_word_that_is_not_an_option(self):
         self.assertEqual(sup.parse_args(['--nice', '2', 'prog', '--grace-ms', '1']),
-                         ({'--grace-ms': 1000, '--nice': 2}, ['prog', '--grace-ms', '1']))
+                         ({'--grace-ms': 1000, '--nice': 2, '--stdin': 'null'}, ['prog', '--grace-ms', '1']))
 
     def test_no_command(self):
-        self.assertEqual(sup.parse_args(['--nice', '2']), ({'--grace-ms': 1000, '--nice': 2}, []))
+        self.assertEqual(sup.parse_args(['--nice', '2']), ({'--grace-ms': 1000, '--nice': 2, '--stdin': 'null'}, []))
+
+    def test_stdin_from_the_app(self):
+        self.assertEqual(sup.parse_args(['--stdin', 'app', '--', 'prog']),
+                         ({'--grace-ms': 1000, '--nice': 0, '--stdin': 'app'}, ['prog']))
 
     def test_a_missing_or_bad_value_is_an_error(self):
-        for argv in (['--nice'], ['--grace-ms', 'soon', '--', 'x'], ['--nice=', 'x']):
+        for argv in (['--nice'], ['--grace-ms', 'soon', '--', 'x'], ['--nice=', 'x'], ['--stdin', 'tty', 'x']):
             with self.assertRaises(ValueError, msg=argv):
                 sup.parse_args(argv)
 
@@ -222,6 +227,124 @@ class ShortRunTest(unittest.TestCase):
                          (spawned['pid'], signal.SIGKILL, -signal.SIGKILL))
         raw = b''.join(p for m, p in app.of_kind('raw') if m['s'] == 'stdout')
         self.assertEqual(raw, b'hi\n')
+
+    def test_a_program_handed_over_with_its_stdin_from_the_app(self):
+        code = 'n = int(input("number? ")); print(n * n)'
+        with FakeApp() as app:
+            proc = subprocess.Popen([sys.executable, '-B', '-I', '-S', SUPERVISOR, '--grace-ms', '100'],
+                                    env=dict(os.environ, **app.env), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.addCleanup(proc.stderr.close)
+            deadline = time.monotonic() + 10
+            while not app.of_kind('hello') and time.monotonic() < deadline:
+                time.sleep(0.01)
+            app.send(1, (json.dumps({'k': 'run', 'argv': [sys.executable, '-c', code], 'stdin': 'app'}) + '\n'
+                         + json.dumps({'k': 'stdin', 'data': base64.b64encode(b'7\n').decode()}) + '\n'
+                         + json.dumps({'k': 'stdinEnd'}) + '\n').encode())
+            self.assertEqual(proc.wait(20), 0, proc.stderr.read())
+            app.finish()
+        raw = b''.join(p for m, p in app.of_kind('raw') if m['s'] == 'stdout')
+        self.assertEqual(raw, b'number? 49\n')
+        self.assertEqual(app.of_kind('reaped')[0][0]['exitcode'], 0)
+
+
+@unittest.skipUnless(hasattr(os, 'fork'), 'POSIX')
+class StdinTest(unittest.TestCase):
+    """The root's stdin as a pipe from the app (`--stdin app`, `stdin`, `stdinEnd`), with this test process standing
+    in for the supervisor and a real child reading the pipe."""
+
+    def start(self, code):
+        s = sup.Supervisor(RecordingApp(), [sys.executable, '-I', '-S', '-c', code], 1000, subreaper=False,
+                           stdin_from_app=True)
+        self.addCleanup(s.sel.close)
+        self.assertTrue(s.spawn())
+        self.addCleanup(self.end, s)
+        return s
+
+    @staticmethod
+    def end(s):
+        s.close_stdin()
+        try:
+            os.kill(s.root, signal.SIGKILL)
+        except OSError:
+            pass
+        for fd in list(s.pipes):
+            s.close_pipe(fd)
+        try:
+            os.waitpid(s.root, 0)
+        except ChildProcessError:
+            pass
+
+    @staticmethod
+    def command(k, data=None):
+        m = {'k': k}
+        if data is not None:
+            m['data'] = base64.b64encode(data).decode('ascii')
+        return m
+
+    def pump(self, s, until, timeout=10):
+        """Runs the loop's I/O part (output read, stdin written) until `until()` or the timeout."""
+        out = bytearray()
+        deadline = time.monotonic() + timeout
+        while not until(out) and time.monotonic() < deadline:
+            for key, _ in s.sel.select(0.05):
+                if key.data == 'stdin-w':
+                    s.write_stdin()
+                elif key.fd in s.pipes:
+                    s.read_pipe(key.fd)
+            out[:] = b''.join(p for k, _, p in s.app.sent if k == 'raw')
+        return bytes(out)
+
+    def test_input_reaches_the_program_and_end_of_file_ends_it(self):
+        s = self.start('import sys; n = int(input("number? ")); print(n * n); print(repr(sys.stdin.read()))')
+        s.on_command(self.command('stdin', b'7\n'))
+        s.on_command(self.command('stdinEnd'))
+        self.assertIsNone(s.stdin_w)
+        out = self.pump(s, lambda o: b"''" in o)
+        self.assertEqual(out, b"number? 49\n''\n")
+
+    def test_end_of_file_at_once_is_eof_error(self):
+        s = self.start('input()')
+        s.on_command(self.command('stdinEnd'))
+        err = self.pump(s, lambda o: b'EOFError' in o)
+        self.assertIn(b'EOFError', err)
+
+    def test_a_program_that_never_reads_does_not_block_the_loop_and_the_rest_is_dropped(self):
+        s = self.start('import time; time.sleep(30)')
+        chunk = b'x' * wire.MAX_STDIN
+        started = time.monotonic()
+        for _ in range((sup.STDIN_PENDING + 200_000) // len(chunk) + 1):
+            s.on_command(self.command('stdin', chunk))
+        self.assertLess(time.monotonic() - started, 5)      # never waited for the pipe
+        self.assertLessEqual(len(s.stdin_pending), sup.STDIN_PENDING)
+        dropped = [f for k, f, _ in s.app.sent if k == 'stdin-dropped']
+        self.assertTrue(dropped)
+        self.assertIn(s.stdin_w, [k.fd for k in s.sel.get_map().values()])   # waits for room, in the selector
+
+    def test_a_program_that_closed_its_stdin_is_not_an_error(self):
+        s = self.start('import os, sys, time; os.close(0); print("closed", flush=True); time.sleep(30)')
+        self.pump(s, lambda o: b'closed' in o)
+        s.on_command(self.command('stdin', b'more\n'))
+        self.assertIsNone(s.stdin_w)          # EPIPE: closed quietly
+        s.on_command(self.command('stdin', b'again\n'))   # and later input is dropped
+        self.assertEqual([k for k, _, _ in s.app.sent if k not in ('spawned', 'raw')], [])
+
+    def test_bad_or_oversized_input_is_ignored(self):
+        s = self.start('import sys; print(repr(sys.stdin.read()))')
+        s.on_command({'k': 'stdin', 'data': '!!not base64'})
+        s.on_command({'k': 'stdin', 'data': 5})
+        s.on_command(self.command('stdin', b'y' * (wire.MAX_STDIN + 1)))
+        s.on_command(self.command('stdin', b'ok'))
+        s.on_command(self.command('stdinEnd'))
+        self.assertEqual(self.pump(s, lambda o: o.endswith(b'\n')), b"'ok'\n")
+
+    def test_the_write_end_closes_when_the_main_process_ends(self):
+        s = self.start('pass')
+        deadline = time.monotonic() + 10
+        while not s.root_reaped and time.monotonic() < deadline:
+            s.reap()
+            time.sleep(0.01)
+        self.assertIsNone(s.stdin_w)
 
 
 if __name__ == '__main__':
