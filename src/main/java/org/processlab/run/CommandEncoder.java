@@ -3,6 +3,7 @@ package org.processlab.run;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,6 +50,14 @@ final class CommandEncoder {
                     g.writeStringField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
+                if (run.stdinFromApp()) {
+                    g.writeStringField("stdin", "app");
+                }
+            } else if (command instanceof SupervisorCommand.Stdin stdin) {
+                g.writeStringField("k", "stdin");
+                g.writeStringField("data", Base64.getEncoder().encodeToString(stdin.data()));
+            } else if (command instanceof SupervisorCommand.StdinEnd) {
+                g.writeStringField("k", "stdinEnd");
             } else if (command instanceof SupervisorCommand.Stop stop) {
                 g.writeStringField("k", "stop");
                 g.writeNumberField("graceMs", stop.graceMs());

@@ -42,7 +42,8 @@ import org.processlab.model.StopReason;
  * All public methods are thread-safe. Each run has a thread of its own ({@code run-TITLE}), which starts the parts,
  * runs the {@link RunWatch} and ends the run; {@link #ended()} completes on it (or on the caller's thread of
  * {@link #failed}). {@link #stop} comes from any thread (the person, a limit on the run's thread, a connection's
- * thread when an agent announces one process too many). Fields:
+ * thread when an agent announces one process too many). {@link #sendInput} and {@link #endInput} come from any
+ * thread too (the CLI's stdin reader). Fields:
  * <ul>
  *   <li>{@code stopping} and the {@link BusyPolicy}'s state: guarded by {@code lock}; written by whoever stops the run,
  *       and by the run's thread and the connections' threads as they check the run.</li>
@@ -82,6 +83,8 @@ public final class RunSession implements AutoCloseable {
     /** The session as its registry and its watch see it. */
     private final Controls controls = new Controls();
     private final Object lock = new Object();
+    /** Held while one call's input is sent, so input from two threads is never interleaved piece by piece. */
+    private final Object inputLock = new Object();
     // Guarded by lock.
     private boolean stopping;
     private final BusyPolicy busy = new BusyPolicy();
@@ -164,6 +167,50 @@ public final class RunSession implements AutoCloseable {
             boolean hard = reason == StopReason.PROCESS_LIMIT;
             link.send(hard ? new SupervisorCommand.Kill() : new SupervisorCommand.Stop(spec.stopGrace().toMillis()));
             killer.killAllUnlessEndedWithin(ended, (hard ? 0 : spec.stopGrace().toMillis()) + 1_000);
+        }
+    }
+
+    /**
+     * Sends {@code len} bytes of {@code bytes} from {@code off} to the main process's stdin, after those sent before
+     * (in pieces of at most 32 KiB, the protocol's {@code MAX_STDIN}). The bytes are copied: the caller may reuse
+     * its array. Before the supervisor is connected they wait for it; once the run has ended, after
+     * {@link #endInput}, or when the program has closed its stdin, they are dropped, as a terminal would. The
+     * supervisor keeps at most 1 MiB a program has not read yet; beyond that it drops input.
+     *
+     * <p>Threading: any thread; calls from several threads each arrive whole, in the order they took the lock.
+     *
+     * @throws IllegalStateException when the run's spec does not take its stdin from the app
+     *                               ({@link RunSpec#withStdinFromApp})
+     */
+    public void sendInput(byte[] bytes, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, bytes.length);
+        requireInputFromApp();
+        synchronized (inputLock) {
+            for (int at = off; at < off + len; at += SupervisorCommand.Stdin.MAX_BYTES) {
+                int n = Math.min(SupervisorCommand.Stdin.MAX_BYTES, off + len - at);
+                link.send(new SupervisorCommand.Stdin(java.util.Arrays.copyOfRange(bytes, at, at + n)));
+            }
+        }
+    }
+
+    /**
+     * End-of-file on the main process's stdin, once the bytes sent before are written (Ctrl+D in a terminal). Input
+     * sent after it is dropped.
+     *
+     * <p>Threading: any thread.
+     *
+     * @throws IllegalStateException when the run's spec does not take its stdin from the app
+     */
+    public void endInput() {
+        requireInputFromApp();
+        synchronized (inputLock) {
+            link.send(new SupervisorCommand.StdinEnd());
+        }
+    }
+
+    private void requireInputFromApp() {
+        if (spec == null || !spec.stdinFromApp()) {
+            throw new IllegalStateException("this run's stdin is /dev/null, not a pipe from the app");
         }
     }
 
@@ -265,7 +312,8 @@ public final class RunSession implements AutoCloseable {
             server = new TraceServer(model, link, this::processAnnounced, transport);
             supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice()),
                     new SupervisorCommand.Run(spec.command(),
-                            spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env()),
+                            spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env(),
+                            spec.stdinFromApp()),
                     server, link);
         } catch (IOException | RuntimeException e) {
             fail("Could not start the run: " + e.getMessage());

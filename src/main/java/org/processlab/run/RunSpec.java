@@ -32,10 +32,13 @@ import org.processlab.model.StartMethod;
  *                     take 2.7 s instead of 0.4 s at nice 10), while a run heavy enough to starve the window's
  *                     drawing gives way to it (Linux CFS gives a task of nice 10 about a tenth of the CPU share of one
  *                     at nice 0 when both want it: sched(7), the weight table in kernel/sched/core.c)
+ * @param stdinFromApp whether the program's stdin is a pipe the app writes to ({@link RunSession#sendInput},
+ *                     {@link RunSession#endInput}); false: {@code /dev/null}, and a program that reads gets
+ *                     end-of-file. The CLI passes its own stdin through; the window does not yet
  */
 public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
                       Map<String, String> env, StartMethod startMethod, Duration timeLimit, int maxProcesses,
-                      Duration stopGrace, int nice, int niceWhenBusy) {
+                      Duration stopGrace, int nice, int niceWhenBusy, boolean stdinFromApp) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 256;
@@ -63,12 +66,12 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
 
     /** A copy with another time limit (null: none). */
     public RunSpec withTimeLimit(Duration limit) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy, stdinFromApp);
     }
 
     /** A copy with another process limit. */
     public RunSpec withMaxProcesses(int max) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice, niceWhenBusy);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice, niceWhenBusy, stdinFromApp);
     }
 
     /**
@@ -77,7 +80,7 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
      * @throws IllegalArgumentException unless 0 ≤ steps ≤ 19
      */
     public RunSpec withNice(int steps) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps, niceWhenBusy);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps, niceWhenBusy, stdinFromApp);
     }
 
     /**
@@ -87,6 +90,12 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
      */
     public RunSpec withNiceWhenBusy(int steps) {
         return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
-                nice, steps);
+                nice, steps, stdinFromApp);
+    }
+
+    /** A copy whose program reads its stdin from the app ({@link RunSession#sendInput}). */
+    public RunSpec withStdinFromApp() {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
+                nice, niceWhenBusy, true);
     }
 }

@@ -93,6 +93,10 @@ final class Supervisor {
     static Supervisor startWith(Launch launch, SupervisorCommand.Run program, TraceServer server, SupervisorLink link)
             throws IOException {
         List<String> cmd = launch.commandLine();
+        if (program.stdinFromApp()) {
+            cmd.add("--stdin");
+            cmd.add("app");
+        }
         cmd.add("--");
         cmd.addAll(program.argv());
         return launch(cmd, program.cwd() == null ? null : Path.of(program.cwd()), program.env(), server, link);

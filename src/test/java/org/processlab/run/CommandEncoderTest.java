@@ -44,6 +44,31 @@ class CommandEncoderTest {
     }
 
     @Test
+    void aRunTakingItsStdinFromTheAppSaysSo() {
+        assertThat(line(new SupervisorCommand.Run(List.of("true"), null, Map.of(), true)))
+                .isEqualTo("{\"k\":\"run\",\"argv\":[\"true\"],\"env\":{},\"stdin\":\"app\"}\n");
+    }
+
+    @Test
+    void inputIsBase64SoAnyBytesGoAndEndOfFileIsACommand() throws Exception {
+        byte[] bytes = {'7', '\n', 0, (byte) 0xff, (byte) 0xc3};
+        String text = line(new SupervisorCommand.Stdin(bytes));
+        assertThat(text).startsWith("{\"k\":\"stdin\",").endsWith("}\n");
+        assertThat(java.util.Base64.getDecoder().decode(new ObjectMapper().readTree(text).path("data").asText()))
+                .containsExactly(bytes);
+        assertThat(line(new SupervisorCommand.StdinEnd())).isEqualTo("{\"k\":\"stdinEnd\"}\n");
+    }
+
+    @Test
+    void theLargestInputCommandFitsALineAndALargerOneIsRefused() {
+        byte[] most = new byte[SupervisorCommand.Stdin.MAX_BYTES];
+        java.util.Arrays.fill(most, (byte) 0xff);
+        assertThat(CommandEncoder.encode(new SupervisorCommand.Stdin(most)).length).isLessThan(MessageReader.MAX_LINE);
+        assertThatThrownBy(() -> new SupervisorCommand.Stdin(new byte[SupervisorCommand.Stdin.MAX_BYTES + 1]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCommandLongerThanTheSupervisorReadsIsRefused() {
         String big = "x".repeat(MessageReader.MAX_LINE);
         assertThatThrownBy(() -> CommandEncoder.encode(new SupervisorCommand.Run(List.of("echo", big), null, Map.of())))

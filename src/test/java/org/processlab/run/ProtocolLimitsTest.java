@@ -91,6 +91,7 @@ class ProtocolLimitsTest {
         assertThat(doc).containsKeys("MAX_LINE", "MAX_PAYLOAD");
         assertThat(doc.get("MAX_LINE")).containsExactly((long) MessageReader.MAX_LINE);
         assertThat(doc.get("MAX_PAYLOAD")).containsExactly((long) MessageReader.MAX_PAYLOAD);
+        assertThat(doc.get("MAX_STDIN")).containsExactly((long) SupervisorCommand.Stdin.MAX_BYTES);
         assertThat(python(doc.keySet())).isEqualTo(doc);
     }
 
