@@ -25,7 +25,7 @@ public final class Main {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                     new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-            int code = Cli.execute(args, out, err);
+            int code = Cli.execute(args, new java.io.FileInputStream(java.io.FileDescriptor.in), out, err);
             out.flush();
             System.exit(code);
         }

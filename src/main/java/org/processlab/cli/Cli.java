@@ -1,5 +1,6 @@
 package org.processlab.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 
 import picocli.CommandLine;
@@ -22,13 +23,23 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs the command line; returns the exit code. */
+    /** Runs the command line; returns the exit code. A program run gets /dev/null as its stdin. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, null, out, err);
+    }
+
+    /**
+     * Runs the command line; returns the exit code.
+     *
+     * @param in what a program run reads as its stdin, passed through as it comes (the process's own stdin, a terminal
+     *           or a pipe); null: /dev/null
+     */
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Cli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand(out, err));
+                    return cls.cast(new RunCommand(in, out, err));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

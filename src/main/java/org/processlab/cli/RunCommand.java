@@ -2,6 +2,7 @@ package org.processlab.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,15 +76,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
     Path chromeTrace;
 
+    /** What the program reads as its stdin, passed through as it comes; null: the program's stdin is /dev/null. */
+    private final InputStream stdin;
     private final PrintStream stdout;
     private final PrintStream stderr;
 
-    /** A command writing to the process's stdout and stderr. */
+    /** A command reading the process's stdin (passed to the program) and writing to its stdout and stderr. */
     public RunCommand() {
-        this(System.out, System.err);
+        this(System.in, System.out, System.err);
     }
 
-    RunCommand(PrintStream stdout, PrintStream stderr) {
+    RunCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
     }
@@ -141,8 +145,14 @@ public final class RunCommand implements Callable<Integer> {
         if (nice != null) {
             spec = spec.withNice(nice);
         }
+        if (stdin != null) {
+            spec = spec.withStdinFromApp();
+        }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
+        if (stdin != null) {
+            StdinPassThrough.start(stdin, session);
+        }
         if (format.equals("text")) {
             live = new LiveOutput(model, stdout, t.title());
         }

@@ -273,6 +273,7 @@ class FailureCasesCliTest {
         pb.environment().put("LC_ALL", "C");
         pb.environment().remove("PYTHONIOENCODING");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
