@@ -10,8 +10,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,7 +33,8 @@ import org.processlab.ui.fx.ProcessPalette;
 /**
  * The console: a virtualized list of every output line with the name and PID of the process that printed it
  * (in that process's colour), stderr in red with a marker, untraced lines marked. Follows the newest line unless
- * "Follow" is off. Shows one process's lines while a process is selected.
+ * "Follow" is off. Shows one process's lines while a process is selected. While a run is live, an input line
+ * under the list sends what is typed to the main process's stdin ({@link ProgramInputViewModel}).
  *
  * <p>Threading: FX thread only.
  */
@@ -134,7 +140,55 @@ public final class ConsoleView extends VBox {
         // a change listener: an invalidation one would miss every change after the first while no cell read it
         palette.addListener((o, was, now) -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(header, list);
+        getChildren().addAll(header, list, inputLine(vm.input()));
+    }
+
+    /**
+     * The input line under the list, there while a run reads what is typed: Enter sends the line, Ctrl+D ends the
+     * program's input. Its keys are its own: the window's keys leave a focused text input alone.
+     */
+    private HBox inputLine(ProgramInputViewModel input) {
+        Label prompt = new Label("Type to the program ›");
+        prompt.getStyleClass().add("console-input-prompt");
+        prompt.setMinWidth(Region.USE_PREF_SIZE);
+        TextField field = new TextField();
+        field.setId("consoleInput");
+        field.getStyleClass().add("console-input-field");
+        field.promptTextProperty().bind(javafx.beans.binding.Bindings.when(input.endedProperty())
+                .then("Input has ended: the program got end-of-file")
+                .otherwise("Type to the program (Enter sends, Ctrl+D ends input)"));
+        field.disableProperty().bind(input.endedProperty());
+        field.setTooltip(new Tooltip("What you type goes to the main process's stdin, as in a terminal"));
+        field.setOnAction(e -> {
+            input.sendLine(field.getText());
+            field.clear();
+        });
+        KeyCombination endOfInput = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (endOfInput.match(e)) {
+                e.consume();
+                if (!field.getText().isEmpty()) {
+                    // as a terminal does, what is on the line goes first (without a newline), then end-of-file
+                    input.sendText(field.getText());
+                    field.clear();
+                }
+                input.endInput();
+            }
+        });
+        // said beside the field too: a focused field hides its prompt text
+        Label hint = new Label();
+        hint.setId("consoleInputHint");
+        hint.getStyleClass().add("console-input-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        hint.textProperty().bind(javafx.beans.binding.Bindings.when(input.endedProperty())
+                .then("Input has ended").otherwise("Enter sends · Ctrl+D ends input"));
+        HBox.setHgrow(field, Priority.ALWAYS);
+        HBox line = new HBox(8, prompt, field, hint);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("console-input");
+        line.visibleProperty().bind(input.liveProperty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     /** Brings the newest line into view at the next layout, if Follow is on (at most once per layout). */

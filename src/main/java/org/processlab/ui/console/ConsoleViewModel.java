@@ -52,6 +52,7 @@ public final class ConsoleViewModel {
     private int limitCount = -1;
     private final Map<Long, String> names = new HashMap<>();
     private final int maxRows;
+    private final ProgramInputViewModel input = new ProgramInputViewModel();
 
     /** A console keeping at most {@link #MAX_ROWS} rows. */
     public ConsoleViewModel() {
@@ -88,6 +89,11 @@ public final class ConsoleViewModel {
         } else {
             shown.setPredicate(r -> (pid == null || r.pid() == pid) && r.t() <= until);
         }
+    }
+
+    /** The input line: what is typed goes to the live run's main process's stdin. */
+    public ProgramInputViewModel input() {
+        return input;
     }
 
     /** Takes one pulse's new lines and the names of the processes. */

@@ -30,6 +30,7 @@ import org.processlab.run.RunSession;
 import org.processlab.run.RunSpec;
 import org.processlab.store.RunLogs;
 import org.processlab.ui.console.ConsoleViewModel;
+import org.processlab.ui.console.ProgramInputViewModel;
 import org.processlab.ui.fx.FrameSource;
 import org.processlab.ui.fx.ProcessPalette;
 import org.processlab.ui.fx.RunFrame;
@@ -139,6 +140,9 @@ public final class RunViewModel {
                 return;
             }
             session = s;
+            if (!s.ended().isDone()) {
+                views.console().input().attach(stdinOf(s), tasks);
+            }
             if (stopAsked) {
                 tasks.run(s::stop);
             }
@@ -188,12 +192,28 @@ public final class RunViewModel {
         if (req.timeLimitSeconds() != null && req.timeLimitSeconds() > 0) {
             spec = spec.withTimeLimit(Duration.ofSeconds(req.timeLimitSeconds()));
         }
-        spec = spec.withNiceWhenBusy(exampleNice());
+        // a program calling input() waits for the person at the console's input line
+        spec = spec.withNiceWhenBusy(exampleNice()).withStdinFromApp();
         Integer max = Integer.getInteger("processlab.maxProcesses");
         if (max != null && max > 0) {
             spec = spec.withMaxProcesses(max);
         }
         return RunSession.start(spec, m);
+    }
+
+    /** The main process's stdin of {@code s}, for the console's input line. */
+    private static ProgramInputViewModel.Stdin stdinOf(RunSession s) {
+        return new ProgramInputViewModel.Stdin() {
+            @Override
+            public void send(byte[] bytes) {
+                s.sendInput(bytes, 0, bytes.length);
+            }
+
+            @Override
+            public void end() {
+                s.endInput();
+            }
+        };
     }
 
     /**
@@ -220,6 +240,7 @@ public final class RunViewModel {
     /** Stops the current run (in the background) and forgets it; the views keep what they show. */
     public void dropCurrent() {
         generation++;
+        views.console().input().detach();
         if (watch != null) {
             watch.stop();
             watch = null;
@@ -305,6 +326,7 @@ public final class RunViewModel {
         }
         if (s.status() == RunStatus.FAILED || s.status() == RunStatus.ENDED) {
             session = null;
+            views.console().input().detach();
         }
     }
 

@@ -1,0 +1,91 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.processlab.model.ProcessView;
+import org.processlab.testing.Await;
+
+/**
+ * The console's input line, as a person uses it: what is typed there reaches the program's {@code input()}, and
+ * Ctrl+D gives it end-of-file.
+ */
+class ConsoleInputWindowTest extends WindowTest {
+    private static final String SQUARE = """
+            n = int(input("number? "))
+            print("square:", n * n)
+            """;
+
+    @TempDir
+    Path lessons;
+
+    @Test
+    void typedLineReachesInput() throws Exception {
+        AppDriver.writeLesson(lessons, "01-square", "Square a number", "square.py", SQUARE);
+        app.launch(home, "--lessons", lessons.toString());
+        assertThat(app.fx(() -> inputLine().isVisible())).as("no input line before a run").isFalse();
+
+        List<Long> pids = runUntilInputShown();
+        app.robot.clickOn("#consoleInput");
+        app.robot.write("7");
+        app.screenshot("console-input-typed");
+        app.robot.type(KeyCode.ENTER);
+        app.waitFor("the program's answer", Duration.ofSeconds(60), () -> consoleHas("square: 49"));
+        app.waitFor("the run to end", Duration.ofSeconds(30), () -> !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().rootStatus())).isEqualTo(0);
+        app.waitFor("the input line to go", Duration.ofSeconds(10), () -> !inputLine().isVisible());
+        app.screenshot("console-input-answered");
+        assertGone(pids);
+    }
+
+    @Test
+    void ctrlDGivesEndOfFile() throws Exception {
+        AppDriver.writeLesson(lessons, "01-square", "Square a number", "square.py", SQUARE);
+        app.launch(home, "--lessons", lessons.toString());
+
+        List<Long> pids = runUntilInputShown();
+        app.robot.clickOn("#consoleInput");
+        app.screenshot("console-input-live");
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.D).release(KeyCode.D).release(KeyCode.CONTROL);
+        app.waitFor("the run to end", Duration.ofSeconds(60), () -> !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().rootStatus())).isEqualTo(1);
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).isEqualTo("Ended — exit 1");
+        app.waitFor("EOFError in the console", Duration.ofSeconds(10), () -> consoleHas("EOFError"));
+        assertGone(pids);
+    }
+
+    private List<Long> runUntilInputShown() {
+        app.click("#runButton");
+        app.waitFor("the main process and the input line", Duration.ofSeconds(60), () -> app.vm().run().model() != null
+                && app.vm().run().model().snapshot().processes().stream().anyMatch(ProcessView::alive)
+                && inputLine().isVisible());
+        return app.fx(() -> app.vm().run().model().snapshot().processes().stream().map(ProcessView::pid).toList());
+    }
+
+    /** The row holding the input field (the field's own visibility does not change; its line's does). */
+    private Node inputLine() {
+        TextField f = (TextField) app.robot.lookup("#consoleInput").query();
+        return f.getParent();
+    }
+
+    private boolean consoleHas(String text) {
+        return app.vm().run().console().shownRows().stream().anyMatch(r -> r.text().contains(text));
+    }
+
+    private void assertGone(List<Long> pids) {
+        Await.atMost(Duration.ofSeconds(15)).tryUntil(() -> pids.stream()
+                .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
+        assertThat(pids).allSatisfy(p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                .as("process %d is still alive", p).isFalse());
+    }
+}
