@@ -140,7 +140,7 @@ public final class RunViewModel {
                 return;
             }
             session = s;
-            if (!s.ended().isDone()) {
+            if (running.get() && !s.ended().isDone()) {
                 views.console().input().attach(stdinOf(s), tasks);
             }
             if (stopAsked) {
