@@ -64,6 +64,29 @@ class ConsoleInputWindowTest extends WindowTest {
         assertGone(pids);
     }
 
+    /**
+     * On a projector in the dark theme: the input line grows with presenter mode (its text at least 24 px, as the
+     * console's lines) and is drawn in the theme's colours; {@code console-input-presenter-dark.png} shows it.
+     */
+    @Test
+    void inputLineFollowsPresenterModeAndTheme() throws Exception {
+        AppDriver.writeLesson(lessons, "01-square", "Square a number", "square.py", SQUARE);
+        app.launch(home, "--lessons", lessons.toString(), "--presenter");
+        app.click("#themeMenu");
+        app.click("#theme-dark");
+        List<Long> pids = runUntilInputShown();
+        app.robot.clickOn("#consoleInput");
+        app.robot.write("12");
+        app.waitForPulses(4);
+        TextField field = (TextField) app.robot.lookup("#consoleInput").query();
+        assertThat(app.fx(() -> field.getFont().getSize())).as("typed text on a projector").isGreaterThanOrEqualTo(24);
+        app.screenshot("console-input-presenter-dark");
+        app.robot.type(KeyCode.ENTER);
+        app.waitFor("the program's answer", Duration.ofSeconds(60), () -> consoleHas("square: 144"));
+        app.waitFor("the run to end", Duration.ofSeconds(30), () -> !app.vm().run().runningProperty().get());
+        assertGone(pids);
+    }
+
     private List<Long> runUntilInputShown() {
         app.click("#runButton");
         app.waitFor("the main process and the input line", Duration.ofSeconds(60), () -> app.vm().run().model() != null
