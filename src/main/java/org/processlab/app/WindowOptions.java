@@ -51,7 +51,9 @@ final class WindowOptions {
      * the CLI's).
      */
     static String problem(List<String> args) {
-        java.util.function.Predicate<String> ours = a -> a.matches("--(lessons|python|presenter|lesson)(=.*)?");
+        // the option names as the annotations above declare them, so a new option needs no second list here
+        java.util.Set<String> names = new CommandLine(new WindowOptions()).getCommandSpec().optionsMap().keySet();
+        java.util.function.Predicate<String> ours = a -> names.contains(a.split("=", 2)[0]);
         boolean window = !args.isEmpty() && ours.test(args.get(0))
                 && args.stream().filter(a -> a.startsWith("-")).allMatch(ours);
         if (!window) {
