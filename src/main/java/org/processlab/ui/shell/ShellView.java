@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
 import org.processlab.lesson.LessonEntry;
+import org.processlab.lesson.OwnProgram;
 import org.processlab.ui.console.ConsoleView;
 import org.processlab.ui.lesson.LessonListView;
 import org.processlab.ui.lesson.PredictionView;
@@ -81,8 +82,9 @@ public final class ShellView extends BorderPane {
 
         header = new HeaderView(Bindings.createStringBinding(() -> {
             LessonEntry e = vm.selectedProperty().get();
-            return e == null ? "" : e.title();
-        }, vm.selectedProperty()), vm.hasNextProperty(), vm::nextLesson, presenter);
+            OwnProgram own = vm.ownProgramProperty().get();
+            return e != null ? e.title() : own != null ? own.name() : "";
+        }, vm.selectedProperty(), vm.ownProgramProperty()), vm.hasNextProperty(), vm::nextLesson, presenter);
         LessonListVisibility listShown = new LessonListVisibility(scale.windowWidthProperty(), scale.pxProperty());
         header.addKeyButtons(vm.hasPreviousProperty(), vm::previousLesson, help::toggle);
         header.lessonsToggle().selectedProperty().bindBidirectional(listShown.shownProperty());

@@ -22,6 +22,7 @@ import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonFinder;
+import org.processlab.lesson.OwnProgram;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
@@ -63,6 +64,8 @@ public final class ShellViewModel {
     private final ExportViewModel export;
     private final PresenterViewModel presenter;
     private final BooleanBinding canRun;
+    /** The person's own program shown instead of a lesson, or null. */
+    private final ReadOnlyObjectWrapper<OwnProgram> ownProgram = new ReadOnlyObjectWrapper<>(this, "ownProgram");
     /** The lesson to open once the lessons are read ({@code --lesson}), or null. */
     private String openAtStart;
 
@@ -161,8 +164,24 @@ public final class ShellViewModel {
         checkPython();
     }
 
+    /**
+     * Shows the person's own program in place of a lesson: no lesson is selected, Run runs the program (with its
+     * arguments and interpreter) and checks nothing. Choosing a lesson again leaves it.
+     */
+    public void openProgram(OwnProgram p) {
+        Objects.requireNonNull(p, "p");
+        lessons.selectedProperty().set(null);
+        run.reset();
+        ownProgram.set(p);
+        toolbar.offer(List.of(p.asExample()));
+        prediction.load(null, null);
+    }
+
     private void onSelected(LessonEntry e) {
         run.reset();
+        if (e != null) {
+            ownProgram.set(null);
+        }
         if (e instanceof Lesson l) {
             toolbar.offer(l.examples());
             ProgressStore.LessonProgress p = lessons.progress().of(l.id());
@@ -189,6 +208,11 @@ public final class ShellViewModel {
 
     /** Runs the chosen example with the chosen start method and time limit; says why when it cannot. */
     public void runExample() {
+        OwnProgram own = ownProgram.get();
+        if (own != null) {
+            runOwn(own);
+            return;
+        }
         LessonEntry e = lessons.selectedProperty().get();
         Example ex = toolbar.exampleProperty().get();
         if (!(e instanceof Lesson lesson) || ex == null || !canRun.get()) {
@@ -209,6 +233,16 @@ public final class ShellViewModel {
                 prediction.reveal(r);
             }
         });
+    }
+
+    private void runOwn(OwnProgram own) {
+        if (!canRun.get()) {
+            return;
+        }
+        prediction.clearReveal();
+        RunRequest req = new RunRequest(own.name(), own.file(), own.args(), toolbar.startMethodProperty().get(),
+                own.python() != null ? own.python() : python.get(), null, toolbar.timeLimitProperty().get());
+        run.start(req, m -> null, r -> { });
     }
 
     /** Stops the current run. */
@@ -263,6 +297,11 @@ public final class ShellViewModel {
     /** Every lesson folder, in order (error cards included). */
     public ObservableList<LessonEntry> lessons() {
         return lessons.lessons();
+    }
+
+    /** The person's own program shown instead of a lesson ({@link #openProgram}), or null. */
+    public ReadOnlyObjectProperty<OwnProgram> ownProgramProperty() {
+        return ownProgram.getReadOnlyProperty();
     }
 
     /** The lesson shown. */

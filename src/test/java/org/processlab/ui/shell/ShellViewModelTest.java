@@ -171,6 +171,28 @@ class ShellViewModelTest {
     }
 
     @Test
+    void anOwnProgramRunsWithItsArgumentsInPlaceOfALessonAndChecksNothing() throws Exception {
+        vm.loadLessons();
+        vm.selectedProperty().set(lesson("02-"));
+        Path mine = home.resolve("mine.py");
+        String text = "import sys\nprint('args:', sys.argv[1:])\n";
+        java.nio.file.Files.writeString(mine, text);
+        vm.openProgram(new org.processlab.lesson.OwnProgram(mine, text, java.util.List.of("a b", "7"), null));
+        assertThat(vm.selectedProperty().get()).as("no lesson is shown").isNull();
+        assertThat(vm.ownProgramProperty().get().name()).isEqualTo("mine.py");
+        assertThat(vm.examples()).extracting(e -> e.file()).containsExactly(mine.toAbsolutePath().normalize());
+        assertThat(vm.canRunProperty().get()).as("no question to answer").isTrue();
+        vm.runExample();
+        ui.runUntil("the run's end", Duration.ofSeconds(60), () -> !vm.run().runningProperty().get());
+        org.processlab.model.OutputLog out = vm.run().model().output();
+        assertThat(out.range(0, out.size())).extracting(l -> l.text()).contains("args: ['a b', '7']");
+        assertThat(vm.prediction().revealProperty().get()).as("nothing is checked").isNull();
+
+        vm.selectedProperty().set(lesson("03-"));
+        assertThat(vm.ownProgramProperty().get()).as("a lesson chosen leaves the program").isNull();
+    }
+
+    @Test
     void nextLessonMovesOnUntilTheLast() {
         vm.loadLessons();
         vm.selectedProperty().set(lesson("13-"));
