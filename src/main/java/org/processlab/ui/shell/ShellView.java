@@ -16,6 +16,8 @@ import org.processlab.ui.lesson.PredictionView;
 import org.processlab.ui.lesson.WideCodeView;
 import org.processlab.ui.processes.ProcessTableView;
 import org.processlab.ui.shell.banner.ErrorBannerView;
+import org.processlab.ui.shell.editor.CodeTabs;
+import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.export.ExportView;
 import org.processlab.ui.shell.header.HeaderView;
 import org.processlab.ui.shell.keys.ShortcutsOverlay;
@@ -36,7 +38,7 @@ import org.processlab.ui.timeline.Timeline;
 
 /**
  * The main window's content, assembled from its rooms: the header ({@link HeaderView}) on top; below it the lesson
- * pane ({@link LessonPane}: the lesson list and page) on the left and the run side ({@link RunSide}) on the right —
+ * pane ({@link LessonPane}: the lesson list, and the page and the code editor in tabs: {@link CodeTabs}) on the left and the run side ({@link RunSide}) on the right —
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
@@ -62,6 +64,8 @@ public final class ShellView extends BorderPane {
     private final ShortcutsOverlay help = new ShortcutsOverlay();
     private final ExportView export;
     private final RunViewsWarmUp warmUp;
+    private final EditorView editor;
+    private CodeTabs codeTabs;
 
     /** Builds the window's content over {@code vm}. */
     public ShellView(ShellViewModel vm) {
@@ -99,9 +103,14 @@ public final class ShellView extends BorderPane {
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
                 new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop), views,
                 scale.pxProperty());
-        lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side);
-        lessonPane.getItems().stream().filter(n -> "lessonPage".equals(n.getId())).findFirst().ifPresent(
-                page -> new PageFold(lessonPane, (javafx.scene.layout.Region) page, presenter.pageShownProperty()));
+        editor = new EditorView(vm.editor());
+        lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,
+                page -> codeTabs = new CodeTabs(page, editor, vm.editor(), vm.ownProgramProperty().isNotNull()));
+        new PageFold(lessonPane, lessonPane.middle(), presenter.pageShownProperty());
+        // on a projector the code needs room: showing it in presenter mode widens its column (after the fold's own
+        // listener has unfolded it)
+        codeTabs.getSelectionModel().selectedItemProperty().addListener(o -> widenForCode());
+        presenter.pageShownProperty().addListener(o -> widenForCode());
         // presenter mode hides the list (Ctrl+L still shows it)
         presenter.presenterProperty().addListener((o, was, on) -> {
             if (on && listShown.shownProperty().get()) {
@@ -116,9 +125,30 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
+
+    /**
+     * In presenter mode, while the Code tab is shown in the unfolded middle column, gives the column at least
+     * {@link #CODE_SHARE} of the split (a line of a lesson's example, about 60 characters at a projector's size).
+     */
+    private void widenForCode() {
+        PresenterViewModel p = vm.presenter();
+        int i = lessonPane.getItems().indexOf(lessonPane.middle());
+        if (!p.presenterProperty().get() || !p.pageShownProperty().get() || !codeTabs.codeShown()
+                || i < 0 || i >= lessonPane.getDividers().size()) {
+            return;
+        }
+        double[] d = lessonPane.getDividerPositions();
+        double left = i > 0 ? d[i - 1] : 0;
+        if (d[i] - left < CODE_SHARE) {
+            lessonPane.setDividerPosition(i, left + CODE_SHARE);
+        }
+    }
+
+    /** The least share of the window's split the code's column gets in presenter mode. */
+    private static final double CODE_SHARE = 0.45;
 
     /**
      * The scale as the root's font size (every size in the window is in em of it), the icons' sizes (a stylesheet
@@ -165,6 +195,16 @@ public final class ShellView extends BorderPane {
     /** The window's state. */
     public ShellViewModel viewModel() {
         return vm;
+    }
+
+    /** The code editor. */
+    public EditorView editor() {
+        return editor;
+    }
+
+    /** The middle column's tabs: the lesson page and the code editor. */
+    public CodeTabs codeTabs() {
+        return codeTabs;
     }
 
     /** The timeline control. */

@@ -1,0 +1,208 @@
+package org.processlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+
+import org.processlab.lesson.Lesson;
+import org.processlab.model.ProcessView;
+import org.processlab.testing.Await;
+import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.shell.ShellViewModel;
+
+/**
+ * The code editor, as a person uses it: change lesson 2's example and run it, Reset, a syntax error marked at its
+ * line with nothing started, edits kept across a restart, and the keys that type rather than act. Screenshots:
+ * {@code editor-*.png}.
+ */
+class EditorWindowTest extends WindowTest {
+    private static final String TWO = "02-first-processes";
+    private final List<Long> pids = new ArrayList<>();
+
+    private CodeArea area() {
+        return app.shell().editor().codeArea();
+    }
+
+    private Lesson openCode(String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--lesson", TWO));
+        args.addAll(List.of(more));
+        app.launch(home, args.toArray(String[]::new));
+        app.waitFor("lesson 2", Duration.ofSeconds(30), () -> app.vm().selectedProperty().get() != null
+                && app.vm().selectedProperty().get().id().equals(TWO));
+        app.click("#codeTab");
+        app.waitFor("the example in the editor", Duration.ofSeconds(10), () -> area().getText().contains("args=(10,)"));
+        return (Lesson) app.fx(() -> app.vm().selectedProperty().get());
+    }
+
+    /** Selects {@code what} (its first match after {@code after}) in the code, as a double click would. */
+    private void select(String after, String what) {
+        app.fx(() -> {
+            int at = area().getText().indexOf(what, area().getText().indexOf(after));
+            area().selectRange(at, at + what.length());
+            area().requestFollowCaret();
+        });
+    }
+
+    private void clickIntoCode() {
+        Node area = area();
+        app.robot.clickOn(area);
+    }
+
+    private boolean consoleHas(String text) {
+        return app.vm().run().console().shownRows().stream().anyMatch(r -> r.text().contains(text));
+    }
+
+    private void waitForRunEnd() {
+        app.waitFor("the run to end", Duration.ofSeconds(60), () -> app.vm().run().model() != null
+                && !app.vm().run().runningProperty().get());
+        pids.addAll(app.fx(() -> app.vm().run().model().snapshot().processes().stream().map(ProcessView::pid).toList()));
+    }
+
+    @Test
+    void anEditedExampleRunsAsYourVersionAndResetBringsTheLessonBack() throws Exception {
+        Lesson two = openCode();
+        byte[] lessonBytes = Files.readAllBytes(two.example().file());
+        String lessonCode = app.fx(() -> area().getText());
+        assertThat(app.fx(() -> app.robot.lookup("#editorMark").query().isVisible())).isFalse();
+
+        clickIntoCode();
+        select("p1 = ", "10");
+        app.robot.write("7");
+        app.waitFor("the edit", Duration.ofSeconds(10), () -> app.vm().editor().differs());
+        assertThat(app.fx(() -> area().getText())).contains("print_square, args=(7,)");
+        Label mark = (Label) app.robot.lookup("#editorMark").query();
+        assertThat(app.fx(mark::isVisible)).isTrue();
+        assertThat(app.fx(mark::getText)).isEqualTo("Your version — differs from the lesson's");
+
+        app.robot.type(KeyCode.F5);
+        app.waitFor("Square of 7: 49 in the console", Duration.ofSeconds(60), () -> consoleHas("Square of 7: 49"));
+        waitForRunEnd();
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().title())).endsWith("(your version)");
+        app.waitFor("the status to say your version", Duration.ofSeconds(10),
+                () -> app.vm().run().statusProperty().get().endsWith(ShellViewModel.YOUR_VERSION));
+        app.waitForPulses(4);
+        assertThat(app.fx(() -> app.vm().prediction().revealProperty().get())).as("no reveal").isNull();
+        app.screenshot("editor-your-version");
+
+        app.click("#editorReset");
+        app.waitFor("the lesson's code back", Duration.ofSeconds(10), () -> area().getText().equals(lessonCode));
+        assertThat(app.fx(mark::isVisible)).isFalse();
+        assertThat(Files.readAllBytes(two.example().file())).as("the lesson file, byte for byte").isEqualTo(lessonBytes);
+        assertGone();
+    }
+
+    @Test
+    void aSyntaxErrorIsMarkedAtItsLineAndNothingStartsUntilItIsFixed() throws Exception {
+        openCode("--presenter");
+        app.click("#themeMenu");
+        app.click("#theme-dark");
+        // presenter mode folds the middle column; Ctrl+P brings it back
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.P).release(KeyCode.P).release(KeyCode.CONTROL);
+        app.waitFor("the code column", Duration.ofSeconds(10), () -> app.shell().codeTabs().isVisible());
+        app.click("#codeTab");
+        app.waitFor("the Code tab", Duration.ofSeconds(10), () -> app.shell().codeTabs().codeShown());
+        clickIntoCode();
+        select("p1 = ", "10");
+        app.robot.write("7");
+        // delete p1's closing parenthesis
+        app.fx(() -> {
+            int line = area().getText().indexOf("print_square, args=(7,))");
+            int close = line + "print_square, args=(7,)".length();
+            area().moveTo(close + 1);
+        });
+        app.robot.type(KeyCode.BACK_SPACE);
+        app.waitFor("the broken line", Duration.ofSeconds(10), () -> area().getText().contains("args=(7,)\n"));
+        int line = app.fx(() -> (int) area().getText().lines().takeWhile(l -> !l.contains("print_square, args=(7,)"))
+                .count());
+
+        app.robot.type(KeyCode.F5);
+        app.waitFor("the problem", Duration.ofSeconds(30), () -> app.vm().editor().problemProperty().get() != null
+                && !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().model())).as("no run model: no process started").isNull();
+        var p = app.fx(() -> app.vm().editor().problemProperty().get());
+        assertThat(p.line()).as("the line the parenthesis opens on").isEqualTo(line + 1);
+        assertThat(app.fx(() -> area().getParagraph(line).getParagraphStyle())).contains("syntax-problem");
+        assertThat(app.fx(() -> area().getCurrentParagraph())).as("the caret goes there").isEqualTo(line);
+        Label problem = (Label) app.robot.lookup("#editorProblem").query();
+        assertThat(app.fx(problem::isVisible)).isTrue();
+        assertThat(app.fx(problem::getText)).contains(p.message()).contains("Line " + p.line());
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).startsWith("Syntax error on line " + p.line());
+        assertThat(app.fx(() -> ((javafx.scene.text.Text) area().lookup(".text")).getFont().getSize()))
+                .as("code a back row can read").isGreaterThanOrEqualTo(20.0);
+        app.screenshot("editor-syntax-error-presenter-dark");
+        app.click("#themeMenu");
+        app.click("#theme-light");
+        app.screenshot("editor-syntax-error-presenter");
+
+        // the fix: undo the deletion (the editor's own Ctrl+Z), then Run
+        clickIntoCode();
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        app.waitFor("the parenthesis back", Duration.ofSeconds(10), () -> area().getText().contains("args=(7,))"));
+        app.robot.type(KeyCode.F5);
+        app.waitFor("Square of 7: 49 in the console", Duration.ofSeconds(60), () -> consoleHas("Square of 7: 49"));
+        waitForRunEnd();
+        assertThat(app.fx(problem::isVisible)).isFalse();
+        assertThat(app.fx(() -> area().getParagraph(line).getParagraphStyle())).isEmpty();
+        assertGone();
+    }
+
+    @Test
+    void editsSurviveARestart() throws Exception {
+        openCode();
+        clickIntoCode();
+        select("p2 = ", "10");
+        app.robot.write("3");
+        app.waitFor("the edit", Duration.ofSeconds(10), () -> app.vm().editor().differs());
+        app.close();
+
+        openCode();
+        app.waitFor("the kept edit", Duration.ofSeconds(10), () -> area().getText().contains("print_cube, args=(3,)"));
+        assertThat(app.fx(() -> app.robot.lookup("#editorMark").query().isVisible())).isTrue();
+        assertThat(app.fx(() -> app.shell().codeTabs().getTabs().get(1).getText())).endsWith("•");
+    }
+
+    @Test
+    void keysThatActElsewhereTypeInTheEditor() throws Exception {
+        openCode();
+        clickIntoCode();
+        app.fx(() -> area().moveTo(0));
+        String before = app.fx(() -> area().getText());
+        app.robot.type(KeyCode.DIGIT1, KeyCode.A, KeyCode.SPACE, KeyCode.RIGHT, KeyCode.B, KeyCode.LEFT, KeyCode.DOWN);
+        app.waitFor("the typing", Duration.ofSeconds(10), () -> !area().getText().equals(before));
+        assertThat(app.fx(() -> area().getText())).startsWith("1a " + before.charAt(0) + "b");
+        assertThat(app.fx(() -> app.vm().prediction().choiceProperty().get())).as("no answer given")
+                .isEqualTo(PredictionViewModel.UNANSWERED);
+        assertThat(app.fx(() -> app.vm().run().replay().playingProperty().get())).as("no replay").isFalse();
+
+        // Ctrl+F finds in the code; Esc closes the find bar and gives the code its focus back
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        app.waitFor("the find bar", Duration.ofSeconds(10), () -> app.robot.lookup("#editorFindBar").query().isVisible());
+        app.robot.write("print_cube");
+        app.waitFor("the match selected", Duration.ofSeconds(10), () -> area().getSelectedText().equals("print_cube"));
+        int first = app.fx(() -> area().getSelection().getStart());
+        app.robot.type(KeyCode.F3);
+        app.waitFor("the next match", Duration.ofSeconds(10), () -> area().getSelection().getStart() != first
+                && area().getSelectedText().equals("print_cube"));
+        app.robot.type(KeyCode.ESCAPE);
+        app.waitFor("the find bar to close", Duration.ofSeconds(10),
+                () -> !app.robot.lookup("#editorFindBar").query().isVisible() && area().isFocused());
+    }
+
+    private void assertGone() {
+        Await.atMost(Duration.ofSeconds(15)).tryUntil(() -> pids.stream()
+                .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
+        assertThat(pids).isNotEmpty().allSatisfy(p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive)
+                .orElse(false)).as("process %d is still alive", p).isFalse());
+    }
+}
