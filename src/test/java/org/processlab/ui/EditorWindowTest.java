@@ -184,6 +184,12 @@ class EditorWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.vm().prediction().choiceProperty().get())).as("no answer given")
                 .isEqualTo(PredictionViewModel.UNANSWERED);
         assertThat(app.fx(() -> app.vm().run().replay().playingProperty().get())).as("no replay").isFalse();
+        // Page Down and Ctrl+→ move through the code; the lesson stays
+        app.robot.type(KeyCode.PAGE_DOWN);
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        app.waitForPulses(4);
+        assertThat(app.fx(() -> app.vm().selectedProperty().get().id())).isEqualTo(TWO);
+        assertThat(app.fx(() -> area().getCurrentParagraph())).as("the caret went down a page").isPositive();
 
         // Ctrl+F finds in the code; Esc closes the find bar and gives the code its focus back
         app.robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);

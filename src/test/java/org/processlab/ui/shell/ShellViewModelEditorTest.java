@@ -137,15 +137,29 @@ class ShellViewModelEditorTest {
     }
 
     @Test
-    void twoWindowsOnOneHomeGetTwoScratchFolders() {
+    void twoWindowsOnOneHomeGetTwoScratchFoldersAndAStaleOneIsRemovedAtStart() throws Exception {
+        // what a window killed with kill -9 left, an hour ago: its folder and its lock file, nobody holding the lock
+        Path root = Files.createDirectories(home.resolve(ScratchFolder.DIR));
+        Path stale = Files.createDirectories(root.resolve("w-999999-stale/02-first-processes"));
+        Path staleLock = Files.writeString(root.resolve("w-999999-stale.lock"), "999999\n");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(stale.getParent(), hourAgo);
+        Files.setLastModifiedTime(staleLock, hourAgo);
+
         vm = open();
         vm.loadLessons();
+        assertThat(stale.getParent()).as("removed when the window starts").doesNotExist();
+        assertThat(staleLock).doesNotExist();
         ShellViewModel other = open();
         try {
             other.loadLessons();
             assertThat(vm.scratch().dir()).isNotEqualTo(other.scratch().dir());
+            assertThat(vm.scratch().dir()).exists();
+            assertThat(other.scratch().dir()).exists();
         } finally {
             other.close();
         }
+        assertThat(vm.scratch().dir()).as("closing the other window leaves this one's").exists();
     }
 }

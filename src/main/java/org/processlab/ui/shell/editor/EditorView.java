@@ -28,7 +28,8 @@ import org.processlab.ui.shell.keys.ShortcutHandler;
  * over a bar with the mark that the code differs from the lesson's, Find, Copy all and Reset; a find bar
  * ({@link FindBar}) below it; the syntax problem the last Run found under the code, its line marked. Undo and redo
  * are the code area's own (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z). Every size is in em of the window's scale, every colour
- * a theme token ({@code editor.css}). The code area keeps its typing keys ({@link ShortcutHandler#keepTypingKeys}).
+ * a theme token ({@code editor.css}). The code area keeps its typing keys and the keys that move through its lines
+ * ({@link ShortcutHandler#keepEditingKeys}: Page Up/Down and Ctrl+arrows move the caret, not the lesson).
  *
  * <p>The text goes both ways: what the person types goes to {@link EditorViewModel#typed}; a text the view model
  * sets (another program shown, Reset) replaces the code area's. A new program starts a new undo history; Reset can
@@ -54,6 +55,8 @@ public final class EditorView extends VBox {
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         area.setWrapText(false);
         ShortcutHandler.keepTypingKeys(area);
+        // and Page Up/Down, Ctrl+arrows: in the code they move the caret, not the lesson
+        ShortcutHandler.keepEditingKeys(area);
         area.replaceText(vm.textProperty().get());
         area.getUndoManager().forgetHistory();
         area.textProperty().addListener((o, was, now) -> {
