@@ -65,6 +65,11 @@ public final class EditsStore {
         pending.put(key, text);
     }
 
+    /** True when an edit has been noted and not written yet. */
+    public synchronized boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     /** Writes every noted edit (removes those noted as none). File I/O: call it off the UI thread. */
     public void flush() {
         synchronized (writing) {

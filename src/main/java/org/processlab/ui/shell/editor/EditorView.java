@@ -42,6 +42,12 @@ public final class EditorView extends VBox {
     private final CodeArea area = new CodeArea();
     private final FindBar find;
     private final Label problem = new Label();
+    /** Colours a long program once typing pauses, rather than at every key. */
+    private final javafx.animation.PauseTransition colourLater =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+
+    /** Programs up to this many characters are coloured again at every key; longer ones when typing pauses. */
+    private static final int COLOUR_AT_ONCE = 50_000;
 
     /** Builds the editor over {@code vm}. */
     public EditorView(EditorViewModel vm) {
@@ -60,10 +66,15 @@ public final class EditorView extends VBox {
         area.replaceText(vm.textProperty().get());
         area.getUndoManager().forgetHistory();
         area.textProperty().addListener((o, was, now) -> {
-            area.setStyleSpans(0, PythonStyles.of(now));
             vm.typed(now);
+            if (now.length() <= COLOUR_AT_ONCE) {
+                colour();
+            } else {
+                colourLater.playFromStart();
+            }
         });
-        area.setStyleSpans(0, PythonStyles.of(area.getText()));
+        colourLater.setOnFinished(e -> colour());
+        colour();
         vm.textProperty().addListener((o, was, now) -> {
             if (!now.equals(area.getText())) {
                 area.replaceText(now);
@@ -123,6 +134,10 @@ public final class EditorView extends VBox {
         scroll.getStyleClass().add("editor-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().setAll(bar, find, scroll, problem);
+    }
+
+    private void colour() {
+        area.setStyleSpans(0, PythonStyles.of(area.getText()));
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {

@@ -22,7 +22,7 @@ import org.processlab.ui.fx.TaskExecutor;
  * file's on disk: {@link #originalProperty()}), whether they differ, and the syntax problem the last Run found.
  *
  * <p>Edits are kept: every change the person types ({@link #typed}) is noted in the {@link EditsStore} and written
- * in the background, coalesced; an edit that comes back to the original text is removed. Showing a program again
+ * in the background, one write at a time (keys typed during a write go with the next: coalesced); an edit that comes back to the original text is removed. Showing a program again
  * ({@link #show}) brings its kept edit back, read in the background.
  *
  * <p>Threading: UI thread only (the FX thread in the window); every field is written there. No toolkit needed.
@@ -37,6 +37,8 @@ public final class EditorViewModel {
     private final ReadOnlyObjectWrapper<SyntaxProblem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     /** Grows with every {@link #show}, so that a kept edit read for an older program is dropped. */
     private int shown;
+    /** True while a write of the kept edits is on its way: keys typed meanwhile are written by the next one. */
+    private boolean writing;
     private final BooleanBinding differs;
     private final StringBinding title;
     private final StringBinding mark;
@@ -128,7 +130,29 @@ public final class EditorViewModel {
         EditKey k = key.get();
         if (k != null) {
             edits.keep(k, differs.get() ? text.get() : null);
-            tasks.run(edits::flush);
+            writeSoon();
+        }
+    }
+
+    /**
+     * Writes the noted edits in the background, one write at a time: what is typed while one is on its way is noted
+     * and goes with the next, so a fast typist's burst of keys becomes few writes.
+     */
+    private void writeSoon() {
+        if (writing) {
+            return;
+        }
+        writing = true;
+        tasks.run(() -> {
+            edits.flush();
+            return null;
+        }, done -> wrote(), failed -> wrote());
+    }
+
+    private void wrote() {
+        writing = false;
+        if (edits.hasPending()) {
+            writeSoon();
         }
     }
 
