@@ -164,7 +164,9 @@ class EditorWindowTest extends WindowTest {
         select("p2 = ", "10");
         app.robot.write("3");
         app.waitFor("the edit", Duration.ofSeconds(10), () -> app.vm().editor().differs());
+        Path scratch = app.fx(() -> app.vm().scratch().dir());
         app.close();
+        assertThat(scratch).as("the window's scratch folder goes with it").doesNotExist();
 
         openCode();
         app.waitFor("the kept edit", Duration.ofSeconds(10), () -> area().getText().contains("print_cube, args=(3,)"));
@@ -203,6 +205,40 @@ class EditorWindowTest extends WindowTest {
         app.robot.type(KeyCode.ESCAPE);
         app.waitFor("the find bar to close", Duration.ofSeconds(10),
                 () -> !app.robot.lookup("#editorFindBar").query().isVisible() && area().isFocused());
+    }
+
+    /**
+     * A 1366×768 laptop: the Code tab with an edited example and a syntax error keeps its buttons, some code and the
+     * message in sight; {@code editor-1366x768.png} shows it.
+     */
+    @Test
+    void usableOnA1366x768Screen() throws Exception {
+        openCode();
+        app.fx(() -> {
+            javafx.stage.Window win = app.shell().getScene().getWindow();
+            win.setWidth(1366);
+            win.setHeight(768);
+        });
+        app.waitFor("a 1366x768 window", Duration.ofSeconds(10), () -> app.shell().getWidth() == 1366);
+        clickIntoCode();
+        select("p1 = ", "10,)");
+        app.robot.write("7");
+        app.robot.type(KeyCode.F5);
+        app.waitFor("the problem", Duration.ofSeconds(30), () -> app.vm().editor().problemProperty().get() != null
+                && !app.vm().run().runningProperty().get());
+        app.waitForPulses(4);
+        javafx.geometry.Bounds window = app.fx(() -> app.shell().localToScene(app.shell().getLayoutBounds()));
+        for (String id : List.of("#editorReset", "#editorCopy", "#editorFindButton", "#editorMark", "#editorProblem")) {
+            Node n = app.robot.lookup(id).query();
+            javafx.geometry.Bounds b = app.fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertThat(window.contains(b)).as(id + " in the window: " + b).isTrue();
+            assertThat(app.fx(() -> {
+                Node c = app.shell().codeTabs();
+                return c.localToScene(c.getLayoutBounds()).contains(b);
+            })).as(id + " within the code's column").isTrue();
+        }
+        assertThat(app.fx(() -> area().getHeight())).as("room for some lines of code").isGreaterThan(200);
+        app.screenshot("editor-1366x768");
     }
 
     private void assertGone() {
