@@ -47,9 +47,11 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
  * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
- * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
- * offers its examples and loads its question; Run asks the question first, counts the run, and reveals the answer
- * after it. Views bind to it; it holds no control.
+ * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the code editor ({@link EditorViewModel}),
+ * plus the interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples,
+ * shows the chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's
+ * code (asking the question first, counting the run, revealing the answer after it) or the person's version of it
+ * (from this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
  *
  * <p>Lessons and example sources are read off the UI thread ({@link #loadLessons()}); Python is looked for off the
  * UI thread too ({@link #checkPython()}), through the {@link TaskExecutor} it is given.
@@ -81,6 +83,8 @@ public final class ShellViewModel {
      * @param python      the interpreter asked for ({@code --python}), or null
      * @param progress    where progress is kept
      * @param settings    where the window's settings are kept (presenter mode, scale, theme)
+     * Edits and the scratch folder are kept beside the progress file (its folder is ProcessLab's home).
+     *
      * @param run         the run (its executor, frame source and run logs)
      * @param tasks       where slow work runs (reading lessons, finding Python)
      */

@@ -54,7 +54,8 @@ import org.processlab.ui.shell.views.RunViewsModel;
  * stay exact. The system property {@code processlab.maxProcesses} raises (or lowers) the process limit of window
  * runs.
  *
- * <p>Starting a run finds Python off the UI thread ({@link PythonInterpreter#locate} may take ~100 ms), then starts a
+ * <p>{@link #checkThenStart} checks the program's syntax before anything of the run starts ({@link SyntaxCheck}).
+ * Starting a run finds Python off the UI thread ({@link PythonInterpreter#locate} may take ~100 ms), then starts a
  * {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
  * ({@link #errorProperty()}); the app keeps working. A run replaced by a newer one, or left when the window closes,
  * is stopped; nothing is left behind.
