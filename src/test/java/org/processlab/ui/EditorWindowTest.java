@@ -107,11 +107,16 @@ class EditorWindowTest extends WindowTest {
         openCode("--presenter");
         app.click("#themeMenu");
         app.click("#theme-dark");
-        // presenter mode folds the middle column; Ctrl+P brings it back
-        app.robot.press(KeyCode.CONTROL).press(KeyCode.P).release(KeyCode.P).release(KeyCode.CONTROL);
-        app.waitFor("the code column", Duration.ofSeconds(10), () -> app.shell().codeTabs().isVisible());
-        app.click("#codeTab");
-        app.waitFor("the Code tab", Duration.ofSeconds(10), () -> app.shell().codeTabs().codeShown());
+        // presenter mode folds the middle column; Ctrl+E brings it back with the code shown, the focus in it
+        app.click("#lessonTab");
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        app.waitFor("the code column", Duration.ofSeconds(10), () -> app.shell().codeTabs().isVisible()
+                && app.shell().codeTabs().codeShown() && area().isFocused());
+        double share = app.fx(() -> {
+            var split = (javafx.scene.control.SplitPane) app.shell().codeTabs().getParent().getParent();
+            return app.shell().codeTabs().getWidth() / split.getWidth();
+        });
+        assertThat(share).as("the code's column on a projector").isGreaterThan(0.4);
         clickIntoCode();
         select("p1 = ", "10");
         app.robot.write("7");
@@ -205,6 +210,13 @@ class EditorWindowTest extends WindowTest {
         app.robot.type(KeyCode.ESCAPE);
         app.waitFor("the find bar to close", Duration.ofSeconds(10),
                 () -> !app.robot.lookup("#editorFindBar").query().isVisible() && area().isFocused());
+
+        // Ctrl+E: back to the lesson page, and again to the code
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        app.waitFor("the lesson page", Duration.ofSeconds(10), () -> !app.shell().codeTabs().codeShown());
+        app.robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        app.waitFor("the code again", Duration.ofSeconds(10), () -> app.shell().codeTabs().codeShown()
+                && area().isFocused());
     }
 
     /**

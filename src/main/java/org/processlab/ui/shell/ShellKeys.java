@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.shell.editor.CodeTabs;
 import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.keys.CursorSteps;
 import org.processlab.ui.shell.keys.Key;
@@ -30,7 +31,7 @@ final class ShellKeys {
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
     static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
-                              WideCodeOverlay wideCode, ShortcutsOverlay help, EditorView editor) {
+                              WideCodeOverlay wideCode, ShortcutsOverlay help, CodeTabs code, EditorView editor) {
         RunViewModel run = vm.run();
         PresenterViewModel presenter = vm.presenter();
         CursorSteps cursor = new CursorSteps(timeline);
@@ -58,9 +59,24 @@ final class ShellKeys {
                 .on(Shortcut.LESSON_PAGE, presenter::togglePage)
                 .on(Shortcut.TABLE, presenter::toggleTable)
                 .on(Shortcut.HELP, help::toggle)
+                .on(Shortcut.CODE, () -> showCode(presenter, code, editor))
                 .on(Shortcut.FIND, pressed -> editor.find())
                 .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || editor.closeFind()
                         || !fullScreen(shell) && clearSelection(run));
+    }
+
+    /**
+     * Shows the code editor, its column unfolded, the focus in the code; when it is shown already, the lesson page
+     * again.
+     */
+    private static void showCode(PresenterViewModel presenter, CodeTabs code, EditorView editor) {
+        if (code.codeShown() && presenter.pageShownProperty().get()) {
+            code.showLesson();
+            return;
+        }
+        presenter.pageShownProperty().set(true);
+        code.showCode();
+        editor.codeArea().requestFocus();
     }
 
     /** Answers choice {@code i} while the question is open (asked, not answered, no reveal shown). */

@@ -125,7 +125,7 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, editor));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, codeTabs, editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 

@@ -11,6 +11,8 @@ import javafx.scene.control.TabPane;
  * The Code tab holds the example chosen in the run toolbar; its title gets a dot while the code differs from the
  * lesson's. A person's own program has no page: only its Code tab shows, and it is selected.
  *
+ * <p>Keys: Ctrl+E shows the code (again: the page), a click on a tab too.
+ *
  * <p>Threading: FX thread only.
  */
 public final class CodeTabs extends TabPane {
@@ -28,6 +30,9 @@ public final class CodeTabs extends TabPane {
         getStyleClass().add("code-tabs");
         getStylesheets().add(CodeTabs.class.getResource("editor.css").toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        // not a Tab stop: Ctrl+E switches between the code and the page (an arrow key here steps the time cursor),
+        // and a ring around the whole column would take the page's room
+        setFocusTraversable(false);
         lesson = new Tab("Lesson", page);
         lesson.setId("lessonTab");
         code = new Tab();

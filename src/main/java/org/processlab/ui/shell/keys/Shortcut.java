@@ -32,6 +32,7 @@ public enum Shortcut {
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(R)),
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
+    CODE(Group.CODE, "Show the code editor (again: the lesson page)", ctrl(E)),
     FIND(Group.CODE, "Find in the code (Enter or F3: the next match)", ctrl(F)),
     UNDO(Group.CODE, "Undo the last change to the code (the editor's own key)", ctrl(Z)),
     REDO(Group.CODE, "Redo the change undone (the editor's own key)", ctrl(Y), new Chord(Z, true, true, false)),
