@@ -202,10 +202,7 @@ public final class ConsoleView extends VBox {
         dropped.setTooltip(new Tooltip("ProcessLab keeps at most 1 MiB of input the program has not read yet; "
                 + "what is typed beyond that is dropped"));
         HBox.setHgrow(field, Priority.ALWAYS);
-        HBox typing = new HBox(0, programPrompt, field);
-        typing.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(typing, Priority.ALWAYS);
-        HBox line = new HBox(8, prompt, typing, hint, dropped);
+        HBox line = new HBox(8, prompt, programPrompt, field, hint, dropped);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("console-input");
         line.visibleProperty().bind(input.liveProperty());
