@@ -266,9 +266,8 @@ public final class FileViewModel {
     }
 
     /** How to pick another interpreter for a file, after why this one does not work. */
-    static final String HOW_TO_PICK = "Pick another with Browse… beside Interpreter (a virtual environment's is"
-            + " bin/python in its folder; python3 -m venv FOLDER makes one), or clear the field to use python3 from"
-            + " the PATH.";
+    static final String HOW_TO_PICK = "Pick another with Browse… beside Interpreter, or clear the field to use"
+            + " python3 from the PATH (python3 -m venv FOLDER makes a virtual environment: its FOLDER/bin/python).";
 
     /**
      * True when the program shown can be run as its fields say; else false, and the error banner says why (the
