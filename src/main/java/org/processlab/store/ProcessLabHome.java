@@ -3,7 +3,8 @@ package org.processlab.store;
 import java.nio.file.Path;
 
 /**
- * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}), {@code settings.json} ({@link SettingsStore}) and
+ * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}), {@code settings.json} ({@link SettingsStore}),
+ * {@code programs.json} ({@link ProgramStore}: recent files, each file's arguments and interpreter) and
  * {@code runs/}, the window's run logs ({@link RunLogs}). Nothing is written here until something is kept.
  *
  * @param dir the folder (it may not exist yet)

@@ -22,17 +22,20 @@ import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonFinder;
+import org.processlab.lesson.LessonLibrary;
 import org.processlab.lesson.OwnProgram;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
+import org.processlab.store.ProgramStore;
 import org.processlab.store.ProgressStore;
 import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
+import org.processlab.ui.shell.file.FileViewModel;
 import org.processlab.ui.shell.lessons.LessonsViewModel;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunRequest;
@@ -43,7 +46,8 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
  * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
- * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
+ * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the File menu ({@link FileViewModel}: own
+ * programs, kept in a {@link ProgramStore} beside the settings), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
  * offers its examples and loads its question; Run asks the question first, counts the run, and reveals the answer
  * after it. Views bind to it; it holds no control.
  *
@@ -63,6 +67,7 @@ public final class ShellViewModel {
     private final PredictionViewModel prediction = new PredictionViewModel();
     private final ExportViewModel export;
     private final PresenterViewModel presenter;
+    private final FileViewModel files;
     private final BooleanBinding canRun;
     /** The person's own program shown instead of a lesson, or null. */
     private final ReadOnlyObjectWrapper<OwnProgram> ownProgram = new ReadOnlyObjectWrapper<>(this, "ownProgram");
@@ -86,6 +91,9 @@ public final class ShellViewModel {
         this.lessons = new LessonsViewModel(lessonsRoot, progress, tasks);
         this.toolbar = new RunToolbarViewModel(run);
         this.export = new ExportViewModel(tasks, run::model, run.lessonIdProperty(), LocalDateTime::now);
+        // a person's programs are kept beside their settings, in the same home folder
+        this.files = new FileViewModel(ProgramStore.open(settings.file().getParent()), lessons,
+                LessonLibrary.defaultRoot(), run, tasks, this::openProgram, ownProgram.getReadOnlyProperty());
         canRun = Bindings.createBooleanBinding(() -> toolbar.exampleProperty().get() != null
                         && !run.runningProperty().get() && prediction.runAllowedProperty().get(),
                 toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty());
@@ -236,12 +244,14 @@ public final class ShellViewModel {
     }
 
     private void runOwn(OwnProgram own) {
-        if (!canRun.get()) {
+        if (!canRun.get() || !files.readyToRun()) {
             return;
         }
         prediction.clearReveal();
-        RunRequest req = new RunRequest(own.name(), own.file(), own.args(), toolbar.startMethodProperty().get(),
-                own.python() != null ? own.python() : python.get(), null, toolbar.timeLimitProperty().get());
+        // the arguments and interpreter as the fields show them now (kept per file), not as they were at opening
+        String chosen = files.runPython();
+        RunRequest req = new RunRequest(own.name(), own.file(), files.runArguments(), toolbar.startMethodProperty().get(),
+                chosen != null ? chosen : python.get(), null, toolbar.timeLimitProperty().get());
         run.start(req, m -> null, r -> { });
     }
 
@@ -265,6 +275,11 @@ public final class ShellViewModel {
     /** The run toolbar's choices and notes. */
     public RunToolbarViewModel toolbar() {
         return toolbar;
+    }
+
+    /** The File menu: own programs (opened, recent, their arguments and interpreter), a course of one's own, Reload. */
+    public FileViewModel files() {
+        return files;
     }
 
     /** Exports of the current run: names, writing, the note after. */
