@@ -166,7 +166,7 @@ public final class ConsoleView extends VBox {
         field.getStyleClass().add("console-input-field");
         field.promptTextProperty().bind(javafx.beans.binding.Bindings.when(input.endedProperty())
                 .then("Input has ended: the program got end-of-file")
-                .otherwise("Type to the program (Enter sends, Ctrl+D ends input)"));
+                .otherwise("your answer, then Enter"));
         field.disableProperty().bind(input.endedProperty());
         field.setTooltip(new Tooltip("What you type goes to the main process's stdin, as in a terminal"));
         field.setOnAction(e -> {
