@@ -7,7 +7,8 @@ import org.processlab.cli.Cli;
 
 /**
  * The jar's entry point. With no arguments, or only the window's ({@link WindowOptions}: {@code --lessons DIR},
- * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}), it opens the window; anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
+ * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}, {@code FILE.py}), it opens the window (a
+ * {@code FILE.py} that cannot be opened is one line on stderr and exit code 64, as a bad option is); anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
  * error), which never starts the JavaFX toolkit.
  */
 public final class Main {
@@ -19,6 +20,12 @@ public final class Main {
         if (problem != null) {
             System.err.println("processlab: " + problem + ". The window's options: --lessons DIR, --python PATH, "
                     + "--presenter, --lesson ID (see processlab --help).");
+            System.exit(64);
+        }
+        // a program that cannot be opened is said here, on the terminal it was typed on, before any window
+        String notAProgram = WindowOptions.programProblem(java.util.List.of(args));
+        if (notAProgram != null) {
+            System.err.println("processlab: " + notAProgram);
             System.exit(64);
         }
         if (!windowArguments(args)) {

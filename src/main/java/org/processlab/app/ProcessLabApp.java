@@ -32,7 +32,8 @@ import org.processlab.ui.theme.ThemeSwitch;
 /**
  * The ProcessLab window. Arguments ({@link WindowOptions}): {@code --lessons DIR} (default:
  * {@link LessonLibrary#defaultRoot()}), {@code --python PATH} (default: {@code python3} on the PATH),
- * {@code --presenter} (presenter mode: full screen, large text) and {@code --lesson ID} (the lesson to open). Progress,
+ * {@code --presenter} (presenter mode: full screen, large text), {@code --lesson ID} (the lesson to open) and
+ * {@code FILE.py} (a program of one's own to open instead). Progress,
  * run logs and the window's settings ({@link SettingsStore}: presenter mode, scale, theme) are kept in ProcessLab's
  * home folder ({@link ProcessLabHome#fromSystem()}).
  *
@@ -61,6 +62,9 @@ public final class ProcessLabApp extends Application {
         }
         if (options.lesson() != null) {
             vm.openAtStart(options.lesson());
+        }
+        if (options.program() != null) {
+            vm.files().openAtStart(options.program());
         }
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

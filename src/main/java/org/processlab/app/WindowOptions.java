@@ -7,11 +7,16 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.processlab.lesson.ProgramFile;
+import org.processlab.lesson.ProgramFileException;
 
 /**
  * The window's command line: {@code --lessons DIR}, {@code --python PATH}, {@code --presenter} (open in presenter
- * mode) and {@code --lesson ID} (open that lesson: its number, name or folder's name, as {@code processlab run}
- * takes it); each
+ * mode), {@code --lesson ID} (open that lesson: its number, name or folder's name, as {@code processlab run}
+ * takes it) and one {@code FILE.py} (open that program of one's own instead of a lesson: {@link #looksLikeProgram});
+ * each
  * with a value also as {@code --name=value}. Anything else is the CLI's ({@link Main}). Read with picocli, as the
  * CLI is; never loads JavaFX.
  *
@@ -31,6 +36,9 @@ final class WindowOptions {
     @Option(names = "--lesson", paramLabel = "ID", description = "open this lesson, e.g. 02-first-processes")
     private String lesson;
 
+    @Parameters(arity = "0..1", paramLabel = "FILE.py", description = "open your own program instead of a lesson")
+    private Path program;
+
     private WindowOptions() {
     }
 
@@ -39,10 +47,20 @@ final class WindowOptions {
         WindowOptions o = new WindowOptions();
         try {
             new CommandLine(o).parseArgs(args.toArray(String[]::new));
-            return Optional.of(o);
         } catch (CommandLine.ParameterException e) {
             return Optional.empty();
         }
+        return o.program == null || looksLikeProgram(o.program.toString()) ? Optional.of(o) : Optional.empty();
+    }
+
+    /**
+     * True when a bare word on the command line is meant as the window's program: it ends in {@code .py} or
+     * {@code .pyw}, or names a file that is there; never a command of the CLI ({@code run}). So a typo of a command
+     * ({@code processlab lsit}) is still the CLI's usage error.
+     */
+    static boolean looksLikeProgram(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return !"run".equals(word) && (w.endsWith(".py") || w.endsWith(".pyw") || java.nio.file.Files.exists(Path.of(word)));
     }
 
     /**
@@ -54,7 +72,7 @@ final class WindowOptions {
         // the option names as the annotations above declare them, so a new option needs no second list here
         java.util.Set<String> names = new CommandLine(new WindowOptions()).getCommandSpec().optionsMap().keySet();
         java.util.function.Predicate<String> ours = a -> names.contains(a.split("=", 2)[0]);
-        boolean window = !args.isEmpty() && ours.test(args.get(0))
+        boolean window = !args.isEmpty() && (ours.test(args.get(0)) || looksLikeProgram(args.get(0)))
                 && args.stream().filter(a -> a.startsWith("-")).allMatch(ours);
         if (!window) {
             return null;
@@ -65,6 +83,28 @@ final class WindowOptions {
         } catch (CommandLine.ParameterException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * Why the program given on the command line cannot be opened ({@link ProgramFile#read}: no such file, not
+     * Python, not UTF-8, too large, unreadable), one sentence; null when there is none, or it can be.
+     */
+    static String programProblem(List<String> args) {
+        Optional<WindowOptions> o = parse(args);
+        if (o.isEmpty() || o.get().program == null) {
+            return null;
+        }
+        try {
+            ProgramFile.read(o.get().program);
+            return null;
+        } catch (ProgramFileException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The program to open instead of a lesson, or null. */
+    Path program() {
+        return program;
     }
 
     /** The lessons folder asked for, or null for the default. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 "      --presenter     open in presenter mode: full screen, large text, the timeline first",
                 "      --lesson=ID     open this lesson: its number, name or folder (3, process-ids,",
                 "                      03-process-ids)",
+                "      FILE.py         open your own program instead of a lesson",
                 "Keys in the window: press ? or F1."},
         subcommands = {RunCommand.class}, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70)
 public final class Cli {

@@ -33,6 +33,11 @@ import org.processlab.run.RunSpec;
  * and reports every process. Exit code: the root's status as a shell reports it; when ProcessLab itself
  * fails, a sysexits.h code with the reason on stderr: 64 bad arguments, 66 no such lesson or file,
  * 69 no usable interpreter, 70 the run broke, 73 the trace file cannot be written.
+ *
+ * <p>The CLI's stdin goes to the program ({@link StdinPassThrough}). In text mode the output is printed as it comes
+ * ({@link LiveOutput}), a prompt without its newline included, so a person at a terminal sees the question before
+ * answering it. When the program left its input unread so long that more than 1 MiB waited and the rest was dropped,
+ * the CLI says so once on stderr, with the bytes dropped, when the run has ended.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70,
         description = "Run a lesson's example or a Python file as real processes and report each one.")
@@ -191,6 +196,9 @@ public final class RunCommand implements Callable<Integer> {
             return EX_SOFTWARE;
         }
         report(end, model);
+        if (end.inputDroppedBytes() > 0) {
+            stderr.println("processlab: " + inputDroppedMessage(end.inputDroppedBytes()));
+        }
         if (end.stoppedBy() != null) {
             stderr.println("processlab: " + stopMessage(end.stoppedBy(), spec));
         }
@@ -232,83 +240,10 @@ public final class RunCommand implements Callable<Integer> {
     /** Text mode: the run's output as it happens. */
     private LiveOutput live;
 
-    /**
-     * Text mode prints the run's output lines as they come, as running the program in a terminal would show them,
-     * with their time, process and stream; the report's table and lanes follow when the run has ended. A daemon thread
-     * looks every {@link #EVERY_MS} ms. Lines wait {@link #HOLD_MICROS} µs before they are printed, in the order of
-     * their times: lines from different processes arrive over different connections, so the order they arrive in is
-     * not always the order they were written in, and a child's name (its label, from its parent's {@code start()})
-     * may arrive a moment after its first line.
-     */
-    private static final class LiveOutput {
-        static final long EVERY_MS = 50;
-        static final long HOLD_MICROS = 300_000;
-        private final RunModel model;
-        private final PrintStream out;
-        private final Thread thread;
-        private final List<org.processlab.model.RunEvent.OutputLine> pending = new ArrayList<>();
-        private volatile boolean stopped;
-        private int next;
-        private boolean headed;
-
-        LiveOutput(RunModel model, PrintStream out, String title) {
-            this.model = model;
-            this.out = out;
-            out.println("Run: " + title);
-            out.flush();
-            thread = new Thread(this::loop, "processlab-live-output");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void loop() {
-            while (!stopped) {
-                print(null, org.processlab.model.Clock.nowMicros() - HOLD_MICROS);
-                try {
-                    Thread.sleep(EVERY_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        /** Prints the lines written up to {@code until} (epoch µs), in time order; {@code run} null: as of now. */
-        private synchronized void print(RunSnapshot run, long until) {
-            org.processlab.model.OutputLog log = model.output();
-            int n = log.size();
-            for (int i = next; i < n; i++) {
-                pending.add(log.get(i));
-            }
-            next = n;
-            if (pending.isEmpty()) {
-                return;
-            }
-            pending.sort(java.util.Comparator.comparingLong(org.processlab.model.RunEvent.OutputLine::t));
-            int k = 0;
-            while (k < pending.size() && pending.get(k).t() <= until) {
-                k++;
-            }
-            if (k == 0) {
-                return;
-            }
-            List<org.processlab.model.RunEvent.OutputLine> due = new ArrayList<>(pending.subList(0, k));
-            pending.subList(0, k).clear();
-            TextReport.writeLines(run != null ? run : model.snapshot(), due, !headed, out);
-            headed = true;
-            out.flush();
-        }
-
-        /** Stops the thread and prints every line not printed yet, with the names of {@code end}. */
-        void stop(RunSnapshot end) {
-            stopped = true;
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            print(end, Long.MAX_VALUE);
-        }
+    /** What the CLI says once, at the run's end, when the program left its input unread and some was dropped. */
+    static String inputDroppedMessage(long bytes) {
+        return String.format(java.util.Locale.ROOT, "the program did not read its input: %,d bytes were dropped "
+                + "(at most 1 MiB of input the program has not read is kept)", bytes);
     }
 
     /** Why the run was stopped, in words, with the option that sets the limit. */

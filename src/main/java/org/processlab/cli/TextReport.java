@@ -8,6 +8,7 @@ import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Signals;
+import org.processlab.model.Stream;
 
 /**
  * Writes a run for a terminal: its output lines with their time (seconds since the run began), process and stream
@@ -45,16 +46,27 @@ public final class TextReport {
         if (heading && !lines.isEmpty()) {
             out.println("Output:");
         }
-        int whoWidth = WHO_WIDTH;   // the longest "name[PID]" among the processes, so the streams line up
+        int whoWidth = whoWidth(run);
+        for (OutputLine l : lines) {
+            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced()));
+            out.println(l.text());
+        }
+    }
+
+    /** The width of the "name[PID]" column: the longest among the processes, so the streams line up. */
+    static int whoWidth(RunSnapshot run) {
+        int whoWidth = WHO_WIDTH;
         for (ProcessView p : run.processes()) {
             whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
         }
-        String format = "%8.3f  %-" + whoWidth + "s %-6s %s%s%n";
-        for (OutputLine l : lines) {
-            String who = run.byPid(l.pid()).map(ProcessView::displayName).orElse("?");
-            out.printf(format, RunDocument.seconds(run, l.t()), who + "[" + l.pid() + "]",
-                    l.stream().id(), l.untraced() ? "(untraced) " : "", l.text());
-        }
+        return whoWidth;
+    }
+
+    /** The columns before a line's text: its time (seconds since the run began), "name[PID]", stream and marks. */
+    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced) {
+        String who = run.byPid(pid).map(ProcessView::displayName).orElse("?");
+        return String.format("%8.3f  %-" + whoWidth + "s %-6s %s", RunDocument.seconds(run, t), who + "[" + pid + "]",
+                stream.id(), untraced ? "(untraced) " : "");
     }
 
     /** The least width of the "name[PID]" column of output lines. */

@@ -10,6 +10,7 @@ import org.processlab.model.RunEvent.ChildStarted;
 import org.processlab.model.RunEvent.ChildStarting;
 import org.processlab.model.RunEvent.Exiting;
 import org.processlab.model.RunEvent.HelperStarted;
+import org.processlab.model.RunEvent.InputDropped;
 import org.processlab.model.RunEvent.JoinBegan;
 import org.processlab.model.RunEvent.JoinEnded;
 import org.processlab.model.RunEvent.KernelState;
@@ -344,6 +345,12 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         if (e.rootStatus() != null && run.rootStatus == null) {
             run.rootStatus = e.rootStatus();
         }
+        return null;
+    }
+
+    @Override
+    public Void inputDropped(InputDropped e) {
+        run.inputDropped += e.dropped();
         return null;
     }
 

@@ -9,6 +9,10 @@ import java.util.Arrays;
  * lines as slices of the received payload, not one String each, is what lets a million lines cost the
  * JVM a few hundred objects instead of a million (and the garbage collector almost nothing).
  *
+ * <p>A batch may also tell the line its stream has begun after these lines and not finished yet
+ * ({@link #tellUnfinished}): a prompt the program waits behind. Those bytes are valid only during the hand-over
+ * (the splitter reuses them), so a receiver copies what it keeps.
+ *
  * <p>Threading: not thread-safe; filled and handed over by one reader thread, reused after the hand-over.
  */
 public final class LineBatch {
@@ -16,6 +20,11 @@ public final class LineBatch {
     private int[] offsets = new int[64];
     private int[] lengths = new int[64];
     private int size;
+    private boolean tellsUnfinished;
+    private byte[] unfinishedArray;
+    private int unfinishedOffset;
+    private int unfinishedLength;
+    private long unfinishedBytes;
 
     /** Adds the line {@code data[off, off + len)}. */
     public void add(byte[] data, int off, int len) {
@@ -66,9 +75,51 @@ public final class LineBatch {
         return new String(arrays[i], offsets[i], lengths[i], StandardCharsets.UTF_8);
     }
 
+    /**
+     * Tells that after these lines the stream's unfinished line is {@code totalBytes} long, of which
+     * {@code data[off, off + len)} are the first bytes (the rest was counted, not kept); {@code totalBytes} 0: the
+     * stream has no unfinished line (any told before is finished). {@code data} is valid only during the hand-over.
+     */
+    public void tellUnfinished(byte[] data, int off, int len, long totalBytes) {
+        tellsUnfinished = true;
+        unfinishedArray = data;
+        unfinishedOffset = off;
+        unfinishedLength = len;
+        unfinishedBytes = totalBytes;
+    }
+
+    /** True when this batch tells its stream's unfinished line (see {@link #tellUnfinished}). */
+    public boolean tellsUnfinished() {
+        return tellsUnfinished;
+    }
+
+    /** The bytes the unfinished line's kept bytes are a slice of (valid during the hand-over only), or null. */
+    public byte[] unfinishedArray() {
+        return unfinishedArray;
+    }
+
+    /** Where the unfinished line's kept bytes start in {@link #unfinishedArray}. */
+    public int unfinishedOffset() {
+        return unfinishedOffset;
+    }
+
+    /** How many bytes of the unfinished line {@link #unfinishedArray} holds. */
+    public int unfinishedLength() {
+        return unfinishedLength;
+    }
+
+    /** The unfinished line's whole length so far, in bytes; 0 for none. */
+    public long unfinishedBytes() {
+        return unfinishedBytes;
+    }
+
     /** Empties it for reuse (drops its references). */
     public void clear() {
         Arrays.fill(arrays, 0, size, null);
         size = 0;
+        tellsUnfinished = false;
+        unfinishedArray = null;
+        unfinishedLength = 0;
+        unfinishedBytes = 0;
     }
 }

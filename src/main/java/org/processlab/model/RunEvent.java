@@ -89,6 +89,8 @@ public sealed interface RunEvent {
 
         R priorityLowered(PriorityLowered e);
 
+        R inputDropped(InputDropped e);
+
         R outputLine(OutputLine e);
     }
 
@@ -204,6 +206,18 @@ public sealed interface RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.priorityLowered(this);
+        }
+    }
+
+    /**
+     * Input sent to the main process's stdin was dropped at {@code t} (µs): the program had not read the 1 MiB waiting
+     * before it, so {@code dropped} bytes were thrown away and {@code pending} bytes still wait (the supervisor's
+     * {@code stdin-dropped}).
+     */
+    record InputDropped(long t, long dropped, long pending) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.inputDropped(this);
         }
     }
 

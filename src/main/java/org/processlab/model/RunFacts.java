@@ -37,6 +37,8 @@ final class RunFacts {
     RunEvent.PriorityLowered priorityLowered;
     /** Trace connections closed for a wrong token or a malformed message. */
     long rejected;
+    /** Bytes of the program's input dropped because it had not read what was waiting ({@link RunEvent.InputDropped}). */
+    long inputDropped;
 
     /**
      * True when a process re-parented at {@code t} was orphaned by ProcessLab stopping the run (it ends parents and

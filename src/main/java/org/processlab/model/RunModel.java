@@ -43,6 +43,8 @@ public final class RunModel {
     private final RunFacts run = new RunFacts();
     private final ProcessTable table = new ProcessTable();
     private final EventApplier applier;
+    /** The line each output stream has begun and not finished (a prompt): apart from {@link #output}'s lines. */
+    private final UnfinishedLines unfinished = new UnfinishedLines();
     private long version;
 
     // Safe without the lock:
@@ -124,16 +126,24 @@ public final class RunModel {
     /**
      * Adds lines that arrived together from one process's stream (same time {@code t}, epoch µs), kept as
      * byte slices, under one lock: the ingest's path, fast for floods. {@code pid} 0 means "no agent said
-     * who". Thread-safe.
+     * who". When the batch tells the stream's unfinished line ({@link LineBatch#tellsUnfinished()}), the model
+     * keeps it apart from the lines (see {@link RunSnapshot#unfinishedLines()}): a line is counted, logged and
+     * exported once, when finished. {@code untraced} lines come from the supervisor's pipes, which are one stream
+     * each whoever writes to them. Thread-safe.
      */
     public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() && !lines.tellsUnfinished()) {
             return;
         }
         synchronized (lock) {
             version++;
             long who = applier.writerOf(pid);
-            output.appendAll(t, who, stream, lines, untraced || who != pid);
+            if (!lines.isEmpty()) {
+                output.appendAll(t, who, stream, lines, untraced || who != pid);
+            }
+            if (lines.tellsUnfinished()) {
+                unfinished.update(t, untraced ? 0 : pid, who, stream, untraced || who != pid, lines);
+            }
         }
         markDirty();
     }
@@ -173,7 +183,8 @@ public final class RunModel {
             TreeOrder.walk(table, run.rootPid, (p, depth) -> views.add(view(p, depth)));
             return new RunSnapshot(version, run.status, run.title, run.startedAt, run.endedAt, now, List.copyOf(views),
                     run.rootStatus, run.stoppedBy, run.error, List.copyOf(run.startMethods), run.requestedMethod,
-                    run.supervisorPid, output.size(), run.rejected, run.priorityLowered);
+                    run.supervisorPid, output.size(), unfinished.now(), run.rejected, run.priorityLowered,
+                    run.inputDropped);
         }
     }
 

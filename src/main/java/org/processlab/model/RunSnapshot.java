@@ -19,14 +19,20 @@ import java.util.Optional;
  * @param startMethods   the start methods the program's multiprocessing children used, in order of first use
  * @param requestedStartMethod the default start method ProcessLab set, or null for the interpreter's own
  * @param supervisorPid  the PID of ProcessLab's supervisor (an orphan's new parent), or -1
- * @param outputLines    total lines of output so far (exact)
+ * @param outputLines    total lines of output so far (exact; a line is counted once finished)
+ * @param unfinishedLines the lines processes have begun and not finished yet (a prompt), at most one per process and
+ *                       stream, in the order their streams first had one; none once the run has ended (its writers'
+ *                       ends finish them)
  * @param rejectedConnections trace connections closed for a missing or wrong token or bad messages
  * @param priorityLowered when and why the run was lowered below the window's priority because it turned busy, or null
+ * @param inputDroppedBytes bytes of input sent to the main process's stdin that were dropped because it had not read
+ *                       the 1 MiB waiting before them (the supervisor's {@code stdin-dropped}); 0 for none
  */
 public record RunSnapshot(long version, RunStatus status, String title, long startedAt, long endedAt, long now,
                           List<ProcessView> processes, Integer rootStatus, StopReason stoppedBy, String error,
                           List<String> startMethods, String requestedStartMethod, long supervisorPid,
-                          long outputLines, long rejectedConnections, RunEvent.PriorityLowered priorityLowered) {
+                          long outputLines, List<UnfinishedLine> unfinishedLines, long rejectedConnections,
+                          RunEvent.PriorityLowered priorityLowered, long inputDroppedBytes) {
 
     /** The main process, if it has started. */
     public Optional<ProcessView> main() {

@@ -10,6 +10,9 @@ import org.processlab.model.LineBatch;
  * chunks still counts once). Lines are decoded as UTF-8; bytes that are not valid UTF-8 become U+FFFD.
  * A line longer than {@link #MAX_LINE_BYTES} stays one line: its first {@code MAX_LINE_BYTES} are kept
  * and a marker says how many bytes followed, so line counts stay exact and memory stays bounded.
+ * After each chunk the batch also tells the line begun and not finished yet (a prompt), whenever there is one or there
+ * was one before: the receiver sees a prompt at once, not when its newline finally comes. It stays unfinished until a
+ * line end or {@link #finish}.
  *
  * <p>Threading: not thread-safe; one instance per (process, stream), used by that stream's reader thread.
  */
@@ -18,8 +21,10 @@ final class LineAssembler {
     static final int MAX_LINE_BYTES = 1 << 20;
 
     /**
-     * Receives the lines each chunk finished, with the chunk's time (epoch µs). The batch is reused after
-     * the call; the byte arrays it points into are the fed chunks (never changed afterwards) or copies.
+     * Receives the lines each chunk finished, with the chunk's time (epoch µs), and the unfinished line it leaves
+     * ({@link LineBatch#tellsUnfinished()}). The batch is reused after the call; the byte arrays its lines point into
+     * are the fed chunks (never changed afterwards) or copies; its unfinished line's bytes are this splitter's own,
+     * valid during the call only.
      */
     interface LineSink {
         void lines(long t, LineBatch lines);
@@ -31,6 +36,8 @@ final class LineAssembler {
     private int carryLen;
     private long dropped;
     private boolean afterCr;
+    /** True when the sink was last told of an unfinished line: it must be told when that line is finished. */
+    private boolean toldUnfinished;
 
     LineAssembler(LineSink sink) {
         this.sink = sink;
@@ -62,11 +69,16 @@ final class LineAssembler {
         if (start < end) {
             append(buf, start, end - start);
         }
+        boolean open = carryLen > 0 || dropped > 0;
+        if (open || toldUnfinished) {
+            batch.tellUnfinished(carry, 0, carryLen, carryLen + dropped);
+            toldUnfinished = open;
+        }
         deliver(t);
     }
 
     private void deliver(long t) {
-        if (!batch.isEmpty()) {
+        if (!batch.isEmpty() || batch.tellsUnfinished()) {
             sink.lines(t, batch);
             batch.clear();
         }
@@ -76,6 +88,10 @@ final class LineAssembler {
     void finish(long t) {
         if (carryLen > 0 || dropped > 0) {
             emitCarry(t);
+        }
+        if (toldUnfinished) {
+            batch.tellUnfinished(null, 0, 0, 0);
+            toldUnfinished = false;
         }
         deliver(t);
     }

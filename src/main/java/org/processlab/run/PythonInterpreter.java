@@ -41,9 +41,23 @@ public record PythonInterpreter(Path executable, String version) {
         }
         Path candidate;
         if (!key.isEmpty()) {
-            candidate = key.contains(File.separator) || key.contains("/") ? Path.of(key) : onPath(key);
-            if (candidate == null || !Files.isRegularFile(candidate)) {
-                throw new InterpreterNotFoundException("Python interpreter not found: " + key + ". " + HOW_TO_GET);
+            boolean isPath = key.contains(File.separator) || key.contains("/");
+            candidate = isPath ? Path.of(key) : onPath(key);
+            if (candidate == null) {
+                throw notFound("Python interpreter not found: " + key + " is not on the PATH");
+            }
+            if (!Files.exists(candidate)) {
+                throw notFound("Python interpreter not found: " + key + " does not exist");
+            }
+            if (Files.isDirectory(candidate)) {
+                throw notFound("Python interpreter not found: " + key + " is a folder (a virtual environment's"
+                        + " interpreter is the file bin/python inside it)");
+            }
+            if (!Files.isRegularFile(candidate)) {
+                throw notFound("Python interpreter not found: " + key + " is not a file");
+            }
+            if (!Files.isExecutable(candidate)) {
+                throw notFound(key + " is not executable (chmod +x makes it so, if it is a Python)");
             }
         } else {
             candidate = onPath("python3");
@@ -51,7 +65,7 @@ public record PythonInterpreter(Path executable, String version) {
                 candidate = onPath("python");
             }
             if (candidate == null) {
-                throw new InterpreterNotFoundException("No python3 on the PATH. " + HOW_TO_GET);
+                throw notFound("No python3 on the PATH");
             }
         }
         PythonInterpreter resolved = resolve(candidate);
@@ -68,7 +82,7 @@ public record PythonInterpreter(Path executable, String version) {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new InterpreterNotFoundException(candidate + " did not answer within 20 s. " + HOW_TO_GET);
+                throw notFound(candidate + " did not answer within 20 s");
             }
             List<String> lines = new String(out, StandardCharsets.UTF_8).lines().toList();
             if (p.exitValue() != 0 || lines.size() < 2 || !lines.get(1).startsWith("3.")) {
@@ -77,23 +91,27 @@ public record PythonInterpreter(Path executable, String version) {
                 if (said.length() > 80) {
                     said = said.substring(0, 77) + "...";
                 }
-                throw new InterpreterNotFoundException(candidate + " is not a working Python 3"
+                throw notFound(candidate + " is not a working Python 3"
                         + (said.isEmpty() ? " (it printed nothing, exit status " + p.exitValue() + ")"
-                        : " (asked for its version, it said: " + said + ")") + ". " + HOW_TO_GET);
+                        : " (asked for its version, it said: " + said + ")"));
             }
             String[] v = lines.get(1).strip().split("\\.");
             if (Integer.parseInt(v[0]) == 3 && Integer.parseInt(v[1]) < 8) {
-                throw new InterpreterNotFoundException(candidate + " is Python " + lines.get(1).strip()
-                        + ", too old: ProcessLab needs Python 3.8 or newer. " + HOW_TO_GET);
+                throw notFound(candidate + " is Python " + lines.get(1).strip()
+                        + ", too old: ProcessLab needs Python 3.8 or newer");
             }
             Path real = lines.get(0).isBlank() ? candidate : Path.of(lines.get(0).strip());
             return new PythonInterpreter(Files.isExecutable(real) ? real : candidate, lines.get(1).strip());
         } catch (IOException e) {
-            throw new InterpreterNotFoundException("Cannot start " + candidate + ": " + e.getMessage() + ". " + HOW_TO_GET);
+            throw notFound("Cannot start " + candidate + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterpreterNotFoundException("Interrupted while checking " + candidate);
         }
+    }
+
+    private static InterpreterNotFoundException notFound(String reason) {
+        return new InterpreterNotFoundException(reason, HOW_TO_GET);
     }
 
     private static Path onPath(String name) {

@@ -71,6 +71,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
             case "reaped" -> reaped(lastT, j);
             case "signalled" -> signalled(lastT, j);
             case "niced" -> niced(lastT, j);
+            case "stdin-dropped" -> stdinDropped(lastT, j);
             case "done" -> done(lastT);
             default -> {
                 // a newer supervisor may say more
@@ -109,6 +110,10 @@ final class SupervisorMessages implements TraceTransport.Connection {
     private void niced(long t, JsonNode j) {
         String why = listener.loweredBecause();
         model.append(new RunEvent.PriorityLowered(t, j.path("steps").asInt(), why == null ? "it turned busy" : why));
+    }
+
+    private void stdinDropped(long t, JsonNode j) {
+        model.append(new RunEvent.InputDropped(t, j.path("dropped").asLong(), j.path("pending").asLong()));
     }
 
     private void done(long t) {

@@ -24,7 +24,30 @@ class WindowOptionsTest {
     }
 
     @Test
+    void oneProgramFileOpensTheWindowOnIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(Main.windowArguments(new String[] {"mine.py"})).isTrue();
+        assertThat(Main.windowArguments(new String[] {"--presenter", "mine.pyw"})).isTrue();
+        WindowOptions o = WindowOptions.parse(List.of("--lessons", "/l", "guess.py")).orElseThrow();
+        assertThat(o.program()).isEqualTo(Path.of("guess.py"));
+        Path script = java.nio.file.Files.writeString(dir.resolve("tool"), "#!/usr/bin/env python3\n");
+        assertThat(Main.windowArguments(new String[] {script.toString()})).as("a file that is there").isTrue();
+        assertThat(WindowOptions.problem(List.of("mine.py"))).isNull();
+
+        assertThat(WindowOptions.programProblem(List.of(script.toString()))).isNull();
+        assertThat(WindowOptions.programProblem(List.of(dir.resolve("gone.py").toString())))
+                .isEqualTo("There is no file " + dir.resolve("gone.py") + ".");
+        Path txt = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hi");
+        assertThat(WindowOptions.programProblem(List.of("--presenter", txt.toString())))
+                .startsWith("notes.txt is not a Python program");
+        assertThat(WindowOptions.programProblem(List.of("--presenter"))).isNull();
+        assertThat(WindowOptions.programProblem(List.of("run", "x.py"))).as("the CLI's").isNull();
+    }
+
+    @Test
     void anythingElseIsTheCli() {
+        assertThat(Main.windowArguments(new String[] {"lsit"})).as("a typo of a command").isFalse();
+        assertThat(Main.windowArguments(new String[] {"run"})).isFalse();
+        assertThat(Main.windowArguments(new String[] {"a.py", "b.py"})).as("one program").isFalse();
         assertThat(Main.windowArguments(new String[] {"run", "x.py"})).isFalse();
         assertThat(Main.windowArguments(new String[] {"--help"})).isFalse();
         assertThat(Main.windowArguments(new String[] {"--lessons"})).as("a value missing").isFalse();

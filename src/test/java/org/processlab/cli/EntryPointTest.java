@@ -40,6 +40,19 @@ class EntryPointTest {
     }
 
     @Test
+    void aProgramFileThatCannotBeOpenedIsOneLineAndNoWindow(@TempDir Path dir) throws Exception {
+        Path gone = dir.resolve("gone.py");
+        String[] r = run(JarProcess.builder(gone.toString()));
+        assertThat(r[0]).isEqualTo("64");
+        assertThat(r[1].strip()).isEqualTo("processlab: There is no file " + gone + ".");
+        Path latin = Files.write(dir.resolve("latin.py"), new byte[] {'x', '=', '"', (byte) 0xE9, '"', '\n'});
+        r = run(JarProcess.builder("--presenter", latin.toString()));
+        assertThat(r[0]).isEqualTo("64");
+        assertThat(r[1].strip()).isEqualTo("processlab: latin.py is not UTF-8 text (line 1, byte 4): save it as UTF-8"
+                + " in your editor and open it again.");
+    }
+
+    @Test
     void helpListsTheWindowsOptions() throws Exception {
         String[] r = run(JarProcess.builder("--help"));
         assertThat(r[0]).isEqualTo("0");

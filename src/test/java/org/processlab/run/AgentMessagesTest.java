@@ -95,4 +95,21 @@ class AgentMessagesTest {
         assertThat(lines.get(1).stream()).isEqualTo(Stream.STDERR);
         assertThat(lines.get(3).t()).as("a line ended by the connection's end has the last time heard").isEqualTo(40);
     }
+
+    @Test
+    void aPromptIsTheProcessesUnfinishedLineUntilItsLineEnds() throws Exception {
+        AgentMessages a = AgentMessages.hello(model,
+                json("{\"k\":\"hello\",\"pid\":7,\"ppid\":1,\"t\":10,\"startTicks\":5,\"argv\":[\"python3\"]}"), listener);
+        a.message(out("stdout", 20, "number? "));
+        var open = model.snapshot().unfinishedLines();
+        assertThat(open).containsExactly(new org.processlab.model.UnfinishedLine(20, 7, Stream.STDOUT, "number? ", 8, false));
+        assertThat(model.snapshot().outputLines()).as("not a line yet").isZero();
+        a.message(out("stdout", 30, "49\n"));
+        assertThat(model.snapshot().unfinishedLines()).isEmpty();
+        assertThat(model.output().range(0, 10)).extracting(l -> l.text()).containsExactly("number? 49");
+        a.message(out("stdout", 40, "bye"));
+        a.closed();
+        assertThat(model.snapshot().unfinishedLines()).as("the writer's end finishes it").isEmpty();
+        assertThat(model.output().range(0, 10)).extracting(l -> l.text()).containsExactly("number? 49", "bye");
+    }
 }

@@ -10,9 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class LineAssemblerTest {
     private final List<String> lines = new ArrayList<>();
+    /** What each hand-over told of the unfinished line: its kept text and whole length ("|0": none). */
+    private final List<String> told = new ArrayList<>();
     private final LineAssembler a = new LineAssembler((t, batch) -> {
         for (int i = 0; i < batch.size(); i++) {
             lines.add(batch.text(i));
+        }
+        if (batch.tellsUnfinished()) {
+            told.add(new String(batch.unfinishedArray() == null ? new byte[0] : batch.unfinishedArray(),
+                    batch.unfinishedOffset(), batch.unfinishedLength(), StandardCharsets.UTF_8) + "|" + batch.unfinishedBytes());
         }
     });
 
@@ -78,5 +84,56 @@ class LineAssemblerTest {
         feed("\u2713\u2713\n");
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).doesNotContain("\uFFFD").contains("line too long");
+    }
+
+    @Test
+    void aPromptIsToldAtOnceAndItsLineCountsOnceWhenFinished() {
+        feed("number? ");
+        assertThat(lines).isEmpty();
+        assertThat(told).containsExactly("number? |8");
+        feed("49\n");
+        assertThat(lines).containsExactly("number? 49");
+        assertThat(told).as("finished: no unfinished line any more").containsExactly("number? |8", "|0");
+        feed("next\n");
+        assertThat(told).as("whole lines tell nothing: the flood's path stays as it was").hasSize(2);
+    }
+
+    @Test
+    void anUnfinishedLineGrowsChunkByChunk() {
+        feed("Working");
+        feed(".");
+        feed(".");
+        assertThat(told).containsExactly("Working|7", "Working.|8", "Working..|9");
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void crAndCrlfFinishTheUnfinishedLine() {
+        feed("50%");
+        feed("\r60%");
+        assertThat(lines).containsExactly("50%");
+        assertThat(told).containsExactly("50%|3", "60%|3");
+        feed("\r");
+        feed("\n");
+        assertThat(lines).as("the CRLF split across chunks ends one line").containsExactly("50%", "60%");
+        assertThat(told).containsExactly("50%|3", "60%|3", "|0");
+    }
+
+    @Test
+    void theEndFinishesTheUnfinishedLineAndSaysSo() {
+        feed("bye");
+        a.finish(0);
+        assertThat(lines).containsExactly("bye");
+        assertThat(told).containsExactly("bye|3", "|0");
+    }
+
+    @Test
+    void anOverLongUnfinishedLineIsToldWithItsWholeLength() {
+        byte[] b = new byte[LineAssembler.MAX_LINE_BYTES + 5];
+        java.util.Arrays.fill(b, (byte) 'x');
+        a.feed(0, b, 0, b.length);
+        assertThat(lines).isEmpty();
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).endsWith("|" + b.length).hasSize(LineAssembler.MAX_LINE_BYTES + 1 + Integer.toString(b.length).length());
     }
 }

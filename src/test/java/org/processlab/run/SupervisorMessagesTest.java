@@ -104,4 +104,26 @@ class SupervisorMessagesTest {
         });
         assertThat(lines.get(1).t()).isEqualTo(40);
     }
+
+    @Test
+    void droppedInputIsAnEventAndAddsUp() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"stdin-dropped\",\"t\":10,\"dropped\":300,\"pending\":1048576}"));
+        s.message(msg("{\"k\":\"stdin-dropped\",\"t\":20,\"dropped\":12045,\"pending\":1048576}"));
+        assertThat(model.events()).containsExactly(new RunEvent.InputDropped(10, 300, 1048576),
+                new RunEvent.InputDropped(20, 12045, 1048576));
+        assertThat(model.snapshot().inputDroppedBytes()).isEqualTo(12_345);
+    }
+
+    @Test
+    void anUntracedPromptIsUnfinishedUntilDone() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"spawned\",\"t\":10,\"pid\":51,\"startTicks\":7}"));
+        s.message(raw(20, "name: "));
+        assertThat(model.snapshot().unfinishedLines()).extracting(u -> u.text() + " " + u.pid() + " " + u.untraced())
+                .containsExactly("name:  51 true");
+        s.message(msg("{\"k\":\"done\",\"t\":40}"));
+        assertThat(model.snapshot().unfinishedLines()).isEmpty();
+        assertThat(model.output().range(0, 10)).extracting(l -> l.text()).containsExactly("name: ");
+    }
 }

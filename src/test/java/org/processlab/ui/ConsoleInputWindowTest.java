@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
@@ -84,6 +85,36 @@ class ConsoleInputWindowTest extends WindowTest {
         app.robot.type(KeyCode.ENTER);
         app.waitFor("the program's answer", Duration.ofSeconds(60), () -> consoleHas("square: 144"));
         app.waitFor("the run to end", Duration.ofSeconds(30), () -> !app.vm().run().runningProperty().get());
+        assertGone(pids);
+    }
+
+    /**
+     * The program's prompt, printed without a newline, stands beside the input line before anything is typed (on a
+     * projector: {@code console-prompt-presenter.png}); typing 7 gives the rest, and the console shows the prompt and
+     * the answer as a terminal does, the typed part marked as typed.
+     */
+    @Test
+    void promptShowsBesideTheInputLineBeforeTyping() throws Exception {
+        AppDriver.writeLesson(lessons, "01-square", "Square a number", "square.py", SQUARE);
+        app.launch(home, "--lessons", lessons.toString(), "--presenter");
+        List<Long> pids = runUntilInputShown();
+        Label prompt = (Label) app.robot.lookup("#consoleProgramPrompt").query();
+        app.waitFor("the prompt beside the input line", Duration.ofSeconds(30),
+                () -> "number? ".equals(app.fx(prompt::getText)) && app.fx(prompt::isVisible));
+        assertThat(app.fx(() -> app.vm().run().model().snapshot().outputLines())).as("nothing typed, no line yet").isZero();
+        assertThat(app.fx(() -> prompt.getFont().getSize())).as("the prompt on a projector").isGreaterThanOrEqualTo(24);
+        app.robot.clickOn("#consoleInput");
+        app.screenshot("console-prompt-presenter");
+        app.robot.write("7");
+        app.robot.type(KeyCode.ENTER);
+        app.waitFor("the program's answer", Duration.ofSeconds(60), () -> consoleHas("square: 49"));
+        assertThat(app.fx(() -> app.vm().run().console().shownRows().stream()
+                .map(r -> r.kind() + ":" + r.text() + r.typed()).toList()))
+                .containsSubsequence("TYPED:number? 7 \u23CE", "LINE:square: 49");
+        app.waitFor("the run to end", Duration.ofSeconds(30), () -> !app.vm().run().runningProperty().get());
+        assertThat(app.fx(() -> app.vm().run().model().output().get(0).text())).as("the program's own line")
+                .isEqualTo("number? square: 49");
+        app.screenshot("console-prompt-answered");
         assertGone(pids);
     }
 

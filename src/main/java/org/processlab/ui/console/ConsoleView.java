@@ -151,12 +151,22 @@ public final class ConsoleView extends VBox {
         Label prompt = new Label("Type to the program ›");
         prompt.getStyleClass().add("console-input-prompt");
         prompt.setMinWidth(Region.USE_PREF_SIZE);
+        // the program's own prompt ("number? "), in the program's type, where a terminal's cursor would stand after it
+        Label programPrompt = new Label();
+        programPrompt.setId("consoleProgramPrompt");
+        programPrompt.getStyleClass().add("console-program-prompt");
+        programPrompt.textProperty().bind(input.promptProperty());
+        programPrompt.visibleProperty().bind(input.promptProperty().isNotEmpty());
+        programPrompt.managedProperty().bind(programPrompt.visibleProperty());
+        programPrompt.setMinWidth(0);
+        programPrompt.setMaxWidth(Region.USE_PREF_SIZE);
+        programPrompt.setTooltip(new Tooltip("What the program printed last, without a newline: it waits for your answer"));
         TextField field = new TextField();
         field.setId("consoleInput");
         field.getStyleClass().add("console-input-field");
         field.promptTextProperty().bind(javafx.beans.binding.Bindings.when(input.endedProperty())
                 .then("Input has ended: the program got end-of-file")
-                .otherwise("Type to the program (Enter sends, Ctrl+D ends input)"));
+                .otherwise("your answer, then Enter"));
         field.disableProperty().bind(input.endedProperty());
         field.setTooltip(new Tooltip("What you type goes to the main process's stdin, as in a terminal"));
         field.setOnAction(e -> {
@@ -182,8 +192,17 @@ public final class ConsoleView extends VBox {
         hint.setMinWidth(Region.USE_PREF_SIZE);
         hint.textProperty().bind(javafx.beans.binding.Bindings.when(input.endedProperty())
                 .then("Input has ended").otherwise("Enter sends · Ctrl+D ends input"));
+        Label dropped = new Label();
+        dropped.setId("consoleInputDropped");
+        dropped.getStyleClass().add("console-input-dropped");
+        dropped.textProperty().bind(input.droppedProperty());
+        dropped.visibleProperty().bind(input.droppedProperty().isNotEmpty());
+        dropped.managedProperty().bind(dropped.visibleProperty());
+        dropped.setWrapText(true);
+        dropped.setTooltip(new Tooltip("ProcessLab keeps at most 1 MiB of input the program has not read yet; "
+                + "what is typed beyond that is dropped"));
         HBox.setHgrow(field, Priority.ALWAYS);
-        HBox line = new HBox(8, prompt, field, hint);
+        HBox line = new HBox(8, prompt, programPrompt, field, hint, dropped);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("console-input");
         line.visibleProperty().bind(input.liveProperty());
@@ -214,13 +233,21 @@ public final class ConsoleView extends VBox {
         private final Label who = new Label();
         private final Label badge = new Label();
         private final Label text = new Label();
-        private final HBox box = new HBox(8, time, who, badge, text);
+        /** What the person typed (a typed row), or the cursor of a line not finished yet. */
+        private final Label typed = new Label();
+        private final HBox line = new HBox(0, text, typed);
+        private final HBox box = new HBox(8, time, who, badge, line);
 
         LineCell() {
             time.getStyleClass().add("console-time");
             who.getStyleClass().add("console-who");
             badge.getStyleClass().add("console-badge");
             text.getStyleClass().add("console-text");
+            typed.getStyleClass().add("console-typed");
+            typed.setMinWidth(Region.USE_PREF_SIZE);
+            line.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(line, Priority.ALWAYS);
+            line.setMinWidth(0);
             time.setMinWidth(Region.USE_PREF_SIZE);
             who.setMinWidth(Region.USE_PREF_SIZE);
             badge.setMinWidth(Region.USE_PREF_SIZE);
@@ -239,6 +266,8 @@ public final class ConsoleView extends VBox {
             // the row's look changes only where it differs (a class removed and added again, or the graphic taken
             // out and put back, would make its CSS be worked out again for every line of a flood)
             toggle("marker", !empty && r != null && r.marker());
+            toggle("unfinished", !empty && r != null && r.kind() == ConsoleRow.Kind.UNFINISHED);
+            toggle("typed", !empty && r != null && r.kind() == ConsoleRow.Kind.TYPED);
             toggle("stderr", !empty && r != null && !r.marker() && r.stream() == Stream.STDERR);
             toggle("untraced", !empty && r != null && !r.marker() && r.untraced());
             setText(null);
@@ -253,6 +282,13 @@ public final class ConsoleView extends VBox {
             box.setVisible(true);
             long start = vm.runStartProperty().get();
             time.setText(start >= 0 ? Formats.seconds((r.t() - start) / 1e6) : "");
+            // a line's text takes the row's width (a long one ends in "…"); a prompt leaves room for what follows it
+            boolean after = r.kind() == ConsoleRow.Kind.TYPED || r.kind() == ConsoleRow.Kind.UNFINISHED;
+            text.setMaxWidth(after ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
+            HBox.setHgrow(text, after ? Priority.NEVER : Priority.ALWAYS);
+            typed.setText(r.kind() == ConsoleRow.Kind.TYPED ? r.typed() : r.kind() == ConsoleRow.Kind.UNFINISHED ? "\u258F" : "");
+            typed.setVisible(after);
+            typed.setManaged(after);
             if (r.marker()) {
                 who.setText("");
                 who.setVisible(false);
@@ -274,7 +310,11 @@ public final class ConsoleView extends VBox {
             badge.setVisible(!b.isEmpty());
             badge.setManaged(!b.isEmpty());
             text.setText(r.text());
-            setTooltip(r.text().length() > 60 ? new Tooltip(r.text()) : null);
+            if (r.kind() == ConsoleRow.Kind.TYPED) {
+                setTooltip(new Tooltip("You typed this: it went to the main process's stdin"));
+            } else {
+                setTooltip(r.text().length() > 60 ? new Tooltip(r.text()) : null);
+            }
         }
 
         private void toggle(String styleClass, boolean on) {

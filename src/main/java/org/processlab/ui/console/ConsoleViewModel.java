@@ -22,6 +22,8 @@ import javafx.collections.transformation.FilteredList;
 
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.Stream;
+import org.processlab.model.UnfinishedLine;
 import org.processlab.ui.fx.RunFrame;
 
 /**
@@ -31,6 +33,12 @@ import org.processlab.ui.fx.RunFrame;
  * exact). {@link #filterPidProperty()} shows one process's lines only; {@link #untilTimeProperty()} (the timeline's
  * cursor, epoch µs) shows only the lines written by then, while {@link #limitToCursorProperty()} is on — a replay's
  * console grows line by line as the cursor passes them.
+ *
+ * <p>A line a process has begun and not finished (a prompt, "Working…") is shown at once, as the last rows, one per
+ * process and stream, updated live ({@link ConsoleRow.Kind#UNFINISHED}); once finished it becomes an ordinary row. The
+ * main process's unfinished stdout line stands beside the input line instead while a run takes input
+ * ({@link ProgramInputViewModel#promptProperty}), and what is typed there is echoed after it as a terminal shows it
+ * ({@link ConsoleRow.Kind#TYPED}, {@link TerminalEcho}).
  *
  * <p>Threading: FX thread only; {@link #add} is called once per pulse.
  */
@@ -52,7 +60,23 @@ public final class ConsoleViewModel {
     private int limitCount = -1;
     private final Map<Long, String> names = new HashMap<>();
     private final int maxRows;
-    private final ProgramInputViewModel input = new ProgramInputViewModel();
+    private final ProgramInputViewModel input = new ProgramInputViewModel(new ProgramInputViewModel.Echo() {
+        @Override
+        public void typed(String prompt, String text, boolean lineEnd) {
+            echo(prompt, text + (lineEnd ? " \u23CE" : ""));
+        }
+
+        @Override
+        public void ended() {
+            echo("", "Ctrl+D (end of input)");
+        }
+    });
+    private final TerminalEcho terminal = new TerminalEcho();
+    /** The unfinished rows now at the end of {@link #all}. */
+    private List<ConsoleRow> open = List.of();
+    /** The latest frame's run: its unfinished lines are shown again when the input line comes or goes. */
+    private org.processlab.model.RunSnapshot last;
+    private long mainPid = -1;
 
     /** A console keeping at most {@link #MAX_ROWS} rows. */
     public ConsoleViewModel() {
@@ -65,6 +89,7 @@ public final class ConsoleViewModel {
         filterPid.addListener(o -> refilter());
         untilTime.addListener(o -> limitChanged());
         limitToCursor.addListener(o -> limitChanged());
+        input.liveProperty().addListener(o -> showUnfinished(false));
     }
 
     /**
@@ -96,13 +121,16 @@ public final class ConsoleViewModel {
         return input;
     }
 
-    /** Takes one pulse's new lines and the names of the processes. */
+    /** Takes one pulse's new lines, unfinished lines and the names of the processes. */
     public void add(RunFrame f) {
         if (!f.changed()) {
             return;
         }
+        last = f.snapshot();
+        mainPid = last.main().map(ProcessView::pid).orElse(-1L);
         runStart.set(f.snapshot().startedAt());
         totalLines.set(f.snapshot().outputLines());
+        input.showDropped(f.snapshot().inputDroppedBytes());
         boolean renamed = false;
         for (ProcessView p : f.snapshot().processes()) {
             String n = org.processlab.ui.fx.Formats.name(p);
@@ -113,6 +141,15 @@ public final class ConsoleViewModel {
         if (renamed) {
             namesRevision.set(namesRevision.get() + 1);
         }
+        boolean lines = !f.newLines().isEmpty() || f.skippedLines() > 0;
+        if (lines) {
+            dropOpenRows();
+            addLines(f);
+        }
+        showUnfinished(lines);
+    }
+
+    private void addLines(RunFrame f) {
         List<ConsoleRow> rows = new ArrayList<>(f.newLines().size() + 1);
         if (f.skippedLines() > 0) {
             long t = f.newLines().isEmpty() ? f.nowMicros() : f.newLines().get(0).t();
@@ -120,7 +157,9 @@ public final class ConsoleViewModel {
         }
         int n = f.firstLine();
         for (OutputLine l : f.newLines()) {
-            rows.add(new ConsoleRow(n++, l.t(), l.pid(), l.stream(), l.text(), l.untraced(), false));
+            boolean mainOut = l.pid() == mainPid && l.stream() == Stream.STDOUT;
+            rows.add(ConsoleRow.line(n++, l.t(), l.pid(), l.stream(), mainOut ? terminal.finished(l.text()) : l.text(),
+                    l.untraced()));
         }
         if (rows.isEmpty()) {
             return;
@@ -164,10 +203,57 @@ public final class ConsoleViewModel {
         }
     }
 
-    /** The index of the first row written after {@code t}. */
+    /**
+     * Shows the latest run's unfinished lines: the main process's stdout one as the input line's prompt while a run
+     * takes input, the others as the last rows. {@code dropped}: the old unfinished rows are gone already.
+     */
+    private void showUnfinished(boolean dropped) {
+        List<ConsoleRow> rows = new ArrayList<>(2);
+        String prompt = "";
+        if (last != null) {
+            for (UnfinishedLine u : last.unfinishedLines()) {
+                boolean mainOut = u.pid() == mainPid && u.stream() == Stream.STDOUT;
+                String text = mainOut ? terminal.rest(u.text()) : u.text();
+                if (mainOut && input.liveProperty().get()) {
+                    prompt = text;
+                } else if (!text.isEmpty()) {
+                    rows.add(new ConsoleRow(-1, u.t(), u.pid(), u.stream(), text, u.untraced(),
+                            ConsoleRow.Kind.UNFINISHED, ""));
+                }
+            }
+        }
+        input.showPrompt(prompt);
+        rows.sort(Comparator.comparingLong(ConsoleRow::t));
+        if (!dropped && rows.equals(open)) {
+            return;
+        }
+        if (!dropped) {
+            dropOpenRows();
+        }
+        all.addAll(rows);
+        open = rows;
+    }
+
+    /** Takes the unfinished rows off the end of the list. */
+    private void dropOpenRows() {
+        if (!open.isEmpty()) {
+            all.remove(all.size() - open.size(), all.size());
+            open = List.of();
+        }
+    }
+
+    /** What was typed, after the prompt it answered, as a row of the main process (placed by the time it was sent). */
+    private void echo(String prompt, String typed) {
+        terminal.answered(prompt);
+        long t = org.processlab.model.Clock.nowMicros();
+        all.add(insertionPoint(t), new ConsoleRow(-1, t, mainPid, Stream.STDOUT, prompt, false, ConsoleRow.Kind.TYPED,
+                typed));
+    }
+
+    /** The index of the first row written after {@code t}, among the finished rows (the unfinished ones are last). */
     private int insertionPoint(long t) {
         int lo = 0;
-        int hi = all.size();
+        int hi = all.size() - open.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (all.get(mid).t() <= t) {
@@ -182,6 +268,12 @@ public final class ConsoleViewModel {
     /** Empties the console (a new run). */
     public void clear() {
         all.clear();
+        open = List.of();
+        last = null;
+        mainPid = -1;
+        terminal.clear();
+        input.showPrompt("");
+        input.showDropped(0);
         logFile.set(null);
         names.clear();
         totalLines.set(0);

@@ -31,7 +31,8 @@ final class ShellKeys {
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
     static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
-                              WideCodeOverlay wideCode, ShortcutsOverlay help, CodeTabs code, EditorView editor) {
+                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open, CodeTabs code,
+                              EditorView editor) {
         RunViewModel run = vm.run();
         PresenterViewModel presenter = vm.presenter();
         CursorSteps cursor = new CursorSteps(timeline);
@@ -41,6 +42,8 @@ final class ShellKeys {
                 .on(Shortcut.NEXT_LESSON, pressed -> changeLesson(run, vm::nextLesson))
                 .on(Shortcut.PREVIOUS_LESSON, pressed -> changeLesson(run, vm::previousLesson))
                 .on(Shortcut.LESSON_LIST, lessonList::toggleByHand)
+                .on(Shortcut.OPEN, open)
+                .on(Shortcut.RELOAD, vm.files()::reload)
                 .on(Shortcut.RUN, vm::runExample)
                 .on(Shortcut.STOP, vm::stop)
                 .on(Shortcut.PLAY, pressed -> run.replay().availableProperty().get() && toggle(run))

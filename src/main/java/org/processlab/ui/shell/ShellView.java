@@ -7,6 +7,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.OwnProgram;
@@ -19,6 +20,10 @@ import org.processlab.ui.shell.banner.ErrorBannerView;
 import org.processlab.ui.shell.editor.CodeTabs;
 import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.export.ExportView;
+import org.processlab.ui.shell.file.FileDialogs;
+import org.processlab.ui.shell.file.FileDrop;
+import org.processlab.ui.shell.file.FileMenuView;
+import org.processlab.ui.shell.file.ProgramBarView;
 import org.processlab.ui.shell.header.HeaderView;
 import org.processlab.ui.shell.keys.ShortcutsOverlay;
 import org.processlab.ui.shell.lessons.LessonListVisibility;
@@ -37,16 +42,19 @@ import org.processlab.ui.shell.views.RunViewsWarmUp;
 import org.processlab.ui.timeline.Timeline;
 
 /**
- * The main window's content, assembled from its rooms: the header ({@link HeaderView}) on top; below it the lesson
- * pane ({@link LessonPane}: the lesson list, and the page and the code editor in tabs: {@link CodeTabs}) on the left and the run side ({@link RunSide}) on the right —
- * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}) and the
+ * The main window's content, assembled from its rooms: the header ({@link HeaderView}, with the File menu
+ * {@link FileMenuView}) on top; below it the lesson
+ * pane ({@link LessonPane}: the lesson list, and the page and the code editor in tabs: {@link CodeTabs}) on the left
+ * and the run side ({@link RunSide}) on the right —
+ * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}, with the
+ * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
  * ({@link WideCodeOverlay}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
  * everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
- * ({@link RunViewsWarmUp}).
+ * ({@link RunViewsWarmUp}). A file dropped anywhere on the window opens as a program ({@link FileDrop}).
  *
  * <p>Exports ask where to save with a file dialog, unless the system property {@code processlab.exportDir} names a
  * folder: then they go there ({@link #exportTrace()}, {@link #exportTimelinePng()}).
@@ -66,6 +74,8 @@ public final class ShellView extends BorderPane {
     private final RunViewsWarmUp warmUp;
     private final EditorView editor;
     private CodeTabs codeTabs;
+    private final FileDialogs dialogs = new FileDialogs();
+    private final FileMenuView fileMenu;
 
     /** Builds the window's content over {@code vm}. */
     public ShellView(ShellViewModel vm) {
@@ -93,6 +103,10 @@ public final class ShellView extends BorderPane {
         header.addKeyButtons(vm.hasPreviousProperty(), vm::previousLesson, help::toggle);
         header.lessonsToggle().selectedProperty().bindBidirectional(listShown.shownProperty());
         header.lessonsToggle().setOnAction(e -> listShown.choseByHand());
+        getStylesheets().add(FileMenuView.class.getResource("file.css").toExternalForm());
+        fileMenu = new FileMenuView(vm.files(), dialogs);
+        header.addFileMenu(fileMenu, fileMenu.courseLabel());
+        FileDrop.install(this, vm.files());
 
         export = new ExportView(vm.export(), runViews.timeline());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
@@ -101,7 +115,8 @@ public final class ShellView extends BorderPane {
                 presenter.presenterProperty(), presenter.tableShownProperty());
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
-                new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop), views,
+                new VBox(new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop),
+                        new ProgramBarView(vm.files(), dialogs)), views,
                 scale.pxProperty());
         editor = new EditorView(vm.editor());
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,
@@ -125,7 +140,8 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, codeTabs, editor));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open, codeTabs,
+                        editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 
@@ -245,6 +261,19 @@ public final class ShellView extends BorderPane {
     /** The button that shows or hides the lesson list (selected: shown). */
     public ToggleButton lessonsToggle() {
         return header.lessonsToggle();
+    }
+
+    /**
+     * Where the File menu and the program bar ask for files and folders: the system's dialogs, which a test replaces
+     * ({@link FileDialogs#use}) because native dialogs cannot be driven headless.
+     */
+    public FileDialogs fileDialogs() {
+        return dialogs;
+    }
+
+    /** The File menu (its items fire its actions). */
+    public FileMenuView fileMenu() {
+        return fileMenu;
     }
 
     /** The Export menu (its items fire the export actions). */

@@ -22,6 +22,7 @@ import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonFinder;
+import org.processlab.lesson.LessonLibrary;
 import org.processlab.lesson.OwnProgram;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
@@ -30,6 +31,7 @@ import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
 import org.processlab.store.EditKey;
 import org.processlab.store.EditsStore;
+import org.processlab.store.ProgramStore;
 import org.processlab.store.ProgressStore;
 import org.processlab.store.ScratchFolder;
 import org.processlab.store.SettingsStore;
@@ -37,6 +39,7 @@ import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
 import org.processlab.ui.shell.editor.EditorViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
+import org.processlab.ui.shell.file.FileViewModel;
 import org.processlab.ui.shell.lessons.LessonsViewModel;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunRequest;
@@ -47,11 +50,12 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
  * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
- * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the code editor ({@link EditorViewModel}),
- * plus the interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples,
- * shows the chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's
- * code (asking the question first, counting the run, revealing the answer after it) or the person's version of it
- * (from this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
+ * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the File menu ({@link FileViewModel}: own
+ * programs, kept in a {@link ProgramStore} beside the settings), the code editor ({@link EditorViewModel}), plus the
+ * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the
+ * chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's code
+ * (asking the question first, counting the run, revealing the answer after it) or the person's version of it (from
+ * this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
  *
  * <p>Lessons and example sources are read off the UI thread ({@link #loadLessons()}); Python is looked for off the
  * UI thread too ({@link #checkPython()}), through the {@link TaskExecutor} it is given.
@@ -69,6 +73,7 @@ public final class ShellViewModel {
     private final PredictionViewModel prediction = new PredictionViewModel();
     private final ExportViewModel export;
     private final PresenterViewModel presenter;
+    private final FileViewModel files;
     private final BooleanBinding canRun;
     /** The person's own program shown instead of a lesson, or null. */
     private final ReadOnlyObjectWrapper<OwnProgram> ownProgram = new ReadOnlyObjectWrapper<>(this, "ownProgram");
@@ -115,6 +120,9 @@ public final class ShellViewModel {
         this.lessons = new LessonsViewModel(lessonsRoot, progress, tasks);
         this.toolbar = new RunToolbarViewModel(run);
         this.export = new ExportViewModel(tasks, run::model, run.lessonIdProperty(), LocalDateTime::now);
+        // a person's programs are kept beside their settings, in the same home folder
+        this.files = new FileViewModel(ProgramStore.open(settings.file().getParent()), lessons,
+                LessonLibrary.defaultRoot(), run, tasks, this::openProgram, ownProgram.getReadOnlyProperty());
         // the question is about the lesson's own code: a person's version runs without it
         canRun = Bindings.createBooleanBinding(() -> toolbar.exampleProperty().get() != null
                         && !run.runningProperty().get()
@@ -325,12 +333,15 @@ public final class ShellViewModel {
     public static final String YOUR_VERSION = "Your version: nothing is checked";
 
     private void runOwn(OwnProgram own) {
-        if (!canRun.get()) {
+        if (!canRun.get() || !files.readyToRun()) {
             return;
         }
         prediction.clearReveal();
         editor.showProblem(null);
-        String py = own.python() != null ? own.python() : python.get();
+        // the arguments and interpreter as the fields show them now (kept per file), not as they were at opening
+        String chosen = files.runPython();
+        String py = chosen != null ? chosen : python.get();
+        List<String> args = files.runArguments();
         Optional<StartMethod> method = toolbar.startMethodProperty().get();
         Integer limit = toolbar.timeLimitProperty().get();
         // it is the person's own file: Run saves what the editor holds into it first
@@ -341,7 +352,7 @@ public final class ShellViewModel {
                 writeOwn(own.file(), text);
                 tasks.inUiThread(() -> editor.saved(text));
             }
-            return new RunRequest(own.name(), own.file(), own.args(), method, py, null, limit);
+            return new RunRequest(own.name(), own.file(), args, method, py, null, limit);
         }, save ? "Saved " + own.name() : null, editor::showProblem, m -> null, r -> { });
     }
 
@@ -378,6 +389,11 @@ public final class ShellViewModel {
     /** The run toolbar's choices and notes. */
     public RunToolbarViewModel toolbar() {
         return toolbar;
+    }
+
+    /** The File menu: own programs (opened, recent, their arguments and interpreter), a course of one's own, Reload. */
+    public FileViewModel files() {
+        return files;
     }
 
     /** Exports of the current run: names, writing, the note after. */

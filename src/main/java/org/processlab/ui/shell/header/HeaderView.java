@@ -43,6 +43,8 @@ public final class HeaderView extends HBox {
     private final Button smaller = new Button(null, new FontIcon(MaterialDesignF.FORMAT_FONT_SIZE_DECREASE));
     private final ToggleButton presenterToggle = new ToggleButton();
     private final Button nextButton;
+    private final Label brand = new Label("ProcessLab", new FontIcon(MaterialDesignS.SOURCE_FORK));
+    private final Label lesson = new Label();
 
     /**
      * @param title    the lesson's title
@@ -54,10 +56,8 @@ public final class HeaderView extends HBox {
                       PresenterViewModel presenter) {
         super(12);
         ScaleViewModel scale = presenter.scale();
-        Label brand = new Label("ProcessLab", new FontIcon(MaterialDesignS.SOURCE_FORK));
         brand.getStyleClass().add("brand");
         brand.setMinWidth(Region.USE_PREF_SIZE);   // the lesson's title gives way first
-        Label lesson = new Label();
         lesson.getStyleClass().add("header-title");
         lesson.textProperty().bind(title);
         lesson.setMinWidth(0);
@@ -123,6 +123,15 @@ public final class HeaderView extends HBox {
     /** Puts {@code tool} (the theme menu) in the header, just before the text-size buttons. */
     public void addTool(javafx.scene.Node tool) {
         getChildren().add(getChildren().indexOf(smaller), tool);
+    }
+
+    /**
+     * Puts {@code menu} (the File menu) just after the name ProcessLab, where a window's first menu is, and
+     * {@code besideTitle} (the name of a course of one's own) just after the lesson's title.
+     */
+    public void addFileMenu(javafx.scene.Node menu, javafx.scene.Node besideTitle) {
+        getChildren().add(getChildren().indexOf(brand) + 1, menu);
+        getChildren().add(getChildren().indexOf(lesson) + 1, besideTitle);
     }
 
     /** The button that shows or hides the lesson list (selected: shown). */

@@ -29,7 +29,10 @@ public enum Shortcut {
     PREVIOUS_LESSON(Group.LESSON, "Go back to the previous lesson", of(PAGE_UP), ctrl(LEFT), alt(P)),
     LESSON_LIST(Group.LESSON, "Show or hide the lesson list", ctrl(L)),
 
-    RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(R)),
+    OPEN(Group.FILES, "Open your own program (a .py file)", ctrl(O)),
+    RELOAD(Group.FILES, "Reload: read the lessons (or your program) again from their files", ctrl(R)),
+
+    RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
     CODE(Group.CODE, "Show the code editor (again: the lesson page)", ctrl(E)),
@@ -59,7 +62,8 @@ public enum Shortcut {
 
     /** The groups of the help overlay, in its order. */
     public enum Group {
-        LESSON("The lesson"), RUN("The run"), CODE("The code editor"), TIMELINE("The timeline"), WINDOW("The window");
+        LESSON("The lesson"), FILES("Files"), RUN("The run"), CODE("The code editor"), TIMELINE("The timeline"),
+        WINDOW("The window");
 
         private final String title;
 
@@ -155,7 +159,7 @@ public enum Shortcut {
         return sameMods && (digits || letters);
     }
 
-    /** A button's tooltip: {@code text} and this shortcut's keys, {@code Run the example (F5 or Ctrl+R)}. */
+    /** A button's tooltip: {@code text} and this shortcut's keys, {@code Run the example (F5 or Ctrl+Enter)}. */
     public String tooltip(String text) {
         return text + " (" + keysText() + ")";
     }

@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -31,13 +33,14 @@ import org.processlab.ui.fx.TaskExecutor;
  * The lesson pane's state: every lesson of the lessons folder in order (error cards included), the one shown, the
  * text of their example programs, and the person's progress (opened, predicted, ran), which the list marks.
  *
- * <p>Lessons and example sources are read in the background ({@link #load}).
+ * <p>Lessons and example sources are read in the background ({@link #load}); the folder can change
+ * ({@link #open}: a course of one's own) and be read again ({@link #reload}: pages edited since).
  *
  * <p>Threading: UI thread only, except {@link #source} (any thread). Every property is written on the UI thread;
  * {@code sources} is filled by the loading task (a concurrent map) before its result comes back.
  */
 public final class LessonsViewModel {
-    private final Path root;
+    private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
     private final ProgressStore progress;
     private final TaskExecutor tasks;
     private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
@@ -54,7 +57,7 @@ public final class LessonsViewModel {
      * @param tasks    where the lessons are read
      */
     public LessonsViewModel(Path root, ProgressStore progress, TaskExecutor tasks) {
-        this.root = root;
+        this.root.set(root);
         this.progress = progress;
         this.tasks = tasks;
         hasNext = Bindings.createBooleanBinding(() -> nextOf(selected.get()) != null, selected, lessons);
@@ -66,34 +69,83 @@ public final class LessonsViewModel {
      * first lesson). A folder that cannot be read goes to {@code onFailure} with why.
      */
     public void load(Consumer<String> onFailure) {
-        tasks.run(() -> {
-            List<LessonEntry> all = LessonLibrary.load(root);
-            for (LessonEntry e : all) {
-                if (e instanceof Lesson l) {
-                    for (Example ex : l.examples()) {
-                        try {
-                            sources.put(ex.file(), Files.readString(ex.file(), StandardCharsets.UTF_8));
-                        } catch (IOException ignored) {
-                            // the page simply does not show it
-                        }
-                    }
-                }
-            }
-            return all;
-        }, all -> {
+        Path from = root.get();
+        tasks.run(() -> read(from), all -> {
             lessons.setAll(all);
             loaded.set(true);
-            LessonEntry first = LessonLibrary.find(all, String.valueOf(progress.lastLesson()));
-            if (first == null && !all.isEmpty()) {
-                first = all.stream().filter(e -> e instanceof Lesson).findFirst().orElse(all.get(0));
-            }
-            if (first != null && selected.get() == null) {
-                selected.set(first);
+            if (selected.get() == null) {
+                selected.set(firstToShow(all));
             }
         }, ex -> {
             loaded.set(true);
-            onFailure.accept("Cannot read the lessons in " + root + ": " + ex.getMessage());
+            onFailure.accept("Cannot read the lessons in " + from + ": " + ex.getMessage());
         });
+    }
+
+    /**
+     * Reads the lessons of another folder in the background and shows them in place of these: the lesson opened
+     * last if the folder has it, else its first. A folder without a lesson changes nothing and goes to
+     * {@code onFailure} with why, as does one that cannot be read; {@code onOpened} runs once it is shown.
+     */
+    public void open(Path folder, Runnable onOpened, Consumer<String> onFailure) {
+        Path abs = folder.toAbsolutePath().normalize();
+        tasks.run(() -> read(abs), all -> {
+            if (all.isEmpty()) {
+                onFailure.accept(abs + " holds no lesson: a lesson is a folder with a lesson.md in it"
+                        + " (as in the built-in lessons); the lessons shown are kept.");
+                return;
+            }
+            root.set(abs);
+            selected.set(null);
+            lessons.setAll(all);
+            selected.set(firstToShow(all));
+            onOpened.run();
+        }, ex -> onFailure.accept("Cannot read the lessons in " + abs + ": " + ex.getMessage()));
+    }
+
+    /**
+     * Reads the lessons folder again in the background (pages, examples, front matter, edited since) and keeps the
+     * lesson shown: the one with the same id, else the first. Progress is the store's and is not touched.
+     */
+    public void reload(Runnable onReloaded, Consumer<String> onFailure) {
+        Path from = root.get();
+        String shown = selected.get() == null ? null : selected.get().id();
+        tasks.run(() -> read(from), all -> {
+            if (!from.equals(root.get())) {
+                return;   // another folder was opened meanwhile
+            }
+            lessons.setAll(all);
+            LessonEntry same = shown == null ? null
+                    : all.stream().filter(e -> e.id().equals(shown)).findFirst().orElse(null);
+            selected.set(same != null ? same : shown == null ? null : firstToShow(all));
+            onReloaded.run();
+        }, ex -> onFailure.accept("Cannot read the lessons in " + from + ": " + ex.getMessage()));
+    }
+
+    /** Every lesson under {@code from}, with the text of their examples put in {@code sources}; a background task. */
+    private List<LessonEntry> read(Path from) {
+        List<LessonEntry> all = LessonLibrary.load(from);
+        for (LessonEntry e : all) {
+            if (e instanceof Lesson l) {
+                for (Example ex : l.examples()) {
+                    try {
+                        sources.put(ex.file(), Files.readString(ex.file(), StandardCharsets.UTF_8));
+                    } catch (IOException ignored) {
+                        // the page simply does not show it
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The lesson opened last if {@code all} has it, else the first lesson (else the first entry, else null). */
+    private LessonEntry firstToShow(List<LessonEntry> all) {
+        LessonEntry first = LessonLibrary.find(all, String.valueOf(progress.lastLesson()));
+        if (first == null && !all.isEmpty()) {
+            first = all.stream().filter(e -> e instanceof Lesson).findFirst().orElse(all.get(0));
+        }
+        return first;
     }
 
     /** Selects the next lesson, if any. */
@@ -183,9 +235,14 @@ public final class LessonsViewModel {
         return sources.get(file);
     }
 
-    /** The lessons folder. */
+    /** The lessons folder shown. */
     public Path root() {
-        return root;
+        return root.get();
+    }
+
+    /** The lessons folder shown: the one given at start, until another is opened ({@link #open}). */
+    public ReadOnlyObjectProperty<Path> rootProperty() {
+        return root.getReadOnlyProperty();
     }
 
     /** The person's progress. */

@@ -22,7 +22,9 @@ class ShortcutTest {
     @Test
     void theKeysTheIssueAsksForAreInTheTable() {
         assertThat(find(Chord.of(Key.F5))).contains(Shortcut.RUN);
-        assertThat(find(Chord.ctrl(Key.R))).contains(Shortcut.RUN);
+        assertThat(find(Chord.ctrl(Key.ENTER))).contains(Shortcut.RUN);
+        assertThat(find(Chord.ctrl(Key.R))).as("Reload, since the window opens files").contains(Shortcut.RELOAD);
+        assertThat(find(Chord.ctrl(Key.O))).contains(Shortcut.OPEN);
         assertThat(find(Chord.shift(Key.F5))).contains(Shortcut.STOP);
         assertThat(find(Chord.of(Key.PAGE_DOWN))).contains(Shortcut.NEXT_LESSON);
         assertThat(find(Chord.ctrl(Key.RIGHT))).contains(Shortcut.NEXT_LESSON);
@@ -72,7 +74,8 @@ class ShortcutTest {
     @Test
     void functionKeysPagingEscapeAndCtrlChordsActEverywhere() {
         for (Chord c : List.of(Chord.of(Key.F5), Chord.shift(Key.F5), Chord.of(Key.F1), Chord.of(Key.PAGE_DOWN),
-                Chord.of(Key.PAGE_UP), Chord.of(Key.ESCAPE), Chord.ctrl(Key.R), Chord.ctrl(Key.RIGHT),
+                Chord.of(Key.PAGE_UP), Chord.of(Key.ESCAPE), Chord.ctrl(Key.R), Chord.ctrl(Key.ENTER), Chord.ctrl(Key.O),
+                Chord.ctrl(Key.RIGHT),
                 Chord.alt(Key.N), Chord.ctrl(Key.PLUS), Chord.ctrl(Key.PERIOD))) {
             assertThat(c.single()).as(c.text()).isFalse();
             for (Focus f : Focus.values()) {
@@ -110,7 +113,7 @@ class ShortcutTest {
         assertThat(Shortcut.NEXT_LESSON.keysText()).startsWith("Page Down, ").endsWith("+→ or " + altName() + "N");
         assertThat(Shortcut.STOP.keysText()).isEqualTo("Shift+F5");
         assertThat(Shortcut.HELP.keysText()).isEqualTo("? or F1");
-        assertThat(Shortcut.RUN.tooltip("Run")).isEqualTo("Run (F5 or " + Chord.ctrl(Key.R).text() + ")");
+        assertThat(Shortcut.RUN.tooltip("Run")).isEqualTo("Run (F5 or " + Chord.ctrl(Key.ENTER).text() + ")");
     }
 
     @Test

@@ -1,0 +1,167 @@
+package org.processlab.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.processlab.model.Clock;
+import org.processlab.model.OutputLog;
+import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
+import org.processlab.model.UnfinishedLine;
+
+/**
+ * Text mode of {@code processlab run}: the run's output lines as they come, as running the program in a terminal
+ * would show them, each with its time, process and stream; the report's table and lanes follow when the run has ended.
+ *
+ * <p>The rules:
+ * <ul>
+ *   <li>A line waits {@link #HOLD_MICROS} µs before it is printed, and lines are printed in the order of their times:
+ *       lines from different processes arrive over different connections, so the order they arrive in is not always
+ *       the order they were written in, and a child's name (its label, from its parent's {@code start()}) may arrive a
+ *       moment after its first line.</li>
+ *   <li>A line not finished yet (a prompt: {@code input('number? ')}) is printed once its process has added nothing
+ *       to it for {@link #HOLD_MICROS} µs, with its columns and without a line end: the terminal's cursor stands after
+ *       it, as when the program runs alone, so a person sees the question before answering it. What the process adds
+ *       to it later is printed after it; when the line is finished, its rest and the line end follow. The printed text
+ *       is the program's line, whole: with input from a pipe, {@code number? 49} is one line.</li>
+ *   <li>Should another line be due while such a line stands unfinished, the terminal's line is ended first (a line
+ *       end of ProcessLab's, not of the program's output) and the unfinished line is printed again, whole, once
+ *       finished. The run document ({@code --format json}) and the run's counts know only the program's own
+ *       lines.</li>
+ * </ul>
+ *
+ * <p>Threading: a daemon thread ({@code processlab-live-output}) looks every {@link #EVERY_MS} ms; {@link #stop} runs
+ * on the CLI's main thread. Printing is synchronized on this object.
+ */
+final class LiveOutput {
+    static final long EVERY_MS = 50;
+    static final long HOLD_MICROS = 300_000;
+    private final RunModel model;
+    private final PrintStream out;
+    private final Thread thread;
+    private final List<OutputLine> pending = new ArrayList<>();
+    private volatile boolean stopped;
+    private int next;
+    private boolean headed;
+    /** The unfinished line printed last, without its line end: the terminal's cursor stands after it; or null. */
+    private UnfinishedLine standing;
+
+    LiveOutput(RunModel model, PrintStream out, String title) {
+        this.model = model;
+        this.out = out;
+        out.println("Run: " + title);
+        out.flush();
+        thread = new Thread(this::loop, "processlab-live-output");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!stopped) {
+            print(null, Clock.nowMicros() - HOLD_MICROS);
+            try {
+                Thread.sleep(EVERY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Prints the lines written up to {@code until} (epoch µs), in time order; {@code end} null: as of now. */
+    private synchronized void print(RunSnapshot end, long until) {
+        OutputLog log = model.output();
+        int n = log.size();
+        for (int i = next; i < n; i++) {
+            pending.add(log.get(i));
+        }
+        next = n;
+        RunSnapshot run = end != null ? end : model.snapshot();
+        pending.sort(Comparator.comparingLong(OutputLine::t));
+        int k = 0;
+        while (k < pending.size() && pending.get(k).t() <= until) {
+            k++;
+        }
+        if (k > 0) {
+            List<OutputLine> due = new ArrayList<>(pending.subList(0, k));
+            pending.subList(0, k).clear();
+            printLines(run, due);
+        }
+        if (end == null) {
+            printUnfinished(run, until);
+        } else if (standing != null) {
+            out.println();   // never left so (its writer's end finished it): the report starts on a line of its own
+            standing = null;
+        }
+        out.flush();
+    }
+
+    private void printLines(RunSnapshot run, List<OutputLine> due) {
+        List<OutputLine> whole = new ArrayList<>(due.size());
+        for (OutputLine l : due) {
+            if (standing != null) {
+                if (whole.isEmpty() && sameStream(standing, l) && l.text().startsWith(standing.text())) {
+                    out.println(l.text().substring(standing.text().length()));   // the rest, after the cursor
+                    standing = null;
+                    continue;
+                }
+                TextReport.writeLines(run, whole, false, out);
+                whole.clear();
+                out.println();   // another line is due first: the terminal's line ends here
+                standing = null;
+            }
+            whole.add(l);
+        }
+        TextReport.writeLines(run, whole, !headed, out);
+        headed |= !whole.isEmpty();
+    }
+
+    /** Prints the unfinished line idle since {@code until}: the one standing grows; else the earliest begins. */
+    private void printUnfinished(RunSnapshot run, long until) {
+        UnfinishedLine first = null;
+        for (UnfinishedLine u : run.unfinishedLines()) {
+            if (standing != null && sameStream(standing, u)) {
+                if (u.t() <= until && u.text().startsWith(standing.text()) && u.text().length() > standing.text().length()) {
+                    out.print(u.text().substring(standing.text().length()));
+                    standing = u;
+                }
+                return;
+            }
+            if (u.t() <= until && (first == null || u.t() < first.t())) {
+                first = u;
+            }
+        }
+        if (standing == null && first != null && !first.text().isEmpty()) {
+            if (!headed) {
+                out.println("Output:");
+                headed = true;
+            }
+            out.print(TextReport.prefix(run, TextReport.whoWidth(run), first.t(), first.pid(), first.stream(),
+                    first.untraced()));
+            out.print(first.text());
+            standing = first;
+        }
+    }
+
+    private static boolean sameStream(UnfinishedLine u, OutputLine l) {
+        return u.pid() == l.pid() && u.stream() == l.stream();
+    }
+
+    private static boolean sameStream(UnfinishedLine a, UnfinishedLine b) {
+        return a.pid() == b.pid() && a.stream() == b.stream();
+    }
+
+    /** Stops the thread and prints every line not printed yet, with the names of {@code end}. */
+    void stop(RunSnapshot end) {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        print(end, Long.MAX_VALUE);
+    }
+}
