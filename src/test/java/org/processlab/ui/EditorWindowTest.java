@@ -220,6 +220,39 @@ class EditorWindowTest extends WindowTest {
     }
 
     /**
+     * A person's own program: only its Code tab shows (no lesson page), its text in the editor; an edit is saved to
+     * the file by Run ("Saved mine.py"), and its output shows; choosing a lesson brings the Lesson tab back.
+     */
+    @Test
+    void anOwnProgramShowsItsCodeAndRunSavesTheEditToItsFile() throws Exception {
+        openCode();
+        Path mine = home.resolve("mine.py");
+        Files.writeString(mine, "print('old')\n");
+        app.fx(() -> app.vm().openProgram(new org.processlab.lesson.OwnProgram(mine, "print('old')\n", List.of(), null)));
+        app.waitFor("its code in the editor", Duration.ofSeconds(10), () -> area().getText().equals("print('old')\n")
+                && app.shell().codeTabs().codeShown() && app.shell().codeTabs().getTabs().size() == 1);
+        clickIntoCode();
+        select("print(", "old");
+        app.robot.write("new");
+        app.waitFor("the edit", Duration.ofSeconds(10), () -> app.vm().editor().differs());
+        assertThat(app.fx(() -> ((Label) app.robot.lookup("#editorMark").query()).getText()))
+                .isEqualTo("Not saved — Run saves it to mine.py");
+        app.robot.type(KeyCode.F5);
+        app.waitFor("its output", Duration.ofSeconds(60), () -> consoleHas("new"));
+        waitForRunEnd();
+        assertThat(mine).hasContent("print('new')");
+        app.waitFor("the status", Duration.ofSeconds(10),
+                () -> app.vm().run().statusProperty().get().equals("Ended — exit 0 · Saved mine.py"));
+        assertThat(app.fx(() -> app.vm().editor().differs())).isFalse();
+        app.screenshot("editor-own-program");
+
+        app.clickLesson("02-");
+        app.waitFor("the Lesson tab back", Duration.ofSeconds(10), () -> app.shell().codeTabs().getTabs().size() == 2
+                && !app.shell().codeTabs().codeShown());
+        assertGone();
+    }
+
+    /**
      * A 1366×768 laptop: the Code tab with an edited example and a syntax error keeps its buttons, some code and the
      * message in sight; {@code editor-1366x768.png} shows it.
      */

@@ -18,6 +18,8 @@ import javafx.scene.control.TabPane;
 public final class CodeTabs extends TabPane {
     private final Tab lesson;
     private final Tab code;
+    /** Held here: a binding made for this view (isNotNull()) would otherwise be collected, and stop telling. */
+    private final ObservableBooleanValue own;
 
     /**
      * @param page   the lesson page
@@ -42,6 +44,7 @@ public final class CodeTabs extends TabPane {
                 () -> vm.titleProperty().get() + (vm.differsProperty().get() ? " •" : ""),
                 vm.titleProperty(), vm.differsProperty()));
         getTabs().setAll(lesson, code);
+        this.own = own;
         own.addListener((o, was, isOwn) -> showOwn(isOwn));
         showOwn(own.get());
     }
