@@ -12,10 +12,12 @@ import javafx.stage.Stage;
 
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.run.RunSession;
+import org.processlab.store.EditsStore;
 import org.processlab.store.ProcessLabHome;
 import org.processlab.store.ProgressStore;
 import org.processlab.store.RunLogs;
 import org.processlab.store.SettingsStore;
+import org.processlab.store.ScratchFolder;
 import org.processlab.ui.fx.FrameSource;
 import org.processlab.ui.fx.FxTaskExecutor;
 import org.processlab.ui.fx.TaskExecutor;
@@ -86,12 +88,12 @@ public final class ProcessLabApp extends Application {
 
     /**
      * The window's state as the app wires it: slow work on {@code tasks}, frames from a {@code ModelPulse} per run,
-     * progress, run logs and settings under {@code home}.
+     * progress, run logs, settings, edits and the scratch folder under {@code home}.
      */
     public static ShellViewModel viewModel(Path lessons, String python, ProcessLabHome home, TaskExecutor tasks) {
         RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), new RunLogs(home.runs()));
         return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), SettingsStore.open(home.dir()),
-                run, tasks);
+                EditsStore.open(home.dir()), new ScratchFolder(home.dir()), run, tasks);
     }
 
     /** Ends every run off the FX thread (it may wait a little for processes to go), then exits. */

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 /**
  * ProcessLab's home folder, where a person's own data is kept: {@code progress.json} ({@link ProgressStore}), {@code settings.json} ({@link SettingsStore}),
- * {@code programs.json} ({@link ProgramStore}: recent files, each file's arguments and interpreter) and
- * {@code runs/}, the window's run logs ({@link RunLogs}). Nothing is written here until something is kept.
+ * {@code programs.json} ({@link ProgramStore}: recent files, each file's arguments and interpreter),
+ * {@code runs/}, the window's run logs ({@link RunLogs}), {@code edits/}, the person's edits of examples and of their
+ * own programs ({@link EditsStore}), and {@code scratch/}, one folder per open window where a person's version of an
+ * example runs ({@link ScratchFolder}). Nothing is written here until something is kept.
  *
  * @param dir the folder (it may not exist yet)
  */

@@ -4,6 +4,8 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.shell.editor.CodeTabs;
+import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.keys.CursorSteps;
 import org.processlab.ui.shell.keys.Key;
 import org.processlab.ui.shell.keys.Shortcut;
@@ -18,7 +20,7 @@ import org.processlab.ui.timeline.Timeline;
 /**
  * What each row of the window's shortcut table ({@link Shortcut}) does here: one line a row. The keys, the focus rule
  * and the help overlay are the keys room's ({@code ui.shell.keys}); this class only joins them to the rooms' actions.
- * Esc never stops a run: it closes the help or the wide code, lets JavaFX leave full screen, else clears the selected
+ * Esc never stops a run: it closes the help, the wide code or the editor's find bar, lets JavaFX leave full screen, else clears the selected
  * process. Nor do the lesson keys: during a run they say how to stop it first.
  *
  * <p>Threading: FX thread only.
@@ -29,7 +31,8 @@ final class ShellKeys {
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
     static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
-                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open) {
+                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open, CodeTabs code,
+                              EditorView editor) {
         RunViewModel run = vm.run();
         PresenterViewModel presenter = vm.presenter();
         CursorSteps cursor = new CursorSteps(timeline);
@@ -59,8 +62,24 @@ final class ShellKeys {
                 .on(Shortcut.LESSON_PAGE, presenter::togglePage)
                 .on(Shortcut.TABLE, presenter::toggleTable)
                 .on(Shortcut.HELP, help::toggle)
-                .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || !fullScreen(shell)
-                        && clearSelection(run));
+                .on(Shortcut.CODE, () -> showCode(presenter, code, editor))
+                .on(Shortcut.FIND, pressed -> editor.find())
+                .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || editor.closeFind()
+                        || !fullScreen(shell) && clearSelection(run));
+    }
+
+    /**
+     * Shows the code editor, its column unfolded, the focus in the code; when it is shown already, the lesson page
+     * again.
+     */
+    private static void showCode(PresenterViewModel presenter, CodeTabs code, EditorView editor) {
+        if (code.codeShown() && presenter.pageShownProperty().get()) {
+            code.showLesson();
+            return;
+        }
+        presenter.pageShownProperty().set(true);
+        code.showCode();
+        editor.codeArea().requestFocus();
     }
 
     /** Answers choice {@code i} while the question is open (asked, not answered, no reveal shown). */

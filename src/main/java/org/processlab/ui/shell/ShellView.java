@@ -17,6 +17,8 @@ import org.processlab.ui.lesson.PredictionView;
 import org.processlab.ui.lesson.WideCodeView;
 import org.processlab.ui.processes.ProcessTableView;
 import org.processlab.ui.shell.banner.ErrorBannerView;
+import org.processlab.ui.shell.editor.CodeTabs;
+import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.export.ExportView;
 import org.processlab.ui.shell.file.FileDialogs;
 import org.processlab.ui.shell.file.FileDrop;
@@ -42,7 +44,8 @@ import org.processlab.ui.timeline.Timeline;
 /**
  * The main window's content, assembled from its rooms: the header ({@link HeaderView}, with the File menu
  * {@link FileMenuView}) on top; below it the lesson
- * pane ({@link LessonPane}: the lesson list and page) on the left and the run side ({@link RunSide}) on the right —
+ * pane ({@link LessonPane}: the lesson list, and the page and the code editor in tabs: {@link CodeTabs}) on the left
+ * and the run side ({@link RunSide}) on the right —
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}, with the
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
@@ -69,6 +72,8 @@ public final class ShellView extends BorderPane {
     private final ShortcutsOverlay help = new ShortcutsOverlay();
     private final ExportView export;
     private final RunViewsWarmUp warmUp;
+    private final EditorView editor;
+    private CodeTabs codeTabs;
     private final FileDialogs dialogs = new FileDialogs();
     private final FileMenuView fileMenu;
 
@@ -113,9 +118,14 @@ public final class ShellView extends BorderPane {
                 new VBox(new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop),
                         new ProgramBarView(vm.files(), dialogs)), views,
                 scale.pxProperty());
-        lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side);
-        lessonPane.getItems().stream().filter(n -> "lessonPage".equals(n.getId())).findFirst().ifPresent(
-                page -> new PageFold(lessonPane, (javafx.scene.layout.Region) page, presenter.pageShownProperty()));
+        editor = new EditorView(vm.editor());
+        lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,
+                page -> codeTabs = new CodeTabs(page, editor, vm.editor(), vm.ownProgramProperty().isNotNull()));
+        new PageFold(lessonPane, lessonPane.middle(), presenter.pageShownProperty());
+        // on a projector the code needs room: showing it in presenter mode widens its column (after the fold's own
+        // listener has unfolded it)
+        codeTabs.getSelectionModel().selectedItemProperty().addListener(o -> widenForCode());
+        presenter.pageShownProperty().addListener(o -> widenForCode());
         // presenter mode hides the list (Ctrl+L still shows it)
         presenter.presenterProperty().addListener((o, was, on) -> {
             if (on && listShown.shownProperty().get()) {
@@ -130,9 +140,31 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open, codeTabs,
+                        editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
+
+    /**
+     * In presenter mode, while the Code tab is shown in the unfolded middle column, gives the column at least
+     * {@link #CODE_SHARE} of the split (a line of a lesson's example, about 60 characters at a projector's size).
+     */
+    private void widenForCode() {
+        PresenterViewModel p = vm.presenter();
+        int i = lessonPane.getItems().indexOf(lessonPane.middle());
+        if (!p.presenterProperty().get() || !p.pageShownProperty().get() || !codeTabs.codeShown()
+                || i < 0 || i >= lessonPane.getDividers().size()) {
+            return;
+        }
+        double[] d = lessonPane.getDividerPositions();
+        double left = i > 0 ? d[i - 1] : 0;
+        if (d[i] - left < CODE_SHARE) {
+            lessonPane.setDividerPosition(i, left + CODE_SHARE);
+        }
+    }
+
+    /** The least share of the window's split the code's column gets in presenter mode. */
+    private static final double CODE_SHARE = 0.45;
 
     /**
      * The scale as the root's font size (every size in the window is in em of it), the icons' sizes (a stylesheet
@@ -179,6 +211,16 @@ public final class ShellView extends BorderPane {
     /** The window's state. */
     public ShellViewModel viewModel() {
         return vm;
+    }
+
+    /** The code editor. */
+    public EditorView editor() {
+        return editor;
+    }
+
+    /** The middle column's tabs: the lesson page and the code editor. */
+    public CodeTabs codeTabs() {
+        return codeTabs;
     }
 
     /** The timeline control. */

@@ -29,11 +29,15 @@ import org.processlab.lesson.Reveal;
 import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
+import org.processlab.store.EditKey;
+import org.processlab.store.EditsStore;
 import org.processlab.store.ProgramStore;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.ScratchFolder;
 import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.shell.editor.EditorViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
 import org.processlab.ui.shell.file.FileViewModel;
 import org.processlab.ui.shell.lessons.LessonsViewModel;
@@ -47,9 +51,11 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
  * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
  * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the File menu ({@link FileViewModel}: own
- * programs, kept in a {@link ProgramStore} beside the settings), plus the interpreter. It holds the rules that join them: choosing a lesson resets the run,
- * offers its examples and loads its question; Run asks the question first, counts the run, and reveals the answer
- * after it. Views bind to it; it holds no control.
+ * programs, kept in a {@link ProgramStore} beside the settings), the code editor ({@link EditorViewModel}), plus the
+ * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the
+ * chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's code
+ * (asking the question first, counting the run, revealing the answer after it) or the person's version of it (from
+ * this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
  *
  * <p>Lessons and example sources are read off the UI thread ({@link #loadLessons()}); Python is looked for off the
  * UI thread too ({@link #checkPython()}), through the {@link TaskExecutor} it is given.
@@ -73,18 +79,41 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<OwnProgram> ownProgram = new ReadOnlyObjectWrapper<>(this, "ownProgram");
     /** The lesson to open once the lessons are read ({@code --lesson}), or null. */
     private String openAtStart;
+    private final EditorViewModel editor;
+    /** Where a person's version of an example is run from (this window's; made on first use, removed at close). */
+    private final ScratchFolder scratch;
 
     /**
      * @param lessonsRoot the lessons folder
      * @param python      the interpreter asked for ({@code --python}), or null
      * @param progress    where progress is kept
      * @param settings    where the window's settings are kept (presenter mode, scale, theme)
+     * Edits and the scratch folder are kept beside the progress file (its folder is ProcessLab's home).
+     *
      * @param run         the run (its executor, frame source and run logs)
      * @param tasks       where slow work runs (reading lessons, finding Python)
      */
     public ShellViewModel(Path lessonsRoot, String python, ProgressStore progress, SettingsStore settings,
                           RunViewModel run, TaskExecutor tasks) {
+        this(lessonsRoot, python, progress, settings, EditsStore.open(progress.file().getParent()),
+                new ScratchFolder(progress.file().getParent()), run, tasks);
+    }
+
+    /**
+     * @param lessonsRoot the lessons folder
+     * @param python      the interpreter asked for ({@code --python}), or null
+     * @param progress    where progress is kept
+     * @param settings    where the window's settings are kept (presenter mode, scale, theme)
+     * @param edits       where the person's edits of the examples and of their own programs are kept
+     * @param scratch     this window's scratch folder, where a person's version of an example runs from
+     * @param run         the run (its executor, frame source and run logs)
+     * @param tasks       where slow work runs (reading lessons, finding Python, keeping edits)
+     */
+    public ShellViewModel(Path lessonsRoot, String python, ProgressStore progress, SettingsStore settings,
+                          EditsStore edits, ScratchFolder scratch, RunViewModel run, TaskExecutor tasks) {
         this.tasks = tasks;
+        this.scratch = scratch;
+        this.editor = new EditorViewModel(edits, tasks);
         this.presenter = new PresenterViewModel(settings);
         this.python.set(python);
         this.run = run;
@@ -94,10 +123,14 @@ public final class ShellViewModel {
         // a person's programs are kept beside their settings, in the same home folder
         this.files = new FileViewModel(ProgramStore.open(settings.file().getParent()), lessons,
                 LessonLibrary.defaultRoot(), run, tasks, this::openProgram, ownProgram.getReadOnlyProperty());
+        // the question is about the lesson's own code: a person's version runs without it
         canRun = Bindings.createBooleanBinding(() -> toolbar.exampleProperty().get() != null
-                        && !run.runningProperty().get() && prediction.runAllowedProperty().get(),
-                toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty());
+                        && !run.runningProperty().get()
+                        && (prediction.runAllowedProperty().get() || editor.differs()),
+                toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty(),
+                editor.differsProperty());
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
+        toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         prediction.choiceProperty().addListener((o, a, b) -> {
             LessonEntry e = lessons.selectedProperty().get();
             int c = b.intValue();
@@ -110,6 +143,14 @@ public final class ShellViewModel {
     /** Reads the lessons (and their example sources) in the background, then selects the last one opened. */
     public void loadLessons() {
         lessons.load(why -> run.showError("No lessons", why, "Error: no lessons"));
+        // at start: remove the scratch folders no live window holds, and make this window's
+        tasks.run(() -> {
+            try {
+                scratch.dir();
+            } catch (RuntimeException e) {
+                System.err.println("ProcessLab: " + e.getMessage());
+            }
+        });
     }
 
     /**
@@ -183,6 +224,27 @@ public final class ShellViewModel {
         ownProgram.set(p);
         toolbar.offer(List.of(p.asExample()));
         prediction.load(null, null);
+        showInEditor();
+    }
+
+    /** Shows the chosen example (or the person's own program) in the editor, with the person's kept edit of it. */
+    private void showInEditor() {
+        OwnProgram own = ownProgram.get();
+        Example ex = toolbar.exampleProperty().get();
+        if (own != null) {
+            editor.show(new EditKey.OwnFile(own.file()), own.file(), own.text());
+        } else if (lessons.selectedProperty().get() instanceof Lesson l && ex != null) {
+            editor.show(exampleKey(l, ex), ex.file(), source(ex.file()));
+        } else {
+            editor.clear();
+        }
+    }
+
+    private static EditKey exampleKey(Lesson l, Example ex) {
+        Path dir = l.dir().toAbsolutePath().normalize();
+        Path file = ex.file().toAbsolutePath().normalize();
+        return new EditKey.LessonExample(l.id(),
+                (file.startsWith(dir) ? dir.relativize(file) : file.getFileName()).toString());
     }
 
     private void onSelected(LessonEntry e) {
@@ -224,35 +286,82 @@ public final class ShellViewModel {
         LessonEntry e = lessons.selectedProperty().get();
         Example ex = toolbar.exampleProperty().get();
         if (!(e instanceof Lesson lesson) || ex == null || !canRun.get()) {
-            if (ex != null && !prediction.runAllowedProperty().get()) {
+            if (ex != null && !prediction.runAllowedProperty().get() && !editor.differs()) {
                 run.hint("Answer the question first (or skip it), then Run");
             }
             return;
         }
+        if (editor.differs() && exampleKey(lesson, ex).equals(editor.keyProperty().get())) {
+            runYourVersion(lesson, ex);
+            return;
+        }
         prediction.clearReveal();
+        editor.showProblem(null);
         lessons.markRan(lesson.id());
         Prediction asked = lesson.example() == ex ? lesson.predict() : null;
         int choice = prediction.choiceProperty().get();
         RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), toolbar.startMethodProperty().get(),
                 python.get(), lesson.id(), toolbar.timeLimitProperty().get());
         // the reveal is made on a background thread once the run has ended, and shown with its last frame
-        run.start(req, m -> Reveal.after(m.snapshot(), m.output(), ex, asked, choice).orElse(null), r -> {
-            if (r != null) {
-                prediction.reveal(r);
-            }
-        });
+        run.checkThenStart(() -> req, null, editor::showProblem,
+                m -> Reveal.after(m.snapshot(), m.output(), ex, asked, choice).orElse(null), r -> {
+                    if (r != null) {
+                        prediction.reveal(r);
+                    }
+                });
     }
+
+    /**
+     * Runs the person's version of the lesson's example: written into this window's scratch folder beside a copy of
+     * the lesson's other files (so imports and data files resolve as for the lesson), never into the lesson. The
+     * lesson's question and expectations are about its own code: nothing is checked, nothing revealed, no run counted.
+     */
+    private void runYourVersion(Lesson lesson, Example ex) {
+        prediction.clearReveal();
+        editor.showProblem(null);
+        String text = editor.textProperty().get();
+        Optional<StartMethod> method = toolbar.startMethodProperty().get();
+        String py = python.get();
+        Integer limit = toolbar.timeLimitProperty().get();
+        run.checkThenStart(() -> new RunRequest(lesson.title() + " (your version)",
+                        scratch.mirror(lesson.dir(), lesson.id(), ex.file(), text), ex.args(), method, py, lesson.id(),
+                        limit),
+                YOUR_VERSION, editor::showProblem, m -> null, r -> { });
+    }
+
+    /** What the status says after the status of a person's version's run. */
+    public static final String YOUR_VERSION = "Your version: nothing is checked";
 
     private void runOwn(OwnProgram own) {
         if (!canRun.get() || !files.readyToRun()) {
             return;
         }
         prediction.clearReveal();
+        editor.showProblem(null);
         // the arguments and interpreter as the fields show them now (kept per file), not as they were at opening
         String chosen = files.runPython();
-        RunRequest req = new RunRequest(own.name(), own.file(), files.runArguments(), toolbar.startMethodProperty().get(),
-                chosen != null ? chosen : python.get(), null, toolbar.timeLimitProperty().get());
-        run.start(req, m -> null, r -> { });
+        String py = chosen != null ? chosen : python.get();
+        List<String> args = files.runArguments();
+        Optional<StartMethod> method = toolbar.startMethodProperty().get();
+        Integer limit = toolbar.timeLimitProperty().get();
+        // it is the person's own file: Run saves what the editor holds into it first
+        boolean save = editor.differs() && new EditKey.OwnFile(own.file()).equals(editor.keyProperty().get());
+        String text = editor.textProperty().get();
+        run.checkThenStart(() -> {
+            if (save) {
+                writeOwn(own.file(), text);
+                tasks.inUiThread(() -> editor.saved(text));
+            }
+            return new RunRequest(own.name(), own.file(), args, method, py, null, limit);
+        }, save ? "Saved " + own.name() : null, editor::showProblem, m -> null, r -> { });
+    }
+
+    private static void writeOwn(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot save " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops the current run. */
@@ -260,9 +369,14 @@ public final class ShellViewModel {
         run.stop();
     }
 
-    /** Stops every run (in the background); for closing the window. */
+    /**
+     * Stops every run (in the background), writes the edits not written yet and removes this window's scratch
+     * folder; for closing the window.
+     */
     public void close() {
         run.dropCurrent();
+        editor.flush();
+        scratch.close();
     }
 
     // ------------------------------------------------------------------ the rooms
@@ -290,6 +404,16 @@ public final class ShellViewModel {
     /** The current run. */
     public RunViewModel run() {
         return run;
+    }
+
+    /** The code editor's state: the example (or own program) shown, its text, whether it differs, its problem. */
+    public EditorViewModel editor() {
+        return editor;
+    }
+
+    /** This window's scratch folder (made on first use). */
+    public ScratchFolder scratch() {
+        return scratch;
     }
 
     /** The prediction card's state. */

@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <p>A <em>single key</em> is a typing {@link Key} without Ctrl or Alt: a text input would take it as typing, so it
  * acts only while no text input has the focus ({@link #reaches(Focus)}). Function keys, Page Up/Down, Esc and every
- * Ctrl or Alt chord act wherever the focus is.
+ * Ctrl or Alt chord act wherever the focus is — but in a code editor, where Page Up/Down and Ctrl with an arrow move
+ * through the code ({@link #movesInText()}).
  *
  * @param key      the key
  * @param shortcut Ctrl (Cmd on macOS) held
@@ -49,7 +50,19 @@ public record Chord(Key key, boolean shortcut, boolean shift, boolean alt) {
             case ELSEWHERE -> true;
             case BUTTON -> !(this.equals(of(Key.SPACE)) || this.equals(of(Key.ENTER)));
             case TEXT -> !single();
+            case CODE -> !single() && !movesInText();
         };
+    }
+
+    /**
+     * True for a key that moves the caret through a text of many lines: Page Up or Page Down (Shift selects), or
+     * Ctrl with an arrow, Home or End (a word, the text's start or end).
+     */
+    public boolean movesInText() {
+        boolean paging = (key == Key.PAGE_UP || key == Key.PAGE_DOWN) && !shortcut && !alt;
+        boolean byWord = shortcut && !alt && (key == Key.LEFT || key == Key.RIGHT || key == Key.UP || key == Key.DOWN
+                || key == Key.HOME || key == Key.END);
+        return paging || byWord;
     }
 
     /** As a person reads it: {@code Ctrl+R} ({@code Cmd+R} on macOS), {@code Shift+F5}, {@code →}. */

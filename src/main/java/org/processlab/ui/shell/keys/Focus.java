@@ -10,6 +10,11 @@ public enum Focus {
     ELSEWHERE,
     /** A button, toggle, link, check box or chooser: Space and Enter press it. */
     BUTTON,
-    /** A text input (a text field, the code editor, the console's input line): it keeps every single key. */
-    TEXT
+    /** A text input (a text field, the console's input line): it keeps every single key. */
+    TEXT,
+    /**
+     * A code editor: it keeps every single key, and the keys that move through a text of many lines too (Page Up,
+     * Page Down, Ctrl with an arrow, Home or End), which a one-line input does not need.
+     */
+    CODE
 }

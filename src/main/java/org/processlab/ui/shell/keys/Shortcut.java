@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>Which keys act where is the focus rule ({@link Chord#reaches(Focus)}): single keys (letters, digits, Space,
  * arrows, Home/End, ?) act only while no text input has the focus; function keys, Page Up/Down, Esc and Ctrl or Alt
- * chords act everywhere. A row marked {@link #coming()} is reserved: its key only says that it is coming.
+ * chords act everywhere. A row marked {@link #coming()} is reserved: its key only says that it is coming. A row the
+ * window binds to no action (undo, redo) is listed for people to read and left to the control with the focus.
  *
  * <p>Immutable; no toolkit needed.
  */
@@ -34,6 +35,10 @@ public enum Shortcut {
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
+    CODE(Group.CODE, "Show the code editor (again: the lesson page)", ctrl(E)),
+    FIND(Group.CODE, "Find in the code (Enter or F3: the next match)", ctrl(F)),
+    UNDO(Group.CODE, "Undo the last change to the code (the editor's own key)", ctrl(Z)),
+    REDO(Group.CODE, "Redo the change undone (the editor's own key)", ctrl(Y), new Chord(Z, true, true, false)),
 
     PLAY(Group.TIMELINE, "Play or pause the replay", of(SPACE)),
     NEXT_EVENT(Group.TIMELINE, "Step to the next event: a start, a print, a join, an exit", of(RIGHT)),
@@ -52,12 +57,13 @@ public enum Shortcut {
     LESSON_PAGE(Group.WINDOW, "Fold or unfold the lesson page", ctrl(P)),
     TABLE(Group.WINDOW, "Show the process table or the console under the timeline (presenter mode)", ctrl(T)),
     HELP(Group.WINDOW, "Show or hide these keys", of(QUESTION), of(F1)),
-    CLOSE(Group.WINDOW, "Close the help or the wide code; else clear the selected process (never stops a run)",
+    CLOSE(Group.WINDOW, "Close the help, the wide code or the find bar; else clear the selected process (never stops a run)",
             of(ESCAPE));
 
     /** The groups of the help overlay, in its order. */
     public enum Group {
-        LESSON("The lesson"), FILES("Files"), RUN("The run"), TIMELINE("The timeline"), WINDOW("The window");
+        LESSON("The lesson"), FILES("Files"), RUN("The run"), CODE("The code editor"), TIMELINE("The timeline"),
+        WINDOW("The window");
 
         private final String title;
 

@@ -21,8 +21,8 @@ import javafx.scene.input.KeyEvent;
  * goes on to the control with the focus.
  *
  * <p>Focus rule: the focus is in a text input ({@link Focus#TEXT}) when the focused node, or one of its parents, is a
- * {@link TextInputControl} or has been marked with {@link #keepTypingKeys(Node)} (the coming code editor and the
- * console's input line call it); on a button, toggle, link or chooser it is {@link Focus#BUTTON}.
+ * {@link TextInputControl} or has been marked with {@link #keepTypingKeys(Node)} (the console's input line calls it);
+ * in a code editor ({@link Focus#CODE}) when marked with {@link #keepEditingKeys(Node)}; on a button, toggle, link or chooser it is {@link Focus#BUTTON}.
  *
  * <p>A {@linkplain Shortcut#coming() coming} shortcut without an action is handed to {@code coming}, which says so.
  *
@@ -31,6 +31,9 @@ import javafx.scene.input.KeyEvent;
 public final class ShortcutHandler implements EventHandler<KeyEvent> {
     /** The key of a node's property that marks it as keeping its typing keys ({@link #keepTypingKeys(Node)}). */
     public static final String KEEPS_TYPING_KEYS = "processlab.keepsTypingKeys";
+
+    /** The key of a node's property that marks it as a code editor ({@link #keepEditingKeys(Node)}). */
+    public static final String KEEPS_EDITING_KEYS = "processlab.keepsEditingKeys";
 
     /** What a shortcut does. */
     @FunctionalInterface
@@ -66,6 +69,14 @@ public final class ShortcutHandler implements EventHandler<KeyEvent> {
         node.getProperties().put(KEEPS_TYPING_KEYS, Boolean.TRUE);
     }
 
+    /**
+     * Marks {@code node} (a code editor) as keeping its typing keys and the keys that move through its lines: Page
+     * Up/Down and Ctrl with an arrow, Home or End ({@link Focus#CODE}).
+     */
+    public static void keepEditingKeys(Node node) {
+        node.getProperties().put(KEEPS_EDITING_KEYS, Boolean.TRUE);
+    }
+
     @Override
     public void handle(KeyEvent e) {
         Chord pressed = chordOf(e);
@@ -87,6 +98,9 @@ public final class ShortcutHandler implements EventHandler<KeyEvent> {
     /** What the focus is on, for the focus rule; {@code owner} may be null (nothing has the focus). */
     public static Focus focusOf(Node owner) {
         for (Node n = owner; n != null; n = n.getParent()) {
+            if (Boolean.TRUE.equals(n.getProperties().get(KEEPS_EDITING_KEYS))) {
+                return Focus.CODE;
+            }
             if (n instanceof TextInputControl || Boolean.TRUE.equals(n.getProperties().get(KEEPS_TYPING_KEYS))) {
                 return Focus.TEXT;
             }

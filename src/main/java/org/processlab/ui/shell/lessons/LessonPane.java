@@ -1,5 +1,7 @@
 package org.processlab.ui.shell.lessons;
 
+import java.util.function.UnaryOperator;
+
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
@@ -7,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.processlab.lesson.LessonEntry;
@@ -25,6 +28,7 @@ public final class LessonPane extends SplitPane {
     private final LessonsViewModel vm;
     private final LessonListView list;
     private final VBox listBox;
+    private final Region middle;
     /** The list's share of the split when it was last shown. */
     private double listShare;
 
@@ -36,6 +40,18 @@ public final class LessonPane extends SplitPane {
      */
     public LessonPane(LessonsViewModel vm, ObservableBooleanValue settled, LessonListVisibility visibility,
                       Node runSide) {
+        this(vm, settled, visibility, runSide, UnaryOperator.identity());
+    }
+
+    /**
+     * @param vm         the lessons
+     * @param settled    true when the page may show what a run will show (the lesson's prediction is settled)
+     * @param visibility whether the list is shown
+     * @param runSide    the right side (prediction card, banner, toolbar, run views)
+     * @param middle     makes the middle column from the lesson page (e.g. the page and the code editor in tabs)
+     */
+    public LessonPane(LessonsViewModel vm, ObservableBooleanValue settled, LessonListVisibility visibility,
+                      Node runSide, UnaryOperator<Region> middle) {
         this.vm = vm;
         list = new LessonListView(vm.lessons(), id -> vm.progress().of(id));
         vm.progressRevisionProperty().addListener(o -> list.refreshMarks());
@@ -68,7 +84,8 @@ public final class LessonPane extends SplitPane {
         listBox.getStyleClass().add("lesson-list-box");
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        getItems().setAll(listBox, page, runSide);
+        this.middle = middle.apply(page);
+        getItems().setAll(listBox, this.middle, runSide);
         setDividerPositions(0.145, 0.43);
         getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(listBox, false);
@@ -117,6 +134,11 @@ public final class LessonPane extends SplitPane {
                 }
             }
         }.start();
+    }
+
+    /** The middle column: the lesson page, or what holds it. */
+    public Region middle() {
+        return middle;
     }
 
     /** The lesson list. */

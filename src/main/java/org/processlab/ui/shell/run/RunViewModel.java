@@ -1,11 +1,13 @@
 package org.processlab.ui.shell.run;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,6 +30,8 @@ import org.processlab.run.PythonInterpreter;
 import org.processlab.run.PythonTrack;
 import org.processlab.run.RunSession;
 import org.processlab.run.RunSpec;
+import org.processlab.run.SyntaxCheck;
+import org.processlab.run.SyntaxProblem;
 import org.processlab.store.RunLogs;
 import org.processlab.ui.console.ConsoleViewModel;
 import org.processlab.ui.console.ProgramInputViewModel;
@@ -50,7 +54,8 @@ import org.processlab.ui.shell.views.RunViewsModel;
  * stay exact. The system property {@code processlab.maxProcesses} raises (or lowers) the process limit of window
  * runs.
  *
- * <p>Starting a run finds Python off the UI thread ({@link PythonInterpreter#locate} may take ~100 ms), then starts a
+ * <p>{@link #checkThenStart} checks the program's syntax before anything of the run starts ({@link SyntaxCheck}).
+ * Starting a run finds Python off the UI thread ({@link PythonInterpreter#locate} may take ~100 ms), then starts a
  * {@link RunSession}. A missing interpreter or a launch error becomes a failed run with its message
  * ({@link #errorProperty()}); the app keeps working. A run replaced by a newer one, or left when the window closes,
  * is stopped; nothing is left behind.
@@ -94,6 +99,8 @@ public final class RunViewModel {
     private AtomicBoolean noPython = new AtomicBoolean();
     /** What waits for the run's last frame (the reveal of a run that ended before its last frame was shown). */
     private Runnable afterLastFrame;
+    /** Said after the status for the whole of this run ({@code your version: nothing is checked}), or null. */
+    private String aside;
 
     /**
      * An idle run: nothing shown yet.
@@ -115,6 +122,80 @@ public final class RunViewModel {
      * null.
      */
     public <T> void start(RunRequest req, Function<RunModel, T> afterEnd, Consumer<T> show) {
+        aside = null;
+        begin(req, afterEnd, show);
+    }
+
+    /**
+     * Checks the program's syntax first ({@link SyntaxCheck}, the interpreter's own compile step), then starts it as
+     * {@link #start} does; no process of the run starts before the check has passed. {@code prepare} runs on a
+     * background thread first and says what to run (it may write the program: a person's version into a scratch
+     * folder, their own file). A syntax error starts nothing: the views are emptied, the error banner and the status
+     * say where, and {@code onProblem} gets it on the UI thread. While the check runs, the run counts as running
+     * (Run is disabled; Stop cancels it).
+     *
+     * @param aside said after the status for the whole run ({@code Ended — exit 0 · your version: nothing is
+     *              checked}), or null
+     */
+    public <T> void checkThenStart(Supplier<RunRequest> prepare, String aside, Consumer<SyntaxProblem> onProblem,
+                                   Function<RunModel, T> afterEnd, Consumer<T> show) {
+        dropCurrent();
+        afterLastFrame = null;
+        int gen = ++generation;
+        stopAsked = false;
+        this.aside = aside;
+        error.set(null);
+        setStatus("Checking the code…", StatusKind.RUNNING);
+        running.set(true);
+        tasks.run(() -> {
+            RunRequest req = prepare.get();
+            return new Checked(req, syntaxOf(req));
+        }, c -> {
+            if (gen != generation) {
+                return;
+            }
+            running.set(false);
+            if (stopAsked) {
+                setStatus("Stopped", StatusKind.STOPPED);
+            } else if (c.problem() != null) {
+                SyntaxProblem p = c.problem();
+                model = null;
+                views.clear();
+                errorTitle.set("Syntax error on line " + p.line() + ": nothing was run");
+                error.set(p.text() + ". Fix it in the editor (the line is marked), then Run again.");
+                this.aside = null;   // nothing ran: there is no version to speak of
+                setStatus("Syntax error on line " + p.line() + ": nothing was run", StatusKind.ERROR);
+                onProblem.accept(p);
+            } else {
+                begin(c.request(), afterEnd, show);
+            }
+        }, ex -> {
+            if (gen == generation) {
+                running.set(false);
+                errorTitle.set("The run could not start");
+                error.set(String.valueOf(ex.getMessage()));
+                setStatus("Error: " + firstSentence(String.valueOf(ex.getMessage())), StatusKind.ERROR);
+            }
+        });
+    }
+
+    /** What {@link #checkThenStart} found: what to run, and its syntax problem or null. */
+    private record Checked(RunRequest request, SyntaxProblem problem) {
+    }
+
+    /**
+     * Runs on a background thread: the syntax problem of the request's program, or null when it compiles — or when
+     * it cannot be checked (no Python: the run then says so itself).
+     */
+    private static SyntaxProblem syntaxOf(RunRequest req) {
+        try {
+            return SyntaxCheck.check(PythonInterpreter.locate(req.python()), req.file()).orElse(null);
+        } catch (InterpreterNotFoundException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private <T> void begin(RunRequest req, Function<RunModel, T> afterEnd, Consumer<T> show) {
         dropCurrent();
         afterLastFrame = null;
         int gen = ++generation;
@@ -259,6 +340,7 @@ public final class RunViewModel {
     /** Stops the current run and empties the views (another lesson was chosen). */
     public void reset() {
         dropCurrent();
+        aside = null;
         model = null;
         views.clear();
         error.set(null);
@@ -348,11 +430,11 @@ public final class RunViewModel {
      * change of state shows its own status again.
      */
     public void note(String text) {
-        setStatus(text, statusKind.get());
+        status.set(text);
     }
 
     private void setStatus(String text, StatusKind kind) {
-        status.set(text);
+        status.set(aside == null || kind == StatusKind.IDLE ? text : text + " · " + aside);
         statusKind.set(kind);
     }
 
@@ -361,7 +443,8 @@ public final class RunViewModel {
         errorTitle.set(title);
         error.set(message);
         if (!running.get()) {
-            setStatus(statusText, StatusKind.ERROR);
+            status.set(statusText);
+            statusKind.set(StatusKind.ERROR);
         }
     }
 
