@@ -20,7 +20,7 @@ import org.processlab.ui.shell.views.ReplayViewModel;
 import org.processlab.ui.timeline.Timeline;
 
 /**
- * Replays a finished run of lesson 03 at 0.1×: the cursor moves by itself, the timeline draws only what had happened
+ * Replays a finished run of lesson 03 at 0.05× (slow enough that on a loaded machine it is still playing when the test pauses it): the cursor moves by itself, the timeline draws only what had happened
  * by then, and the table's row of p1 goes from "not started" through alive to not alive as the cursor passes p1's
  * start and end. Every check is a poll or a recorded sequence of values; nothing is timed.
  */
@@ -58,7 +58,7 @@ class ReplayWindowTest extends WindowTest {
 
         @SuppressWarnings("unchecked")
         ComboBox<ReplaySpeed> speed = (ComboBox<ReplaySpeed>) app.robot.lookup("#replaySpeed").query();
-        app.fx(() -> speed.setValue(ReplaySpeed.times(0.1)));
+        app.fx(() -> speed.setValue(ReplaySpeed.times(0.05)));
         app.click("#replayButton");
         app.waitFor("the replay to start", Duration.ofSeconds(10), () -> replay.playingProperty().get()
                 && timeline.replayingProperty().get());
