@@ -84,6 +84,8 @@ class EditorWindowTest extends WindowTest {
         Label mark = (Label) app.robot.lookup("#editorMark").query();
         assertThat(app.fx(mark::isVisible)).isTrue();
         assertThat(app.fx(mark::getText)).isEqualTo("Your version — differs from the lesson's");
+        javafx.scene.Node card = app.robot.lookup("#prediction").query();
+        assertThat(app.fx(card::isVisible)).as("the lesson's question is about its own code: set aside").isFalse();
 
         app.robot.type(KeyCode.F5);
         app.waitFor("Square of 7: 49 in the console", Duration.ofSeconds(60), () -> consoleHas("Square of 7: 49"));
@@ -98,6 +100,7 @@ class EditorWindowTest extends WindowTest {
         app.click("#editorReset");
         app.waitFor("the lesson's code back", Duration.ofSeconds(10), () -> area().getText().equals(lessonCode));
         assertThat(app.fx(mark::isVisible)).isFalse();
+        assertThat(app.fx(card::isVisible)).as("the question back with the lesson's code").isTrue();
         assertThat(Files.readAllBytes(two.example().file())).as("the lesson file, byte for byte").isEqualTo(lessonBytes);
         assertGone();
     }

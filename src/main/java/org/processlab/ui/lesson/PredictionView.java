@@ -43,6 +43,7 @@ public final class PredictionView extends VBox {
         vm.choiceProperty().addListener(o -> rebuild());
         vm.revealProperty().addListener(o -> rebuild());
         vm.checkedProperty().addListener(o -> rebuild());
+        vm.asideProperty().addListener(o -> rebuild());
         rebuild();
     }
 
@@ -51,7 +52,7 @@ public final class PredictionView extends VBox {
         getStyleClass().removeAll("asking", "answered", "revealed", "right", "wrong");
         Prediction p = vm.predictionProperty().get();
         Reveal r = vm.revealProperty().get();
-        boolean show = p != null || r != null;
+        boolean show = (p != null || r != null) && !vm.asideProperty().get();
         setVisible(show);
         setManaged(show);
         if (!show) {

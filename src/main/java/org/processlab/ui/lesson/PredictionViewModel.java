@@ -27,6 +27,8 @@ public final class PredictionViewModel {
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final IntegerProperty choice = new SimpleIntegerProperty(this, "choice", UNANSWERED);
     private final ObjectProperty<Reveal> reveal = new SimpleObjectProperty<>(this, "reveal");
+    private final javafx.beans.property.BooleanProperty aside =
+            new javafx.beans.property.SimpleBooleanProperty(this, "aside");
     private final javafx.beans.property.BooleanProperty checked =
             new javafx.beans.property.SimpleBooleanProperty(this, "checked");
     private final BooleanBinding runAllowed = Bindings.createBooleanBinding(
@@ -111,6 +113,14 @@ public final class PredictionViewModel {
     /** What the last run showed, or null. */
     public ReadOnlyObjectProperty<Reveal> revealProperty() {
         return reveal;
+    }
+
+    /**
+     * True while the person's own version of the code is in the editor: the question and the reveal are about the
+     * lesson's own code, so the card is set aside (hidden) meanwhile; the answer given is kept for when it comes back.
+     */
+    public javafx.beans.property.BooleanProperty asideProperty() {
+        return aside;
     }
 
     /** True when Run may be pressed as far as the prediction is concerned. */

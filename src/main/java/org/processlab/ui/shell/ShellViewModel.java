@@ -129,6 +129,7 @@ public final class ShellViewModel {
                         && (prediction.runAllowedProperty().get() || editor.differs()),
                 toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty(),
                 editor.differsProperty());
+        prediction.asideProperty().bind(editor.differsProperty());
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         prediction.choiceProperty().addListener((o, a, b) -> {
