@@ -93,18 +93,28 @@ public final class FileViewModel {
      * for it, and puts it first in the recent files; else the error banner says why and nothing changes.
      */
     public void open(Path file) {
+        open(file, () -> { }, () -> { });
+    }
+
+    /** Opens {@code file} and runs {@code then}; when it cannot be, says why and runs {@code otherwise}. */
+    private void open(Path file, Runnable then, Runnable otherwise) {
         Path abs = file.toAbsolutePath().normalize();
         tasks.run(() -> read(abs), r -> {
             if (r.problem() != null) {
+                otherwise.run();
                 cannotOpen(abs, r.problem());
                 return;
             }
+            then.run();
             ProgramStore.FileSettings kept = store.of(abs);
             OwnProgram p = new OwnProgram(abs, r.program().text(), kept.args(), kept.python());
             store.opened(abs);
             recent.setAll(store.recent());
             show.accept(p);
-        }, ex -> cannotOpen(abs, abs.getFileName() + " cannot be read: " + ex.getMessage() + "."));
+        }, ex -> {
+            otherwise.run();
+            cannotOpen(abs, abs.getFileName() + " cannot be read: " + ex.getMessage() + ".");
+        });
     }
 
     /**
@@ -131,12 +141,14 @@ public final class FileViewModel {
             open(file);
             return;
         }
+        // no lesson is shown until the program is (else F5 pressed meanwhile would run that lesson)
+        lessons.holdSelection();
         lessons.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
                     o.removeListener(this);
-                    open(file);
+                    open(file, lessons::releaseHold, lessons::showDefault);
                 }
             }
         });

@@ -42,6 +42,8 @@ import org.processlab.ui.fx.TaskExecutor;
 public final class LessonsViewModel {
     private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
     private final ProgressStore progress;
+    /** True while {@link #load} must leave the selection alone ({@link #holdSelection}). */
+    private boolean holdSelection;
     private final TaskExecutor tasks;
     private final ObservableList<LessonEntry> lessons = FXCollections.observableArrayList();
     private final ObjectProperty<LessonEntry> selected = new SimpleObjectProperty<>(this, "selected");
@@ -72,10 +74,10 @@ public final class LessonsViewModel {
         Path from = root.get();
         tasks.run(() -> read(from), all -> {
             lessons.setAll(all);
-            loaded.set(true);
-            if (selected.get() == null) {
+            if (selected.get() == null && !holdSelection) {
                 selected.set(firstToShow(all));
             }
+            loaded.set(true);
         }, ex -> {
             loaded.set(true);
             onFailure.accept("Cannot read the lessons in " + from + ": " + ex.getMessage());
@@ -137,6 +139,28 @@ public final class LessonsViewModel {
             }
         }
         return all;
+    }
+
+    /**
+     * Keeps {@link #load} from choosing a lesson: something else (a program named on the command line) is to be
+     * shown first, and a lesson chosen meanwhile could be run by a key pressed before it comes. {@link #showDefault}
+     * ends the hold.
+     */
+    public void holdSelection() {
+        holdSelection = true;
+    }
+
+    /** Ends {@link #holdSelection}, leaving the selection as it is. */
+    public void releaseHold() {
+        holdSelection = false;
+    }
+
+    /** Ends {@link #holdSelection}; with no lesson shown, shows the one {@link #load} would have. */
+    public void showDefault() {
+        holdSelection = false;
+        if (selected.get() == null && !lessons.isEmpty()) {
+            selected.set(firstToShow(lessons));
+        }
     }
 
     /** The lesson opened last if {@code all} has it, else the first lesson (else the first entry, else null). */

@@ -68,6 +68,28 @@ class FileViewModelTest {
     }
 
     @Test
+    void aProgramNamedAtStartIsShownWithNoLessonBeforeItSoNoKeyCanRunOne() throws Exception {
+        Path mine = Files.writeString(home.resolve("mine.py"), "print('mine')\n");
+        vm.close();
+        vm = shell();
+        List<LessonEntry> shown = new java.util.ArrayList<>();
+        vm.selectedProperty().addListener((o, was, now) -> shown.add(now));
+        vm.files().openAtStart(mine);
+        vm.loadLessons();
+        assertThat(vm.ownProgramProperty().get().file()).isEqualTo(mine);
+        assertThat(shown).as("no lesson was ever shown (F5 pressed meanwhile would have run it)").allMatch(java.util.Objects::isNull);
+
+        // a file that cannot be opened: the lesson the window would have shown, and why
+        vm.close();
+        vm = shell();
+        vm.files().openAtStart(home.resolve("gone.py"));
+        vm.loadLessons();
+        assertThat(vm.ownProgramProperty().get()).isNull();
+        assertThat(shownLesson().id()).isEqualTo("01-one");
+        assertThat(vm.run().errorProperty().get()).contains("gone.py");
+    }
+
+    @Test
     void aProgramOpensWithWhatWasKeptForItAndGoesFirstInRecentFiles() throws Exception {
         Path a = Files.writeString(home.resolve("a.py"), "print('a')\n");
         Path b = Files.writeString(home.resolve("b.py"), "print('b')\n");
