@@ -228,6 +228,18 @@ class OwnProgramWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.vm().run().errorProperty().get())).contains("is a folder").contains("Browse…");
         app.screenshot("own-program-interpreter-broken");
 
+        // typed and run at once (F5 with the focus still in the field): Run uses what the field shows, never another
+        app.robot.doubleClickOn("#programPython");
+        app.fx(() -> python.clear());
+        app.robot.write("/nope/python");
+        app.robot.type(KeyCode.F5);
+        app.waitFor("why /nope/python cannot run it", Duration.ofSeconds(30),
+                () -> app.vm().run().errorProperty().get() != null
+                        && app.vm().run().errorProperty().get().contains("/nope/python"));
+        assertThat(app.fx(() -> consoleHas("prefix:") && app.vm().run().model() != null
+                && app.vm().run().model().snapshot().processes().size() > 0)).as("no other Python ran it").isFalse();
+        app.fx(() -> python.setText(mine.toString()));
+
         app.close();
         app.launch(home, "--lessons", lessons.toString(), prog.toString());
         app.waitFor("where.py from the command line", Duration.ofSeconds(15), () -> shows(prog));

@@ -258,6 +258,23 @@ public final class FileViewModel {
         }
     }
 
+    /**
+     * The interpreter field as it is being typed: taken (and kept for the file) at once, so that Run uses what the
+     * field shows, but not tried until {@link #usePython} (each try starts it). A value not tried yet that does not
+     * work is said when Run starts it.
+     */
+    public void typePython(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.equals(python.get())) {
+            return;
+        }
+        python.set(value);
+        pythonProblem.set(null);
+        if (fieldsFor != null) {
+            store.setPython(fieldsFor, value);
+        }
+    }
+
     private void check(Path file, String value) {
         tasks.run(() -> {
             try {

@@ -71,9 +71,11 @@ public final class ProgramBarView extends VBox {
                 python.setText(now);
             }
         });
+        // what the field shows is what Run uses, typed or not; it is tried when left or on Enter
+        python.textProperty().addListener((o, was, now) -> vm.typePython(now));
         python.setOnAction(e -> vm.usePython(python.getText()));
         python.focusedProperty().addListener((o, was, now) -> {
-            if (!now && !python.getText().strip().equals(vm.pythonProperty().get())) {
+            if (!now) {
                 vm.usePython(python.getText());
             }
         });
