@@ -346,15 +346,39 @@ public final class ShellViewModel {
         Optional<StartMethod> method = toolbar.startMethodProperty().get();
         Integer limit = toolbar.timeLimitProperty().get();
         // it is the person's own file: Run saves what the editor holds into it first
-        boolean save = editor.differs() && new EditKey.OwnFile(own.file()).equals(editor.keyProperty().get());
+        boolean shown = new EditKey.OwnFile(own.file()).equals(editor.keyProperty().get());
+        boolean save = editor.differs() && shown;
         String text = editor.textProperty().get();
+        String opened = editor.originalProperty().get();
         run.checkThenStart(() -> {
+            if (shown) {
+                requireUnchangedOnDisk(own, opened);
+            }
             if (save) {
                 writeOwn(own.file(), text);
                 tasks.inUiThread(() -> editor.saved(text));
             }
             return new RunRequest(own.name(), own.file(), args, method, py, null, limit);
         }, save ? "Saved " + own.name() : null, editor::showProblem, m -> null, r -> { });
+    }
+
+    /**
+     * Run runs what the editor shows; if the file on disk is no longer what the editor started from (changed by
+     * another editor, or by a Reload that was refused), neither running the file nor saving over it would be what
+     * the person sees, so nothing is run and the message says what to do.
+     */
+    private static void requireUnchangedOnDisk(OwnProgram own, String opened) {
+        String now;
+        try {
+            now = java.nio.file.Files.readString(own.file(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {   // also not UTF-8 any more
+            now = null;
+        }
+        if (!opened.equals(now)) {
+            throw new IllegalStateException(own.name() + " has changed on disk since it was opened here, so what runs"
+                    + " would not be what the editor shows: File ▸ Reload (Ctrl+R) reads it again (Copy all first"
+                    + " to keep what the editor shows).");
+        }
     }
 
     private static void writeOwn(Path file, String text) {

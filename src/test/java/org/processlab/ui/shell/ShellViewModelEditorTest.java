@@ -134,6 +134,15 @@ class ShellViewModelEditorTest {
         assertThat(output()).contains("new");
         assertThat(vm.run().statusProperty().get()).isEqualTo("Ended — exit 0 · Saved mine.py");
         assertThat(vm.editor().differs()).isFalse();
+
+        // changed on disk by someone else: neither that file nor a save over it is what the editor shows
+        Files.writeString(mine, "print('theirs')\n");
+        var before = vm.run().model();
+        vm.runExample();
+        ui.runUntil("Run to refuse", Duration.ofSeconds(30), () -> !vm.run().runningProperty().get());
+        assertThat(vm.run().errorProperty().get()).contains("mine.py has changed on disk").contains("Reload");
+        assertThat(vm.run().model()).as("nothing ran: the last run stays shown").isSameAs(before);
+        assertThat(mine).as("their change kept").hasContent("print('theirs')");
     }
 
     @Test
