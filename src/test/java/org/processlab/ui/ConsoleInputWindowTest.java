@@ -103,9 +103,10 @@ class ConsoleInputWindowTest extends WindowTest {
                 () -> "number? ".equals(app.fx(prompt::getText)) && app.fx(prompt::isVisible));
         assertThat(app.fx(() -> app.vm().run().model().snapshot().outputLines())).as("nothing typed, no line yet").isZero();
         assertThat(app.fx(() -> prompt.getFont().getSize())).as("the prompt on a projector").isGreaterThanOrEqualTo(24);
-        app.robot.clickOn("#consoleInput");
+        app.waitFor("the input line to take the keys when the program asks", Duration.ofSeconds(10),
+                () -> app.robot.lookup("#consoleInput").query().isFocused());
         app.screenshot("console-prompt-presenter");
-        app.robot.write("7");
+        app.robot.write("7");   // no click: typed where a terminal's answer would go
         app.robot.type(KeyCode.ENTER);
         app.waitFor("the program's answer", Duration.ofSeconds(60), () -> consoleHas("square: 49"));
         assertThat(app.fx(() -> app.vm().run().console().shownRows().stream()

@@ -201,6 +201,12 @@ public final class ConsoleView extends VBox {
         dropped.setWrapText(true);
         dropped.setTooltip(new Tooltip("ProcessLab keeps at most 1 MiB of input the program has not read yet; "
                 + "what is typed beyond that is dropped"));
+        // the program asks: the answer goes where a terminal's would, unless the person is typing elsewhere
+        input.promptProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty() && !field.isDisabled() && !typingElsewhere(field)) {
+                field.requestFocus();
+            }
+        });
         HBox.setHgrow(field, Priority.ALWAYS);
         HBox line = new HBox(8, prompt, programPrompt, field, hint, dropped);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -208,6 +214,13 @@ public final class ConsoleView extends VBox {
         line.visibleProperty().bind(input.liveProperty());
         line.managedProperty().bind(line.visibleProperty());
         return line;
+    }
+
+    /** True when a control other than {@code field} where people type (a text field, the code) has the focus. */
+    private static boolean typingElsewhere(TextField field) {
+        javafx.scene.Node owner = field.getScene() == null ? null : field.getScene().getFocusOwner();
+        return owner != null && owner != field && (owner instanceof javafx.scene.control.TextInputControl
+                || owner.getStyleClass().contains("code-area") || owner.getStyleClass().contains("styled-text-area"));
     }
 
     /** Brings the newest line into view at the next layout, if Follow is on (at most once per layout). */
