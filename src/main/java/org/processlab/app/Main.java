@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.processlab.cli.Cli;
+import org.processlab.lesson.ProgramFileException;
 
 /**
  * The jar's entry point. With no arguments, or only the window's ({@link WindowOptions}: {@code --lessons DIR},
  * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}, {@code FILE.py}), it opens the window (a
- * {@code FILE.py} that cannot be opened is one line on stderr and exit code 64, as a bad option is); anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
+ * {@code FILE.py} that cannot be opened is one line on stderr and exit code 66 when it is missing or unreadable, 65 when
+ * it is not a program, as {@code run FILE} answers: {@link Cli#exitCodeFor}); anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
  * error), which never starts the JavaFX toolkit.
  */
 public final class Main {
@@ -23,16 +25,17 @@ public final class Main {
             System.exit(64);
         }
         // a program that cannot be opened is said here, on the terminal it was typed on, before any window
-        String notAProgram = WindowOptions.programProblem(java.util.List.of(args));
+        ProgramFileException notAProgram = WindowOptions.programProblem(java.util.List.of(args));
         if (notAProgram != null) {
-            System.err.println("processlab: " + notAProgram);
-            System.exit(64);
+            System.err.println("processlab: " + notAProgram.getMessage());
+            System.exit(Cli.exitCodeFor(notAProgram));
         }
         if (!windowArguments(args)) {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
                     new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-            int code = Cli.execute(args, new java.io.FileInputStream(java.io.FileDescriptor.in), out, err);
+            int code = Cli.execute(args, WindowOptions.spec(), new java.io.FileInputStream(java.io.FileDescriptor.in),
+                    out, err);
             out.flush();
             System.exit(code);
         }

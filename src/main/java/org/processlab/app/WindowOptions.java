@@ -20,20 +20,23 @@ import org.processlab.lesson.ProgramFileException;
  * with a value also as {@code --name=value}. Anything else is the CLI's ({@link Main}). Read with picocli, as the
  * CLI is; never loads JavaFX.
  *
+ * The descriptions are what {@code processlab --help} shows for them ({@link #spec}).
+ *
  * <p>Immutable once parsed; any thread.
  */
-@Command(name = "processlab")
+@Command(name = "processlab", sortOptions = false)
 final class WindowOptions {
     @Option(names = "--lessons", paramLabel = "DIR", description = "the lessons folder")
     private Path lessons;
 
-    @Option(names = "--python", paramLabel = "PATH", description = "the Python interpreter")
+    @Option(names = "--python", paramLabel = "PATH", description = "the Python interpreter (default: python3 on the PATH)")
     private String python;
 
-    @Option(names = "--presenter", description = "open in presenter mode (full screen, large text)")
+    @Option(names = "--presenter", description = "open in presenter mode: full screen, large text, the timeline first")
     private boolean presenter;
 
-    @Option(names = "--lesson", paramLabel = "ID", description = "open this lesson, e.g. 02-first-processes")
+    @Option(names = "--lesson", paramLabel = "ID",
+            description = "open this lesson: its number, name or folder (3, process-ids, 03-process-ids)")
     private String lesson;
 
     @Parameters(arity = "0..1", paramLabel = "FILE.py", description = "open your own program instead of a lesson")
@@ -85,11 +88,16 @@ final class WindowOptions {
         }
     }
 
+    /** The window's options and {@code FILE.py} as picocli declares them, for {@code --help} to list. */
+    static CommandLine.Model.CommandSpec spec() {
+        return CommandLine.Model.CommandSpec.forAnnotatedObject(new WindowOptions());
+    }
+
     /**
      * Why the program given on the command line cannot be opened ({@link ProgramFile#read}: no such file, not
-     * Python, not UTF-8, too large, unreadable), one sentence; null when there is none, or it can be.
+     * Python, not UTF-8, too large, unreadable), its message one sentence; null when there is none, or it can be.
      */
-    static String programProblem(List<String> args) {
+    static ProgramFileException programProblem(List<String> args) {
         Optional<WindowOptions> o = parse(args);
         if (o.isEmpty() || o.get().program == null) {
             return null;
@@ -98,7 +106,7 @@ final class WindowOptions {
             ProgramFile.read(o.get().program);
             return null;
         } catch (ProgramFileException e) {
-            return e.getMessage();
+            return e;
         }
     }
 

@@ -31,7 +31,9 @@ import org.processlab.run.RunSpec;
 /**
  * {@code processlab run TARGET [options] [-- ARGS...]}: runs a lesson's example or a program headless
  * and reports every process. Exit code: the root's status as a shell reports it; when ProcessLab itself
- * fails, a sysexits.h code with the reason on stderr: 64 bad arguments, 66 no such lesson or file,
+ * fails, a sysexits.h code with the reason on stderr: 64 bad arguments, 65 a file that is not a program we run (a
+ * folder, too large, not Python, not UTF-8; {@link org.processlab.lesson.ProgramFile}), 66 no such lesson or file
+ * (or one that cannot be read),
  * 69 no usable interpreter, 70 the run broke, 73 the trace file cannot be written.
  *
  * <p>The CLI's stdin goes to the program ({@link StdinPassThrough}). In text mode the output is printed as it comes
@@ -44,6 +46,7 @@ import org.processlab.run.RunSpec;
 public final class RunCommand implements Callable<Integer> {
     /** Exit codes when ProcessLab itself fails (sysexits.h). */
     static final int EX_USAGE = 64;
+    static final int EX_DATAERR = 65;
     static final int EX_NOINPUT = 66;
     static final int EX_UNAVAILABLE = 69;
     static final int EX_SOFTWARE = 70;
@@ -75,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-processes", description = "most processes a run may create (default: 256)")
     Integer maxProcesses;
 
-    @Option(names = "--nice", paramLabel = "N", description = "run the program N steps of niceness below ProcessLab, 0 to 19 (default: 0; the window uses 10)")
+    @Option(names = "--nice", paramLabel = "N", description = "run the program N steps of niceness below ProcessLab, 0 to 19 (default: 0; the window starts a run at"
+            + " its own priority and lowers it 10 steps only once it turns busy)")
     Integer nice;
 
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
@@ -128,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             t = RunTarget.resolve(target, lessons != null ? lessons : LessonLibrary.defaultRoot());
         } catch (RunTarget.BadTarget e) {
-            return failEarly(EX_NOINPUT, e.getMessage());
+            return failEarly(e.exitCode(), e.getMessage());
         }
         if (t.example() != null && !t.example().isMeantFor(method)) {
             stderr.println("processlab: note: this lesson's example is meant for " + String.join(", ", t.example().startMethods())

@@ -3,6 +3,7 @@ package org.processlab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.processlab.lesson.Example;
 import org.processlab.lesson.Lesson;
@@ -10,10 +11,14 @@ import org.processlab.lesson.LessonEntry;
 import org.processlab.lesson.LessonError;
 import org.processlab.lesson.LessonFinder;
 import org.processlab.lesson.LessonLibrary;
+import org.processlab.lesson.OwnProgram;
+import org.processlab.lesson.ProgramFile;
+import org.processlab.lesson.ProgramFileException;
 
 /**
  * What {@code run TARGET} names: a lesson folder, a lesson id (a folder name under the lessons root), or
- * a program file.
+ * a program file, checked as the window checks one ({@link ProgramFile#read}), so both say the same about a file
+ * that is not a program.
  *
  * @param title   what to call the run
  * @param program the file to run
@@ -22,12 +27,25 @@ import org.processlab.lesson.LessonLibrary;
  */
 record RunTarget(String title, Path program, List<String> args, Example example) {
 
-    /** Thrown when the target names nothing runnable; the message says why. */
+    /**
+     * Thrown when the target names nothing runnable; the message says why, the exit code is the sysexits.h code to
+     * answer with ({@link Cli#exitCodeFor}).
+     */
     static final class BadTarget extends Exception {
         private static final long serialVersionUID = 1L;
+        private final int exitCode;
 
         BadTarget(String message) {
+            this(message, RunCommand.EX_NOINPUT);
+        }
+
+        BadTarget(String message, int exitCode) {
             super(message);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
         }
     }
 
@@ -36,8 +54,13 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         if (Files.isDirectory(asPath) && Files.isRegularFile(asPath.resolve("lesson.md"))) {
             return fromLesson(LessonLibrary.loadOne(asPath.toAbsolutePath().normalize()));
         }
-        if (Files.isRegularFile(asPath)) {
-            return new RunTarget(asPath.getFileName().toString(), asPath.toAbsolutePath().normalize(), List.of(), null);
+        if (meantAsFile(target, asPath)) {
+            try {
+                OwnProgram own = ProgramFile.read(asPath);
+                return new RunTarget(own.file().getFileName().toString(), own.file(), List.of(), null);
+            } catch (ProgramFileException e) {
+                throw new BadTarget(e.getMessage(), Cli.exitCodeFor(e));
+            }
         }
         String nearest = null;
         if (!target.contains("/") && !target.contains("\\")) {
@@ -50,6 +73,15 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         }
         throw new BadTarget("no such lesson or file: " + target + (nearest != null ? " (did you mean " + nearest + "?)"
                 : " (give a lesson folder, a lesson id from " + lessonsRoot + ", its number, or a .py file)"));
+    }
+
+    /**
+     * True when {@code target} means a program file, as the window's {@code FILE.py} does: it is there (and is not a
+     * lesson folder), or its name ends in {@code .py} or {@code .pyw}. Else it is looked up as a lesson.
+     */
+    private static boolean meantAsFile(String target, Path asPath) {
+        String t = target.toLowerCase(Locale.ROOT);
+        return Files.exists(asPath) || t.endsWith(".py") || t.endsWith(".pyw");
     }
 
     private static RunTarget fromLesson(LessonEntry entry) throws BadTarget {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.processlab.lesson.ProgramFileException.Kind;
+
 /**
  * Reads a file a person opens as their own program (File ▸ Open, a file dropped on the window,
  * {@code processlab FILE.py}) and checks that it is one, so that every way of opening says the same thing about a
@@ -33,30 +35,31 @@ public final class ProgramFile {
     /**
      * The program in {@code file}, with no arguments and the window's interpreter.
      *
-     * @throws ProgramFileException when it cannot be opened, with one sentence saying why
+     * @throws ProgramFileException when it cannot be opened, with one sentence saying why; of kind
+     *         {@link Kind#CANNOT_READ} when it is missing or unreadable, else {@link Kind#NOT_A_PROGRAM}
      */
     public static OwnProgram read(Path file) throws ProgramFileException {
         Path abs = file.toAbsolutePath().normalize();
         String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
         if (!Files.exists(abs)) {
-            throw new ProgramFileException("There is no file " + abs + ".");
+            throw missing(abs);
         }
         if (Files.isDirectory(abs)) {
-            throw new ProgramFileException(abs + " is a folder, not a program: open a .py file inside it"
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, abs + " is a folder, not a program: open a .py file inside it"
                     + " (a folder of lessons opens with File ▸ Open lessons folder…).");
         }
         if (!Files.isRegularFile(abs)) {
-            throw new ProgramFileException(abs + " is not a regular file (a device, a pipe or a socket),"
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, abs + " is not a regular file (a device, a pipe or a socket),"
                     + " so it cannot be a program.");
         }
         byte[] bytes = readAtMost(abs, name);
         int nul = indexOf(bytes, (byte) 0);
         if (nul >= 0) {
-            throw new ProgramFileException(name + " is not a Python program: it holds a NUL byte (byte "
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is not a Python program: it holds a NUL byte (byte "
                     + (nul + 1) + "), as binary files do.");
         }
         if (!pythonName(name) && !pythonShebang(bytes)) {
-            throw new ProgramFileException(name + " is not a Python program: its name does not end in .py"
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is not a Python program: its name does not end in .py"
                     + " and its first line is not a #! line naming python.");
         }
         return new OwnProgram(abs, utf8(bytes, name), List.of(), null);
@@ -77,16 +80,20 @@ public final class ProgramFile {
                 return bytes;
             }
         } catch (AccessDeniedException e) {
-            throw new ProgramFileException(name + " cannot be read: permission denied.");
+            throw new ProgramFileException(Kind.CANNOT_READ, name + " cannot be read: permission denied.");
         } catch (NoSuchFileException e) {
-            throw new ProgramFileException("There is no file " + file + ".");
+            throw missing(file);
         } catch (IOException e) {
-            throw new ProgramFileException(name + " cannot be read: " + reason(e) + ".");
+            throw new ProgramFileException(Kind.CANNOT_READ, name + " cannot be read: " + reason(e) + ".");
         }
     }
 
+    private static ProgramFileException missing(Path file) {
+        return new ProgramFileException(Kind.CANNOT_READ, file + " does not exist.");
+    }
+
     private static ProgramFileException tooLarge(String name, long size) {
-        return new ProgramFileException(name + " is " + String.format(Locale.ROOT, "%.1f", size / 1048576.0)
+        return new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is " + String.format(Locale.ROOT, "%.1f", size / 1048576.0)
                 + " MB: larger than the 1 MB a program opened here may be.");
     }
 
@@ -141,7 +148,7 @@ public final class ProgramFile {
                     lineStart = i + 1;
                 }
             }
-            throw new ProgramFileException(name + " is not UTF-8 text (line " + line + ", byte " + (at - lineStart + 1)
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is not UTF-8 text (line " + line + ", byte " + (at - lineStart + 1)
                     + "): save it as UTF-8 in your editor and open it again.");
         }
         out.flip();

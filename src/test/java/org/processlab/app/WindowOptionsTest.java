@@ -35,10 +35,10 @@ class WindowOptionsTest {
 
         assertThat(WindowOptions.programProblem(List.of(script.toString()))).isNull();
         assertThat(WindowOptions.programProblem(List.of(dir.resolve("gone.py").toString())))
-                .isEqualTo("There is no file " + dir.resolve("gone.py") + ".");
+                .hasMessage(dir.resolve("gone.py") + " does not exist.");
         Path txt = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hi");
         assertThat(WindowOptions.programProblem(List.of("--presenter", txt.toString())))
-                .startsWith("notes.txt is not a Python program");
+                .hasMessageStartingWith("notes.txt is not a Python program");
         assertThat(WindowOptions.programProblem(List.of("--presenter"))).isNull();
         assertThat(WindowOptions.programProblem(List.of("run", "x.py"))).as("the CLI's").isNull();
     }

@@ -43,11 +43,11 @@ class EntryPointTest {
     void aProgramFileThatCannotBeOpenedIsOneLineAndNoWindow(@TempDir Path dir) throws Exception {
         Path gone = dir.resolve("gone.py");
         String[] r = run(JarProcess.builder(gone.toString()));
-        assertThat(r[0]).isEqualTo("64");
-        assertThat(r[1].strip()).isEqualTo("processlab: There is no file " + gone + ".");
+        assertThat(r[0]).as("EX_NOINPUT, as run gives").isEqualTo("66");
+        assertThat(r[1].strip()).isEqualTo("processlab: " + gone + " does not exist.");
         Path latin = Files.write(dir.resolve("latin.py"), new byte[] {'x', '=', '"', (byte) 0xE9, '"', '\n'});
         r = run(JarProcess.builder("--presenter", latin.toString()));
-        assertThat(r[0]).isEqualTo("64");
+        assertThat(r[0]).as("EX_DATAERR, as run gives").isEqualTo("65");
         assertThat(r[1].strip()).isEqualTo("processlab: latin.py is not UTF-8 text (line 1, byte 4): save it as UTF-8"
                 + " in your editor and open it again.");
     }
@@ -57,6 +57,35 @@ class EntryPointTest {
         String[] r = run(JarProcess.builder("--help"));
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).contains("--presenter").contains("--lesson=ID").contains("Usage: processlab");
+        assertThat(r[1]).as("a long description wraps under its own column").contains(
+                "      --presenter     open in presenter mode: full screen, large text, the\n"
+                + "                        timeline first\n");
+        assertContinuationLinesIndented(r[1]);
+    }
+
+    @Test
+    void runHelpWrapsUnderTheDescriptionsAndSaysHowTheWindowLowersARun() throws Exception {
+        String[] r = run(JarProcess.builder("run", "--help"));
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("      --nice=N              run the program N steps of niceness below\n"
+                + "                              ProcessLab, 0 to 19 (default: 0; the window\n")
+                .contains("lowers it 10").contains("once it turns busy").doesNotContain("the window uses 10");
+        assertContinuationLinesIndented(r[1]);
+    }
+
+    /**
+     * Only headings start at column 0; every other line, a wrapped description above all ("timeline first"), is
+     * indented.
+     */
+    private static void assertContinuationLinesIndented(String help) {
+        List<String> headings = List.of("Usage:", "Watch real OS processes", "Run a lesson's example", "Commands:",
+                "The window's options", "Keys in the window");
+        for (String line : help.lines().toList()) {
+            if (!line.isEmpty() && !line.startsWith(" ")) {
+                assertThat(headings).as("a line at column 0 that is no heading: '%s' in%n%s", line, help)
+                        .anyMatch(line::startsWith);
+            }
+        }
     }
 
     @Test

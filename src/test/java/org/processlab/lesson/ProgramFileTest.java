@@ -76,9 +76,11 @@ class ProgramFileTest {
         assertThatThrownBy(() -> ProgramFile.read(folder)).hasMessageStartingWith(folder + " is a folder, not a program")
                 .hasMessageContaining("Open lessons folder");
         Path missing = dir.resolve("gone.py");
-        assertThatThrownBy(() -> ProgramFile.read(missing)).hasMessage("There is no file " + missing + ".");
+        assertThatThrownBy(() -> ProgramFile.read(missing)).hasMessage(missing + " does not exist.")
+                .extracting(e -> ((ProgramFileException) e).kind()).isEqualTo(ProgramFileException.Kind.CANNOT_READ);
         assertThatThrownBy(() -> ProgramFile.read(Path.of("/dev/null")))
-                .hasMessage("/dev/null is not a regular file (a device, a pipe or a socket), so it cannot be a program.");
+                .hasMessage("/dev/null is not a regular file (a device, a pipe or a socket), so it cannot be a program.")
+                .extracting(e -> ((ProgramFileException) e).kind()).isEqualTo(ProgramFileException.Kind.NOT_A_PROGRAM);
     }
 
     @Test

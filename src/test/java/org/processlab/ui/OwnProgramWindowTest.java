@@ -180,7 +180,7 @@ class OwnProgramWindowTest extends WindowTest {
                 new Case(big, "big.py is 1.0 MB: larger than the 1 MB"),
                 new Case(notes, "notes.txt is not a Python program"),
                 new Case(folder, folder + " is a folder, not a program"),
-                new Case(missing, "There is no file " + missing))) {
+                new Case(missing, missing + " does not exist."))) {
             app.fx(() -> app.vm().run().dismissError());
             openByMenu(c.file());
             app.waitFor("why " + c.file().getFileName() + " is not opened", Duration.ofSeconds(15),
