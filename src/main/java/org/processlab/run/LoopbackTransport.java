@@ -82,6 +82,7 @@ final class LoopbackTransport implements TraceTransport {
                 acceptor.rejected();
                 continue;
             }
+            acceptor.connecting();
             CONNECTIONS.execute(() -> serve(s));
         }
     }
@@ -93,13 +94,18 @@ final class LoopbackTransport implements TraceTransport {
             s.setSoTimeout(FIRST_MESSAGE_MILLIS);
             MessageReader reader = new MessageReader(s.getInputStream());
             TraceMessage first;
+            Connection c;
             try {
-                first = reader.next();
-            } catch (SocketTimeoutException e) {
-                acceptor.rejected();
-                return;
+                try {
+                    first = reader.next();
+                } catch (SocketTimeoutException e) {
+                    acceptor.rejected();
+                    return;
+                }
+                c = first == null ? null : acceptor.accept(first, new SocketPeer(s));
+            } finally {
+                acceptor.connectingDone();
             }
-            Connection c = first == null ? null : acceptor.accept(first, new SocketPeer(s));
             if (c == null) {
                 acceptor.rejected();
                 return;

@@ -33,6 +33,8 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
     private final String tokenHex;
     /** Agent connections open; each connection's thread adds itself at hello and removes itself at its end. */
     private final AtomicInteger openAgents = new AtomicInteger();
+    /** Connections accepted whose first message is not handled yet. */
+    private final AtomicInteger connecting = new AtomicInteger();
     /** The supervisor's connection once it said hello (set on its thread), so that {@link #close()} can close it. */
     private volatile TraceTransport.Peer supervisorPeer;
     private final TraceTransport transport;
@@ -73,9 +75,22 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
         return tokenHex;
     }
 
-    /** Agent connections still open (each ends when its process has ended and its data is read). */
+    /**
+     * Agent connections still open (each ends when its process has ended and its data is read), counting those
+     * accepted whose first message has not been handled yet (any of them may be an agent's).
+     */
     int openAgentConnections() {
-        return openAgents.get();
+        return openAgents.get() + connecting.get();
+    }
+
+    @Override
+    public void connecting() {
+        connecting.incrementAndGet();
+    }
+
+    @Override
+    public void connectingDone() {
+        connecting.decrementAndGet();
     }
 
     @Override

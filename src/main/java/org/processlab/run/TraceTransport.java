@@ -49,6 +49,18 @@ interface TraceTransport extends AutoCloseable {
     /** Decides what a new connection is: the trace protocol's side. */
     interface Acceptor {
         /**
+         * A connection was accepted and its first message is still to come; {@link #connectingDone()} follows once it
+         * has been handled (accepted, refused or failed). Called on the transport's accepting thread. The run's end
+         * waits for these too: under load a process's connection can wait to be read for a while.
+         */
+        default void connecting() {
+        }
+
+        /** The first message of a connection {@link #connecting()} has been handled, whatever came of it. */
+        default void connectingDone() {
+        }
+
+        /**
          * A connection sent its first message.
          *
          * @param first its first message (the protocol wants a {@code hello})
