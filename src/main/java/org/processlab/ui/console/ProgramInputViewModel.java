@@ -96,11 +96,12 @@ public final class ProgramInputViewModel {
             return;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        enqueue(() -> to.send(bytes));
+        // echoed (and so timed) before it is sent: the program's answer, timed when written, then always comes after
         if (echo != null) {
             boolean lineEnd = text.endsWith("\n");
             echo.typed(prompt.get(), lineEnd ? text.substring(0, text.length() - 1) : text, lineEnd);
         }
+        enqueue(() -> to.send(bytes));
         prompt.set("");
     }
 
@@ -111,10 +112,10 @@ public final class ProgramInputViewModel {
             return;
         }
         ended.set(true);
-        enqueue(to::end);
         if (echo != null) {
             echo.ended();
         }
+        enqueue(to::end);
     }
 
     /** Shows {@code text}, the main process's unfinished stdout line not answered yet, as the prompt ("" for none). */

@@ -96,6 +96,28 @@ class ConsolePromptTest {
     }
 
     @Test
+    void anAnswerWrittenTheMomentTheInputIsSentStillComesAfterTheEcho() {
+        long[] answeredAt = new long[1];
+        vm.input().attach(new ProgramInputViewModel.Stdin() {
+            @Override
+            public void send(byte[] bytes) {
+                // the program reads at once and prints its answer, timed now (as an agent times its write)
+                answeredAt[0] = org.processlab.model.Clock.nowMicros();
+            }
+
+            @Override
+            public void end() {
+            }
+        }, new CurrentThreadTaskExecutor());
+        chunk(2_000, 10, Stream.STDOUT, "number? ");
+        pulse();
+        vm.input().sendLine("7");
+        chunk(answeredAt[0], 10, Stream.STDOUT, "", "number? square: 49");
+        pulse();
+        assertThat(rows()).containsExactly("TYPED:number? |7 \u23CE", "LINE:square: 49");
+    }
+
+    @Test
     void twoPromptsOnOneLineAreAnsweredInTurn() {
         attach();
         chunk(2_000, 10, Stream.STDOUT, "a? ");
