@@ -179,7 +179,11 @@ class EditorWindowTest extends WindowTest {
         openCode();
         app.waitFor("the kept edit", Duration.ofSeconds(10), () -> area().getText().contains("print_cube, args=(3,)"));
         assertThat(app.fx(() -> app.robot.lookup("#editorMark").query().isVisible())).isTrue();
-        assertThat(app.fx(() -> app.shell().codeTabs().getTabs().get(1).getText())).endsWith("•");
+        assertThat(app.fx(() -> app.shell().codeTabs().getTabs().get(1).getText())).endsWith("•")
+                .as("a long file name loses its middle, so the Lesson tab stays in sight")
+                .isEqualTo("Code — multi…ng_s1_e1.py •");
+        assertThat(app.fx(() -> app.shell().codeTabs().getTabs().get(1).getTooltip().getText()))
+                .isEqualTo("Code — multiprocessing_s1_e1.py");
     }
 
     @Test

@@ -40,13 +40,30 @@ public final class CodeTabs extends TabPane {
         code = new Tab();
         code.setId("codeTab");
         code.setContent(editor);
+        // a long file name is cut in its middle, so that the Lesson tab stays in sight in a narrow column
         code.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.titleProperty().get() + (vm.differsProperty().get() ? " •" : ""),
+                () -> middleCut(vm.titleProperty().get(), TITLE_CHARS) + (vm.differsProperty().get() ? " •" : ""),
                 vm.titleProperty(), vm.differsProperty()));
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.titleProperty());
+        code.setTooltip(whole);
         getTabs().setAll(lesson, code);
         this.own = own;
         own.addListener((o, was, isOwn) -> showOwn(isOwn));
         showOwn(own.get());
+    }
+
+    /** The most characters of the Code tab's title shown; a longer one loses its middle. */
+    static final int TITLE_CHARS = 24;
+
+    /** {@code text} if at most {@code max} characters, else its start and end around an ellipsis, {@code max} in all. */
+    static String middleCut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int tail = (max - 1) / 2;
+        int head = max - 1 - tail;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
     }
 
     private void showOwn(boolean isOwn) {
