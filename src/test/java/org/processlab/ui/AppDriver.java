@@ -126,6 +126,21 @@ final class AppDriver {
     }
 
     /**
+     * Makes the window {@code width} × {@code height} (leaving full screen first, as a projector's window would not
+     * be) and waits until the window's content has that width.
+     */
+    public void resizeWindow(double width, double height) {
+        fx(() -> {
+            Stage stage = (Stage) shell().getScene().getWindow();
+            stage.setFullScreen(false);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        waitFor("a " + (int) width + "x" + (int) height + " window", Duration.ofSeconds(10),
+                () -> shell().getScene().getWidth() == width);
+    }
+
+    /**
      * Waits until {@code n} more pulses of the FX toolkit have passed: the frames in which anything animated (a
      * playing replay, the model pulse) would have moved.
      */

@@ -266,12 +266,7 @@ class EditorWindowTest extends WindowTest {
     @Test
     void usableOnA1366x768Screen() throws Exception {
         openCode();
-        app.fx(() -> {
-            javafx.stage.Window win = app.shell().getScene().getWindow();
-            win.setWidth(1366);
-            win.setHeight(768);
-        });
-        app.waitFor("a 1366x768 window", Duration.ofSeconds(10), () -> app.shell().getWidth() == 1366);
+        app.resizeWindow(1366, 768);
         clickIntoCode();
         select("p1 = ", "10,)");
         app.robot.write("7");

@@ -23,7 +23,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.Window;
 
 import org.junit.jupiter.api.Test;
 
@@ -173,11 +172,7 @@ class LessonPagesWindowTest extends WindowTest {
                 + "    - \"The line of main, because main always waits for every child to end before it prints anything\"\n"
                 + "    - short\n  answer: 1\n---\n# Long\n");
         app.launch(home, "--lessons", lessons.toString());
-        app.fx(() -> {
-            Window win = app.shell().getScene().getWindow();
-            win.setWidth(1024);
-            win.setHeight(768);
-        });
+        app.resizeWindow(1024, 768);
         // the only lesson opens by itself (at this width the lesson list has stepped aside)
         app.waitFor("the question", Duration.ofSeconds(20), () -> app.shell().lookup(".prediction-question") != null);
         app.waitForPulses(4);

@@ -129,13 +129,7 @@ class PresenterWindowTest extends WindowTest {
             halfSize(app.screenshot("presenter-" + theme.id() + "-1920x1080"),
                     "presenter-" + theme.id() + "-1920x1080-half");
         }
-        app.fx(() -> {
-            Stage stage = (Stage) app.shell().getScene().getWindow();
-            stage.setFullScreen(false);
-            stage.setWidth(1024);
-            stage.setHeight(768);
-        });
-        app.waitFor("a 1024x768 window", Duration.ofSeconds(10), () -> app.shell().getWidth() == 1024);
+        app.resizeWindow(1024, 768);
         for (org.processlab.ui.theme.Theme theme : org.processlab.ui.theme.Theme.values()) {
             app.click("#themeMenu");
             app.click("#theme-" + theme.id());
@@ -155,13 +149,7 @@ class PresenterWindowTest extends WindowTest {
     @Test
     void aSmallProjectorShowsThreeLanesAndTheLastThreeLines() throws Exception {
         openPresenting();
-        app.fx(() -> {
-            Stage stage = (Stage) app.shell().getScene().getWindow();
-            stage.setFullScreen(false);
-            stage.setWidth(1024);
-            stage.setHeight(768);
-        });
-        app.waitFor("a 1024x768 window", Duration.ofSeconds(10), () -> app.shell().getWidth() == 1024);
+        app.resizeWindow(1024, 768);
         runLesson2ByKeys();
         Timeline t = app.shell().timeline();
         assertThat(app.fx(() -> lanesInView(t))).as("every lane whole in view").isEqualTo(3);

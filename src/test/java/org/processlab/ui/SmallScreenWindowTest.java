@@ -9,7 +9,6 @@ import java.util.List;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
 import org.processlab.lesson.Lesson;
@@ -175,11 +174,7 @@ class SmallScreenWindowTest extends WindowTest {
     private void openOnAProjector() throws Exception {
         app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
         app.waitFor("the lesson page", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null);
-        app.fx(() -> {
-            Window win = app.shell().getScene().getWindow();
-            win.setWidth(1024);
-            win.setHeight(768);
-        });
+        app.resizeWindow(1024, 768);
     }
 
     /** Whether {@code n} lies inside the prediction card's visible part. */
