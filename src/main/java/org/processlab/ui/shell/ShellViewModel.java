@@ -161,6 +161,8 @@ public final class ShellViewModel {
      */
     public void openAtStart(String id) {
         openAtStart = id;
+        // no other lesson is shown (and marked opened) before it
+        lessons.holdSelection();
         lessons.loadedProperty().addListener((o, was, loaded) -> {
             if (loaded && openAtStart != null) {
                 openAsked();
@@ -171,6 +173,7 @@ public final class ShellViewModel {
     private void openAsked() {
         String id = openAtStart;
         openAtStart = null;
+        lessons.releaseHold();
         LessonEntry e = LessonFinder.find(lessons.lessons(), id);
         if (e != null) {
             lessons.selectedProperty().set(e);

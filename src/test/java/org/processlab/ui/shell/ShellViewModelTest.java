@@ -63,6 +63,8 @@ class ShellViewModelTest {
         vm.openAtStart("02-first-processes");
         vm.loadLessons();
         assertThat(vm.selectedProperty().get().id()).isEqualTo("02-first-processes");
+        assertThat(ProgressStore.open(home).of("01-what-is-multiprocessing").opened())
+                .as("no other lesson was shown (and marked opened) first").isFalse();
         assertThat(vm.run().errorProperty().get()).isNull();
 
         vm.close();
