@@ -279,16 +279,117 @@ public final class TimelineSkin extends SkinBase<Timeline> {
 
     /** What is painted now: the control's facts, in the style, the canvases' size and the scroll position. */
     private PaintFrame frame(TimelineStyle st) {
+        return frame(st, lanesCanvas.getWidth(), lanesCanvas.getHeight(), scroll.getValue());
+    }
+
+    /** The control's facts, in the style, on a picture of {@code w} × {@code h} px whose lanes are scrolled up by
+     * {@code scrollY} px. */
+    private PaintFrame frame(TimelineStyle st, double w, double h, double scrollY) {
         Timeline t = getSkinnable();
         RunSnapshot s = t.getSnapshot();
-        double w = lanesCanvas.getWidth();
-        TimelineGeometry geo = TimelineGeometry.of(w, lanesCanvas.getHeight(), st.headerWidth(), st.laneHeight(),
-                st.axisHeight(), st.endLabelWidth(), scroll.getValue(), s == null ? 0 : s.processes().size());
+        TimelineGeometry geo = TimelineGeometry.of(w, h, st.headerWidth(), st.laneHeight(),
+                st.axisHeight(), st.endLabelWidth(), scrollY, s == null ? 0 : s.processes().size());
         TimeRange range = t.getVisibleRange();
         boolean run = s != null && s.startedAt() >= 0 && !s.processes().isEmpty() && range != null;
         AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w, st.unit()) : null;
         return new PaintFrame(s, t.getLanes(), t.getTicks(), t.getSelectedPid(), t.paletteProperty().get(),
                 t.getCursorTime(), t.replayingProperty().get(), run ? t.liveEdge() : -1, st, geo, scale);
+    }
+
+    // ------------------------------------------------------------------ the whole picture (slides)
+
+    /**
+     * Writes the timeline as an SVG picture on {@code out} (see {@link Timeline#writeSvg}): as wide as the lanes on
+     * the screen, tall enough for every lane and the legend under them, painted by {@link #paintWhole}.
+     */
+    public void writeSvg(java.io.OutputStream out) throws java.io.IOException {
+        paintNow();
+        TimelineStyle st = style();
+        double w = lanesCanvas.getWidth();
+        double lanesH = wholeLanesHeight(st);
+        double h = lanesH + legend.height(st, w);
+        org.processlab.ui.timeline.SvgSurface svg =
+                new org.processlab.ui.timeline.SvgSurface(out, w, h, svgTitle(getSkinnable().getSnapshot()));
+        try {
+            paintWhole(svg);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        svg.finish();
+    }
+
+    /** The picture's title: {@code Timeline of 02 — Many processes}, or {@code Timeline}. */
+    private static String svgTitle(RunSnapshot s) {
+        return s == null || s.title() == null || s.title().isBlank() ? "Timeline" : "Timeline of " + s.title();
+    }
+
+    /** The height of every lane with the axis band above them, px. */
+    private double wholeLanesHeight(TimelineStyle st) {
+        return TimelineGeometry.contentHeight(getSkinnable().getLanes().size(), st.laneHeight(), st.axisHeight());
+    }
+
+    /**
+     * Paints the whole timeline on {@code s} (as wide as the lanes on the screen): every lane, not scrolled, in the
+     * range, cursor and style on the screen, by the painters of the screen (the lanes, then the overlay above them,
+     * both clipped to the lanes' height), then the legend under them. FX thread.
+     */
+    void paintWhole(org.processlab.ui.timeline.DrawingSurface s) {
+        TimelineStyle st = style();
+        double lanesH = wholeLanesHeight(st);
+        PaintFrame f = frame(st, s.width(), lanesH, 0);
+        // the painters see a surface as tall as the lanes (they fill and draw lines to its bottom)
+        org.processlab.ui.timeline.DrawingSurface lanes = new ShiftedSurface(s, 0, 0, s.width(), lanesH);
+        s.save();
+        s.clipRect(0, 0, s.width(), lanesH);
+        lanesPainter.paint(lanes, f);
+        overlayPainter.paint(lanes, f);
+        s.restore();
+        legend.paint(s, st, lanesH, s.width());
+    }
+
+    /**
+     * Runs {@code picture} while the lanes and overlay canvases hold {@code scale} times as many pixels, drawn
+     * through a scale and shown shrunk back by it (so a snapshot at {@code scale} shows them pixel for pixel); then
+     * gives them back their size and paints them again, before any pulse shows them (see
+     * {@link Timeline#drawnAt}).
+     */
+    public <T> T drawnAt(double scale, java.util.function.Supplier<T> picture) {
+        paintNow();
+        if (!(scale > 1) || frame == null) {
+            return picture.get();
+        }
+        double w = lanesCanvas.getWidth();
+        double h = lanesCanvas.getHeight();
+        try {
+            for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
+                c.setWidth(Math.ceil(w * scale));
+                c.setHeight(Math.ceil(h * scale));
+                c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / scale, 1 / scale, 0, 0));
+            }
+            lanesSurface.setScale(scale);
+            overlaySurface.setScale(scale);
+            PaintFrame f = frame(style(), w, h, scroll.getValue());
+            lanesPainter.paint(lanesSurface, f);
+            overlaySurface.clear();
+            overlayPainter.paint(overlaySurface, f);
+            return picture.get();
+        } finally {
+            for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
+                c.getTransforms().clear();
+                c.setWidth(w);
+                c.setHeight(h);
+            }
+            lanesSurface.setScale(1);
+            overlaySurface.setScale(1);
+            mark(BOTH);
+            paintNow();
+        }
+    }
+
+    /** The frame of the whole picture ({@link #paintWhole}), for tests. */
+    PaintFrame wholeFrame(double width) {
+        TimelineStyle st = style();
+        return frame(st, width, wholeLanesHeight(st), 0);
     }
 
     /** The x (in the control's coordinates) of time {@code t} (epoch µs), or NaN when no run has been painted. */
