@@ -47,6 +47,8 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     private static final int OVERLAY = 2;
     private static final int BOTH = LANES | OVERLAY;
     private static final int KERNEL_STATES = KernelStateKind.values().length;
+    /** The largest side of a canvas drawn for a sharper snapshot ({@link #drawnAt}), px: a texture every card holds. */
+    private static final double MAX_CANVAS_PX = 4096;
 
     private final Pane plot = new Pane();
     private final Canvas lanesCanvas = new Canvas();
@@ -348,26 +350,29 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     }
 
     /**
-     * Runs {@code picture} while the lanes and overlay canvases hold {@code scale} times as many pixels, drawn
-     * through a scale and shown shrunk back by it (so a snapshot at {@code scale} shows them pixel for pixel); then
+     * Runs {@code picture} while the lanes and overlay canvases hold {@code scale} times as many pixels (fewer when
+     * that would make a side longer than {@value #MAX_CANVAS_PX} px), drawn through a scale and shown shrunk back by
+     * it (so a snapshot at {@code scale} shows them pixel for pixel); then
      * gives them back their size and paints them again, before any pulse shows them (see
      * {@link Timeline#drawnAt}).
      */
     public <T> T drawnAt(double scale, java.util.function.Supplier<T> picture) {
         paintNow();
-        if (!(scale > 1) || frame == null) {
-            return picture.get();
-        }
         double w = lanesCanvas.getWidth();
         double h = lanesCanvas.getHeight();
+        // a canvas is a texture of the graphics card: within the size every card draws
+        double k = Math.min(scale, MAX_CANVAS_PX / Math.max(1, Math.max(w, h)));
+        if (!(k > 1) || frame == null) {
+            return picture.get();
+        }
         try {
             for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
-                c.setWidth(Math.ceil(w * scale));
-                c.setHeight(Math.ceil(h * scale));
-                c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / scale, 1 / scale, 0, 0));
+                c.setWidth(Math.ceil(w * k));
+                c.setHeight(Math.ceil(h * k));
+                c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / k, 1 / k, 0, 0));
             }
-            lanesSurface.setScale(scale);
-            overlaySurface.setScale(scale);
+            lanesSurface.setScale(k);
+            overlaySurface.setScale(k);
             PaintFrame f = frame(style(), w, h, scroll.getValue());
             lanesPainter.paint(lanesSurface, f);
             overlaySurface.clear();

@@ -102,6 +102,12 @@ class TimelineSvgTest {
         List<TimelineLane> lanes = fx(() -> {
             Timeline t = shown();
             t.writeSvg(out);
+            // to look at: the SVG beside a picture of the control on the screen
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(
+                    java.nio.file.Path.of(System.getProperty("processlab.screenshots", "target/screenshots")));
+            java.nio.file.Files.write(dir.resolve("timeline-svg-fixture.svg"), out.toByteArray());
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(t.snapshot(null, null), null),
+                    "png", dir.resolve("timeline-svg-fixture-screen.png").toFile());
             return List.copyOf(t.getLanes());
         });
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -123,6 +129,46 @@ class TimelineSvgTest {
         assertThat(Double.parseDouble(svg.getAttribute("width"))).isEqualTo(WIDTH);
         assertThat(d.getElementsByTagNameNS(SvgSurface.NAMESPACE, "title").item(0).getTextContent())
                 .startsWith("Timeline of");
+    }
+
+    @Test
+    void drawnAtAScaleTheLanesAreSharpInASnapshotAndThenAsBefore() throws Exception {
+        double[] r = fx(() -> {
+            Timeline t = shown();
+            TimelineSkin skin = (TimelineSkin) t.getSkin();
+            Canvas lanes = (Canvas) ((javafx.scene.Parent) t.lookup(".pl-timeline-plot")).getChildrenUnmodifiable().get(0);
+            double w = lanes.getWidth();
+            long paints = skin.lanePaints();
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setTransform(javafx.scene.transform.Transform.scale(3, 3));
+            javafx.scene.image.WritableImage stretched = t.snapshot(p, null);
+            double[] during = new double[1];
+            javafx.scene.image.WritableImage sharp = t.drawnAt(3, () -> {
+                during[0] = lanes.getWidth();
+                return t.snapshot(p, null);
+            });
+            return new double[] {w, during[0], lanes.getWidth(), lanes.getTransforms().size(),
+                    skin.lanePaints() - paints, edges(stretched, lanes.getHeight() * 3),
+                    edges(sharp, lanes.getHeight() * 3), sharp.getWidth(), stretched.getWidth()};
+        });
+        assertThat(r[1]).as("three times the pixels while the picture is taken").isEqualTo(Math.ceil(r[0] * 3));
+        assertThat(r[2]).as("then as before").isEqualTo(r[0]);
+        assertThat(r[3]).isZero();
+        assertThat(r[4]).as("drawn sharp, then again as before").isEqualTo(2);
+        assertThat(r[7]).as("the same picture's size").isEqualTo(r[8]);
+        assertThat(r[6]).as("sharper: stronger edges than a stretched canvas").isGreaterThan(r[5] * 1.3);
+    }
+
+    /** How much the picture's top {@code rows} change from one pixel to the next across: larger when sharper. */
+    private static double edges(javafx.scene.image.Image img, double rows) {
+        javafx.scene.image.PixelReader px = img.getPixelReader();
+        double sum = 0;
+        for (int y = 0; y < Math.min(rows, img.getHeight()); y += 3) {
+            for (int x = 1; x < (int) img.getWidth(); x++) {
+                sum += Math.abs(px.getColor(x, y).getBrightness() - px.getColor(x - 1, y).getBrightness());
+            }
+        }
+        return sum;
     }
 
     @Test
