@@ -56,12 +56,7 @@ class ExportWindowTest {
 
     @Test
     void theExportMenuSavesATraceWithEveryProcessAndAPngOfTheTimeline() throws Exception {
-        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
-        app.clickLesson("02-");
-        app.click("#skipPrediction");
-        app.click("#runButton");
-        app.waitFor("the run to end", Duration.ofSeconds(60), () -> app.shell().timeline().getSnapshot() != null
-                && app.shell().timeline().getSnapshot().status().finished() && !app.vm().run().runningProperty().get());
+        runLessonTwo();
         RunSnapshot snap = app.fx(() -> app.vm().run().model().snapshot());
         System.setProperty(RunExports.EXPORT_DIR_PROPERTY, exports.toString());
 
@@ -104,12 +99,7 @@ class ExportWindowTest {
 
     @Test
     void theTimelineAsSvgHasATextPerLaneNameAndPidAndTheWindowIsPicturedAtPresenterScale() throws Exception {
-        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
-        app.clickLesson("02-");
-        app.click("#skipPrediction");
-        app.click("#runButton");
-        app.waitFor("the run to end", Duration.ofSeconds(60), () -> app.shell().timeline().getSnapshot() != null
-                && app.shell().timeline().getSnapshot().status().finished() && !app.vm().run().runningProperty().get());
+        runLessonTwo();
         Timeline timeline = app.shell().timeline();
         app.fx(() -> {
             timeline.setCursorTime(timeline.getSnapshot().startedAt() + (timeline.getSnapshot().endedAt()
@@ -170,6 +160,16 @@ class ExportWindowTest {
         assertThat(after).as("the window's own timeline is drawn as before").isEqualTo(expected[3]);
         Files.copy(png, screenshots().resolve("export-02-window.png"), StandardCopyOption.REPLACE_EXISTING);
         app.screenshot("export-02-after-window-png");
+    }
+
+    /** Opens the window, runs lesson 2 and waits for its end. */
+    private void runLessonTwo() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.clickLesson("02-");
+        app.click("#skipPrediction");
+        app.click("#runButton");
+        app.waitFor("the run to end", Duration.ofSeconds(60), () -> app.shell().timeline().getSnapshot() != null
+                && app.shell().timeline().getSnapshot().status().finished() && !app.vm().run().runningProperty().get());
     }
 
     private boolean noteSays(Path file) {
