@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -495,7 +496,7 @@ public class Timeline extends Control {
      * picture as its text (a canvas is a grid of pixels: a snapshot at a scale would only stretch them). The lanes are
      * drawn as before again before this returns, so the screen never shows the difference. FX thread, after layout.
      */
-    public final <T> T drawnAt(double scale, java.util.function.Supplier<T> picture) {
+    public final <T> T drawnAt(double scale, Supplier<T> picture) {
         return getSkin() instanceof TimelineSkin k ? k.drawnAt(scale, picture) : picture.get();
     }
 

@@ -1,7 +1,11 @@
 package org.processlab.ui.timeline.impl;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -14,10 +18,13 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.transform.Scale;
 
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Span;
+import org.processlab.ui.timeline.DrawingSurface;
+import org.processlab.ui.timeline.SvgSurface;
 import org.processlab.ui.timeline.TimeRange;
 import org.processlab.ui.timeline.Timeline;
 
@@ -39,6 +46,11 @@ import org.processlab.ui.timeline.Timeline;
  * control's look properties marks the style: the {@link TimelineStyle} is read again, and the legend's swatches
  * repainted, at its first use after the pulse's CSS pass (its layout), once however many properties the CSS pass
  * changed.
+ *
+ * <h2>Pictures</h2>
+ * For slides, {@link #writeSvg} paints the whole timeline (every lane, the overlay, the legend) with the same
+ * painters on an {@link SvgSurface}, and {@link #drawnAt} gives the canvases more pixels while a snapshot at a scale
+ * is taken, so they are as sharp in it as the text.
  *
  * <p>Threading: FX thread only.
  */
@@ -284,8 +296,10 @@ public final class TimelineSkin extends SkinBase<Timeline> {
         return frame(st, lanesCanvas.getWidth(), lanesCanvas.getHeight(), scroll.getValue());
     }
 
-    /** The control's facts, in the style, on a picture of {@code w} × {@code h} px whose lanes are scrolled up by
-     * {@code scrollY} px. */
+    /**
+     * The control's facts, in the style, on a picture of {@code w} × {@code h} px whose lanes are scrolled up by
+     * {@code scrollY} px.
+     */
     private PaintFrame frame(TimelineStyle st, double w, double h, double scrollY) {
         Timeline t = getSkinnable();
         RunSnapshot s = t.getSnapshot();
@@ -304,17 +318,16 @@ public final class TimelineSkin extends SkinBase<Timeline> {
      * Writes the timeline as an SVG picture on {@code out} (see {@link Timeline#writeSvg}): as wide as the lanes on
      * the screen, tall enough for every lane and the legend under them, painted by {@link #paintWhole}.
      */
-    public void writeSvg(java.io.OutputStream out) throws java.io.IOException {
+    public void writeSvg(OutputStream out) throws IOException {
         paintNow();
         TimelineStyle st = style();
         double w = lanesCanvas.getWidth();
         double lanesH = wholeLanesHeight(st);
         double h = lanesH + legend.height(st, w);
-        org.processlab.ui.timeline.SvgSurface svg =
-                new org.processlab.ui.timeline.SvgSurface(out, w, h, svgTitle(getSkinnable().getSnapshot()));
+        SvgSurface svg = new SvgSurface(out, w, h, svgTitle(getSkinnable().getSnapshot()));
         try {
             paintWhole(svg);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         svg.finish();
@@ -335,12 +348,12 @@ public final class TimelineSkin extends SkinBase<Timeline> {
      * range, cursor and style on the screen, by the painters of the screen (the lanes, then the overlay above them,
      * both clipped to the lanes' height), then the legend under them. FX thread.
      */
-    void paintWhole(org.processlab.ui.timeline.DrawingSurface s) {
+    void paintWhole(DrawingSurface s) {
         TimelineStyle st = style();
         double lanesH = wholeLanesHeight(st);
         PaintFrame f = frame(st, s.width(), lanesH, 0);
         // the painters see a surface as tall as the lanes (they fill and draw lines to its bottom)
-        org.processlab.ui.timeline.DrawingSurface lanes = new ShiftedSurface(s, 0, 0, s.width(), lanesH);
+        DrawingSurface lanes = new ShiftedSurface(s, 0, 0, s.width(), lanesH);
         s.save();
         s.clipRect(0, 0, s.width(), lanesH);
         lanesPainter.paint(lanes, f);
@@ -352,11 +365,10 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     /**
      * Runs {@code picture} while the lanes and overlay canvases hold {@code scale} times as many pixels (fewer when
      * that would make a side longer than {@value #MAX_CANVAS_PX} px), drawn through a scale and shown shrunk back by
-     * it (so a snapshot at {@code scale} shows them pixel for pixel); then
-     * gives them back their size and paints them again, before any pulse shows them (see
-     * {@link Timeline#drawnAt}).
+     * it (so a snapshot at {@code scale} shows them pixel for pixel); then gives them back their size and paints
+     * them again, before any pulse shows them (see {@link Timeline#drawnAt}).
      */
-    public <T> T drawnAt(double scale, java.util.function.Supplier<T> picture) {
+    public <T> T drawnAt(double scale, Supplier<T> picture) {
         paintNow();
         double w = lanesCanvas.getWidth();
         double h = lanesCanvas.getHeight();
@@ -369,7 +381,7 @@ public final class TimelineSkin extends SkinBase<Timeline> {
             for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
                 c.setWidth(Math.ceil(w * k));
                 c.setHeight(Math.ceil(h * k));
-                c.getTransforms().setAll(new javafx.scene.transform.Scale(1 / k, 1 / k, 0, 0));
+                c.getTransforms().setAll(new Scale(1 / k, 1 / k, 0, 0));
             }
             lanesSurface.setScale(k);
             overlaySurface.setScale(k);
