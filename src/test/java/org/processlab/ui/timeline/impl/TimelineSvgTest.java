@@ -99,9 +99,12 @@ class TimelineSvgTest {
     @Test
     void theSvgIsXmlWithOneTextPerLaneNameAndPid() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] themeColours = new String[2];
         List<TimelineLane> lanes = fx(() -> {
             Timeline t = shown();
             t.writeSvg(out);
+            themeColours[0] = hex(t.getLaneColor());
+            themeColours[1] = hex(t.getRunningColor());
             // to look at: the SVG beside a picture of the control on the screen
             java.nio.file.Path dir = java.nio.file.Files.createDirectories(
                     java.nio.file.Path.of(System.getProperty("processlab.screenshots", "target/screenshots")));
@@ -125,6 +128,14 @@ class TimelineSvgTest {
                     .hasSize(1);
         }
         assertThat(texts).contains("exit 0", "Process", "seconds since Run", "1.000 s");
+        NodeList rects = d.getElementsByTagNameNS(SvgSurface.NAMESPACE, "rect");
+        List<String> fills = new ArrayList<>();
+        for (int i = 0; i < rects.getLength(); i++) {
+            fills.add(((Element) rects.item(i)).getAttribute("fill"));
+        }
+        assertThat(fills).as("the theme's colours as the control resolved them").contains(themeColours);
+        assertThat(((Element) rects.item(1)).getAttribute("fill")).as("the lanes' background first")
+                .isEqualTo(themeColours[0]);
         Element svg = d.getDocumentElement();
         assertThat(Double.parseDouble(svg.getAttribute("width"))).isEqualTo(WIDTH);
         assertThat(d.getElementsByTagNameNS(SvgSurface.NAMESPACE, "title").item(0).getTextContent())
@@ -157,6 +168,11 @@ class TimelineSvgTest {
         assertThat(r[4]).as("drawn sharp, then again as before").isEqualTo(2);
         assertThat(r[7]).as("the same picture's size").isEqualTo(r[8]);
         assertThat(r[6]).as("sharper: stronger edges than a stretched canvas").isGreaterThan(r[5] * 1.3);
+    }
+
+    private static String hex(javafx.scene.paint.Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     /** How much the picture's top {@code rows} change from one pixel to the next across: larger when sharper. */
