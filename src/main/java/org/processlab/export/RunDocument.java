@@ -301,11 +301,13 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
             return List.of();
         }
         java.util.Set<Long> others = new java.util.LinkedHashSet<>();
+        long last = Long.MIN_VALUE;
         for (int from = 0; from < size; from += OTHERS_CHUNK) {
             for (long pid : output.marks(from, from + OTHERS_CHUNK).pids()) {
-                if (!listed.contains(pid)) {
+                if (pid != last && !listed.contains(pid)) {
                     others.add(pid);
                 }
+                last = pid;
             }
         }
         List<OtherOutput> out = new ArrayList<>(others.size());
