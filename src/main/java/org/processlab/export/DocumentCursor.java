@@ -186,11 +186,6 @@ final class DocumentCursor implements Closeable {
                 null);
     }
 
-    /** The error that the document is broken ({@code problem} says how), at the current place. */
-    RunDocumentException brokenHere(String problem) {
-        return broken(problem);
-    }
-
     String textOrNull() throws IOException {
         return isNull() ? null : text();
     }
@@ -310,7 +305,8 @@ final class DocumentCursor implements Closeable {
         return s.length() <= 40 ? s : s.substring(0, 40) + "\u2026";
     }
 
-    private RunDocumentException broken(String problem) {
+    /** The error that the document is broken ({@code problem} says how), at the current place. */
+    RunDocumentException broken(String problem) {
         JsonLocation at = json.currentTokenLocation();
         return new RunDocumentException(problem, where(), line(at), column(at), null);
     }
