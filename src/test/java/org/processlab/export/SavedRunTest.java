@@ -51,6 +51,37 @@ class SavedRunTest {
     }
 
     @Test
+    void everyComponentOfTheDocumentIsWrittenAndReadBack() throws IOException {
+        OutputLog output = RunFixture.output();
+        RunDocument doc = RunDocument.of(RunFixture.snapshot(output), output, RunFixture.origin());
+        List<RunDocument.Line> lines = new java.util.ArrayList<>(doc.otherOutput().get(0).output());
+        doc.processes().forEach(p -> lines.addAll(p.output()));
+        List<RunDocument.StateSpan<?>> spans = new java.util.ArrayList<>();
+        doc.processes().forEach(p -> {
+            spans.addAll(p.states());
+            spans.addAll(p.kernelStates());
+        });
+        SameRun.assertEveryComponentSet(List.of(doc), "RunDocument");
+        SameRun.assertEveryComponentSet(doc.processes(), "RunDocument.Process");
+        SameRun.assertEveryComponentSet(lines, "RunDocument.Line");
+        SameRun.assertEveryComponentSet(spans, "RunDocument.StateSpan");
+        SameRun.assertEveryComponentSet(doc.processes().get(0).joins(), "RunDocument.Join");
+        SameRun.assertEveryComponentSet(List.of(doc.priorityLowered()), "RunDocument.PriorityChange");
+        SameRun.assertEveryComponentSet(doc.unfinishedLines(), "RunDocument.Unfinished");
+        SameRun.assertEveryComponentSet(List.of(doc.origin()), "RunOrigin");
+
+        Path file = dir.resolve("run.json");
+        try (var out = Files.newOutputStream(file)) {
+            RunDocumentWriter.write(doc, out);
+        }
+        RunDocument back = RunDocumentReader.read(file);
+
+        for (var c : RunDocument.class.getRecordComponents()) {
+            assertThat(SameRun.value(c, back)).as("RunDocument.%s", c.getName()).isEqualTo(SameRun.value(c, doc));
+        }
+    }
+
+    @Test
     void aSavedRunIsWrittenWholeOrNotAtAll() throws IOException {
         OutputLog output = RunFixture.output();
         SavedRun saved = new SavedRun(RunFixture.snapshot(output), output, RunFixture.origin());
