@@ -86,9 +86,13 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
      */
     public void write(Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        // a new file of a name no one else uses, made with the permissions any new file gets (a temporary file's
+        // are the owner's only)
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16);
                  LoggedTexts logged = LoggedTexts.of(output, writers())) {
                 RunDocumentWriter.write(RunDocument.of(snapshot, output, origin, logged), out);
             }

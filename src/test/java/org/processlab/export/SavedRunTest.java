@@ -91,6 +91,13 @@ class SavedRunTest {
         try (var left = Files.list(dir)) {
             assertThat(left).as("no temporary file is left").containsExactly(file);
         }
+        Path fresh = dir.resolve("fresh.json");
+        saved.write(fresh);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(fresh)).as("made as any new file is, not owner-only")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+        Files.delete(fresh);
+        Files.delete(plain);
         Path nowhere = dir.resolve("no-such-folder").resolve("run.json");
         assertThatThrownBy(() -> saved.write(nowhere)).isInstanceOf(IOException.class);
     }
