@@ -18,8 +18,8 @@ import org.processlab.model.RunSnapshot;
  * disk it is its {@link RunDocument} ({@code .json}, the document {@code processlab run --format json} prints).
  *
  * <p>What a run read back is: {@link #read} after {@link #write} gives a snapshot equal to the one written in every
- * component but {@link RunSnapshot#version()} (a run read back has version {@value DocumentToRun#VERSION}: it never
- * changes), and an output with the same lines in the same order (text, time, PID, stream, untraced). A document of
+ * component but {@link RunSnapshot#version()} (a run read back has a negative version, fixed for that run: every
+ * reading of it gives the same, another run another, and no live run has it), and an output with the same lines in the same order (text, time, PID, stream, untraced). A document of
  * format 1 gives what {@link DocumentToRun} says.
  *
  * <p>Immutable (its output is complete and never appended to again); any thread.

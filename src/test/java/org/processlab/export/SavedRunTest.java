@@ -39,7 +39,16 @@ class SavedRunTest {
         SameRun.assertSameRun(back.snapshot(), run);
         SameRun.assertSameLines(back.output(), output);
         assertThat(back.origin()).isEqualTo(RunFixture.origin());
-        assertThat(back.snapshot().version()).as("a run read back has a fixed version").isEqualTo(1);
+        assertThat(back.snapshot().version()).as("a run read back has a version no live run has").isNegative();
+        assertThat(SavedRun.read(file).snapshot().version()).as("fixed for the run").isEqualTo(back.snapshot().version());
+        RunSnapshot later = new RunSnapshot(run.version(), run.status(), run.title(), run.startedAt() + 1, run.endedAt(),
+                run.now(), run.processes(), run.rootStatus(), run.stoppedBy(), run.error(), run.startMethods(),
+                run.requestedStartMethod(), run.supervisorPid(), run.outputLines(), run.unfinishedLines(),
+                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes());
+        Path other = dir.resolve("other.json");
+        new SavedRun(later, output, RunOrigin.NONE).write(other);
+        assertThat(SavedRun.read(other).snapshot().version()).as("another run (a microsecond later), another version")
+                .isNotEqualTo(back.snapshot().version());
     }
 
     @Test
