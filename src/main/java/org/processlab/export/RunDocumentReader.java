@@ -140,6 +140,10 @@ public final class RunDocumentReader {
                 default -> in.skip();
             }
         }
+        if (error != null && startMethods == null && processes != null && processes.isEmpty()) {
+            // what run --format json prints when nothing could run: a script's answer, not a run
+            throw in.broken("it holds no run, only why one could not start: " + error);
+        }
         int v = version == null ? 1 : version;
         boolean v2 = v >= 2;
         return new RunDocument(v, exitCode, error, stoppedBy, title, in.required(startMethods, "startMethods"),
