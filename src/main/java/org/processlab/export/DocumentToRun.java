@@ -36,7 +36,6 @@ import org.processlab.model.UnfinishedLine;
  * Stateless.
  */
 final class DocumentToRun {
-
     private DocumentToRun() {
     }
 
