@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.processlab.export.SavedRun;
 import org.processlab.model.OutputLog;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
@@ -47,6 +48,15 @@ public record RunComparison(RunSnapshot a, RunSnapshot b, List<ProcessPair> rows
         Objects.requireNonNull(b, "b");
         rows = List.copyOf(rows);
         orderDifferences = List.copyOf(orderDifferences);
+    }
+
+    /**
+     * Compares saved run A with saved run B (the earlier run is A, by the window's custom).
+     *
+     * @throws NullPointerException for a null argument
+     */
+    public static RunComparison of(SavedRun a, SavedRun b) {
+        return of(a.snapshot(), a.output(), b.snapshot(), b.output());
     }
 
     /**
