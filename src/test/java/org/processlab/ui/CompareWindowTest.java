@@ -44,6 +44,8 @@ class CompareWindowTest extends WindowTest {
         Node offer = app.fx(() -> app.shell().lookup("#compareOfferLine"));
         assertThat(app.fx(offer::isVisible)).as("one run: nothing to compare yet").isFalse();
         runWith(StartMethod.SPAWN);
+        app.waitFor("the offer to compare", Duration.ofSeconds(10), offer::isVisible);
+        app.screenshot("compare-offer-line-presenter-1920x1080");
 
         app.click("#compareOffer");
         app.waitFor("the comparison", Duration.ofSeconds(30), () -> app.shell().comparison().isVisible()
@@ -60,7 +62,7 @@ class CompareWindowTest extends WindowTest {
         assertThat(app.fx(() -> view.headline(Side.A).getText())).startsWith("fork · exit 0 · ");
         assertThat(app.fx(() -> view.headline(Side.B).getText())).startsWith("spawn · exit 0 · ");
         assertThat(app.texts(view)).contains("Only in B: resource tracker (helper).", "only in B",
-                "not in A: only in B");
+                "no resource tracker in A — only in B");
         // the two runs share one axis, each from its own start
         app.waitForPulses(4);
         assertThat(app.fx(() -> view.timeline(Side.A).getVisibleRange().from() - c.a().startedAt()))
@@ -71,6 +73,18 @@ class CompareWindowTest extends WindowTest {
         int row = c.rows().indexOf(c.onlyIn(Side.B).get(0));
         assertThat(app.fx(() -> view.timeline(Side.A).yOfLane(row))).isEqualTo(app.fx(() -> view.timeline(Side.B).yOfLane(row)));
         app.screenshot("compare-lesson14-fork-spawn-presenter-1920x1080");
+
+        // one replay for both: the two cursors move together, each from its own run's start; Space pauses it
+        app.click("#compareReplay");
+        app.waitFor("both cursors to move together", Duration.ofSeconds(30), () -> {
+            long ta = view.timeline(Side.A).getCursorTime();
+            long tb = view.timeline(Side.B).getCursorTime();
+            return ta > c.a().startedAt() && ta - c.a().startedAt() == tb - c.b().startedAt()
+                    && view.timeline(Side.A).replayingProperty().get() && view.timeline(Side.B).replayingProperty().get();
+        });
+        app.robot.type(KeyCode.SPACE);
+        app.waitFor("the replay to pause", Duration.ofSeconds(10), () -> !app.vm().comparison().playingProperty().get());
+        assertThat(app.fx(() -> app.shell().comparison().isVisible())).as("Space paused, it did not close").isTrue();
 
         app.robot.type(KeyCode.ESCAPE);
         app.waitFor("the comparison to close", Duration.ofSeconds(10), () -> !app.shell().comparison().isVisible());

@@ -144,6 +144,13 @@ public final class ShellViewModel {
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         comparison = new CompareViewModel(tasks);
         run.frameProperty().addListener((o, a, f) -> keepEndedRun(f));
+        // a new run, or another lesson, is what the person turned to: the comparison gives way
+        run.runningProperty().addListener((o, was, on) -> {
+            if (on) {
+                comparison.close();
+            }
+        });
+        lessons.selectedProperty().addListener((o, a, b) -> comparison.close());
         canCompare = Bindings.createBooleanBinding(() -> previousRuns.count(runKey()) >= 2,
                 previousRuns.revisionProperty(), lessons.selectedProperty(), ownProgram);
         compareOffered = Bindings.createBooleanBinding(() -> canCompare.get() && !comparison.openProperty().get()
@@ -241,6 +248,7 @@ public final class ShellViewModel {
      */
     public void openProgram(OwnProgram p) {
         Objects.requireNonNull(p, "p");
+        comparison.close();
         lessons.selectedProperty().set(null);
         run.reset();
         ownProgram.set(p);

@@ -185,7 +185,8 @@ public final class CompareViewModel {
             if (r.onlyIn() == side) {
                 out.add(new LaneNote(i, LaneNote.Kind.ONLY_HERE, "only in " + side));
             } else if (r.onlyIn() == side.other()) {
-                out.add(new LaneNote(i, LaneNote.Kind.MISSING, "not in " + side + ": only in " + side.other()));
+                out.add(new LaneNote(i, LaneNote.Kind.MISSING, "no " + shortName(c, i) + " in " + side + " — only in "
+                        + side.other()));
             } else {
                 if (r.exitDiffers()) {
                     out.add(new LaneNote(i, LaneNote.Kind.EXIT_DIFFERS, "exit " + r.in(side).exitCode() + " ("
@@ -257,6 +258,13 @@ public final class CompareViewModel {
 
     private static String seconds(RunComparison c, Side s) {
         return RunHeadline.seconds(c.headline(s).durationMicros());
+    }
+
+    /** {@code resource tracker} for a helper, else the row's name ({@code p2}). */
+    private static String shortName(RunComparison c, int row) {
+        ProcessPair r = c.rows().get(row);
+        ProcessView p = r.a() != null ? r.a() : r.b();
+        return p.helperKind() != null ? p.helperKind().replace('_', ' ') : c.nameOf(row);
     }
 
     /** {@code resource tracker (helper)}, {@code p2 (child)}. */

@@ -15,8 +15,8 @@ import org.processlab.ui.timeline.Timeline;
 
 /**
  * What the comparison draws over one run's timeline, where its lanes are: a band across a row whose process this run
- * lacks ("not in A: only in B"), a dashed outline around the lane of a process only this run has, and a numbered
- * badge with a bar over the tick of each line of an order difference. Each has its own shape and words, not only a
+ * lacks ("no resource tracker in A — only in B"), a dashed outline around the lane of a process only this run has,
+ * and a numbered badge with a bar over the tick of each line of an order difference. Each has its own shape and words, not only a
  * colour. It lets the mouse through to the timeline under it, and is laid out again whenever the timeline's lanes or
  * time range move ({@link Timeline#yOfLane}, {@link Timeline#xOfTime}).
  *

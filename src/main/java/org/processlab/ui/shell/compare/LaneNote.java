@@ -6,7 +6,8 @@ package org.processlab.ui.shell.compare;
  *
  * @param row  the lane's row (the same in both runs)
  * @param kind what it says
- * @param text the words shown: {@code only in B}, {@code exit 1 (A: 0)}, {@code ×1.5}
+ * @param text the words shown: {@code only in B}, {@code no resource tracker in A — only in B}, {@code exit 1 (A: 0)},
+ *             {@code 1.5× as long}
  */
 public record LaneNote(int row, Kind kind, String text) {
     /** What a note says; each kind has its own look (and its words: never colour alone). */
