@@ -43,7 +43,10 @@ class CompareWindowTest extends WindowTest {
         runWith(StartMethod.FORK);
         Node offer = app.fx(() -> app.shell().lookup("#compareOfferLine"));
         assertThat(app.fx(offer::isVisible)).as("one run: nothing to compare yet").isFalse();
+        Node button = app.fx(() -> app.shell().lookup("#compareButton"));
+        assertThat(app.fx(button::isDisabled)).as("Compare… needs a previous run").isTrue();
         runWith(StartMethod.SPAWN);
+        assertThat(app.fx(button::isDisabled)).isFalse();
         app.waitFor("the offer to compare", Duration.ofSeconds(10), offer::isVisible);
         app.screenshot("compare-offer-line-presenter-1920x1080");
 
@@ -170,6 +173,16 @@ class CompareWindowTest extends WindowTest {
         }
         Node offer = app.fx(() -> app.shell().lookup("#compareOfferLine"));
         assertThat(app.fx(offer::isVisible)).as("this lesson suggests nothing").isFalse();
+        // the timeline bar's Compare… button still lets the window fit a 1024 projector
+        app.resizeWindow(1024, 768);
+        app.waitForPulses(4);
+        for (String sel : List.of("#compareButton", "#nextLesson", ".run-side")) {
+            assertThat(app.fx(() -> {
+                Node n = app.shell().lookup(sel);
+                return n.localToScene(n.getLayoutBounds()).getMaxX();
+            })).as("%s ends inside the window", sel).isLessThanOrEqualTo(1024.5);
+        }
+        app.screenshot("compare-button-1024");
 
         app.click("#compareButton");
         app.waitFor("the comparison", Duration.ofSeconds(30), () -> app.shell().comparison().isVisible()

@@ -52,8 +52,8 @@ import org.processlab.ui.timeline.Timeline;
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
- * ({@link WideCodeOverlay}), and two runs compared over everything ({@link CompareView}, started from the header's
- * button or the line a lesson's suggestion shows under the toolbar: {@link CompareOffer}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
+ * ({@link WideCodeOverlay}), and two runs compared over everything ({@link CompareView}, started from the timeline bar's
+ * Compare… button or the line a lesson's suggestion shows under the toolbar: {@link CompareOffer}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
  * everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
@@ -114,7 +114,7 @@ public final class ShellView extends BorderPane {
 
         export = new ExportView(vm.export(), runViews.timeline());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
-                export.menu());
+                CompareOffer.besideExport(export.menu(), vm.canCompareProperty(), vm::compareWithPrevious));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
@@ -143,7 +143,6 @@ public final class ShellView extends BorderPane {
         overlay = new WideCodeOverlay(lessonPane, vm.selectedProperty());
         // two runs one above the other, over the lesson and the run views while open (Esc closes it)
         comparison = new CompareView(vm.comparison(), run.paletteProperty());
-        header.addTool(CompareOffer.headerButton(vm.canCompareProperty(), vm::compareWithPrevious));
         setTop(header);
         setCenter(new StackPane(overlay, comparison, help));
 

@@ -60,7 +60,10 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the
  * chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's code
  * (asking the question first, counting the run, revealing the answer after it) or the person's version of it (from
- * this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
+ * this window's {@link ScratchFolder}, checking nothing). Each run that ends is kept as the latest of its lesson or
+ * program ({@link PreviousRuns}), so that it can be compared with the one before ({@link #compare},
+ * {@link #compareWithPrevious}); a new run or another lesson closes the comparison. Views bind to it; it holds no
+ * control.
  *
  * <p>Lessons and example sources are read off the UI thread ({@link #loadLessons()}); Python is looked for off the
  * UI thread too ({@link #checkPython()}), through the {@link TaskExecutor} it is given.

@@ -13,8 +13,8 @@ import org.processlab.ui.shell.keys.Shortcut;
 
 /**
  * Where a person starts a comparison: the line under the run toolbar that a lesson's suggestion shows after its
- * second run ({@link #offerLine}), and the header's button that compares the current run with the previous one at
- * any time ({@link #headerButton}; key: {@link Shortcut#COMPARE}).
+ * second run ({@link #offerLine}), and the timeline bar's button that compares the current run with the previous one
+ * at any time ({@link #besideExport}; key: {@link Shortcut#COMPARE}).
  *
  * <p>Threading: FX thread only.
  */
@@ -44,16 +44,22 @@ public final class CompareOffer {
         return line;
     }
 
-    /** The header's "Compare…" button: enabled while {@code possible} holds (there is a previous run). */
-    public static Button headerButton(ObservableBooleanValue possible, Runnable compare) {
-        Button b = new Button(null, new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
+    /**
+     * The "Compare…" button of the timeline's bar, beside the run's other actions ({@code beside}: the Export menu):
+     * enabled while {@code possible} holds (the lesson or program shown has a previous run in this window). The bar
+     * wraps its groups, so the button never widens the window (the header, which does not wrap, has no room left on a
+     * 1024-pixel projector). Returns the two as one group.
+     */
+    public static HBox besideExport(javafx.scene.Node beside, ObservableBooleanValue possible, Runnable compare) {
+        Button b = new Button("Compare…", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
         b.setId("compareButton");
-        b.setAccessibleText("Compare…");
-        b.getStyleClass().addAll("button-icon", "flat");
-        b.setTooltip(new Tooltip(Shortcut.COMPARE.tooltip("Compare…: this run and the previous run, one above the"
+        b.setTooltip(new Tooltip(Shortcut.COMPARE.tooltip("Compare this run with the previous run, one above the"
                 + " other")));
         b.disableProperty().bind(javafx.beans.binding.Bindings.not(possible));
         b.setOnAction(e -> compare.run());
-        return b;
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox group = new HBox(8, b, beside);
+        group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return group;
     }
 }
