@@ -30,12 +30,15 @@ public record RunHeadline(String startMethod, Integer exitStatus, StopReason sto
         return startMethod + " · " + exit + " · " + seconds(durationMicros);
     }
 
-    /** {@code 0.42 s} (two decimals below 10 s, one above); {@code ? s} for unknown (negative). */
+    /**
+     * {@code 0.42 s}: three decimals below 0.1 s ({@code 0.032 s}, a fork child), two below 10 s, one above;
+     * {@code ? s} for unknown (negative).
+     */
     public static String seconds(long micros) {
         if (micros < 0) {
             return "? s";
         }
         double s = micros / 1e6;
-        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
+        return String.format(Locale.ROOT, s < 0.1 ? "%.3f s" : s < 10 ? "%.2f s" : "%.1f s", s);
     }
 }

@@ -46,7 +46,7 @@ public final class CompareOffer {
 
     /**
      * The "Compare…" button of the timeline's bar, beside the run's other actions ({@code beside}: the Export menu):
-     * enabled while {@code possible} holds (the lesson or program shown has a previous run in this window). The bar
+     * there while {@code possible} holds (the lesson or program shown has a previous run in this window). The bar
      * wraps its groups, so the button never widens the window (the header, which does not wrap, has no room left on a
      * 1024-pixel projector). Returns the two as one group.
      */
@@ -55,7 +55,9 @@ public final class CompareOffer {
         b.setId("compareButton");
         b.setTooltip(new Tooltip(Shortcut.COMPARE.tooltip("Compare this run with the previous run, one above the"
                 + " other")));
-        b.disableProperty().bind(javafx.beans.binding.Bindings.not(possible));
+        // there only when it can do something: on a small projector every line the bar wraps onto is a lane less
+        b.visibleProperty().bind(possible);
+        b.managedProperty().bind(possible);
         b.setOnAction(e -> compare.run());
         b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox group = new HBox(8, b, beside);

@@ -78,6 +78,8 @@ public final class CompareView extends BorderPane {
         summary.setId("compareSummary");
         summary.getStyleClass().add("compare-summary");
         summary.setMinWidth(0);
+        // the most telling difference is read first: whole, on a second line if it must
+        summary.setWrapText(true);
         vm.differences().addListener((ListChangeListener<String>) c -> summary.setText(vm.summary()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

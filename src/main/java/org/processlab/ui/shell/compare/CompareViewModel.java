@@ -77,8 +77,7 @@ public final class CompareViewModel {
                 comparison.set(c);
                 open.set(true);
             }
-        }, ex -> {
-        });
+        }, ex -> System.err.println("ProcessLab: the two runs could not be compared: " + ex));
     }
 
     /** Closes the comparison (the normal run views show again); false when it was not open. */
@@ -194,7 +193,8 @@ public final class CompareViewModel {
                 }
                 BigDecimal ratio = r.ratio();
                 if (side == Side.B && ratio != null) {
-                    out.add(new LaneNote(i, LaneNote.Kind.RATIO, ProcessPair.ratioText(ratio) + "× as long"));
+                    out.add(new LaneNote(i, LaneNote.Kind.RATIO, ProcessPair.ratioText(ratio) + "× as long",
+                            durations(c, i)));
                 }
             }
         }
@@ -245,6 +245,13 @@ public final class CompareViewModel {
             out.add("Same order of lines in both runs" + (c.orderCut() ? " (the first " + c.linesCompared()
                     + " lines)" : "") + ".");
         }
+        int most = mostChanged(c);
+        if (most >= 0) {
+            ProcessPair r = c.rows().get(most);
+            out.add(c.nameOf(most) + " ran " + ProcessPair.ratioText(r.ratio()) + "× as long in B ("
+                    + RunHeadline.seconds(r.duration(Side.B)) + " against " + RunHeadline.seconds(r.duration(Side.A))
+                    + ", from the start of its process to its end).");
+        }
         BigDecimal whole = c.durationRatio();
         if (whole != null) {
             out.add("B took " + ProcessPair.ratioText(whole) + "× as long as A (" + seconds(c, Side.B) + " against "
@@ -254,6 +261,27 @@ public final class CompareViewModel {
             out.add("Same processes, exit codes and order: only the times differ.");
         }
         return out;
+    }
+
+    /** The row of the pair whose duration changed most (by ratio, either way), or -1 when none changed by a quarter. */
+    static int mostChanged(RunComparison c) {
+        int best = -1;
+        double most = Math.log(1.25);
+        for (int i = 0; i < c.rows().size(); i++) {
+            BigDecimal r = c.rows().get(i).ratio();
+            if (r != null && r.signum() > 0 && Math.abs(Math.log(r.doubleValue())) >= most) {
+                most = Math.abs(Math.log(r.doubleValue()));
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code p1: 0.42 s in A, 0.61 s in B, each from the start of its process to its end}. */
+    private static String durations(RunComparison c, int row) {
+        ProcessPair r = c.rows().get(row);
+        return c.nameOf(row) + ": " + RunHeadline.seconds(r.duration(Side.A)) + " in A, "
+                + RunHeadline.seconds(r.duration(Side.B)) + " in B, each from the start of its process to its end";
     }
 
     private static String seconds(RunComparison c, Side s) {

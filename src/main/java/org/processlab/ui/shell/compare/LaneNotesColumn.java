@@ -46,6 +46,9 @@ final class LaneNotesColumn extends Pane {
                 continue;   // the band across the row says it, larger
             }
             Label l = new Label(n.text());
+            if (n.detail() != null) {
+                l.setTooltip(new javafx.scene.control.Tooltip(n.detail()));
+            }
             l.getStyleClass().addAll("compare-note", "compare-note-" + n.kind().name().toLowerCase().replace('_', '-'));
             if (n.row() != last) {
                 VBox cell = new VBox(l);

@@ -34,7 +34,7 @@ public enum Shortcut {
 
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
-    COMPARE(Group.RUN, "Compare this run with the previous run of the same lesson or program", ctrl(D)),
+    COMPARE(Group.RUN, "Compare this run with the previous run of the same lesson or program", alt(C)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
     CODE(Group.CODE, "Show the code editor (again: the lesson page)", ctrl(E)),
     FIND(Group.CODE, "Find in the code (Enter or F3: the next match)", ctrl(F)),
