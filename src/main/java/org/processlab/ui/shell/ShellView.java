@@ -112,7 +112,7 @@ public final class ShellView extends BorderPane {
         header.addFileMenu(fileMenu, fileMenu.courseLabel());
         FileDrop.install(this, vm.files());
 
-        export = new ExportView(vm.export(), runViews.timeline());
+        export = new ExportView(vm.export(), runViews.timeline(), scale.pxProperty());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
                 CompareOffer.besideExport(export.menu(), vm.canCompareProperty(), vm::compareWithPrevious));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),

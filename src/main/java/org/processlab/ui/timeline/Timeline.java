@@ -1,7 +1,10 @@
 package org.processlab.ui.timeline;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -477,6 +480,33 @@ public class Timeline extends Control {
         if (getSkin() instanceof TimelineSkin k) {
             k.paintNow();
         }
+    }
+
+    /**
+     * Writes the timeline as an SVG picture (a vector picture for slides) on {@code out}, drawn by the painters of
+     * the screen through an {@link SvgSurface}, so it shows what the screen shows: the same width, range (zoom and
+     * pan), time cursor, replay, selection and colours (the current theme's); but every lane, not scrolled, and the
+     * legend under them. The stream is flushed, not closed. FX thread, while the timeline is shown (it has its skin
+     * and has been laid out).
+     *
+     * @throws IOException           when {@code out} cannot be written
+     * @throws IllegalStateException when the timeline has no skin (it was never shown)
+     */
+    public final void writeSvg(OutputStream out) throws IOException {
+        if (!(getSkin() instanceof TimelineSkin k)) {
+            throw new IllegalStateException("the timeline is not shown");
+        }
+        k.writeSvg(out);
+    }
+
+    /**
+     * Returns what {@code picture} makes (a snapshot, at {@code scale} times its size, of this timeline or a node
+     * holding it) while the lanes are drawn with {@code scale} times as many pixels, so that they are as sharp in the
+     * picture as its text (a canvas is a grid of pixels: a snapshot at a scale would only stretch them). The lanes are
+     * drawn as before again before this returns, so the screen never shows the difference. FX thread, after layout.
+     */
+    public final <T> T drawnAt(double scale, Supplier<T> picture) {
+        return getSkin() instanceof TimelineSkin k ? k.drawnAt(scale, picture) : picture.get();
     }
 
     /** For benchmarks: told how long each redraw took, in nanoseconds (null for no one). FX thread. */

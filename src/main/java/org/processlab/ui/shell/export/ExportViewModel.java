@@ -14,11 +14,14 @@ import javafx.scene.image.Image;
 import org.processlab.model.RunModel;
 import org.processlab.store.FileNames;
 import org.processlab.ui.fx.TaskExecutor;
+import org.processlab.ui.shell.presenter.ScaleLimits;
+import org.processlab.ui.shell.presenter.ScaleViewModel;
 
 /**
  * The export room's state and rules: what an export's file is called ({@code 03-process-ids-20261130-072953
- * .trace.json}), where it goes without a file dialog ({@value RunExports#EXPORT_DIR_PROPERTY}), writing it in the
- * background ({@link RunExports}), and the note that says where it went or why it failed.
+ * .trace.json}), where it goes without a file dialog ({@value RunExports#EXPORT_DIR_PROPERTY}), the scale of a
+ * picture of the window for slides ({@link #presenterScale}), writing it in the background ({@link RunExports}), and
+ * the note that says where it went or why it failed.
  *
  * <p>Threading: UI thread only; {@code note} is written there (by the executor's hand-back). The files are written
  * by the {@link TaskExecutor}'s background work.
@@ -75,6 +78,27 @@ public final class ExportViewModel {
         return baseName() + "-timeline.png";
     }
 
+    /** The timeline's vector picture's name: {@code 03-process-ids-20261130-072953-timeline.svg}. */
+    public String svgFileName() {
+        return baseName() + "-timeline.svg";
+    }
+
+    /** The window's picture's name: {@code 03-process-ids-20261130-072953-window.png}. */
+    public String windowPngFileName() {
+        return baseName() + "-window.png";
+    }
+
+    /**
+     * How many times its size on the screen a picture of the window is made for a slide: the text size presenter
+     * mode would draw at on a {@code screenWidth} × {@code screenHeight} px screen (with no size chosen: the largest
+     * its layout holds there, {@link ScaleLimits#largestPx}) over the window's text size now, {@code textPx}; never
+     * below 1 (a window already at that size, in presenter mode, is pictured as it is).
+     */
+    public static double presenterScale(double screenWidth, double screenHeight, double textPx) {
+        double presenterPx = Math.max(ScaleViewModel.DEFAULT_PX, ScaleLimits.largestPx(screenWidth, screenHeight, true));
+        return textPx > 0 ? Math.max(1, presenterPx / textPx) : 1;
+    }
+
     /** True when there is a run to export. */
     public boolean hasRun() {
         return run.get() != null;
@@ -92,6 +116,21 @@ public final class ExportViewModel {
     /** Writes {@code image} (the timeline, drawn on the FX thread) as a PNG to {@code target}, in the background. */
     public void exportPng(Image image, Path target) {
         write("Timeline saved: ", target, () -> RunExports.writePng(image, target));
+    }
+
+    /** Writes {@code svg} (the timeline's picture, made on the FX thread) to {@code target}, in the background. */
+    public void exportSvg(byte[] svg, Path target) {
+        write("Timeline saved: ", target, () -> RunExports.writeBytes(svg, target));
+    }
+
+    /** Writes {@code image} (the window, drawn on the FX thread) as a PNG to {@code target}, in the background. */
+    public void exportWindowPng(Image image, Path target) {
+        write("Window saved: ", target, () -> RunExports.writePng(image, target));
+    }
+
+    /** Says that an export failed before anything was written ({@code why}: the error). */
+    public void failed(Exception why) {
+        note.set(new Note("Export failed: " + why.getMessage(), String.valueOf(why), true));
     }
 
     /** Something that writes a file. */

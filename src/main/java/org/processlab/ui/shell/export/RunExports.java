@@ -1,5 +1,6 @@
 package org.processlab.ui.shell.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ import org.processlab.ui.timeline.Timeline;
 
 /**
  * Writes what the window shows to files: the run as Chrome Trace Event JSON (Perfetto, chrome://tracing; see
- * {@link ChromeTrace}) and the timeline as a PNG. Each file is written to a temporary file beside the target and
- * moved into place, so a reader never sees half a file.
+ * {@link ChromeTrace}), the timeline as a PNG or as an SVG (a vector picture for slides), and the whole window as a
+ * PNG. Each file is written to a temporary file beside the target and moved into place, so a reader never sees half
+ * a file.
  *
- * <p>Threading: {@link #timelineImage} on the FX thread (it draws the node); {@link #writeTrace} and
- * {@link #writePng} on any thread (the window calls them in the background). Errors are {@link IOException}s.
+ * <p>Threading: {@link #timelineImage}, {@link #timelineSvg} and {@link #windowImage} on the FX thread (they draw the
+ * nodes); {@link #writeTrace}, {@link #writePng} and {@link #writeBytes} on any thread (the window calls them in the
+ * background). Errors are {@link IOException}s.
  */
 public final class RunExports {
     /** The system property naming a folder that exports go to without a file dialog (for tests and scripts). */
@@ -64,6 +67,41 @@ public final class RunExports {
         return snapshot(timeline, scale);
     }
 
+    /**
+     * The timeline as an SVG document (UTF-8), as {@link Timeline#writeSvg} draws it: what it shows now, every lane.
+     * FX thread.
+     *
+     * @throws IOException when the picture cannot be written
+     */
+    public static byte[] timelineSvg(Timeline timeline) throws IOException {
+        layOut(timeline);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        timeline.writeSvg(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * A picture of the whole window (its scene's root, without the desktop's frame), {@code scale} times its size:
+     * every control is drawn again at that scale (text and icons are vectors), and the timeline's lanes are drawn
+     * with {@code scale} times as many pixels for it ({@link Timeline#drawnAt}), so the picture is sharp all over.
+     * The window on the screen does not change: all of it happens before the next frame is shown. FX thread.
+     */
+    public static WritableImage windowImage(Node root, Timeline timeline, double scale) {
+        layOut(root);
+        timeline.redrawNow();
+        return timeline.drawnAt(scale, () -> snapshot(root, scale));
+    }
+
+    /** Lays the whole scene of {@code node} out, so that what is pending is drawn. */
+    private static void layOut(Node node) {
+        javafx.scene.Parent root = node.getScene() != null ? node.getScene().getRoot()
+                : node instanceof javafx.scene.Parent p ? p : null;
+        if (root != null) {
+            root.applyCss();
+            root.layout();
+        }
+    }
+
     /** A picture of any node, {@code scale} times its size. FX thread. */
     public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters p = new SnapshotParameters();
@@ -78,6 +116,18 @@ public final class RunExports {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
                 throw new IOException("no PNG writer");
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code bytes} (a document made on the FX thread) to {@code file}. Any thread. */
+    public static void writeBytes(byte[] bytes, Path file) throws IOException {
+        Path tmp = temp(file);
+        try {
+            Files.write(tmp, bytes);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

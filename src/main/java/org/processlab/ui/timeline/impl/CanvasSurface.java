@@ -29,6 +29,8 @@ final class CanvasSurface implements DrawingSurface {
     /** The dash pattern set, px; {@code dashOn} 0 for solid lines. */
     private double dashOn;
     private double dashOff;
+    /** How many canvas pixels a px of the picture is (1 on the screen; more for a sharper snapshot). */
+    private double scale = 1;
     /** What each {@link #save()} not yet restored kept of the state held here. */
     private final Deque<Kept> saved = new ArrayDeque<>();
 
@@ -50,17 +52,26 @@ final class CanvasSurface implements DrawingSurface {
 
     /** Makes the whole canvas transparent (an overlay starts each painting so). */
     void clear() {
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.clearRect(0, 0, width(), height());
+    }
+
+    /**
+     * Draws {@code scale} canvas pixels for each px of the picture from now on (the canvas is that much larger than
+     * the picture); 1, the default, on the screen.
+     */
+    void setScale(double scale) {
+        this.scale = scale;
+        g.setTransform(scale, 0, 0, scale, 0, 0);
     }
 
     @Override
     public double width() {
-        return canvas.getWidth();
+        return canvas.getWidth() / scale;
     }
 
     @Override
     public double height() {
-        return canvas.getHeight();
+        return canvas.getHeight() / scale;
     }
 
     @Override

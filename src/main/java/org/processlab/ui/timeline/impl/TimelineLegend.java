@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -13,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 
 import org.processlab.model.KernelStateKind;
 import org.processlab.ui.timeline.DrawingSurface;
@@ -29,8 +32,9 @@ final class TimelineLegend {
         void draw(DrawingSurface s, TimelineStyle st, double w, double h);
     }
 
-    /** A swatch's canvas with what it shows. */
-    private record Item(Canvas canvas, CanvasSurface surface, Swatch swatch, double widthInHeights) {
+    /** A swatch's canvas with what it shows, and the legend's entry (its node) it is in, with its label. */
+    private record Item(Canvas canvas, CanvasSurface surface, Swatch swatch, double widthInHeights, HBox box,
+                        Label label) {
     }
 
     private final FlowPane pane = new FlowPane();
@@ -77,7 +81,7 @@ final class TimelineLegend {
     /** Sizes and repaints every swatch in {@code st} (once per style change). */
     void restyle(TimelineStyle st) {
         restyles++;
-        double size = Math.max(14, st.smallFont().getSize() * 1.2);
+        double size = swatchSize(st);
         for (Item i : items) {
             i.canvas().setWidth(size * i.widthInHeights());
             i.canvas().setHeight(size);
@@ -102,13 +106,99 @@ final class TimelineLegend {
 
     private HBox item(String text, double widthInHeights, double gap, Swatch swatch) {
         Canvas c = new Canvas();
-        items.add(new Item(c, new CanvasSurface(c, measure), swatch, widthInHeights));
         Label l = new Label(text);
         l.getStyleClass().add("pl-timeline-legend-label");
         HBox box = new HBox(gap, c, l);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("pl-timeline-legend-item");
+        items.add(new Item(c, new CanvasSurface(c, measure), swatch, widthInHeights, box, l));
         return box;
+    }
+
+    // ------------------------------------------------------------------ on any surface
+
+    /**
+     * How tall the legend is when {@link #paint painted} {@code width} px wide, px. FX thread, after CSS (the
+     * labels' fonts and the legend's gaps come from the stylesheet).
+     */
+    double height(TimelineStyle st, double width) {
+        return flow(null, st, 0, width);
+    }
+
+    /**
+     * Paints the legend on {@code s} from {@code top} down, {@code width} px wide: the entries shown on the screen,
+     * in its order, flowing into rows as the screen's legend does, each swatch drawn by the same {@link Swatch} as
+     * its canvas on the screen and each word a text. FX thread, after CSS.
+     */
+    void paint(DrawingSurface s, TimelineStyle st, double top, double width) {
+        double h = flow(null, st, top, width);
+        s.setAlpha(1);
+        s.setFill(st.laneAlt());
+        s.fillRect(0, top, width, h);
+        s.setFill(st.grid());
+        s.fillRect(0, top, width, 1);
+        flow(s, st, top, width);
+    }
+
+    /** Places the entries shown in rows from {@code top}, drawing them when {@code s} is not null; their height. */
+    private double flow(DrawingSurface s, TimelineStyle st, double top, double width) {
+        Insets pad = pane.getPadding();
+        double size = swatchSize(st);
+        double x = pad.getLeft();
+        double y = top + pad.getTop();
+        double rowH = 0;
+        boolean any = false;
+        for (Node n : pane.getChildren()) {
+            if (!n.isManaged()) {
+                continue;
+            }
+            Item item = itemOf(n);
+            Label label = item != null ? item.label() : (Label) n;
+            double gap = item != null ? item.box().getSpacing() : 0;
+            double sw = item != null ? size * item.widthInHeights() : 0;
+            double lw = label.prefWidth(-1);
+            double lh = label.prefHeight(-1);
+            double w = sw + (item != null ? gap : 0) + lw;
+            double h = Math.max(item != null ? size : 0, lh);
+            if (any && x + w > width - pad.getRight()) {
+                x = pad.getLeft();
+                y += rowH + pane.getVgap();
+                rowH = 0;
+            }
+            if (s != null) {
+                if (item != null) {
+                    double sy = y + (h - size) / 2;
+                    s.save();
+                    s.clipRect(x, sy, sw, size);
+                    item.swatch().draw(new ShiftedSurface(s, x, sy, sw, size), st, sw, size);
+                    s.restore();
+                }
+                s.setAlpha(1);
+                s.setTextAlign(TextAlignment.LEFT);
+                s.setFont(label.getFont());
+                s.setFill(label.getTextFill() instanceof Color c ? c : st.mutedText());
+                s.fillText(label.getText(), x + sw + (item != null ? gap : 0) + label.snappedLeftInset(),
+                        y + (h - lh) / 2 + label.getBaselineOffset());
+            }
+            x += w + pane.getHgap();
+            rowH = Math.max(rowH, h);
+            any = true;
+        }
+        return y + rowH + pad.getBottom() - top;
+    }
+
+    private Item itemOf(Node n) {
+        for (Item i : items) {
+            if (i.box() == n) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** A swatch's height, px (its width is a number of heights). */
+    private static double swatchSize(TimelineStyle st) {
+        return Math.max(14, st.smallFont().getSize() * 1.2);
     }
 
     private void ticks(DrawingSurface s, TimelineStyle st, double w, double h, boolean stderr) {

@@ -1,7 +1,11 @@
 package org.processlab.ui.timeline.impl;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -14,10 +18,13 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.transform.Scale;
 
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Span;
+import org.processlab.ui.timeline.DrawingSurface;
+import org.processlab.ui.timeline.SvgSurface;
 import org.processlab.ui.timeline.TimeRange;
 import org.processlab.ui.timeline.Timeline;
 
@@ -40,6 +47,11 @@ import org.processlab.ui.timeline.Timeline;
  * repainted, at its first use after the pulse's CSS pass (its layout), once however many properties the CSS pass
  * changed.
  *
+ * <h2>Pictures</h2>
+ * For slides, {@link #writeSvg} paints the whole timeline (every lane, the overlay, the legend) with the same
+ * painters on an {@link SvgSurface}, and {@link #drawnAt} gives the canvases more pixels while a snapshot at a scale
+ * is taken, so they are as sharp in it as the text.
+ *
  * <p>Threading: FX thread only.
  */
 public final class TimelineSkin extends SkinBase<Timeline> {
@@ -47,6 +59,8 @@ public final class TimelineSkin extends SkinBase<Timeline> {
     private static final int OVERLAY = 2;
     private static final int BOTH = LANES | OVERLAY;
     private static final int KERNEL_STATES = KernelStateKind.values().length;
+    /** The largest side of a canvas drawn for a sharper snapshot ({@link #drawnAt}), px: a texture every card holds. */
+    private static final double MAX_CANVAS_PX = 4096;
 
     private final Pane plot = new Pane();
     private final Canvas lanesCanvas = new Canvas();
@@ -279,16 +293,120 @@ public final class TimelineSkin extends SkinBase<Timeline> {
 
     /** What is painted now: the control's facts, in the style, the canvases' size and the scroll position. */
     private PaintFrame frame(TimelineStyle st) {
+        return frame(st, lanesCanvas.getWidth(), lanesCanvas.getHeight(), scroll.getValue());
+    }
+
+    /**
+     * The control's facts, in the style, on a picture of {@code w} × {@code h} px whose lanes are scrolled up by
+     * {@code scrollY} px.
+     */
+    private PaintFrame frame(TimelineStyle st, double w, double h, double scrollY) {
         Timeline t = getSkinnable();
         RunSnapshot s = t.getSnapshot();
-        double w = lanesCanvas.getWidth();
-        TimelineGeometry geo = TimelineGeometry.of(w, lanesCanvas.getHeight(), st.headerWidth(), st.laneHeight(),
-                st.axisHeight(), st.endLabelWidth(), scroll.getValue(), s == null ? 0 : s.processes().size());
+        TimelineGeometry geo = TimelineGeometry.of(w, h, st.headerWidth(), st.laneHeight(),
+                st.axisHeight(), st.endLabelWidth(), scrollY, s == null ? 0 : s.processes().size());
         TimeRange range = t.getVisibleRange();
         boolean run = s != null && s.startedAt() >= 0 && !s.processes().isEmpty() && range != null;
         AxisScale scale = run ? new AxisScale(range, s.startedAt(), geo.plotLeft(), geo.plotRight(), w, st.unit()) : null;
         return new PaintFrame(s, t.getLanes(), t.getTicks(), t.getSelectedPid(), t.paletteProperty().get(),
                 t.getCursorTime(), t.replayingProperty().get(), run ? t.liveEdge() : -1, st, geo, scale);
+    }
+
+    // ------------------------------------------------------------------ the whole picture (slides)
+
+    /**
+     * Writes the timeline as an SVG picture on {@code out} (see {@link Timeline#writeSvg}): as wide as the lanes on
+     * the screen, tall enough for every lane and the legend under them, painted by {@link #paintWhole}.
+     */
+    public void writeSvg(OutputStream out) throws IOException {
+        paintNow();
+        TimelineStyle st = style();
+        double w = lanesCanvas.getWidth();
+        double lanesH = wholeLanesHeight(st);
+        double h = lanesH + legend.height(st, w);
+        SvgSurface svg = new SvgSurface(out, w, h, svgTitle(getSkinnable().getSnapshot()));
+        try {
+            paintWhole(svg);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        svg.finish();
+    }
+
+    /** The picture's title: {@code Timeline of 02 — Many processes}, or {@code Timeline}. */
+    private static String svgTitle(RunSnapshot s) {
+        return s == null || s.title() == null || s.title().isBlank() ? "Timeline" : "Timeline of " + s.title();
+    }
+
+    /** The height of every lane with the axis band above them, px. */
+    private double wholeLanesHeight(TimelineStyle st) {
+        return TimelineGeometry.contentHeight(getSkinnable().getLanes().size(), st.laneHeight(), st.axisHeight());
+    }
+
+    /**
+     * Paints the whole timeline on {@code s} (as wide as the lanes on the screen): every lane, not scrolled, in the
+     * range, cursor and style on the screen, by the painters of the screen (the lanes, then the overlay above them,
+     * both clipped to the lanes' height), then the legend under them. FX thread.
+     */
+    void paintWhole(DrawingSurface s) {
+        TimelineStyle st = style();
+        double lanesH = wholeLanesHeight(st);
+        PaintFrame f = frame(st, s.width(), lanesH, 0);
+        // the painters see a surface as tall as the lanes (they fill and draw lines to its bottom)
+        DrawingSurface lanes = new ShiftedSurface(s, 0, 0, s.width(), lanesH);
+        s.save();
+        s.clipRect(0, 0, s.width(), lanesH);
+        lanesPainter.paint(lanes, f);
+        overlayPainter.paint(lanes, f);
+        s.restore();
+        legend.paint(s, st, lanesH, s.width());
+    }
+
+    /**
+     * Runs {@code picture} while the lanes and overlay canvases hold {@code scale} times as many pixels (fewer when
+     * that would make a side longer than {@value #MAX_CANVAS_PX} px), drawn through a scale and shown shrunk back by
+     * it (so a snapshot at {@code scale} shows them pixel for pixel); then gives them back their size and paints
+     * them again, before any pulse shows them (see {@link Timeline#drawnAt}).
+     */
+    public <T> T drawnAt(double scale, Supplier<T> picture) {
+        paintNow();
+        double w = lanesCanvas.getWidth();
+        double h = lanesCanvas.getHeight();
+        // a canvas is a texture of the graphics card: within the size every card draws
+        double k = Math.min(scale, MAX_CANVAS_PX / Math.max(1, Math.max(w, h)));
+        if (!(k > 1) || frame == null) {
+            return picture.get();
+        }
+        try {
+            for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
+                c.setWidth(Math.ceil(w * k));
+                c.setHeight(Math.ceil(h * k));
+                c.getTransforms().setAll(new Scale(1 / k, 1 / k, 0, 0));
+            }
+            lanesSurface.setScale(k);
+            overlaySurface.setScale(k);
+            PaintFrame f = frame(style(), w, h, scroll.getValue());
+            lanesPainter.paint(lanesSurface, f);
+            overlaySurface.clear();
+            overlayPainter.paint(overlaySurface, f);
+            return picture.get();
+        } finally {
+            for (Canvas c : new Canvas[] {lanesCanvas, overlayCanvas}) {
+                c.getTransforms().clear();
+                c.setWidth(w);
+                c.setHeight(h);
+            }
+            lanesSurface.setScale(1);
+            overlaySurface.setScale(1);
+            mark(BOTH);
+            paintNow();
+        }
+    }
+
+    /** The frame of the whole picture ({@link #paintWhole}), for tests. */
+    PaintFrame wholeFrame(double width) {
+        TimelineStyle st = style();
+        return frame(st, width, wholeLanesHeight(st), 0);
     }
 
     /** The x (in the control's coordinates) of time {@code t} (epoch µs), or NaN when no run has been painted. */

@@ -16,6 +16,9 @@
  *       {@code OverlayPainter} (the axis band, the "now" line and the time cursor), both drawing on a
  *       {@link org.processlab.ui.timeline.DrawingSurface} through {@code Marks}, the marks the legend shows too.</li>
  *   <li>{@code TimelineLegend}, {@code TickTooltip}, {@code CanvasSurface}, {@code TextMeasure}.</li>
+ *   <li>{@code ShiftedSurface}: a box of a surface as a surface of its own, so the legend's swatches are drawn into
+ *       the whole picture ({@code TimelineSkin.paintWhole}: every lane, the overlay and the legend on one surface,
+ *       the SVG's) by the code that draws them on their canvases.</li>
  * </ul>
  *
  * <p>Threading: FX thread only.

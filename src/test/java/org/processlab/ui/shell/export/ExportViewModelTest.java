@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.ui.fx.CurrentThreadTaskExecutor;
+import org.processlab.ui.shell.presenter.ScaleLimits;
+import org.processlab.ui.shell.presenter.ScaleViewModel;
 
 /** Export names, writing a trace in the background, and the note that says where it went. No toolkit. */
 class ExportViewModelTest {
@@ -32,8 +34,34 @@ class ExportViewModelTest {
     void filesAreNamedAfterTheLessonAndTheMoment() {
         assertThat(vm.traceFileName()).isEqualTo("03-process_ids-20261130-072953.trace.json");
         assertThat(vm.pngFileName()).isEqualTo("03-process_ids-20261130-072953-timeline.png");
+        assertThat(vm.svgFileName()).isEqualTo("03-process_ids-20261130-072953-timeline.svg");
+        assertThat(vm.windowPngFileName()).isEqualTo("03-process_ids-20261130-072953-window.png");
         lessonId.set(null);
         assertThat(vm.traceFileName()).isEqualTo("run-20261130-072953.trace.json");
+    }
+
+    @Test
+    void aPictureOfTheWindowIsAtTheTextSizePresenterModeWouldDrawOnTheScreen() {
+        double presenterPx = ScaleLimits.largestPx(1920, 1080, true);
+        assertThat(presenterPx).as("a projector's screen holds larger text").isGreaterThan(ScaleViewModel.DEFAULT_PX);
+        assertThat(ExportViewModel.presenterScale(1920, 1080, 15)).isEqualTo(presenterPx / 15);
+        assertThat(ExportViewModel.presenterScale(1920, 1080, 15)).as("big enough for a slide").isGreaterThan(1.3);
+        assertThat(ExportViewModel.presenterScale(1920, 1080, presenterPx)).as("already at that size").isEqualTo(1);
+        assertThat(ExportViewModel.presenterScale(1920, 1080, presenterPx * 2)).as("never smaller").isEqualTo(1);
+        assertThat(ExportViewModel.presenterScale(800, 600, 15)).as("a small screen: the desk's size at least")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anSvgIsWrittenWholeAndTheNoteSaysWhere() throws Exception {
+        Path target = dir.resolve(vm.svgFileName());
+        vm.exportSvg("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                target);
+        assertThat(Files.readString(target)).startsWith("<svg");
+        assertThat(vm.noteProperty().get().text()).isEqualTo("Timeline saved: " + target.getFileName());
+        vm.failed(new java.io.IOException("no room"));
+        assertThat(vm.noteProperty().get().text()).isEqualTo("Export failed: no room");
+        assertThat(vm.noteProperty().get().failed()).isTrue();
     }
 
     @Test
