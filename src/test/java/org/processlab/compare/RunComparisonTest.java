@@ -67,7 +67,7 @@ class RunComparisonTest {
             assertThat(r.a()).isNull();
         });
         assertThat(c.onlyIn(Side.A)).isEmpty();
-        assertThat(c.headline(Side.A).text()).isEqualTo("fork · exit 0 · 0.00 s");
+        assertThat(c.headline(Side.A).text()).isEqualTo("fork · exit 0 · 0.004 s");
         assertThat(c.headline(Side.B).startMethod()).isEqualTo("spawn");
         // the child existed from 1 020 µs to 3 000 in A, to 30 000 in B
         ProcessPair child = c.rows().get(2);

@@ -66,14 +66,14 @@ class CompareViewModelTest {
         int child = row == 1 ? 2 : 1;
         assertThat(vm.notes(Side.B)).contains(new LaneNote(row, LaneNote.Kind.ONLY_HERE, "only in B"),
                 new LaneNote(child, LaneNote.Kind.RATIO, "15× as long",
-                        "p1: 0.00 s in A, 0.03 s in B, each from the start of its process to its end"));
-        assertThat(vm.headline(Side.A)).isEqualTo("A   fork · exit 0 · 0.00 s");
-        assertThat(vm.headline(Side.B)).startsWith("B   spawn · exit 0 · 0.03 s");
+                        "p1: 0.002 s in A, 0.029 s in B, each from the start of its process to its end"));
+        assertThat(vm.headline(Side.A)).isEqualTo("A   fork · exit 0 · 0.003 s");
+        assertThat(vm.headline(Side.B)).startsWith("B   spawn · exit 0 · 0.030 s");
         assertThat(vm.differences()).startsWith("Only in B: resource tracker (helper).");
         assertThat(vm.summary()).isEqualTo("Only in B: resource tracker (helper).");
         assertThat(vm.differences()).noneMatch(s -> s.contains("Order differs")).contains(
-                "p1 ran 15× as long in B (0.03 s against 0.00 s, from the start of its process to its end).",
-                "B took 9.6× as long as A (0.03 s against 0.00 s, from start to end).");
+                "p1 ran 15× as long in B (0.029 s against 0.002 s, from the start of its process to its end).",
+                "B took 9.6× as long as A (0.030 s against 0.003 s, from start to end).");
         assertThat(vm.orderMarks()).isEmpty();
     }
 
