@@ -20,6 +20,7 @@ import org.processlab.lesson.Example;
 import org.processlab.model.RunEvent;
 import org.processlab.model.StartMethod;
 import org.processlab.ui.shell.compare.CompareView;
+import org.processlab.ui.timeline.TimeRange;
 
 /**
  * Two real runs compared in the window, as a person does it: run, run again, then Compare (the line a lesson's
@@ -76,6 +77,17 @@ class CompareWindowTest extends WindowTest {
         int row = c.rows().indexOf(c.onlyIn(Side.B).get(0));
         assertThat(app.fx(() -> view.timeline(Side.A).yOfLane(row))).isEqualTo(app.fx(() -> view.timeline(Side.B).yOfLane(row)));
         app.screenshot("compare-lesson14-fork-spawn-presenter-1920x1080");
+
+        // zooming one zooms the other, from its own start; Fit both shows both whole again
+        TimeRange whole = app.fx(() -> view.timeline(Side.A).getVisibleRange());
+        app.fx(() -> view.timeline(Side.B).zoomIn());
+        assertThat(app.fx(() -> view.timeline(Side.A).getVisibleRange().span())).isLessThan(whole.span())
+                .isEqualTo(app.fx(() -> view.timeline(Side.B).getVisibleRange().span()));
+        assertThat(app.fx(() -> view.timeline(Side.A).getVisibleRange().from() - c.a().startedAt()))
+                .isEqualTo(app.fx(() -> view.timeline(Side.B).getVisibleRange().from() - c.b().startedAt()));
+        app.click("#compareFit");
+        app.waitFor("both whole again", Duration.ofSeconds(10),
+                () -> view.timeline(Side.A).getVisibleRange().equals(whole));
 
         // one replay for both: the two cursors move together, each from its own run's start; Space pauses it
         app.click("#compareReplay");
