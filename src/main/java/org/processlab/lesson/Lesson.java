@@ -2,7 +2,9 @@ package org.processlab.lesson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A lesson page: front matter facts and Markdown text (lessons/FORMAT.md).
@@ -17,9 +19,10 @@ import java.util.List;
  * @param predict  the question asked before the first run, or null
  * @param markdown the page body (after the front matter), CommonMark, each included file in its code block
  *                 ({@link CodeIncludes})
+ * @param suggest  what the window offers after the lesson's runs (front matter {@code suggest:}), never null
  */
 public record Lesson(String id, Path dir, String title, int order, String source, Example example, List<Example> more,
-                     Prediction predict, String markdown) implements LessonEntry {
+                     Prediction predict, String markdown, Set<Suggestion> suggest) implements LessonEntry {
     /**
      * A line of a lesson's Markdown ({@code <!-- after-run -->}) that starts the part telling what the run shows: a
      * window keeps it folded until the lesson's question has been answered and run, or skipped, so the page beside
@@ -30,6 +33,18 @@ public record Lesson(String id, Path dir, String title, int order, String source
 
     public Lesson {
         more = more == null ? List.of() : List.copyOf(more);
+        suggest = suggest == null || suggest.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(suggest));
+    }
+
+    /** A lesson that suggests nothing. */
+    public Lesson(String id, Path dir, String title, int order, String source, Example example, List<Example> more,
+                  Prediction predict, String markdown) {
+        this(id, dir, title, order, source, example, more, predict, markdown, Set.of());
+    }
+
+    /** True when the lesson suggests {@code s}. */
+    public boolean suggests(Suggestion s) {
+        return suggest.contains(s);
     }
 
     /** The main example first, then the others. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -116,7 +119,11 @@ public final class LessonLibrary {
                         m.startMethods() == null ? methods : own, m.expect()));
             }
             body = CodeIncludes.expand(body, dir, bodyLine);
-            return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body);
+            Set<Suggestion> suggest = EnumSet.noneOf(Suggestion.class);
+            for (String word : fm.suggest() == null ? List.<String>of() : fm.suggest()) {
+                suggest.add(Suggestion.parse(word));
+            }
+            return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body, suggest);
         } catch (IOException e) {
             return new LessonError(id, dir, guessedOrder, file + ": cannot be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -191,7 +198,8 @@ public final class LessonLibrary {
     }
 
     record FrontMatter(String title, Integer order, String source, String example, List<String> args,
-                       List<String> startMethods, Prediction predict, Expectation expect, List<MoreExample> more) {
+                       List<String> startMethods, Prediction predict, Expectation expect, List<MoreExample> more,
+                       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> suggest) {
     }
 
     /** An entry of {@code more:}. */

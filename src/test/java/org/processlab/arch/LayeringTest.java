@@ -19,7 +19,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The house's layers, whole: {@code model ← run ← lesson / store / export ← cli / ui ← app}, each layer naming every
+ * The house's layers, whole: {@code model ← run ← lesson / store / export ← compare ← ui ← app} (and
+ * {@code lesson / export ← cli ← app}), each layer naming every
  * layer it may use, nothing importing upwards; the core never touches JavaFX; inside {@code ui}, the shared FX
  * infrastructure ({@code ui.fx}) and the views' own packages never reach into the window's assembly
  * ({@code ui.shell}), the timeline's skin is reached only through its control, and no two rooms of the window
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = "org.processlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
     /** Every package these rules name, so a renamed package cannot leave a rule that checks nothing. */
-    static final List<String> PACKAGES = List.of("model", "run", "lesson", "store", "export", "cli", "app", "ui",
+    static final List<String> PACKAGES = List.of("model", "run", "lesson", "store", "export", "compare", "cli", "app", "ui",
             "ui/fx", "ui/timeline", "ui/timeline/impl", "ui/processes", "ui/console", "ui/lesson", "ui/theme", "ui/shell",
             "ui/shell/presenter", "ui/shell/keys");
 
@@ -40,6 +41,7 @@ class LayeringTest {
             .layer("lesson").definedBy("org.processlab.lesson..")
             .layer("store").definedBy("org.processlab.store..")
             .layer("export").definedBy("org.processlab.export..")
+            .layer("compare").definedBy("org.processlab.compare..")
             .layer("cli").definedBy("org.processlab.cli..")
             .layer("ui").definedBy("org.processlab.ui..")
             .layer("app").definedBy("org.processlab.app..")
@@ -48,9 +50,11 @@ class LayeringTest {
             .whereLayer("lesson").mayOnlyAccessLayers("model", "run")
             .whereLayer("store").mayOnlyAccessLayers("model")
             .whereLayer("export").mayOnlyAccessLayers("model")
+            .whereLayer("compare").mayOnlyAccessLayers("model", "export")
             .whereLayer("cli").mayOnlyAccessLayers("model", "run", "lesson", "export")
-            .whereLayer("ui").mayOnlyAccessLayers("model", "run", "lesson", "store", "export")
+            .whereLayer("ui").mayOnlyAccessLayers("model", "run", "lesson", "store", "export", "compare")
             .whereLayer("app").mayOnlyAccessLayers("model", "run", "lesson", "store", "cli", "ui")
+            .whereLayer("compare").mayOnlyBeAccessedByLayers("ui")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
             .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
             .whereLayer("app").mayNotBeAccessedByAnyLayer();
@@ -58,7 +62,8 @@ class LayeringTest {
     @ArchTest
     static final ArchRule coreHasNoJavaFx = noClasses()
             .that().resideInAnyPackage("org.processlab.model..", "org.processlab.run..", "org.processlab.lesson..",
-                    "org.processlab.store..", "org.processlab.cli..", "org.processlab.export..")
+                    "org.processlab.store..", "org.processlab.cli..", "org.processlab.export..",
+                    "org.processlab.compare..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
                     "org.fxmisc..", "org.kordamp..");
 

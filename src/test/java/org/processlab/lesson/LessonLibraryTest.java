@@ -85,6 +85,28 @@ class LessonLibraryTest {
     }
 
     @Test
+    void suggestIsOneWordOrAListAndAnUnknownWordIsAnError() throws IOException {
+        lesson("01-one", "---\ntitle: One\norder: 1\nsuggest: compare\n---\n");
+        lesson("02-list", "---\ntitle: List\norder: 2\nsuggest: [compare]\n---\n");
+        lesson("03-none", "---\ntitle: None\norder: 3\n---\n");
+        lesson("04-typo", "---\ntitle: Typo\norder: 4\nsuggest: comapre\n---\n");
+        List<LessonEntry> all = LessonLibrary.load(root);
+
+        assertThat(((Lesson) all.get(0)).suggests(Suggestion.COMPARE)).isTrue();
+        assertThat(((Lesson) all.get(1)).suggest()).containsExactly(Suggestion.COMPARE);
+        assertThat(((Lesson) all.get(2)).suggest()).isEmpty();
+        assertThat(((LessonError) all.get(3)).message()).contains("'suggest' has no 'comapre'").contains("compare");
+    }
+
+    @Test
+    void lessonsTwoAndFourteenSuggestComparingAfterASecondRun() {
+        Path repo = Path.of(System.getProperty("processlab.repo", ".")).resolve("lessons");
+        List<LessonEntry> all = LessonLibrary.load(repo);
+        assertThat(all).filteredOn(e -> e instanceof Lesson l && l.suggests(Suggestion.COMPARE))
+                .extracting(LessonEntry::id).containsExactly("02-first-processes", "14-start-methods");
+    }
+
+    @Test
     void builtInLessonsAllLoad() {
         Path repo = Path.of(System.getProperty("processlab.repo", ".")).resolve("lessons");
         List<LessonEntry> all = LessonLibrary.load(repo);

@@ -20,7 +20,7 @@ import org.processlab.ui.timeline.Timeline;
 /**
  * What each row of the window's shortcut table ({@link Shortcut}) does here: one line a row. The keys, the focus rule
  * and the help overlay are the keys room's ({@code ui.shell.keys}); this class only joins them to the rooms' actions.
- * Esc never stops a run: it closes the help, the wide code or the editor's find bar, lets JavaFX leave full screen, else clears the selected
+ * Esc never stops a run: it closes the help, the wide code, the comparison of two runs or the editor's find bar, lets JavaFX leave full screen, else clears the selected
  * process. Nor do the lesson keys: during a run they say how to stop it first.
  *
  * <p>Threading: FX thread only.
@@ -46,7 +46,9 @@ final class ShellKeys {
                 .on(Shortcut.RELOAD, vm.files()::reload)
                 .on(Shortcut.RUN, vm::runExample)
                 .on(Shortcut.STOP, vm::stop)
-                .on(Shortcut.PLAY, pressed -> run.replay().availableProperty().get() && toggle(run))
+                .on(Shortcut.COMPARE, vm::compareWithPrevious)
+                .on(Shortcut.PLAY, pressed -> vm.comparison().openProperty().get() ? playBoth(vm)
+                        : run.replay().availableProperty().get() && toggle(run))
                 .on(Shortcut.NEXT_EVENT, pressed -> cursor.next())
                 .on(Shortcut.PREVIOUS_EVENT, pressed -> cursor.previous())
                 .on(Shortcut.RUN_START, pressed -> cursor.toStart())
@@ -64,7 +66,7 @@ final class ShellKeys {
                 .on(Shortcut.HELP, help::toggle)
                 .on(Shortcut.CODE, () -> showCode(presenter, code, editor))
                 .on(Shortcut.FIND, pressed -> editor.find())
-                .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || editor.closeFind()
+                .on(Shortcut.CLOSE, pressed -> help.hide() || wideCode.hide() || vm.closeComparison() || editor.closeFind()
                         || !fullScreen(shell) && clearSelection(run));
     }
 
@@ -104,6 +106,12 @@ final class ShellKeys {
         } else {
             go.run();
         }
+        return true;
+    }
+
+    /** Plays or pauses the comparison's replay of both runs. */
+    private static boolean playBoth(ShellViewModel vm) {
+        vm.comparison().togglePlay();
         return true;
     }
 

@@ -17,6 +17,8 @@ import org.processlab.ui.lesson.PredictionView;
 import org.processlab.ui.lesson.WideCodeView;
 import org.processlab.ui.processes.ProcessTableView;
 import org.processlab.ui.shell.banner.ErrorBannerView;
+import org.processlab.ui.shell.compare.CompareOffer;
+import org.processlab.ui.shell.compare.CompareView;
 import org.processlab.ui.shell.editor.CodeTabs;
 import org.processlab.ui.shell.editor.EditorView;
 import org.processlab.ui.shell.export.ExportView;
@@ -50,7 +52,8 @@ import org.processlab.ui.timeline.Timeline;
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
  * menu), the process table and the console). A code block can be shown wide over both sides
- * ({@link WideCodeOverlay}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
+ * ({@link WideCodeOverlay}), and two runs compared over everything ({@link CompareView}, started from the timeline bar's
+ * Compare… button or the line a lesson's suggestion shows under the toolbar: {@link CompareOffer}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
  * everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
@@ -76,6 +79,7 @@ public final class ShellView extends BorderPane {
     private CodeTabs codeTabs;
     private final FileDialogs dialogs = new FileDialogs();
     private final FileMenuView fileMenu;
+    private final CompareView comparison;
 
     /** Builds the window's content over {@code vm}. */
     public ShellView(ShellViewModel vm) {
@@ -110,13 +114,14 @@ public final class ShellView extends BorderPane {
 
         export = new ExportView(vm.export(), runViews.timeline(), scale.pxProperty());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
-                export.menu());
+                CompareOffer.besideExport(export.menu(), vm.canCompareProperty(), vm::compareWithPrevious));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
                 new VBox(new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop),
-                        new ProgramBarView(vm.files(), dialogs)), views,
+                        new ProgramBarView(vm.files(), dialogs),
+                        CompareOffer.offerLine(vm.compareOfferedProperty(), vm::compareWithPrevious)), views,
                 scale.pxProperty());
         editor = new EditorView(vm.editor());
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,
@@ -136,8 +141,10 @@ public final class ShellView extends BorderPane {
             listShown.shownProperty().set(false);
         }
         overlay = new WideCodeOverlay(lessonPane, vm.selectedProperty());
+        // two runs one above the other, over the lesson and the run views while open (Esc closes it)
+        comparison = new CompareView(vm.comparison(), run.paletteProperty());
         setTop(header);
-        setCenter(new StackPane(overlay, help));
+        setCenter(new StackPane(overlay, comparison, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
                 ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open, codeTabs,
@@ -274,6 +281,11 @@ public final class ShellView extends BorderPane {
     /** The File menu (its items fire its actions). */
     public FileMenuView fileMenu() {
         return fileMenu;
+    }
+
+    /** The comparison of two runs (shown while {@link ShellViewModel#comparison()} is open). */
+    public CompareView comparison() {
+        return comparison;
     }
 
     /** The Export menu (its items fire the export actions). */

@@ -26,6 +26,9 @@ import org.processlab.lesson.LessonLibrary;
 import org.processlab.lesson.OwnProgram;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
+import org.processlab.lesson.Suggestion;
+import org.processlab.export.RunOrigin;
+import org.processlab.export.SavedRun;
 import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
@@ -37,6 +40,8 @@ import org.processlab.store.ScratchFolder;
 import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
+import org.processlab.ui.shell.compare.CompareViewModel;
+import org.processlab.ui.shell.compare.PreviousRuns;
 import org.processlab.ui.shell.editor.EditorViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
 import org.processlab.ui.shell.file.FileViewModel;
@@ -55,7 +60,10 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
  * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the
  * chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's code
  * (asking the question first, counting the run, revealing the answer after it) or the person's version of it (from
- * this window's {@link ScratchFolder}, checking nothing). Views bind to it; it holds no control.
+ * this window's {@link ScratchFolder}, checking nothing). Each run that ends is kept as the latest of its lesson or
+ * program ({@link PreviousRuns}), so that it can be compared with the one before ({@link #compare},
+ * {@link #compareWithPrevious}); a new run or another lesson closes the comparison. Views bind to it; it holds no
+ * control.
  *
  * <p>Lessons and example sources are read off the UI thread ({@link #loadLessons()}); Python is looked for off the
  * UI thread too ({@link #checkPython()}), through the {@link TaskExecutor} it is given.
@@ -82,6 +90,11 @@ public final class ShellViewModel {
     private final EditorViewModel editor;
     /** Where a person's version of an example is run from (this window's; made on first use, removed at close). */
     private final ScratchFolder scratch;
+    /** Two runs one above the other ({@link #compare}), and the runs of this window it compares. */
+    private final CompareViewModel comparison;
+    private final PreviousRuns previousRuns = new PreviousRuns();
+    private final BooleanBinding canCompare;
+    private final BooleanBinding compareOffered;
 
     /**
      * @param lessonsRoot the lessons folder
@@ -132,6 +145,21 @@ public final class ShellViewModel {
         prediction.asideProperty().bind(editor.differsProperty());
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
+        comparison = new CompareViewModel(tasks);
+        run.frameProperty().addListener((o, a, f) -> keepEndedRun(f));
+        // a new run, or another lesson, is what the person turned to: the comparison gives way
+        run.runningProperty().addListener((o, was, on) -> {
+            if (on) {
+                comparison.close();
+            }
+        });
+        lessons.selectedProperty().addListener((o, a, b) -> comparison.close());
+        canCompare = Bindings.createBooleanBinding(() -> previousRuns.count(runKey()) >= 2,
+                previousRuns.revisionProperty(), lessons.selectedProperty(), ownProgram);
+        compareOffered = Bindings.createBooleanBinding(() -> canCompare.get() && !comparison.openProperty().get()
+                        && !run.runningProperty().get() && lessons.selectedProperty().get() instanceof Lesson l
+                        && l.suggests(Suggestion.COMPARE),
+                canCompare, comparison.openProperty(), run.runningProperty(), lessons.selectedProperty());
         prediction.choiceProperty().addListener((o, a, b) -> {
             LessonEntry e = lessons.selectedProperty().get();
             int c = b.intValue();
@@ -223,6 +251,7 @@ public final class ShellViewModel {
      */
     public void openProgram(OwnProgram p) {
         Objects.requireNonNull(p, "p");
+        comparison.close();
         lessons.selectedProperty().set(null);
         run.reset();
         ownProgram.set(p);
@@ -405,6 +434,74 @@ public final class ShellViewModel {
         run.dropCurrent();
         editor.flush();
         scratch.close();
+    }
+
+    // ------------------------------------------------------------------ comparing two runs
+
+    /** Shows run {@code a} (on top) and run {@code b} one above the other, over the lesson and the run views. */
+    public void compare(SavedRun a, SavedRun b) {
+        comparison.show(a, b);
+    }
+
+    /** Closes the comparison: the lesson and the run views again. False when none was open. */
+    public boolean closeComparison() {
+        return comparison.close();
+    }
+
+    /**
+     * Compares the current run with the previous run of the same lesson or program in this window; when there is
+     * none yet, says what to do.
+     */
+    public void compareWithPrevious() {
+        List<SavedRun> two = previousRuns.lastTwo(runKey());
+        if (two.size() == 2) {
+            compare(two.get(0), two.get(1));
+        } else {
+            run.note("Compare needs two runs of this " + (ownProgram.get() != null ? "program" : "lesson")
+                    + ": run it again (another start method, or your version), then compare");
+        }
+    }
+
+    /** Keeps a run that has ended (its last frame is shown) as the latest of its lesson or program. */
+    private void keepEndedRun(org.processlab.ui.fx.RunFrame f) {
+        org.processlab.model.RunModel m = run.model();
+        if (f == null || !f.finished() || m == null || m == keptModel || f.snapshot().processes().isEmpty()) {
+            return;
+        }
+        keptModel = m;
+        OwnProgram own = ownProgram.get();
+        Example ex = toolbar.exampleProperty().get();
+        RunOrigin origin = new RunOrigin(own != null ? null : run.lessonIdProperty().get(),
+                own != null ? own.file().toString() : ex != null ? ex.file().toString() : null,
+                own != null ? files.runArguments() : ex != null ? ex.args() : List.of());
+        previousRuns.keep(runKey(), SavedRun.of(m, origin));
+    }
+
+    /** The run last kept (the same run's later frames are not kept again). */
+    private org.processlab.model.RunModel keptModel;
+
+    /** What runs are kept under: the own program's path, or the lesson's id; null for neither. */
+    private String runKey() {
+        OwnProgram own = ownProgram.get();
+        if (own != null) {
+            return own.file().toAbsolutePath().toString();
+        }
+        return lessons.selectedProperty().get() instanceof Lesson l ? l.id() : null;
+    }
+
+    /** The comparison room: open or not, the two runs, what differs. */
+    public CompareViewModel comparison() {
+        return comparison;
+    }
+
+    /** True when the current lesson or program has a previous run in this window to compare with. */
+    public BooleanBinding canCompareProperty() {
+        return canCompare;
+    }
+
+    /** True when the lesson suggests comparing and there are two runs to compare (and no run is going). */
+    public BooleanBinding compareOfferedProperty() {
+        return compareOffered;
     }
 
     // ------------------------------------------------------------------ the rooms

@@ -464,6 +464,15 @@ public class Timeline extends Control {
     }
 
     /**
+     * The y (in this control's coordinates) of the top of lane {@code i} (its row in the snapshot's order; one lane
+     * is {@link #getLaneHeight()} high), scrolled as drawn, or NaN when nothing has been drawn yet. For views that
+     * put something beside a lane (a comparison's notes), as {@link #xOfTime} is for a moment.
+     */
+    public final double yOfLane(int i) {
+        return getSkin() instanceof TimelineSkin k ? k.yOfLane(i) : Double.NaN;
+    }
+
+    /**
      * Draws pending changes now rather than at the next pulse (before taking a snapshot of this node). Call after
      * {@code applyCss()} and {@code layout()}.
      */

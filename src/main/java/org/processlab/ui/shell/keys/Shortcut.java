@@ -34,6 +34,7 @@ public enum Shortcut {
 
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),
     STOP(Group.RUN, "Stop the run: end every process (SIGTERM, then SIGKILL)", shift(F5)),
+    COMPARE(Group.RUN, "Compare this run with the previous run of the same lesson or program", alt(C)),
     INTERRUPT(Group.RUN, "Interrupt the program (SIGINT), as Ctrl+C in a terminal", true, ctrl(PERIOD)),
     CODE(Group.CODE, "Show the code editor (again: the lesson page)", ctrl(E)),
     FIND(Group.CODE, "Find in the code (Enter or F3: the next match)", ctrl(F)),
@@ -57,7 +58,8 @@ public enum Shortcut {
     LESSON_PAGE(Group.WINDOW, "Fold or unfold the lesson page", ctrl(P)),
     TABLE(Group.WINDOW, "Show the process table or the console under the timeline (presenter mode)", ctrl(T)),
     HELP(Group.WINDOW, "Show or hide these keys", of(QUESTION), of(F1)),
-    CLOSE(Group.WINDOW, "Close the help, the wide code or the find bar; else clear the selected process (never stops a run)",
+    CLOSE(Group.WINDOW, "Close the help, the wide code, the comparison or the find bar; else clear the selected"
+            + " process (never stops a run)",
             of(ESCAPE));
 
     /** The groups of the help overlay, in its order. */

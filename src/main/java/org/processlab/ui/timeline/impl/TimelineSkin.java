@@ -416,6 +416,12 @@ public final class TimelineSkin extends SkinBase<Timeline> {
                 : plot.getLayoutX() + lanesCanvas.getLayoutX() + frame.scale().x(t);
     }
 
+    /** The y (in the control's coordinates) of the top of lane {@code i}, or NaN when nothing has been painted. */
+    public double yOfLane(int i) {
+        paintNow();
+        return frame == null ? Double.NaN : plot.getLayoutY() + lanesCanvas.getLayoutY() + frame.geometry().laneTop(i);
+    }
+
     /** The last painting's frame, or null. */
     PaintFrame frame() {
         return frame;
