@@ -91,7 +91,10 @@ public final class ProcessLabApp extends Application {
      * progress, run logs, settings, edits and the scratch folder under {@code home}.
      */
     public static ShellViewModel viewModel(Path lessons, String python, ProcessLabHome home, TaskExecutor tasks) {
-        RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), new RunLogs(home.runs()));
+        RunLogs logs = new RunLogs(home.runLogs());
+        // run logs of earlier versions lay in runs/ itself, where the kept runs now have their folders
+        tasks.run(() -> logs.adopt(home.runs()));
+        RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), logs);
         return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), SettingsStore.open(home.dir()),
                 EditsStore.open(home.dir()), new ScratchFolder(home.dir()), run, tasks);
     }
