@@ -19,6 +19,7 @@ import org.processlab.model.StartMethod;
 import org.processlab.export.ChromeTrace;
 import org.processlab.export.RunDocument;
 import org.processlab.export.RunDocumentWriter;
+import org.processlab.export.RunOrigin;
 import org.processlab.lesson.LessonLibrary;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -144,7 +145,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (InterpreterNotFoundException e) {
             return failEarly(EX_UNAVAILABLE, e.getMessage());
         }
-        RunSpec spec = PythonTrack.spec(py, t.program(), args.isEmpty() ? t.args() : args, method, t.title());
+        List<String> programArgs = args.isEmpty() ? t.args() : args;
+        RunSpec spec = PythonTrack.spec(py, t.program(), programArgs, method, t.title());
+        origin = new RunOrigin(t.lessonId(), t.program().toAbsolutePath().toString(), programArgs);
         if (timeLimit != null) {
             spec = spec.withTimeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
         }
@@ -225,7 +228,7 @@ public final class RunCommand implements Callable<Integer> {
         if (format.equals("json")) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             try {
-                RunDocumentWriter.write(RunDocument.of(end, model.output()), out);
+                RunDocumentWriter.write(RunDocument.of(end, model.output(), origin), out);
             } catch (IOException e) {
                 stderr.println("processlab: cannot write the report: " + e.getMessage());
             }
@@ -243,6 +246,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Text mode: the run's output as it happens. */
     private LiveOutput live;
+    /** What is run, for the document. */
+    private RunOrigin origin = RunOrigin.NONE;
 
     /** What the CLI says once, at the run's end, when the program left its input unread and some was dropped. */
     static String inputDroppedMessage(long bytes) {
@@ -274,7 +279,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The JSON document of a run that could not start: {@code error} says why, nothing ran. */
     static String errorJson(String message) {
-        return "{\"exitCode\": null, \"error\": " + quote(message) + ", \"stoppedBy\": null, \"processes\": []}";
+        return "{\"formatVersion\": " + RunDocument.FORMAT_VERSION + ", \"exitCode\": null, \"error\": " + quote(message)
+                + ", \"stoppedBy\": null, \"processes\": []}";
     }
 
     private static String quote(String s) {

@@ -24,8 +24,9 @@ import org.processlab.lesson.ProgramFileException;
  * @param program the file to run
  * @param args    the lesson's arguments (the command line's own ARGS replace them)
  * @param example the lesson example, when the target was a lesson
+ * @param lessonId the lesson's id, when the target was a lesson, else null
  */
-record RunTarget(String title, Path program, List<String> args, Example example) {
+record RunTarget(String title, Path program, List<String> args, Example example, String lessonId) {
 
     /**
      * Thrown when the target names nothing runnable; the message says why, the exit code is the sysexits.h code to
@@ -57,7 +58,7 @@ record RunTarget(String title, Path program, List<String> args, Example example)
         if (meantAsFile(target, asPath)) {
             try {
                 OwnProgram own = ProgramFile.read(asPath);
-                return new RunTarget(own.file().getFileName().toString(), own.file(), List.of(), null);
+                return new RunTarget(own.file().getFileName().toString(), own.file(), List.of(), null, null);
             } catch (ProgramFileException e) {
                 throw new BadTarget(e.getMessage(), Cli.exitCodeFor(e));
             }
@@ -93,6 +94,6 @@ record RunTarget(String title, Path program, List<String> args, Example example)
             throw new BadTarget("lesson " + lesson.id() + " has no example to run");
         }
         Example ex = lesson.example();
-        return new RunTarget(lesson.title(), ex.file(), ex.args(), ex);
+        return new RunTarget(lesson.title(), ex.file(), ex.args(), ex, lesson.id());
     }
 }

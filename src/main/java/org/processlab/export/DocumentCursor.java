@@ -16,8 +16,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 
@@ -29,10 +31,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
  * <p>Threading: one thread, one document.
  */
 final class DocumentCursor implements Closeable {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
 
     /** Reads one value from its first token on. */
     interface Reader<T> {
@@ -41,11 +39,21 @@ final class DocumentCursor implements Closeable {
 
     private final CountingInput input;
     private final JsonParser json;
+    private final ReadLimits limits;
 
-    /** A cursor before the first token of {@code in}, which it does not close. */
-    DocumentCursor(InputStream in) throws IOException {
-        input = new CountingInput(in);
-        json = FACTORY.createParser(input);
+    /** A cursor before the first token of {@code in}, which it does not close, reading within {@code limits}. */
+    DocumentCursor(InputStream in, ReadLimits limits) throws IOException {
+        this.limits = limits;
+        input = new CountingInput(in, limits.bytes());
+        json = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.depth())
+                        .maxStringLength(limits.textChars())
+                        .build())
+                .build()
+                .createParser(input);
     }
 
     /**
@@ -64,12 +72,28 @@ final class DocumentCursor implements Closeable {
                 throw broken("something follows the end of the document: " + found());
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            throw overLimit(e);
         } catch (StreamReadException e) {
             JsonLocation at = e.getLocation();
             boolean cut = e instanceof JsonEOFException || at != null && input.cutAt(at.getByteOffset());
             String problem = cut ? "the document ends too early" : "bad JSON: " + e.getOriginalMessage();
             throw new RunDocumentException(problem, where(), line(at), column(at), e);
         }
+    }
+
+    /** A document over the nesting or text limit, in words: the parser's own message names a setting of its own. */
+    private RunDocumentException overLimit(StreamConstraintsException e) {
+        String said = String.valueOf(e.getOriginalMessage());
+        String problem = said.contains("nesting depth")
+                ? "it is nested deeper than a run document is (more than " + limits.depth()
+                        + " levels of objects and lists)"
+                : said.contains("String value length")
+                        ? "it holds a text longer than " + String.format(java.util.Locale.ROOT, "%,d", limits.textChars())
+                                + " characters (the longest line ProcessLab keeps is about a million)"
+                        : "it is over a limit: " + said;
+        JsonLocation at = e.getLocation();
+        return new RunDocumentException(RunDocumentException.Kind.TOO_LARGE, problem, where(), line(at), column(at), e);
     }
 
     /** Checks that the current token opens an object, {@code what} naming it for the message. */
@@ -111,6 +135,23 @@ final class DocumentCursor implements Closeable {
         return Collections.unmodifiableList(out);
     }
 
+    /** A list of text; read-only. */
+    List<String> texts() throws IOException {
+        return list(this::text);
+    }
+
+    /** The error that the document is over one of its limits ({@code problem} says which), at the current place. */
+    RunDocumentException tooLarge(String problem) {
+        JsonLocation at = json.currentTokenLocation();
+        return new RunDocumentException(RunDocumentException.Kind.TOO_LARGE, problem, where(), line(at), column(at),
+                null);
+    }
+
+    /** The error that the document is broken ({@code problem} says how), at the current place. */
+    RunDocumentException brokenHere(String problem) {
+        return broken(problem);
+    }
+
     String textOrNull() throws IOException {
         return isNull() ? null : text();
     }
@@ -139,6 +180,15 @@ final class DocumentCursor implements Closeable {
         } catch (InputCoercionException e) {
             throw broken("the number " + json.getText() + " is too large");
         }
+    }
+
+    /** A whole number in {@code int}'s range; {@code what} names it for the message. */
+    int smallInteger(String what) throws IOException {
+        long n = integer();
+        if (n != (int) n) {
+            throw broken("the number " + n + " is too large for " + what);
+        }
+        return (int) n;
     }
 
     /** An exit code or status: a whole number in {@code int}'s range, or null. */
@@ -264,12 +314,22 @@ final class DocumentCursor implements Closeable {
      * ({@code tru}) or inside a number ({@code 0.}).
      */
     private static final class CountingInput extends FilterInputStream {
+        private final long max;
         private long count;
         private boolean ended;
         private int last = -1;
 
-        CountingInput(InputStream in) {
+        /** {@code max}: the most bytes a document may have; a longer one is a {@link RunDocumentException.Kind#TOO_LARGE}. */
+        CountingInput(InputStream in, long max) {
             super(in);
+            this.max = max;
+        }
+
+        private void checkSize() throws RunDocumentException {
+            if (count > max) {
+                throw new RunDocumentException(RunDocumentException.Kind.TOO_LARGE, ReadLimits.tooManyBytes(count, max,
+                        false), "", -1, -1, null);
+            }
         }
 
         /** True when the input has ended and an error at byte {@code offset} is its end or a number it cuts. */
@@ -285,6 +345,7 @@ final class DocumentCursor implements Closeable {
             } else {
                 count++;
                 last = b;
+                checkSize();
             }
             return b;
         }
@@ -297,6 +358,7 @@ final class DocumentCursor implements Closeable {
             } else if (n > 0) {
                 count += n;
                 last = buffer[off + n - 1] & 0xff;
+                checkSize();
             }
             return n;
         }

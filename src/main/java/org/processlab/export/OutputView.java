@@ -26,7 +26,7 @@ final class OutputView extends AbstractList<RunDocument.Line> implements RandomA
     @Override
     public RunDocument.Line get(int index) {
         OutputLine l = output.get(lines[index]);
-        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), l.text(), l.untraced());
+        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), l.text(), l.untraced(), lines[index]);
     }
 
     @Override

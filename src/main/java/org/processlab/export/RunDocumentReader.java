@@ -10,56 +10,88 @@ import java.util.function.Function;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 import org.processlab.model.Role;
+import org.processlab.model.RunStatus;
 import org.processlab.model.StopReason;
 import org.processlab.model.Stream;
 
 /**
- * Reads a run document ({@link RunDocument} gives its shape) back into a {@link RunDocument}, streamed: one output
- * line at a time, never a tree of the whole document.
+ * Reads a run document ({@link RunDocument} gives its shape, {@code src/RUN-FORMAT.md} every field) back into a
+ * {@link RunDocument}, streamed: one output line at a time, never a tree of the whole document.
  *
- * <p>What it accepts: every document {@link RunDocumentWriter} writes, and documents that differ from one only in
- * field order, white space, fields this version does not know (skipped: a later version's document opens,
- * without what this one cannot show), and fields that may be null being left out (read as null; {@code untraced}
- * as false). What it rejects, with a {@link RunDocumentException} saying what and where: anything that is not one
- * JSON object, a document cut short, a field given twice, a missing field that may not be null, a value of the
- * wrong type (a time must be a number, every other number an integer in range), and a name that is not one of
- * the closed set its field allows (a role, a state, a stream, a stop reason).
+ * <p>What it accepts: every document of format 1 or 2 ({@link RunDocument#FORMAT_VERSION}), and documents that differ
+ * from one only in field order, white space, fields this version does not know (skipped), and fields that may be null
+ * being left out (read as null; {@code untraced} and {@code open} as false). A document without
+ * {@code formatVersion} is format 1; in it every field format 2 added may be left out.
+ *
+ * <p>What it rejects, with a {@link RunDocumentException} whose {@link RunDocumentException#kind() kind} says which:
+ * <ul>
+ *   <li>{@code NEWER_VERSION}: a {@code formatVersion} above {@link RunDocument#FORMAT_VERSION}, as soon as it is
+ *       read (the writer puts it first);</li>
+ *   <li>{@code TOO_LARGE}: over one of the {@link ReadLimits} (bytes, nesting, processes, lines, a text's length);</li>
+ *   <li>{@code BROKEN}: anything that is not one JSON object, a document cut short, a field given twice, a missing
+ *       field that may not be null, a value of the wrong type (a time must be a number, every other number an integer
+ *       in range), a name outside the closed set its field allows (a role, a state, a stream, a status), and parts
+ *       that do not fit together ({@link DocumentChecks}: a join's child that is no process, line numbers {@code n}
+ *       that are not each of {@code 0 … outputLines-1} once).</li>
+ * </ul>
+ * The whole document is read and checked before anything is returned: never half a run.
  *
  * <p>Each call reads on the caller's thread with a parser of its own; calls on several threads do not interfere.
  */
 public final class RunDocumentReader {
     private final DocumentCursor in;
+    private final ReadLimits limits;
+    /** Output lines read so far, every process's together. */
+    private long lines;
 
-    private RunDocumentReader(DocumentCursor in) {
+    private RunDocumentReader(DocumentCursor in, ReadLimits limits) {
         this.in = in;
+        this.limits = limits;
     }
 
     /**
-     * Reads the document in {@code file} (UTF-8).
+     * Reads the document in {@code file} (UTF-8). A file over {@link ReadLimits#MAX_BYTES} is refused before a byte
+     * of it is read.
      *
-     * @throws RunDocumentException when it is not a run document
+     * @throws RunDocumentException when it is not a run document this version reads
      * @throws IOException          when the file cannot be read
      */
     public static RunDocument read(Path file) throws IOException {
+        return read(file, ReadLimits.DEFAULT);
+    }
+
+    static RunDocument read(Path file, ReadLimits limits) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.bytes()) {
+            throw new RunDocumentException(RunDocumentException.Kind.TOO_LARGE,
+                    ReadLimits.tooManyBytes(size, limits.bytes(), true), "", -1, -1, null);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            return read(in, limits);
         }
     }
 
     /**
      * Reads the document in {@code in} (UTF-8, or any encoding JSON allows) up to its end; {@code in} stays open.
      *
-     * @throws RunDocumentException when it is not a run document
+     * @throws RunDocumentException when it is not a run document this version reads
      * @throws IOException          when {@code in} fails
      */
     public static RunDocument read(InputStream in) throws IOException {
-        try (DocumentCursor cursor = new DocumentCursor(in)) {
-            return cursor.readAll(new RunDocumentReader(cursor)::run);
+        return read(in, ReadLimits.DEFAULT);
+    }
+
+    static RunDocument read(InputStream in, ReadLimits limits) throws IOException {
+        try (DocumentCursor cursor = new DocumentCursor(in, limits)) {
+            RunDocument doc = cursor.readAll(new RunDocumentReader(cursor, limits)::run);
+            DocumentChecks.check(doc);
+            return doc;
         }
     }
 
     private RunDocument run() throws IOException {
         in.startObject("a run document is one JSON object");
+        Integer version = null;
         Integer exitCode = null;
         String error = null;
         StopReason stoppedBy = null;
@@ -68,23 +100,76 @@ public final class RunDocumentReader {
         Long outputLines = null;
         Long rejectedConnections = null;
         List<RunDocument.Process> processes = null;
+        RunStatus status = null;
+        Long startTime = null;
+        Double endedAt = null;
+        Double now = null;
+        String startMethodAsked = null;
+        Long supervisorPid = null;
+        RunDocument.PriorityChange priority = null;
+        Long inputDropped = null;
+        List<RunDocument.Unfinished> unfinished = null;
+        List<RunDocument.OtherOutput> otherOutput = null;
+        RunOrigin origin = null;
         while (in.nextField()) {
             switch (in.field()) {
+                case "formatVersion" -> version = formatVersion();
                 case "exitCode" -> exitCode = in.exitCodeOrNull();
                 case "error" -> error = in.textOrNull();
                 case "stoppedBy" -> stoppedBy = in.isNull() ? null
                         : in.oneOf(StopReason.values(), StopReason::id, "reason for a stop");
                 case "title" -> title = in.textOrNull();
-                case "startMethods" -> startMethods = in.list(in::text);
+                case "startMethods" -> startMethods = in.texts();
                 case "outputLines" -> outputLines = in.integer();
                 case "rejectedConnections" -> rejectedConnections = in.integer();
                 case "processes" -> processes = in.list(this::process);
+                case "status" -> status = in.isNull() ? null
+                        : in.oneOf(RunStatus.values(), DocumentNames::status, "run status");
+                case "startTime" -> startTime = in.isNull() ? null : instant();
+                case "endedAt" -> endedAt = in.secondsOrNull();
+                case "now" -> now = in.secondsOrNull();
+                case "startMethodAsked" -> startMethodAsked = in.textOrNull();
+                case "supervisorPid" -> supervisorPid = in.integerOrNull();
+                case "priorityLowered" -> priority = in.isNull() ? null : priority();
+                case "inputDroppedBytes" -> inputDropped = in.integer();
+                case "unfinishedLines" -> unfinished = in.list(this::unfinished);
+                case "otherOutput" -> otherOutput = in.list(this::otherOutput);
+                case "origin" -> origin = in.isNull() ? null : origin();
                 default -> in.skip();
             }
         }
-        return new RunDocument(exitCode, error, stoppedBy, title, in.required(startMethods, "startMethods"),
+        int v = version == null ? 1 : version;
+        boolean v2 = v >= 2;
+        return new RunDocument(v, exitCode, error, stoppedBy, title, in.required(startMethods, "startMethods"),
                 in.required(outputLines, "outputLines"), in.required(rejectedConnections, "rejectedConnections"),
-                in.required(processes, "processes"));
+                in.required(processes, "processes"), v2 ? in.required(status, "status") : status, startTime,
+                endedAt, v2 ? in.required(now, "now") : now, startMethodAsked, supervisorPid, priority,
+                v2 ? in.required(inputDropped, "inputDroppedBytes") : inputDropped == null ? 0 : inputDropped,
+                v2 ? in.required(unfinished, "unfinishedLines") : unfinished == null ? List.of() : unfinished,
+                v2 ? in.required(otherOutput, "otherOutput") : otherOutput == null ? List.of() : otherOutput,
+                origin == null ? RunOrigin.NONE : origin);
+    }
+
+    /** The format's version: a newer one than this ProcessLab reads is refused here, before anything else is read. */
+    private int formatVersion() throws IOException {
+        int v = in.smallInteger("a format version");
+        if (v > RunDocument.FORMAT_VERSION) {
+            throw new RunDocumentException(RunDocumentException.Kind.NEWER_VERSION, "made by a newer ProcessLab: format "
+                    + v + "; this one reads formats 1\u2013" + RunDocument.FORMAT_VERSION, "", -1, -1, null);
+        }
+        if (v < 1) {
+            throw in.brokenHere("there is no format " + v + " (formats begin at 1)");
+        }
+        return v;
+    }
+
+    private long instant() throws IOException {
+        String text = in.text();
+        Long micros = DocumentNames.micros(text);
+        if (micros == null) {
+            throw in.brokenHere("\"" + text + "\" is not a time in UTC such as 2026-12-07T04:28:07.123456Z");
+        }
+        return micros;
     }
 
     private RunDocument.Process process() throws IOException {
@@ -110,6 +195,14 @@ public final class RunDocumentReader {
         List<RunDocument.StateSpan<LifeState>> states = null;
         List<RunDocument.StateSpan<KernelStateKind>> kernelStates = null;
         List<RunDocument.Line> output = null;
+        Long standIn = null;
+        String args = null;
+        String command = null;
+        boolean daemon = false;
+        Double startCalledAt = null;
+        Double orphanedAt = null;
+        Integer depth = null;
+        List<RunDocument.Join> joins = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "pid" -> pid = in.integerOrNull();
@@ -134,15 +227,31 @@ public final class RunDocumentReader {
                 case "kernelStates" -> kernelStates = in.list(() -> span(KernelStateKind.values(),
                         KernelStateKind::id, "kernel state"));
                 case "output" -> output = in.list(this::line);
+                case "standIn" -> standIn = in.integerOrNull();
+                case "args" -> args = in.textOrNull();
+                case "command" -> command = in.textOrNull();
+                case "daemon" -> daemon = in.bool();
+                case "startCalledAt" -> startCalledAt = in.secondsOrNull();
+                case "orphanedAt" -> orphanedAt = in.secondsOrNull();
+                case "depth" -> depth = in.isNull() ? null : in.smallInteger("a depth");
+                case "joins" -> joins = in.list(this::join);
                 default -> in.skip();
             }
+        }
+        if (processes++ >= limits.processes()) {
+            throw in.tooLarge(String.format(java.util.Locale.ROOT, "it has more than %,d processes: a saved run may"
+                    + " have at most %,d", limits.processes(), limits.processes()));
         }
         return new RunDocument.Process(pid, in.required(startTicks, "startTicks"), ppid, in.required(parent, "parent"),
                 in.required(role, "role"), name, label, target, in.required(alive, "alive"), exitCode, signal,
                 in.required(orphan, "orphan"), in.required(traced, "traced"), startMethod, helperKind, startedAt,
                 endedAt, reapedAt, in.required(states, "states"), in.required(kernelStates, "kernelStates"),
-                in.required(output, "output"));
+                in.required(output, "output"), standIn, args, command, daemon, startCalledAt, orphanedAt, depth,
+                joins == null ? List.of() : joins);
     }
+
+    /** Processes read so far. */
+    private int processes;
 
     private <S extends Enum<S>> RunDocument.StateSpan<S> span(S[] states, Function<S, String> id, String what)
             throws IOException {
@@ -150,16 +259,18 @@ public final class RunDocumentReader {
         S state = null;
         Double from = null;
         Double to = null;
+        boolean open = false;
         while (in.nextField()) {
             switch (in.field()) {
                 case "state" -> state = in.oneOf(states, id, what);
                 case "from" -> from = in.seconds();
                 case "to" -> to = in.seconds();
+                case "open" -> open = in.bool();
                 default -> in.skip();
             }
         }
         return new RunDocument.StateSpan<>(in.required(state, "state"), in.required(from, "from"),
-                in.required(to, "to"));
+                in.required(to, "to"), open);
     }
 
     private RunDocument.Line line() throws IOException {
@@ -168,16 +279,118 @@ public final class RunDocumentReader {
         Stream stream = null;
         String text = null;
         boolean untraced = false;
+        long n = -1;
         while (in.nextField()) {
             switch (in.field()) {
                 case "t" -> t = in.seconds();
                 case "stream" -> stream = in.oneOf(Stream.values(), Stream::id, "stream");
                 case "text" -> text = in.text();
                 case "untraced" -> untraced = in.bool();
+                case "n" -> n = lineNumber();
                 default -> in.skip();
             }
         }
+        if (++lines > limits.lines()) {
+            throw in.tooLarge(String.format(java.util.Locale.ROOT, "it has more than %,d lines of output: a saved run"
+                    + " may have at most %,d", limits.lines(), limits.lines()));
+        }
         return new RunDocument.Line(in.required(t, "t"), in.required(stream, "stream"), in.required(text, "text"),
-                untraced);
+                untraced, n);
+    }
+
+    private long lineNumber() throws IOException {
+        long n = in.integer();
+        if (n < 0) {
+            throw in.brokenHere("a line's number n counts from 0, not " + n);
+        }
+        return n;
+    }
+
+    private RunDocument.Join join() throws IOException {
+        in.startObject("a join");
+        Long child = null;
+        Double from = null;
+        Double to = null;
+        Boolean reaped = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "child" -> child = in.integer();
+                case "from" -> from = in.seconds();
+                case "to" -> to = in.secondsOrNull();
+                case "reaped" -> reaped = in.bool();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.Join(in.required(child, "child"), in.required(from, "from"), to,
+                in.required(reaped, "reaped"));
+    }
+
+    private RunDocument.PriorityChange priority() throws IOException {
+        in.startObject("a change of priority");
+        Double t = null;
+        Integer steps = null;
+        String reason = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "t" -> t = in.seconds();
+                case "steps" -> steps = in.smallInteger("steps of niceness");
+                case "reason" -> reason = in.textOrNull();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.PriorityChange(in.required(t, "t"), in.required(steps, "steps"), reason);
+    }
+
+    private RunDocument.Unfinished unfinished() throws IOException {
+        in.startObject("an unfinished line");
+        Double t = null;
+        Long pid = null;
+        Stream stream = null;
+        String text = null;
+        Long bytes = null;
+        boolean untraced = false;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "t" -> t = in.seconds();
+                case "pid" -> pid = in.integer();
+                case "stream" -> stream = in.oneOf(Stream.values(), Stream::id, "stream");
+                case "text" -> text = in.text();
+                case "bytes" -> bytes = in.integer();
+                case "untraced" -> untraced = in.bool();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.Unfinished(in.required(t, "t"), in.required(pid, "pid"), in.required(stream, "stream"),
+                in.required(text, "text"), in.required(bytes, "bytes"), untraced);
+    }
+
+    private RunDocument.OtherOutput otherOutput() throws IOException {
+        in.startObject("the output of a writer that is no process of the list");
+        Long pid = null;
+        List<RunDocument.Line> output = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "pid" -> pid = in.integer();
+                case "output" -> output = in.list(this::line);
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.OtherOutput(in.required(pid, "pid"), in.required(output, "output"));
+    }
+
+    private RunOrigin origin() throws IOException {
+        in.startObject("what was run");
+        String lesson = null;
+        String program = null;
+        List<String> arguments = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "lesson" -> lesson = in.textOrNull();
+                case "program" -> program = in.textOrNull();
+                case "arguments" -> arguments = in.texts();
+                default -> in.skip();
+            }
+        }
+        return new RunOrigin(lesson, program, arguments == null ? List.of() : arguments);
     }
 }

@@ -2,6 +2,7 @@ package org.processlab.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -11,10 +12,10 @@ import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 
 /**
- * Writes a {@link RunDocument} as JSON, in the field order {@link RunDocument} gives, on one line followed by a
- * line feed. The same document always gives the same bytes, so a document read back by {@link RunDocumentReader}
- * and written again is what was read. Streamed: the output lines are written as they are read from the document.
- * Stateless; safe to call from any thread.
+ * Writes a {@link RunDocument} as JSON, in the current format ({@link RunDocument#FORMAT_VERSION}) and the field
+ * order {@link RunDocument} gives, on one line followed by a line feed. The same document always gives the same bytes,
+ * so a document read back by {@link RunDocumentReader} and written again is what was read. Streamed: the output lines
+ * are written as they are read from the document. Stateless; safe to call from any thread.
  */
 public final class RunDocumentWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -23,7 +24,8 @@ public final class RunDocumentWriter {
     }
 
     /**
-     * Writes {@code doc} to {@code out} as UTF-8 and flushes it; {@code out} stays open.
+     * Writes {@code doc} to {@code out} as UTF-8 and flushes it; {@code out} stays open. A document read from an
+     * earlier version is written in the current one, with what that version did not have as unknown.
      *
      * @throws IOException when {@code out} fails
      */
@@ -31,15 +33,12 @@ public final class RunDocumentWriter {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
+            g.writeNumberField("formatVersion", RunDocument.FORMAT_VERSION);
             number(g, "exitCode", doc.exitCode());
             g.writeStringField("error", doc.error());
             g.writeStringField("stoppedBy", doc.stoppedBy() == null ? null : doc.stoppedBy().id());
             g.writeStringField("title", doc.title());
-            g.writeArrayFieldStart("startMethods");
-            for (String m : doc.startMethods()) {
-                g.writeString(m);
-            }
-            g.writeEndArray();
+            texts(g, "startMethods", doc.startMethods());
             g.writeNumberField("outputLines", doc.outputLines());
             g.writeNumberField("rejectedConnections", doc.rejectedConnections());
             g.writeArrayFieldStart("processes");
@@ -47,6 +46,39 @@ public final class RunDocumentWriter {
                 process(g, p);
             }
             g.writeEndArray();
+            g.writeStringField("status", doc.status() == null ? null : DocumentNames.status(doc.status()));
+            g.writeStringField("startTime", doc.startTime() == null ? null : DocumentNames.instant(doc.startTime()));
+            seconds(g, "endedAt", doc.endedAt());
+            seconds(g, "now", doc.now());
+            g.writeStringField("startMethodAsked", doc.startMethodAsked());
+            number(g, "supervisorPid", doc.supervisorPid());
+            priority(g, doc.priorityLowered());
+            g.writeNumberField("inputDroppedBytes", doc.inputDroppedBytes());
+            g.writeArrayFieldStart("unfinishedLines");
+            for (RunDocument.Unfinished u : doc.unfinishedLines()) {
+                g.writeStartObject();
+                g.writeNumberField("t", u.t());
+                g.writeNumberField("pid", u.pid());
+                g.writeStringField("stream", u.stream().id());
+                g.writeStringField("text", u.text());
+                g.writeNumberField("bytes", u.bytes());
+                g.writeBooleanField("untraced", u.untraced());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("otherOutput");
+            for (RunDocument.OtherOutput o : doc.otherOutput()) {
+                g.writeStartObject();
+                g.writeNumberField("pid", o.pid());
+                lines(g, o.output());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("origin");
+            g.writeStringField("lesson", doc.origin().lessonId());
+            g.writeStringField("program", doc.origin().program());
+            texts(g, "arguments", doc.origin().arguments());
+            g.writeEndObject();
             g.writeEndObject();
         }
         out.write('\n');
@@ -83,8 +115,31 @@ public final class RunDocumentWriter {
             span(g, s.state().id(), s);
         }
         g.writeEndArray();
+        lines(g, p.output());
+        number(g, "standIn", p.standIn());
+        g.writeStringField("args", p.args());
+        g.writeStringField("command", p.command());
+        g.writeBooleanField("daemon", p.daemon());
+        seconds(g, "startCalledAt", p.startCalledAt());
+        seconds(g, "orphanedAt", p.orphanedAt());
+        number(g, "depth", p.depth());
+        g.writeArrayFieldStart("joins");
+        for (RunDocument.Join j : p.joins()) {
+            g.writeStartObject();
+            g.writeNumberField("child", j.child());
+            g.writeNumberField("from", j.from());
+            seconds(g, "to", j.to());
+            g.writeBooleanField("reaped", j.reaped());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The field {@code output}: the lines, each with its number in the run's output. */
+    private static void lines(JsonGenerator g, List<RunDocument.Line> lines) throws IOException {
         g.writeArrayFieldStart("output");
-        for (RunDocument.Line l : p.output()) {
+        for (RunDocument.Line l : lines) {
             g.writeStartObject();
             g.writeNumberField("t", l.t());
             g.writeStringField("stream", l.stream().id());
@@ -92,10 +147,10 @@ public final class RunDocumentWriter {
             if (l.untraced()) {
                 g.writeBooleanField("untraced", true);
             }
+            g.writeNumberField("n", l.n());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void span(JsonGenerator g, String state, RunDocument.StateSpan<?> s) throws IOException {
@@ -103,7 +158,30 @@ public final class RunDocumentWriter {
         g.writeStringField("state", state);
         g.writeNumberField("from", s.from());
         g.writeNumberField("to", s.to());
+        if (s.open()) {
+            g.writeBooleanField("open", true);
+        }
         g.writeEndObject();
+    }
+
+    private static void priority(JsonGenerator g, RunDocument.PriorityChange p) throws IOException {
+        if (p == null) {
+            g.writeNullField("priorityLowered");
+            return;
+        }
+        g.writeObjectFieldStart("priorityLowered");
+        g.writeNumberField("t", p.t());
+        g.writeNumberField("steps", p.steps());
+        g.writeStringField("reason", p.reason());
+        g.writeEndObject();
+    }
+
+    private static void texts(JsonGenerator g, String field, List<String> texts) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : texts) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
     }
 
     private static void number(JsonGenerator g, String field, Number n) throws IOException {

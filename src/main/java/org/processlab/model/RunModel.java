@@ -50,6 +50,8 @@ public final class RunModel {
     // Safe without the lock:
     /** Thread-safe on its own; written only under {@link #lock} (so its lines keep the model's order), read by any thread. */
     private final OutputLog output;
+    /** A run read back ({@link #finished}): what {@link #snapshot()} gives, and why appends throw; else null. */
+    private final RunSnapshot finished;
     /** Set by any appending thread, cleared by the thread that takes a snapshot for a view. */
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** Written by {@link #onDirty} (the view's thread); run by the appending thread. */
@@ -62,8 +64,37 @@ public final class RunModel {
 
     /** A model writing output to {@code output} (for the window: {@link OutputLog#bounded}). */
     public RunModel(OutputLog output) {
+        this(output, null);
+    }
+
+    private RunModel(OutputLog output, RunSnapshot finished) {
         this.output = output;
+        this.finished = finished;
         this.applier = new EventApplier(run, table, new StandIns(table, run), output);
+    }
+
+    /**
+     * A model holding a run that has ended and was read back (a saved run): {@link #snapshot()} gives {@code snapshot}
+     * as it is (its own {@code now}), {@link #output()} gives {@code output}, and nothing can be added: every append
+     * throws {@link IllegalStateException}. {@link #events()} is empty (the run's events were not kept). A view watching
+     * it gets the whole run in its first frame, as for a run that has just ended.
+     *
+     * @param snapshot the run at its end
+     * @param output   its output, complete (nothing more is appended to it)
+     * @throws IllegalArgumentException when the run in {@code snapshot} has not ended (ended or failed)
+     */
+    public static RunModel finished(RunSnapshot snapshot, OutputLog output) {
+        if (!snapshot.status().finished()) {
+            throw new IllegalArgumentException("a run read back has ended; this one is " + snapshot.status());
+        }
+        return new RunModel(java.util.Objects.requireNonNull(output), snapshot);
+    }
+
+    /** Refuses a change to a run read back. */
+    private void checkLive() {
+        if (finished != null) {
+            throw new IllegalStateException("this run was read back: it has ended and cannot change");
+        }
     }
 
     /** Sets the listener called on each clean→dirty transition (on the appending thread). */
@@ -90,6 +121,7 @@ public final class RunModel {
 
     /** Counts a trace connection that was closed for a wrong token or a malformed message. */
     public void countRejectedConnection() {
+        checkLive();
         synchronized (lock) {
             run.rejected++;
             version++;
@@ -99,6 +131,7 @@ public final class RunModel {
 
     /** Records the PID of ProcessLab's supervisor (never listed; an orphan's new parent). */
     public void setSupervisorPid(long pid) {
+        checkLive();
         synchronized (lock) {
             run.supervisorPid = pid;
         }
@@ -106,13 +139,17 @@ public final class RunModel {
 
     /** How many processes the run has had so far, ended ones included. */
     public int processCount() {
+        if (finished != null) {
+            return (int) finished.processes().stream().filter(p -> !p.notStarted()).count();
+        }
         synchronized (lock) {
             return table.processCount();
         }
     }
 
-    /** Adds one event. Thread-safe. */
+    /** Adds one event. Thread-safe. Throws {@link IllegalStateException} for a run read back ({@link #finished}). */
     public void append(RunEvent e) {
+        checkLive();
         synchronized (lock) {
             version++;
             if (!(e instanceof OutputLine)) {
@@ -129,9 +166,10 @@ public final class RunModel {
      * who". When the batch tells the stream's unfinished line ({@link LineBatch#tellsUnfinished()}), the model
      * keeps it apart from the lines (see {@link RunSnapshot#unfinishedLines()}): a line is counted, logged and
      * exported once, when finished. {@code untraced} lines come from the supervisor's pipes, which are one stream
-     * each whoever writes to them. Thread-safe.
+     * each whoever writes to them. Thread-safe. Throws {@link IllegalStateException} for a run read back.
      */
     public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
+        checkLive();
         if (lines.isEmpty() && !lines.tellsUnfinished()) {
             return;
         }
@@ -175,9 +213,13 @@ public final class RunModel {
     /**
      * The picture of the run as {@link #snapshot()} gives it, with {@code now} (epoch µs) as its present: where the
      * lanes of processes still alive end. A model rebuilt from a prefix of another's {@link #events()} and given the
-     * last event's time shows the run as it was then. Thread-safe.
+     * last event's time shows the run as it was then. A run read back ({@link #finished}) gives its snapshot as it is,
+     * whatever {@code now}. Thread-safe.
      */
     public RunSnapshot snapshot(long now) {
+        if (finished != null) {
+            return finished;
+        }
         synchronized (lock) {
             List<ProcessView> views = new ArrayList<>(table.all().size());
             TreeOrder.walk(table, run.rootPid, (p, depth) -> views.add(view(p, depth)));

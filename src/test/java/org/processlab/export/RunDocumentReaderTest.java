@@ -14,29 +14,36 @@ import org.junit.jupiter.api.Test;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 import org.processlab.model.Role;
+import org.processlab.model.RunStatus;
 import org.processlab.model.StopReason;
 import org.processlab.model.Stream;
 
 /** The run document's reader: typed values out of a document, and a clear message for a broken one. */
 class RunDocumentReaderTest {
     /** A run stopped at its time limit: main, a child killed by SIGKILL, and a Process object never started. */
-    static final RunDocument RUN = new RunDocument(137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
+    static final RunDocument RUN = new RunDocument(2, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
             List.of("fork"), 3, 1, List.of(
             new RunDocument.Process(4100L, 52_001, 4090L, 0, Role.MAIN, "MainProcess", null, null, false, 137,
                     null, false, true, null, null, 0.012, 2.5, 2.501,
-                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.012, 0.5),
-                            new RunDocument.StateSpan<>(LifeState.WAITING_JOIN, 0.5, 2.5),
-                            new RunDocument.StateSpan<>(LifeState.ENDED, 2.5, 2.5)),
-                    List.of(new RunDocument.StateSpan<>(KernelStateKind.SLEEPING, 0.02, 2.4)),
-                    List.of(new RunDocument.Line(0.3, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ back", false),
-                            new RunDocument.Line(0.31, Stream.STDOUT, "from a shell", true))),
+                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.012, 0.5, false),
+                            new RunDocument.StateSpan<>(LifeState.WAITING_JOIN, 0.5, 2.5, false),
+                            new RunDocument.StateSpan<>(LifeState.ENDED, 2.5, 2.5, true)),
+                    List.of(new RunDocument.StateSpan<>(KernelStateKind.SLEEPING, 0.02, 2.4, false)),
+                    List.of(new RunDocument.Line(0.3, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ back", false, 1),
+                            new RunDocument.Line(0.31, Stream.STDOUT, "from a shell", true, 2)),
+                    null, "()", "python3 run.py", false, null, null, 0,
+                    List.of(new RunDocument.Join(4101, 0.5, 0.6, true))),
             new RunDocument.Process(4101L, 52_010, 4100L, 4100, Role.CHILD, "Process-1", "p1", "work", false, -9,
                     "SIGKILL", false, true, "fork", null, 0.1, 0.4, 0.5,
-                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.1, 0.4)), List.of(),
-                    List.of(new RunDocument.Line(0.2, Stream.STDERR, "oops", false))),
+                    List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.1, 0.4, false)), List.of(),
+                    List.of(new RunDocument.Line(0.2, Stream.STDERR, "oops", false, 0)),
+                    null, "(1,)", null, true, 0.09, null, 1, List.of()),
             new RunDocument.Process(null, -1, null, 4100, Role.CHILD, "Process-2", "never", "work", false, null,
                     null, false, false, null, null, null, null, null,
-                    List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5)), List.of(), List.of())));
+                    List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5, false)), List.of(), List.of(),
+                    -2L, null, null, false, null, null, 1, List.of())),
+            RunStatus.ENDED, 1_796_617_687_123_456L, 2.5, 2.75, "fork", 4090L, null, 0, List.of(), List.of(),
+            RunOrigin.NONE);
 
     @Test
     void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
@@ -50,29 +57,53 @@ class RunDocumentReaderTest {
     void theDocumentIsOneLineInTheDocumentedFieldOrder() throws IOException {
         String text = write(RUN);
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith(
-                "{\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
+                "{\"formatVersion\":2,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
                         + "\"startMethods\":[\"fork\"],\"outputLines\":3,\"rejectedConnections\":1,\"processes\":[");
         assertThat(text).contains("{\"pid\":null,\"startTicks\":-1,\"ppid\":null,\"parent\":4100,\"role\":\"child\"");
-        assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true}");
-        assertThat(text).contains("{\"t\":0.2,\"stream\":\"stderr\",\"text\":\"oops\"}");
+        assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true,\"n\":2}");
+        assertThat(text).contains("{\"t\":0.2,\"stream\":\"stderr\",\"text\":\"oops\",\"n\":0}");
     }
 
     @Test
     void unknownFieldsAreSkippedAndFieldsThatMayBeNullMayBeLeftOut() throws IOException {
+        // format 1 (no formatVersion): what run --format json wrote before format 2
         RunDocument doc = read("""
-                {"formatVersion": 9, "startMethods": [], "outputLines": 1, "rejectedConnections": 0,
+                {"startMethods": [], "outputLines": 1, "rejectedConnections": 0,
                  "processes": [{"startTicks": 7, "parent": 0, "role": "main", "alive": false, "orphan": false,
-                                "traced": true, "joins": [{"child": 12, "at": 0.5}], "states": [], "kernelStates": [],
+                                "traced": true, "waits": [{"child": 12, "at": 0.5}], "states": [], "kernelStates": [],
                                 "output": [{"t": 1, "stream": "stdout", "text": "hi", "colour": "red"}]}],
                  "messages": {"nested": [1, [2, {"three": 3}]]}}
                 """);
+        assertThat(doc.formatVersion()).isEqualTo(1);
         assertThat(doc.exitCode()).isNull();
         assertThat(doc.title()).isNull();
         RunDocument.Process main = doc.processes().get(0);
         assertThat(main.pid()).isNull();
         assertThat(main.role()).isEqualTo(Role.MAIN);
         assertThat(main.startedAt()).isNull();
-        assertThat(main.output()).containsExactly(new RunDocument.Line(1.0, Stream.STDOUT, "hi", false));
+        assertThat(main.output()).containsExactly(new RunDocument.Line(1.0, Stream.STDOUT, "hi", false, -1));
+    }
+
+    @Test
+    void unknownFieldsOfFormat2AreSkippedToo() throws IOException {
+        String text = write(RUN);
+        String more = text.replace("\"title\":", "\"messages\":{\"nested\":[1,[2,{\"three\":3}]]},\"title\":")
+                .replace("\"text\":\"oops\"", "\"colour\":\"red\",\"text\":\"oops\"")
+                .replace("\"daemon\":true", "\"daemon\":true,\"lost\":null");
+        assertThat(more).isNotEqualTo(text);
+        assertThat(read(more)).isEqualTo(RUN);
+    }
+
+    @Test
+    void aDocumentOfANewerFormatIsRefusedAtOnce() {
+        RunDocumentException e = broken("{\"formatVersion\": 3, \"processes\": [{\"what\": \"format 3 has\"}], \"x\":");
+        assertThat(e.kind()).isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
+        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 3; this one reads formats 1\u20132");
+        String later = write(RUN).replace("{\"formatVersion\":2,", "{").replace("\"origin\":",
+                "\"formatVersion\":9,\"origin\":");
+        assertThat(broken(later).kind()).as("wherever it is").isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
+        assertThat(broken("{\"formatVersion\": 0}").getMessage()).startsWith("formatVersion: there is no format 0");
+        assertThat(broken("{\"formatVersion\": 0}").kind()).isEqualTo(RunDocumentException.Kind.BROKEN);
     }
 
     @Test
@@ -154,7 +185,7 @@ class RunDocumentReaderTest {
         String text = write(RUN);
         assertThat(broken(text + text).getMessage()).startsWith("something follows the end of the document: an object");
         assertThat(broken(text.replace("\"error\":null,", "\"error\":null,,")).getMessage())
-                .startsWith("error: bad JSON: Unexpected character (',' (code 44))").endsWith("(line 1, column 30)");
+                .startsWith("error: bad JSON: Unexpected character (',' (code 44))").endsWith("(line 1, column 48)");
         assertThat(broken(text.replace("\"error\":null,", "\"error\":null,\"error\":\"twice\",")).getMessage())
                 .startsWith("error: bad JSON: Duplicate field 'error'");
         assertThat(broken("{\"title\": \"line one\",\n \"x\": tru}").line()).isEqualTo(2);

@@ -1,0 +1,106 @@
+package org.processlab.export;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+import org.processlab.model.OutputLog;
+import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
+
+/**
+ * A finished run that can be shown again, written and compared: its last snapshot, its output and what was run. On
+ * disk it is its {@link RunDocument} ({@code .json}, the document {@code processlab run --format json} prints).
+ *
+ * <p>What a run read back is: {@link #read} after {@link #write} gives a snapshot equal to the one written in every
+ * component but {@link RunSnapshot#version()} (a run read back has version {@value DocumentToRun#VERSION}: it never
+ * changes), and an output with the same lines in the same order (text, time, PID, stream, untraced). A document of
+ * format 1 gives what {@link DocumentToRun} says.
+ *
+ * <p>Immutable (its output is complete and never appended to again); any thread.
+ *
+ * @param snapshot the run at its end ({@link RunSnapshot#status()} ended or failed)
+ * @param output   every line of its output
+ * @param origin   what was run
+ */
+public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin) {
+    public SavedRun {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * The run {@code model} holds, which has ended: its snapshot now and its output log (shared, not copied).
+     *
+     * @throws IllegalStateException when the run has not ended (ended or failed)
+     */
+    public static SavedRun of(RunModel model, RunOrigin origin) {
+        RunSnapshot s = model.snapshot();
+        if (!s.status().finished()) {
+            throw new IllegalStateException("the run has not ended yet (" + s.status() + ")");
+        }
+        return new SavedRun(s, model.output(), origin);
+    }
+
+    /**
+     * Reads the run saved in {@code file}, streamed (one line at a time, never a tree of the whole document), checked
+     * whole before it is returned.
+     *
+     * @throws RunDocumentException when {@code file} is not a run document this ProcessLab reads ({@link
+     *                              RunDocumentException#kind()}: newer, too large or broken), or the run in it had not
+     *                              ended when it was saved (broken)
+     * @throws IOException          when the file cannot be read (missing: {@link java.nio.file.NoSuchFileException})
+     */
+    public static SavedRun read(Path file) throws IOException {
+        return of(RunDocumentReader.read(file));
+    }
+
+    /**
+     * The run of a document read with {@link RunDocumentReader}.
+     *
+     * @throws RunDocumentException when its lines do not fit together, or its run had not ended
+     */
+    public static SavedRun of(RunDocument doc) throws RunDocumentException {
+        if (doc.status() != null && !doc.status().finished()) {
+            throw new RunDocumentException("the run had not ended when it was saved (its status is "
+                    + DocumentNames.status(doc.status()) + "): only a whole run opens", "status", -1, -1, null);
+        }
+        long start = DocumentToRun.start(doc);
+        OutputLog output = DocumentToRun.output(doc, start);
+        return new SavedRun(DocumentToRun.snapshot(doc, output, start), output, doc.origin());
+    }
+
+    /**
+     * Writes this run to {@code file} in the current format, atomically: into a new file in the same folder first,
+     * then moved over {@code file}, so a reader never sees half of it and a failed write leaves {@code file} as it was.
+     *
+     * @throws IOException when the folder cannot be written to (the temporary file is removed)
+     */
+    public void write(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                RunDocumentWriter.write(document(), out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The document of this run, in the current format; its lines are views of {@link #output}, made as they are read. */
+    public RunDocument document() {
+        return RunDocument.of(snapshot, output, origin);
+    }
+}
