@@ -34,6 +34,7 @@ import org.processlab.ui.shell.presenter.PageFold;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.presenter.ScaleViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.shell.runs.RunListView;
 import org.processlab.ui.shell.timelinebar.TimelineBarView;
 import org.processlab.ui.shell.toolbar.RunToolbarView;
 import org.processlab.ui.shell.views.RunViews;
@@ -49,7 +50,7 @@ import org.processlab.ui.timeline.Timeline;
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}, with the
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
- * menu), the process table and the console). A code block can be shown wide over both sides
+ * menu and the run list {@link RunListView}: the lesson's kept runs), the process table and the console). A code block can be shown wide over both sides
  * ({@link WideCodeOverlay}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
@@ -105,12 +106,14 @@ public final class ShellView extends BorderPane {
         header.lessonsToggle().setOnAction(e -> listShown.choseByHand());
         getStylesheets().add(FileMenuView.class.getResource("file.css").toExternalForm());
         fileMenu = new FileMenuView(vm.files(), dialogs);
+        fileMenu.addRuns(vm.runs());
         header.addFileMenu(fileMenu, fileMenu.courseLabel());
         FileDrop.install(this, vm.files());
 
         export = new ExportView(vm.export(), runViews.timeline());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
                 export.menu());
+        bar.addAfterTitle(new RunListView(vm.runs(), run.runningProperty()));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
@@ -140,8 +143,8 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open, codeTabs,
-                        editor));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open,
+                        fileMenu::saveRun, codeTabs, editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 

@@ -33,6 +33,8 @@ import org.processlab.store.EditKey;
 import org.processlab.store.EditsStore;
 import org.processlab.store.ProgramStore;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.RunKey;
+import org.processlab.store.RunStore;
 import org.processlab.store.ScratchFolder;
 import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
@@ -44,6 +46,7 @@ import org.processlab.ui.shell.lessons.LessonsViewModel;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunRequest;
 import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.shell.runs.RunsViewModel;
 import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
 
 /**
@@ -82,6 +85,8 @@ public final class ShellViewModel {
     private final EditorViewModel editor;
     /** Where a person's version of an example is run from (this window's; made on first use, removed at close). */
     private final ScratchFolder scratch;
+    /** The kept runs of the lesson or program shown; a run file saved and opened. */
+    private final RunsViewModel runs;
 
     /**
      * @param lessonsRoot the lessons folder
@@ -130,6 +135,9 @@ public final class ShellViewModel {
                 toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty(),
                 editor.differsProperty());
         prediction.asideProperty().bind(editor.differsProperty());
+        // runs are kept in the same home folder, under runs/
+        this.runs = new RunsViewModel(RunStore.open(progress.file().getParent()), run, tasks, this::showLessonOf);
+        files.setRunOpener(runs::openRun);
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         prediction.choiceProperty().addListener((o, a, b) -> {
@@ -144,6 +152,9 @@ public final class ShellViewModel {
     /** Reads the lessons (and their example sources) in the background, then selects the last one opened. */
     public void loadLessons() {
         lessons.load(why -> run.showError("No lessons", why, "Error: no lessons"));
+        // documents a crash left unlisted go; the kept runs' size for the File menu
+        tasks.run(runs.store()::tidy);
+        runs.showUsage();
         // at start: remove the scratch folders no live window holds, and make this window's
         tasks.run(() -> {
             try {
@@ -229,6 +240,7 @@ public final class ShellViewModel {
         toolbar.offer(List.of(p.asExample()));
         prediction.load(null, null);
         showInEditor();
+        runs.showKey(RunKey.file(p.file()));
     }
 
     /** Shows the chosen example (or the person's own program) in the editor, with the person's kept edit of it. */
@@ -268,6 +280,48 @@ public final class ShellViewModel {
         if (pythonProblem.get() != null) {
             run.showError("Python was not found", pythonProblem.get(), "Error: Python interpreter not found");
         }
+        if (e != null || ownProgram.get() == null) {
+            runs.showKey(e instanceof Lesson l ? RunKey.lesson(l.id()) : null);
+        }
+    }
+
+    /**
+     * Shows the lesson of this course with id {@code id} (a run file opened names it) and says whether there is one;
+     * the run file is then shown in place of the lesson's last run.
+     */
+    private boolean showLessonOf(String id) {
+        for (LessonEntry e : lessons.lessons()) {
+            if (e instanceof Lesson l && l.id().equals(id)) {
+                if (lessons.selectedProperty().get() != l) {
+                    lessons.selectedProperty().set(l);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Opens the run file {@code file} ({@code processlab run --format json} writes one; so does File ▸ Save run…)
+     * and shows it in the timeline, the table and the console; one that names a lesson of this course shows that
+     * lesson and is listed with its runs. A file that cannot be read says why in the error banner and changes nothing.
+     */
+    public void openRun(Path file) {
+        if (lessons.loadedProperty().get()) {
+            runs.openRun(file);
+            return;
+        }
+        // at start (the command line's RUN.json): no lesson is shown (and run by a key) before the file is read
+        lessons.holdSelection();
+        lessons.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    runs.openRun(file, lessons::showDefault);
+                }
+            }
+        });
     }
 
     /** Selects the next lesson, if any. */
@@ -432,6 +486,11 @@ public final class ShellViewModel {
     /** The current run. */
     public RunViewModel run() {
         return run;
+    }
+
+    /** The kept runs of the lesson or program shown: the run list, a run saved to a file and opened again. */
+    public RunsViewModel runs() {
+        return runs;
     }
 
     /** The code editor's state: the example (or own program) shown, its text, whether it differs, its problem. */

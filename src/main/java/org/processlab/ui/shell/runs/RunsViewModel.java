@@ -1,0 +1,379 @@
+package org.processlab.ui.shell.runs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.processlab.export.RunDocumentException;
+import org.processlab.export.RunOrigin;
+import org.processlab.export.SavedRun;
+import org.processlab.model.RunModel;
+import org.processlab.store.KeptRun;
+import org.processlab.store.RunKey;
+import org.processlab.store.RunStore;
+import org.processlab.ui.fx.TaskExecutor;
+import org.processlab.ui.shell.run.RunRequest;
+import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.shell.run.SavedRunNames;
+
+/**
+ * The runs of the lesson or program shown, kept on disk ({@link RunStore}), and a run as a file: each run started in
+ * the window is kept once it has ended (written in the background); coming back to a lesson or a program shows its
+ * last kept run, read back from disk; {@link #runs()} lists its kept runs, newest first, and {@link #show} shows one
+ * of them; {@link #save} writes the run shown to a file and {@link #openRun} shows a run file (one that names a
+ * lesson of this course is kept and listed with that lesson). The "Kept runs" settings: {@link #usageProperty()},
+ * {@link #clear()}.
+ *
+ * <p>What is shown goes through {@link RunViewModel#showSaved}: a read that comes back after something else was
+ * shown meanwhile (a Run, another lesson, another run picked) is dropped. A run file that cannot be read (broken, of
+ * a newer version, too large) is said in the error banner and changes nothing.
+ *
+ * <p>Threading: UI thread only (the FX thread in the window); every field is written there. Documents are read and
+ * written through the {@link TaskExecutor}; the store keeps its writes one at a time. No toolkit needed.
+ */
+public final class RunsViewModel {
+    private final RunStore store;
+    private final RunViewModel run;
+    private final TaskExecutor tasks;
+    private final Predicate<String> showLesson;
+    private final ZoneId zone;
+    private final ObservableList<KeptRun> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RunKey> key = new ReadOnlyObjectWrapper<>(this, "key");
+    private final ReadOnlyObjectWrapper<KeptRun> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyStringWrapper usage = new ReadOnlyStringWrapper(this, "usage", "");
+    /** Counts what is asked to be shown, so that a read overtaken by a newer ask is dropped. */
+    private int asked;
+
+    /**
+     * @param store      where runs are kept
+     * @param run        the run shown (its views, status and error banner)
+     * @param tasks      where documents are read and written
+     * @param showLesson shows the lesson of this course with the id given, without showing its last run, and says
+     *                   whether there is one ({@code ShellViewModel}'s)
+     */
+    public RunsViewModel(RunStore store, RunViewModel run, TaskExecutor tasks, Predicate<String> showLesson) {
+        this(store, run, tasks, showLesson, ZoneId.systemDefault());
+    }
+
+    /** As above, naming times in {@code zone} (tests). */
+    public RunsViewModel(RunStore store, RunViewModel run, TaskExecutor tasks, Predicate<String> showLesson,
+                         ZoneId zone) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.run = run;
+        this.tasks = tasks;
+        this.showLesson = showLesson;
+        this.zone = zone;
+        run.setOnRunEnded(this::keep);
+    }
+
+    // ------------------------------------------------------------------ whose runs
+
+    /**
+     * Lists the kept runs of {@code k} (a lesson or a program just shown; null: none) and shows its last one, read
+     * back from disk, unless a run is shown or started meanwhile.
+     */
+    public void showKey(RunKey k) {
+        asked++;
+        key.set(k);
+        shown.set(null);
+        refresh();
+        KeptRun last = k == null ? null : store.last(k);
+        if (last != null) {
+            show(last);
+        }
+    }
+
+    /** Shows kept run {@code k}, read back from disk, in place of what is shown; not during a run (it says so). */
+    public void show(KeptRun k) {
+        if (refuseDuringRun("pick an earlier run")) {
+            return;
+        }
+        int ask = ++asked;
+        RunModel before = run.model();
+        tasks.run(() -> read(k.file()), saved -> {
+            if (ask != asked || run.model() != before || run.runningProperty().get()) {
+                return;   // something else is shown now
+            }
+            run.showSaved(saved, "run " + k.number() + ", kept from " + SavedRunNames.day(k.startedAt(), zone));
+            shown.set(k);
+        }, ex -> {
+            if (ask == asked) {
+                run.showError("Cannot show run " + k.number(), "Kept run " + k.number() + " cannot be read: "
+                        + messageOf(ex), "Error: kept run " + k.number() + " cannot be read");
+            }
+        });
+    }
+
+    private void refresh() {
+        RunKey k = key.get();
+        List<KeptRun> mine = k == null ? List.of() : store.runs(k);
+        List<KeptRun> newestFirst = new java.util.ArrayList<>(mine);
+        java.util.Collections.reverse(newestFirst);
+        runs.setAll(newestFirst);
+    }
+
+    // ------------------------------------------------------------------ keeping each run
+
+    /** A run started in the window has ended: kept in the background under the key shown, if it is that key's. */
+    private void keep(RunViewModel.Ended ended) {
+        RunKey k = key.get();
+        if (k == null || !belongsTo(ended.request(), k)) {
+            return;
+        }
+        RunOrigin origin = originOf(ended.request(), k);
+        RunModel m = ended.model();
+        tasks.run(io(() -> {
+            SavedRun saved = SavedRun.of(m, origin);
+            return store.keep(k, saved.snapshot(), saved::write);
+        }), kept -> {
+            if (k.equals(key.get())) {
+                refresh();
+                if (run.model() == m) {
+                    shown.set(kept);
+                }
+            }
+            showUsage();
+        }, ex -> System.err.println("ProcessLab: the run could not be kept: " + messageOf(ex)));
+    }
+
+    private static boolean belongsTo(RunRequest req, RunKey k) {
+        return k.kind() == RunKey.Kind.LESSON ? k.name().equals(req.lessonId())
+                : RunKey.file(req.file()).equals(k);
+    }
+
+    private static RunOrigin originOf(RunRequest req, RunKey k) {
+        return new RunOrigin(k.kind() == RunKey.Kind.LESSON ? k.name() : null,
+                req.file() == null ? null : req.file().toAbsolutePath().normalize().toString(), req.args());
+    }
+
+    // ------------------------------------------------------------------ a run is a file
+
+    /**
+     * Writes the run shown to {@code file} (the run document, current version) in the background; the status says
+     * where, or the error banner why not. Nothing shown, or a run still going: the status says so.
+     */
+    public void save(Path file) {
+        SavedRun saved = run.savedShown();
+        RunModel m = run.model();
+        if (saved == null && (m == null || run.runningProperty().get() || !m.snapshot().status().finished())) {
+            run.note(m == null ? "No run to save yet: Run one first (F5)"
+                    : "The run is still going: save it once it has ended (Shift+F5 stops it)");
+            return;
+        }
+        RunRequest req = run.requestShown();
+        RunKey k = key.get();
+        RunOrigin origin = req == null || k == null ? RunOrigin.NONE : originOf(req, k);
+        tasks.run(io(() -> {
+            SavedRun s = saved != null ? saved : SavedRun.of(m, origin);
+            s.write(file);
+            return file;
+        }), f -> run.note("Saved the run to " + f.getFileName() + " (File ▸ Open… shows it again)"),
+                ex -> run.showError("Cannot save the run", "The run could not be saved to " + file + ": "
+                        + messageOf(ex), "Error: the run was not saved"));
+    }
+
+    /** The name Save run… suggests: {@code 02-first-processes-run-3.json}, or {@code square-run.json}. */
+    public String suggestedName() {
+        KeptRun k = shown.get();
+        String stem = run.lessonIdProperty().get();
+        return (stem == null || stem.isBlank() ? "run" : stem) + "-run" + (k != null ? "-" + k.number() : "") + ".json";
+    }
+
+    /**
+     * Reads the run file {@code file} in the background and shows it; one that names a lesson of this course shows
+     * that lesson and is kept with its runs. A file that is not a readable run document (broken, from a newer
+     * ProcessLab, too large) is said in the error banner and changes nothing. Not during a run (it says so).
+     */
+    public void openRun(Path file) {
+        openRun(file, () -> { });
+    }
+
+    /**
+     * Opens the run file {@code file} as {@link #openRun(Path)} does; {@code settle} runs on the UI thread once the
+     * file is read (or cannot be), after its lesson is shown (the window's start: show a lesson if none is).
+     */
+    public void openRun(Path file, Runnable settle) {
+        if (refuseDuringRun("open the run file")) {
+            settle.run();
+            return;
+        }
+        int ask = ++asked;
+        String name = String.valueOf(file.getFileName());
+        tasks.run(() -> read(file), saved -> {
+            if (ask != asked || run.runningProperty().get()) {
+                settle.run();
+                return;
+            }
+            String lesson = saved.origin().lessonId();
+            boolean listed = lesson != null && showLesson.test(lesson);
+            settle.run();
+            ask(); // the lesson shown (maybe just now) must not show its last run over this one
+            run.showSaved(saved, "opened " + name + ", a run of " + SavedRunNames.day(saved.snapshot().startedAt(),
+                    zone));
+            if (listed) {
+                keepOpened(RunKey.lesson(lesson), saved);
+            }
+        }, ex -> {
+            settle.run();
+            run.showError("Cannot open " + name, whyNot(name, ex), "Error: cannot open " + name);
+        });
+    }
+
+    private void ask() {
+        asked++;
+    }
+
+    /** An opened run file of a lesson of this course is kept with its runs. */
+    private void keepOpened(RunKey k, SavedRun saved) {
+        tasks.run(io(() -> store.keep(k, saved.snapshot(), saved::write)), kept -> {
+            if (k.equals(key.get())) {
+                refresh();
+                if (run.savedShown() == saved) {
+                    shown.set(kept);
+                }
+            }
+            showUsage();
+        }, ex -> System.err.println("ProcessLab: the opened run could not be kept: " + messageOf(ex)));
+    }
+
+    private static SavedRun read(Path file) {
+        return io(() -> SavedRun.read(file)).get();
+    }
+
+    /** File work that may fail. */
+    @FunctionalInterface
+    private interface Io<T> {
+        T get() throws IOException;
+    }
+
+    /** {@code work} as a background task: its {@link IOException} travels as an {@link UncheckedIOException}. */
+    private static <T> Supplier<T> io(Io<T> work) {
+        return () -> {
+            try {
+                return work.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** What the error banner says about a run file that cannot be opened, by kind. */
+    static String whyNot(String name, Throwable ex) {
+        Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (cause instanceof RunDocumentException d) {
+            return switch (d.kind()) {
+                case NEWER_VERSION -> name + " was saved by a newer ProcessLab: " + d.getMessage()
+                        + ". Open it with that version (nothing shown was changed).";
+                case TOO_LARGE -> name + " is too large to open: " + d.getMessage() + ". Nothing shown was changed.";
+                case BROKEN -> name + " is not a run ProcessLab can read: " + d.getMessage()
+                        + ". Nothing shown was changed.";
+            };
+        }
+        return name + " cannot be read: " + cause.getMessage() + ". Nothing shown was changed.";
+    }
+
+    private static String messageOf(Throwable ex) {
+        Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        return String.valueOf(cause.getMessage());
+    }
+
+    private boolean refuseDuringRun(String then) {
+        if (run.runningProperty().get()) {
+            run.note("A run is going: Shift+F5 stops it, then " + then);
+            return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ the kept runs' settings
+
+    /** Counts the kept runs and the bytes of their folder in the background; {@link #usageProperty()} then says. */
+    public void showUsage() {
+        tasks.run(store::usage, u -> usage.set(usageText(u)), ex -> { });
+    }
+
+    /** {@code 12 runs · 3.4 MB}. */
+    static String usageText(RunStore.Usage u) {
+        String size = u.bytes() < 1_000_000 ? Math.max(u.bytes() == 0 ? 0 : 1, Math.round(u.bytes() / 1e3)) + " kB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", u.bytes() / 1e6);
+        return u.runs() + (u.runs() == 1 ? " run" : " runs") + " · " + size;
+    }
+
+    /**
+     * Deletes every kept run (and run log) in the background, after the person has confirmed it; the run shown stays
+     * on screen. Not during a run (its log is being written): the status says so.
+     */
+    public void clear() {
+        if (refuseDuringRun("clear the kept runs")) {
+            return;
+        }
+        tasks.run(() -> {
+            store.clear();
+            return store.usage();
+        }, u -> {
+            usage.set(usageText(u));
+            shown.set(null);
+            refresh();
+            run.note("Cleared the kept runs");
+        }, ex -> run.showError("Cannot clear the kept runs", String.valueOf(ex.getMessage()),
+                "Error: the kept runs were not cleared"));
+    }
+
+    /** Where the runs are kept ({@code ~/.processlab/runs}). */
+    public Path folder() {
+        return store.folder();
+    }
+
+    /** The kept runs' store. */
+    public RunStore store() {
+        return store;
+    }
+
+    // ------------------------------------------------------------------ what the views read
+
+    /** The kept runs of the lesson or program shown, newest first. */
+    public ObservableList<KeptRun> runs() {
+        return runs;
+    }
+
+    /** The kept run shown, or null (a run started here and not kept yet, a run file, none). */
+    public ReadOnlyObjectProperty<KeptRun> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Whose runs are listed: the lesson or program shown, or null. */
+    public ReadOnlyObjectProperty<RunKey> keyProperty() {
+        return key.getReadOnlyProperty();
+    }
+
+    /** {@code 12 runs · 3.4 MB} after {@link #showUsage()}; empty before. */
+    public ReadOnlyStringProperty usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
+    /** {@code 3 · 04:31:07 · exit 0 · fork}: how the run list names kept run {@code k}. */
+    public String label(KeptRun k) {
+        return KeptRunLabel.of(k, zone);
+    }
+
+    /**
+     * Reads kept run {@code k} back from disk in the background and hands it to {@code then} on the UI thread (for
+     * another room, e.g. a comparison); a run that cannot be read goes to the error banner.
+     */
+    public void read(KeptRun k, java.util.function.Consumer<SavedRun> then) {
+        tasks.run(() -> read(k.file()), then, ex -> run.showError("Cannot read run " + k.number(),
+                "Kept run " + k.number() + " cannot be read: " + messageOf(ex), "Error: kept run cannot be read"));
+    }
+}
