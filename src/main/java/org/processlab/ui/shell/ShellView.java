@@ -50,7 +50,8 @@ import org.processlab.ui.timeline.Timeline;
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}, with the
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
- * menu and the run list {@link RunListView}: the lesson's kept runs), the process table and the console). A code block can be shown wide over both sides
+ * menu), the process table and the console); the run list ({@link RunListView}: the lesson's kept runs) sits in the
+ * run toolbar, before the status it speaks of. A code block can be shown wide over both sides
  * ({@link WideCodeOverlay}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
@@ -113,13 +114,13 @@ public final class ShellView extends BorderPane {
         export = new ExportView(vm.export(), runViews.timeline());
         TimelineBarView bar = new TimelineBarView(run.replay(), runViews.timeline(), run.runningProperty(),
                 export.menu());
-        bar.addAfterTitle(new RunListView(vm.runs(), run.runningProperty()));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
+        RunToolbarView toolbar = new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop);
+        toolbar.addBeforeStatus(new RunListView(vm.runs(), run.runningProperty()));
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
-                new VBox(new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop),
-                        new ProgramBarView(vm.files(), dialogs)), views,
+                new VBox(toolbar, new ProgramBarView(vm.files(), dialogs)), views,
                 scale.pxProperty());
         editor = new EditorView(vm.editor());
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,

@@ -31,7 +31,7 @@ public final class RunListView extends MenuButton {
         super(null, new FontIcon(MaterialDesignH.HISTORY));
         this.vm = vm;
         setId("runList");
-        getStyleClass().addAll("small", "run-list");
+        getStyleClass().add("run-list");
         textProperty().bind(Bindings.createStringBinding(() -> {
             KeptRun k = vm.shownProperty().get();
             return k != null ? "Run " + k.number() : "Runs";

@@ -20,6 +20,7 @@ import org.processlab.export.RunDocumentException;
 import org.processlab.export.RunOrigin;
 import org.processlab.export.SavedRun;
 import org.processlab.model.RunModel;
+import org.processlab.model.RunSnapshot;
 import org.processlab.store.KeptRun;
 import org.processlab.store.RunKey;
 import org.processlab.store.RunStore;
@@ -235,8 +236,18 @@ public final class RunsViewModel {
         asked++;
     }
 
-    /** An opened run file of a lesson of this course is kept with its runs. */
+    /**
+     * An opened run file of a lesson of this course is kept with its runs, unless it is one of them already (saved
+     * from here and opened again: the same start, to the microsecond, and the same title).
+     */
     private void keepOpened(RunKey k, SavedRun saved) {
+        RunSnapshot s = saved.snapshot();
+        for (KeptRun kept : store.runs(k)) {
+            if (kept.startedAt() == s.startedAt() && java.util.Objects.equals(kept.title(), s.title())) {
+                shown.set(kept);
+                return;
+            }
+        }
         tasks.run(io(() -> store.keep(k, saved.snapshot(), saved::write)), kept -> {
             if (k.equals(key.get())) {
                 refresh();

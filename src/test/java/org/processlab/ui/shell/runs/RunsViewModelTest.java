@@ -166,6 +166,18 @@ class RunsViewModelTest {
         SavedRun opened = vm.run().savedShown();
         assertThat(withoutVersion(opened.snapshot())).isEqualTo(withoutVersion(kept.snapshot()));
         assertThat(vm.run().statusProperty().get()).contains("opened r.json");
+        assertThat(vm.runs().runs()).as("it is lesson 02's run 1: listed once").hasSize(1);
+        assertThat(vm.runs().shownProperty().get().number()).isEqualTo(1);
+
+        // a run file of lesson 02 that is not one of its kept runs is kept with them
+        SavedRun other = new SavedRun(new RunSnapshot(1, kept.snapshot().status(), kept.snapshot().title(),
+                kept.snapshot().startedAt() + 1, kept.snapshot().endedAt(), kept.snapshot().now(),
+                kept.snapshot().processes(), 0, null, null, kept.snapshot().startMethods(),
+                kept.snapshot().requestedStartMethod(), -1, kept.snapshot().outputLines(), List.of(), 0, null, 0),
+                kept.output(), kept.origin());
+        Path otherFile = files.resolve("other.json");
+        other.write(otherFile);
+        vm.openRun(otherFile);
         assertThat(vm.runs().runs()).as("listed with lesson 02").hasSize(2);
         assertThat(vm.runs().shownProperty().get().number()).isEqualTo(2);
     }
