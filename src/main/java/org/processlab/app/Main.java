@@ -4,14 +4,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.processlab.cli.Cli;
+import org.processlab.cli.SavedRunProblem;
 import org.processlab.lesson.ProgramFileException;
 
 /**
  * The jar's entry point. With no arguments, or only the window's ({@link WindowOptions}: {@code --lessons DIR},
- * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}, {@code FILE.py}), it opens the window (a
- * {@code FILE.py} that cannot be opened is one line on stderr and exit code 66 when it is missing or unreadable, 65 when
- * it is not a program, as {@code run FILE} answers: {@link Cli#exitCodeFor}); anything else is the headless CLI ({@code run}, {@code --help}, {@code --version}, or a usage
- * error), which never starts the JavaFX toolkit.
+ * {@code --python PATH}, {@code --presenter}, {@code --lesson ID}, {@code FILE.py} or {@code RUN.json}), it opens the
+ * window (a {@code FILE.py} that cannot be opened is one line on stderr and exit code 66 when it is missing or
+ * unreadable, 65 when it is not a program, as {@code run FILE} answers: {@link Cli#exitCodeFor}; a {@code RUN.json}
+ * likewise, as {@code show RUN.json} answers: {@link SavedRunProblem}); anything else is the headless CLI
+ * ({@code run}, {@code show}, {@code --help}, {@code --version}, or a usage error), which never starts the JavaFX
+ * toolkit.
  */
 public final class Main {
     private Main() {
@@ -29,6 +32,12 @@ public final class Main {
         if (notAProgram != null) {
             System.err.println("processlab: " + notAProgram.getMessage());
             System.exit(Cli.exitCodeFor(notAProgram));
+        }
+        // a saved run is read whole here: one that cannot be shown whole opens no window
+        SavedRunProblem notARun = WindowOptions.runProblem(java.util.List.of(args));
+        if (notARun != null) {
+            System.err.println("processlab: " + notARun.message());
+            System.exit(notARun.exitCode());
         }
         if (!windowArguments(args)) {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(

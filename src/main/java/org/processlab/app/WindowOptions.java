@@ -9,15 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.processlab.cli.SavedRunProblem;
 import org.processlab.lesson.ProgramFile;
 import org.processlab.lesson.ProgramFileException;
 
 /**
  * The window's command line: {@code --lessons DIR}, {@code --python PATH}, {@code --presenter} (open in presenter
  * mode), {@code --lesson ID} (open that lesson: its number, name or folder's name, as {@code processlab run}
- * takes it) and one {@code FILE.py} (open that program of one's own instead of a lesson: {@link #looksLikeProgram});
- * each
- * with a value also as {@code --name=value}. Anything else is the CLI's ({@link Main}). Read with picocli, as the
+ * takes it) and one {@code FILE.py} (open that program of one's own instead of a lesson: {@link #looksLikeProgram}) or
+ * {@code RUN.json} (open that saved run: {@link #looksLikeRun}); each with a value also as {@code --name=value}. Anything else is the CLI's ({@link Main}). Read with picocli, as the
  * CLI is; never loads JavaFX.
  *
  * The descriptions are what {@code processlab --help} shows for them ({@link #spec}).
@@ -39,8 +39,9 @@ final class WindowOptions {
             description = "open this lesson: its number, name or folder (3, process-ids, 03-process-ids)")
     private String lesson;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE.py", description = "open your own program instead of a lesson")
-    private Path program;
+    @Parameters(arity = "0..1", paramLabel = "FILE.py|RUN.json",
+            description = "open your own program instead of a lesson, or a saved run (from run --format json)")
+    private Path file;
 
     private WindowOptions() {
     }
@@ -53,17 +54,26 @@ final class WindowOptions {
         } catch (CommandLine.ParameterException e) {
             return Optional.empty();
         }
-        return o.program == null || looksLikeProgram(o.program.toString()) ? Optional.of(o) : Optional.empty();
+        return o.file == null || looksLikeProgram(o.file.toString()) ? Optional.of(o) : Optional.empty();
     }
 
     /**
-     * True when a bare word on the command line is meant as the window's program: it ends in {@code .py} or
-     * {@code .pyw}, or names a file that is there; never a command of the CLI ({@code run}). So a typo of a command
-     * ({@code processlab lsit}) is still the CLI's usage error.
+     * True when a bare word on the command line that opens the window is a saved run to open rather than a program:
+     * its name ends in {@code .json}.
+     */
+    static boolean looksLikeRun(String word) {
+        return word.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /**
+     * True when a bare word on the command line is meant as the window's file: it ends in {@code .py},
+     * {@code .pyw} or {@code .json} (a saved run), or names a file that is there; never a command of the CLI
+     * ({@code run}, {@code show}). So a typo of a command ({@code processlab lsit}) is still the CLI's usage error.
      */
     static boolean looksLikeProgram(String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
-        return !"run".equals(word) && (w.endsWith(".py") || w.endsWith(".pyw") || java.nio.file.Files.exists(Path.of(word)));
+        return !"run".equals(word) && !"show".equals(word) && (w.endsWith(".py") || w.endsWith(".pyw")
+                || looksLikeRun(word) || java.nio.file.Files.exists(Path.of(word)));
     }
 
     /**
@@ -99,20 +109,34 @@ final class WindowOptions {
      */
     static ProgramFileException programProblem(List<String> args) {
         Optional<WindowOptions> o = parse(args);
-        if (o.isEmpty() || o.get().program == null) {
+        if (o.isEmpty() || o.get().program() == null) {
             return null;
         }
         try {
-            ProgramFile.read(o.get().program);
+            ProgramFile.read(o.get().program());
             return null;
         } catch (ProgramFileException e) {
             return e;
         }
     }
 
+    /**
+     * Why the saved run given on the command line cannot be opened ({@link SavedRunProblem#check}: missing, newer,
+     * too large, broken), read whole; null when there is none, or it opens.
+     */
+    static SavedRunProblem runProblem(List<String> args) {
+        Optional<WindowOptions> o = parse(args);
+        return o.isEmpty() || o.get().run() == null ? null : SavedRunProblem.check(o.get().run());
+    }
+
     /** The program to open instead of a lesson, or null. */
     Path program() {
-        return program;
+        return file == null || looksLikeRun(file.toString()) ? null : file;
+    }
+
+    /** The saved run to open ({@code RUN.json}: {@link #looksLikeRun}), or null. */
+    Path run() {
+        return file != null && looksLikeRun(file.toString()) ? file : null;
     }
 
     /** The lessons folder asked for, or null for the default. */

@@ -10,14 +10,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.processlab.lesson.ProgramFileException;
 
 /**
- * The headless entry: {@code processlab run ...}. Never starts the JavaFX toolkit. Its {@code --help} lists the
+ * The headless entry: {@code processlab run ...} and {@code processlab show RUN.json}. Never starts the JavaFX toolkit. Its {@code --help} lists the
  * window's options too, laid out by picocli from their own declarations (the caller passes them), so a long
  * description wraps under its column as the CLI's own options do.
  */
 @Command(name = "processlab", mixinStandardHelpOptions = true, version = "ProcessLab 0.1",
         description = "Watch real OS processes live and die. Without a command, opens the window.",
         footer = "Keys in the window: press ? or F1.",
-        subcommands = {RunCommand.class}, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70)
+        subcommands = {RunCommand.class, ShowCommand.class}, exitCodeOnInvalidInput = 64,
+        exitCodeOnExecutionException = 70)
 public final class Cli {
     private Cli() {
     }
@@ -61,6 +62,9 @@ public final class Cli {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
                     return cls.cast(new RunCommand(in, out, err));
+                }
+                if (cls == ShowCommand.class) {
+                    return cls.cast(new ShowCommand(out, err));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

@@ -279,8 +279,16 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The JSON document of a run that could not start: {@code error} says why, nothing ran. */
     static String errorJson(String message) {
+        return errorJson(message, null);
+    }
+
+    /**
+     * The JSON document of a failure: {@code error} says why, {@code errorKind} (left out when null) which kind of
+     * failure it is, for a script ({@link SavedRunProblem#kind()}); nothing ran.
+     */
+    static String errorJson(String message, String kind) {
         return "{\"formatVersion\": " + RunDocument.FORMAT_VERSION + ", \"exitCode\": null, \"error\": " + quote(message)
-                + ", \"stoppedBy\": null, \"processes\": []}";
+                + (kind == null ? "" : ", \"errorKind\": " + quote(kind)) + ", \"stoppedBy\": null, \"processes\": []}";
     }
 
     private static String quote(String s) {

@@ -92,7 +92,7 @@ final class DocumentCursor implements Closeable {
                         ? "it holds a text longer than " + String.format(java.util.Locale.ROOT, "%,d", limits.textChars())
                                 + " characters (the longest line ProcessLab keeps is about a million)"
                         : "it is over a limit: " + said;
-        JsonLocation at = e.getLocation();
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : json.currentLocation();
         return new RunDocumentException(RunDocumentException.Kind.TOO_LARGE, problem, where(), line(at), column(at), e);
     }
 

@@ -33,12 +33,15 @@ record ReadLimits(long bytes, int depth, int processes, long lines, int textChar
 
     /** What a person reads about a document of {@code size} bytes over {@code max}; {@code whole}: the size is all of it. */
     static String tooManyBytes(long size, long max, boolean whole) {
-        return String.format(Locale.ROOT, "the file is %s%s: a saved run may be at most %s", whole ? "" : "over ",
-                mib(whole ? size : max), mib(max));
+        return "the file is larger than the " + mib(max) + " a saved run may be" + (whole ? " (it is " + mib(size) + ")"
+                : "");
     }
 
     private static String mib(long bytes) {
-        return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : String.format(Locale.ROOT, "%.1f MiB",
+        if (bytes < 1 << 20) {
+            return String.format(Locale.ROOT, "%,d bytes", bytes);
+        }
+        return bytes % (1 << 20) == 0 ? bytes / (1 << 20) + " MiB" : String.format(Locale.ROOT, "%,.1f MiB",
                 bytes / (double) (1 << 20));
     }
 }

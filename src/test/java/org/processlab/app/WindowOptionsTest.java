@@ -44,6 +44,25 @@ class WindowOptionsTest {
     }
 
     @Test
+    void oneSavedRunOpensTheWindowOnIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(Main.windowArguments(new String[] {"r.json"})).isTrue();
+        assertThat(Main.windowArguments(new String[] {"--presenter", "Run.JSON"})).isTrue();
+        WindowOptions o = WindowOptions.parse(List.of("--lessons", "/l", "r.json")).orElseThrow();
+        assertThat(o.run()).isEqualTo(Path.of("r.json"));
+        assertThat(o.program()).as("a saved run is no program").isNull();
+        assertThat(WindowOptions.parse(List.of("mine.py")).orElseThrow().run()).isNull();
+        assertThat(WindowOptions.programProblem(List.of(dir.resolve("gone.json").toString())))
+                .as("a saved run is not checked as a program").isNull();
+        assertThat(WindowOptions.runProblem(List.of("--presenter", dir.resolve("gone.json").toString())))
+                .isEqualTo(new org.processlab.cli.SavedRunProblem("cannot open " + dir.resolve("gone.json")
+                        + ": there is no such file", "missing", 66));
+        assertThat(WindowOptions.runProblem(List.of("mine.py"))).isNull();
+        assertThat(WindowOptions.runProblem(List.of("show", "r.json"))).as("the CLI's").isNull();
+        assertThat(Main.windowArguments(new String[] {"show"})).as("a command, even with a file of that name")
+                .isFalse();
+    }
+
+    @Test
     void anythingElseIsTheCli() {
         assertThat(Main.windowArguments(new String[] {"lsit"})).as("a typo of a command").isFalse();
         assertThat(Main.windowArguments(new String[] {"run"})).isFalse();

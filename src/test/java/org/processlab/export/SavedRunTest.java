@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.model.OutputLog;
-import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -39,8 +36,8 @@ class SavedRunTest {
 
         SavedRun back = SavedRun.read(file);
 
-        assertSameRun(back.snapshot(), run);
-        assertSameLines(back.output(), output);
+        SameRun.assertSameRun(back.snapshot(), run);
+        SameRun.assertSameLines(back.output(), output);
         assertThat(back.origin()).isEqualTo(RunFixture.origin());
         assertThat(back.snapshot().version()).as("a run read back has a fixed version").isEqualTo(1);
     }
@@ -49,8 +46,8 @@ class SavedRunTest {
     void theFixtureSetsEveryComponent() {
         OutputLog output = RunFixture.output();
         RunSnapshot run = RunFixture.snapshot(output);
-        assertEveryComponentSet(List.of(run), "RunSnapshot");
-        assertEveryComponentSet(run.processes(), "ProcessView");
+        SameRun.assertEveryComponentSet(List.of(run), "RunSnapshot");
+        SameRun.assertEveryComponentSet(run.processes(), "ProcessView");
     }
 
     @Test
@@ -99,52 +96,5 @@ class SavedRunTest {
                 ended.now(), ended.processes(), null, null, null, List.of(), null, -1, ended.outputLines(), List.of(),
                 0, null, 0);
         assertThatThrownBy(() -> RunModel.finished(running, output)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** Every component of {@code actual} equals {@code expected}'s, the version aside; the same for each process. */
-    static void assertSameRun(RunSnapshot actual, RunSnapshot expected) {
-        for (RecordComponent c : RunSnapshot.class.getRecordComponents()) {
-            if (c.getName().equals("version") || c.getName().equals("processes")) {
-                continue;
-            }
-            assertThat(value(c, actual)).as("RunSnapshot.%s", c.getName()).isEqualTo(value(c, expected));
-        }
-        assertThat(actual.processes()).hasSameSizeAs(expected.processes());
-        for (int i = 0; i < expected.processes().size(); i++) {
-            for (RecordComponent c : ProcessView.class.getRecordComponents()) {
-                assertThat(value(c, actual.processes().get(i))).as("processes[%d].%s", i, c.getName())
-                        .isEqualTo(value(c, expected.processes().get(i)));
-            }
-        }
-    }
-
-    /** The same lines in the same order: time, PID, stream, text, untraced. */
-    static void assertSameLines(OutputLog actual, OutputLog expected) {
-        assertThat(actual.range(0, actual.size())).isEqualTo(expected.range(0, expected.size()));
-    }
-
-    /** Each component of the records has, in one of them at least, a value that is not its type's default. */
-    static void assertEveryComponentSet(List<? extends Record> records, String what) {
-        List<String> unset = new ArrayList<>();
-        for (RecordComponent c : records.get(0).getClass().getRecordComponents()) {
-            if (records.stream().allMatch(r -> isDefault(value(c, r)))) {
-                unset.add(c.getName());
-            }
-        }
-        assertThat(unset).as("components of %s the fixture leaves at their default (a field the format forgot would"
-                + " go unseen)", what).isEmpty();
-    }
-
-    private static boolean isDefault(Object v) {
-        return v == null || v.equals(0) || v.equals(0L) || v.equals(-1L) || v.equals(-1) || v.equals(false)
-                || v.equals("") || v instanceof List<?> l && l.isEmpty();
-    }
-
-    static Object value(RecordComponent c, Object record) {
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
     }
 }
