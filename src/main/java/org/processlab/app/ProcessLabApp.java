@@ -32,8 +32,9 @@ import org.processlab.ui.theme.ThemeSwitch;
 /**
  * The ProcessLab window. Arguments ({@link WindowOptions}): {@code --lessons DIR} (default:
  * {@link LessonLibrary#defaultRoot()}), {@code --python PATH} (default: {@code python3} on the PATH),
- * {@code --presenter} (presenter mode: full screen, large text), {@code --lesson ID} (the lesson to open) and
- * {@code FILE.py} (a program of one's own to open instead). Progress,
+ * {@code --presenter} (presenter mode: full screen, large text), {@code --lesson ID} (the lesson to open),
+ * {@code FILE.py} (a program of one's own to open instead) or {@code RUN.json} (a saved run to show: with its lesson
+ * when it names one of this course). Progress, kept runs ({@code runs/}),
  * run logs and the window's settings ({@link SettingsStore}: presenter mode, scale, theme) are kept in ProcessLab's
  * home folder ({@link ProcessLabHome#fromSystem()}).
  *
@@ -65,6 +66,9 @@ public final class ProcessLabApp extends Application {
         }
         if (options.program() != null) {
             vm.files().openAtStart(options.program());
+        }
+        if (options.run() != null) {
+            vm.openRun(options.run().toAbsolutePath().normalize());
         }
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -245,15 +245,34 @@ class KeptRunsWindowTest extends WindowTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         Path file = Files.write(files.resolve("r.json"), out.toByteArray());
 
-        launch();
-        answers.add(file);
-        chord(KeyCode.O);
+        // as java -jar target/processlab.jar r.json opens it
+        launch(file.toString());
         app.waitFor("the command line's run", Duration.ofSeconds(30),
-                () -> app.vm().selectedProperty().get().id().equals("02-first-processes")
+                () -> app.vm().selectedProperty().get() != null
+                        && app.vm().selectedProperty().get().id().equals("02-first-processes")
                         && app.vm().run().statusProperty().get().contains("opened r.json"));
         waitForSavedShown("the command line's run in the views");
         assertThat(consoleTexts()).containsExactlyInAnyOrder("Square of 10: 100", "Cube of 10: 1000", "Done!");
         assertThat(app.fx(() -> app.shell().timeline().getLanes().size())).isEqualTo(3);
+        assertThat(app.fx(() -> app.vm().runs().runs().size())).as("listed with lesson 02").isEqualTo(1);
         app.screenshot("kept-run-from-the-command-line");
+
+        // dropped on the window, it opens too
+        app.clickLesson("04-");
+        app.waitFor("lesson 04", Duration.ofSeconds(10), () -> app.vm().run().savedShown() == null);
+        app.fx(() -> {
+            javafx.scene.Node target = app.shell();
+            javafx.scene.input.Dragboard board = FileClipboard.of(file.toFile());
+            javafx.geometry.Bounds b = target.localToScreen(target.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.DragEvent(target, target,
+                    javafx.scene.input.DragEvent.DRAG_DROPPED, board, x, y, x, y,
+                    javafx.scene.input.TransferMode.COPY, null, target, null));
+        });
+        app.waitFor("the dropped run", Duration.ofSeconds(30),
+                () -> app.vm().selectedProperty().get().id().equals("02-first-processes")
+                        && app.vm().run().savedShown() != null);
+        assertThat(app.fx(() -> app.vm().runs().runs().size())).as("still listed once").isEqualTo(1);
     }
 }
