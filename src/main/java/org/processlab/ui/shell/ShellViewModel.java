@@ -52,7 +52,7 @@ import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
 /**
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
- * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
+ * ({@link RunViewModel}), its kept runs and run files ({@link RunsViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
  * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the File menu ({@link FileViewModel}: own
  * programs, kept in a {@link ProgramStore} beside the settings), the code editor ({@link EditorViewModel}), plus the
  * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the

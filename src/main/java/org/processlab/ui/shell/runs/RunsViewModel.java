@@ -1,13 +1,10 @@
 package org.processlab.ui.shell.runs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,7 +13,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.processlab.export.RunDocumentException;
 import org.processlab.export.RunOrigin;
 import org.processlab.export.SavedRun;
 import org.processlab.model.RunModel;
@@ -103,7 +99,7 @@ public final class RunsViewModel {
         }
         int ask = ++asked;
         RunModel before = run.model();
-        tasks.run(() -> read(k.file()), saved -> {
+        tasks.run(() -> RunFiles.read(k.file()), saved -> {
             if (ask != asked || run.model() != before || run.runningProperty().get()) {
                 return;   // something else is shown now
             }
@@ -112,7 +108,7 @@ public final class RunsViewModel {
         }, ex -> {
             if (ask == asked) {
                 run.showError("Cannot show run " + k.number(), "Kept run " + k.number() + " cannot be read: "
-                        + messageOf(ex), "Error: kept run " + k.number() + " cannot be read");
+                        + RunFiles.messageOf(ex), "Error: kept run " + k.number() + " cannot be read");
             }
         });
     }
@@ -135,7 +131,7 @@ public final class RunsViewModel {
         }
         RunOrigin origin = originOf(ended.request(), k);
         RunModel m = ended.model();
-        tasks.run(io(() -> {
+        tasks.run(RunFiles.io(() -> {
             SavedRun saved = SavedRun.of(m, origin);
             return store.keep(k, saved.snapshot(), saved::write);
         }), kept -> {
@@ -146,7 +142,7 @@ public final class RunsViewModel {
                 }
             }
             showUsage();
-        }, ex -> System.err.println("ProcessLab: the run could not be kept: " + messageOf(ex)));
+        }, ex -> System.err.println("ProcessLab: the run could not be kept: " + RunFiles.messageOf(ex)));
     }
 
     private static boolean belongsTo(RunRequest req, RunKey k) {
@@ -176,13 +172,13 @@ public final class RunsViewModel {
         RunRequest req = run.requestShown();
         RunKey k = key.get();
         RunOrigin origin = req == null || k == null ? RunOrigin.NONE : originOf(req, k);
-        tasks.run(io(() -> {
+        tasks.run(RunFiles.io(() -> {
             SavedRun s = saved != null ? saved : SavedRun.of(m, origin);
             s.write(file);
             return file;
         }), f -> run.note("Saved the run to " + f.getFileName() + " (File ▸ Open… shows it again)"),
                 ex -> run.showError("Cannot save the run", "The run could not be saved to " + file + ": "
-                        + messageOf(ex), "Error: the run was not saved"));
+                        + RunFiles.messageOf(ex), "Error: the run was not saved"));
     }
 
     /** The name Save run… suggests: {@code 02-first-processes-run-3.json}, or {@code square-run.json}. */
@@ -212,7 +208,7 @@ public final class RunsViewModel {
         }
         int ask = ++asked;
         String name = String.valueOf(file.getFileName());
-        tasks.run(() -> read(file), saved -> {
+        tasks.run(() -> RunFiles.read(file), saved -> {
             if (ask != asked || run.runningProperty().get()) {
                 settle.run();
                 return;
@@ -228,7 +224,7 @@ public final class RunsViewModel {
             }
         }, ex -> {
             settle.run();
-            run.showError("Cannot open " + name, whyNot(name, ex), "Error: cannot open " + name);
+            run.showError("Cannot open " + name, RunFiles.whyNot(name, ex), "Error: cannot open " + name);
         });
     }
 
@@ -248,7 +244,7 @@ public final class RunsViewModel {
                 return;
             }
         }
-        tasks.run(io(() -> store.keep(k, saved.snapshot(), saved::write)), kept -> {
+        tasks.run(RunFiles.io(() -> store.keep(k, saved.snapshot(), saved::write)), kept -> {
             if (k.equals(key.get())) {
                 refresh();
                 if (run.savedShown() == saved) {
@@ -256,48 +252,7 @@ public final class RunsViewModel {
                 }
             }
             showUsage();
-        }, ex -> System.err.println("ProcessLab: the opened run could not be kept: " + messageOf(ex)));
-    }
-
-    private static SavedRun read(Path file) {
-        return io(() -> SavedRun.read(file)).get();
-    }
-
-    /** File work that may fail. */
-    @FunctionalInterface
-    private interface Io<T> {
-        T get() throws IOException;
-    }
-
-    /** {@code work} as a background task: its {@link IOException} travels as an {@link UncheckedIOException}. */
-    private static <T> Supplier<T> io(Io<T> work) {
-        return () -> {
-            try {
-                return work.get();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-    }
-
-    /** What the error banner says about a run file that cannot be opened, by kind. */
-    static String whyNot(String name, Throwable ex) {
-        Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        if (cause instanceof RunDocumentException d) {
-            return switch (d.kind()) {
-                case NEWER_VERSION -> name + " was saved by a newer ProcessLab: " + d.getMessage()
-                        + ". Open it with that version (nothing shown was changed).";
-                case TOO_LARGE -> name + " is too large to open: " + d.getMessage() + ". Nothing shown was changed.";
-                case BROKEN -> name + " is not a run ProcessLab can read: " + d.getMessage()
-                        + ". Nothing shown was changed.";
-            };
-        }
-        return name + " cannot be read: " + cause.getMessage() + ". Nothing shown was changed.";
-    }
-
-    private static String messageOf(Throwable ex) {
-        Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        return String.valueOf(cause.getMessage());
+        }, ex -> System.err.println("ProcessLab: the opened run could not be kept: " + RunFiles.messageOf(ex)));
     }
 
     private boolean refuseDuringRun(String then) {
@@ -312,14 +267,7 @@ public final class RunsViewModel {
 
     /** Counts the kept runs and the bytes of their folder in the background; {@link #usageProperty()} then says. */
     public void showUsage() {
-        tasks.run(store::usage, u -> usage.set(usageText(u)), ex -> { });
-    }
-
-    /** {@code 12 runs · 3.4 MB}. */
-    static String usageText(RunStore.Usage u) {
-        String size = u.bytes() < 1_000_000 ? Math.max(u.bytes() == 0 ? 0 : 1, Math.round(u.bytes() / 1e3)) + " kB"
-                : String.format(java.util.Locale.ROOT, "%.1f MB", u.bytes() / 1e6);
-        return u.runs() + (u.runs() == 1 ? " run" : " runs") + " · " + size;
+        tasks.run(store::usage, u -> usage.set(KeptRunLabel.usage(u)), ex -> { });
     }
 
     /**
@@ -334,7 +282,7 @@ public final class RunsViewModel {
             store.clear();
             return store.usage();
         }, u -> {
-            usage.set(usageText(u));
+            usage.set(KeptRunLabel.usage(u));
             shown.set(null);
             refresh();
             run.note("Cleared the kept runs");
@@ -384,7 +332,7 @@ public final class RunsViewModel {
      * another room, e.g. a comparison); a run that cannot be read goes to the error banner.
      */
     public void read(KeptRun k, java.util.function.Consumer<SavedRun> then) {
-        tasks.run(() -> read(k.file()), then, ex -> run.showError("Cannot read run " + k.number(),
-                "Kept run " + k.number() + " cannot be read: " + messageOf(ex), "Error: kept run cannot be read"));
+        tasks.run(() -> RunFiles.read(k.file()), then, ex -> run.showError("Cannot read run " + k.number(),
+                "Kept run " + k.number() + " cannot be read: " + RunFiles.messageOf(ex), "Error: kept run cannot be read"));
     }
 }

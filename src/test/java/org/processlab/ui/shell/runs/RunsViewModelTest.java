@@ -196,7 +196,8 @@ class RunsViewModelTest {
 
         Path newer = Files.writeString(files.resolve("newer.json"), "{\"formatVersion\": 99}");
         vm.openRun(newer);
-        assertThat(vm.run().errorProperty().get()).contains("newer ProcessLab");
+        assertThat(vm.run().errorProperty().get()).startsWith("newer.json was made by a newer ProcessLab: format 99")
+                .endsWith("Open it with that ProcessLab. Nothing shown was changed.");
         assertThat(vm.run().model()).isSameAs(live);
         assertThat(vm.runs().runs()).hasSize(1);
         assertThat(status).isNotEmpty();
@@ -233,7 +234,7 @@ class RunsViewModelTest {
                 t - 86_400_000_000L, null, StopReason.USER, "spawn", List.of(), 10);
         assertThat(KeptRunLabel.of(stopped, ZoneOffset.UTC)).endsWith(", 04:31:07 · stopped · spawn")
                 .doesNotStartWith("2 · 04");
-        assertThat(RunsViewModel.usageText(new RunStore.Usage(12, 3_400_000))).isEqualTo("12 runs · 3.4 MB");
-        assertThat(RunsViewModel.usageText(new RunStore.Usage(1, 1))).isEqualTo("1 run · 1 kB");
+        assertThat(KeptRunLabel.usage(new RunStore.Usage(12, 3_400_000))).isEqualTo("12 runs · 3.4 MB");
+        assertThat(KeptRunLabel.usage(new RunStore.Usage(1, 1))).isEqualTo("1 run · 1 kB");
     }
 }
