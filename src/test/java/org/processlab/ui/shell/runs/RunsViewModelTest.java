@@ -225,6 +225,26 @@ class RunsViewModelTest {
     }
 
     @Test
+    void anOwnProgramKeepsItsRunsByItsFile() throws Exception {
+        Path prog = Files.writeString(files.resolve("hello.py"), "print('hello from my file')\n");
+        vm.files().open(prog);
+        assertThat(vm.runs().keyProperty().get()).isEqualTo(RunKey.file(prog));
+        vm.runExample();
+        ui.runUntil("the program's run to be kept", Duration.ofSeconds(60),
+                () -> vm.runs().runs().size() == 1 && !vm.run().runningProperty().get());
+        KeptRun k = vm.runs().runs().get(0);
+        assertThat(k.file()).startsWith(home.resolve("runs/files"));
+        assertThat(SavedRun.read(k.file()).origin().program()).isEqualTo(prog.toAbsolutePath().normalize().toString());
+        assertThat(SavedRun.read(k.file()).origin().lessonId()).isNull();
+
+        vm.selectedProperty().set(lesson("02-"));
+        assertThat(vm.runs().runs()).as("lesson 02's runs, none yet").isEmpty();
+        vm.files().open(prog);
+        assertThat(vm.run().savedShown()).as("the program's last run").isNotNull();
+        assertThat(vm.run().console().allRows()).extracting(r -> r.text()).containsExactly("hello from my file");
+    }
+
+    @Test
     void aLabelSaysWhenHowItEndedAndTheStartMethod() {
         long t = java.time.LocalDate.now(ZoneOffset.UTC).atTime(4, 31, 7).toEpochSecond(ZoneOffset.UTC) * 1_000_000;
         KeptRun k = new KeptRun(RunKey.lesson("02"), home.resolve("x.json"), 3, "t", RunStatus.ENDED, t, 0, null,
