@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -162,23 +164,36 @@ public final class RunsViewModel {
      * where, or the error banner why not. Nothing shown, or a run still going: the status says so.
      */
     public void save(Path file) {
-        SavedRun saved = run.savedShown();
-        RunModel m = run.model();
-        if (saved == null && (m == null || run.runningProperty().get() || !m.snapshot().status().finished())) {
-            run.note(m == null ? "No run to save yet: Run one first (F5)"
+        SavedRun s = shownRun();
+        if (s == null) {
+            run.note(run.model() == null ? "No run to save yet: Run one first (F5)"
                     : "The run is still going: save it once it has ended (Shift+F5 stops it)");
             return;
         }
-        RunRequest req = run.requestShown();
-        RunKey k = key.get();
-        RunOrigin origin = req == null || k == null ? RunOrigin.NONE : originOf(req, k);
         tasks.run(RunFiles.io(() -> {
-            SavedRun s = saved != null ? saved : SavedRun.of(m, origin);
             s.write(file);
             return file;
         }), f -> run.note("Saved the run to " + f.getFileName() + " (File ▸ Open… shows it again)"),
                 ex -> run.showError("Cannot save the run", "The run could not be saved to " + file + ": "
                         + RunFiles.messageOf(ex), "Error: the run was not saved"));
+    }
+
+    /**
+     * The run shown as a saved run: the kept run or run file shown, or the run started here that has ended (with what
+     * was run); null while a run is going or none is shown. Its output is shared with the views, never copied.
+     */
+    public SavedRun shownRun() {
+        SavedRun saved = run.savedShown();
+        if (saved != null) {
+            return saved;
+        }
+        RunModel m = run.model();
+        if (m == null || run.runningProperty().get() || !m.snapshot().status().finished()) {
+            return null;
+        }
+        RunRequest req = run.requestShown();
+        RunKey k = key.get();
+        return SavedRun.of(m, req == null || k == null ? RunOrigin.NONE : originOf(req, k));
     }
 
     /** The name Save run… suggests: {@code 02-first-processes-run-3.json}, or {@code square-run.json}. */
@@ -331,8 +346,29 @@ public final class RunsViewModel {
      * Reads kept run {@code k} back from disk in the background and hands it to {@code then} on the UI thread (for
      * another room, e.g. a comparison); a run that cannot be read goes to the error banner.
      */
-    public void read(KeptRun k, java.util.function.Consumer<SavedRun> then) {
+    public void read(KeptRun k, Consumer<SavedRun> then) {
         tasks.run(() -> RunFiles.read(k.file()), then, ex -> run.showError("Cannot read run " + k.number(),
                 "Kept run " + k.number() + " cannot be read: " + RunFiles.messageOf(ex), "Error: kept run cannot be read"));
+    }
+
+    /**
+     * Reads the two newest kept runs of the lesson or program shown back from disk in the background and hands them to
+     * {@code then} on the UI thread, the earlier first (for "compare with the previous run"); nothing happens when it
+     * has fewer than two, or when the lesson shown changes meanwhile. A run that cannot be read goes to the error
+     * banner.
+     */
+    public void readLastTwo(BiConsumer<SavedRun, SavedRun> then) {
+        if (runs.size() < 2) {
+            return;
+        }
+        KeptRun latest = runs.get(0);
+        KeptRun previous = runs.get(1);
+        RunKey k = key.get();
+        tasks.run(() -> List.of(RunFiles.read(previous.file()), RunFiles.read(latest.file())), two -> {
+            if (Objects.equals(k, key.get())) {
+                then.accept(two.get(0), two.get(1));
+            }
+        }, ex -> run.showError("Cannot read the kept runs", "A kept run cannot be read: " + RunFiles.messageOf(ex),
+                "Error: a kept run cannot be read"));
     }
 }

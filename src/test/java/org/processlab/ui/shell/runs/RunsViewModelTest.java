@@ -129,7 +129,18 @@ class RunsViewModelTest {
         assertThat(listed).extracting(KeptRun::number).as("newest first").containsExactly(2, 1);
         assertThat(vm.runs().label(listed.get(0))).matches("2 · \\d\\d:\\d\\d:\\d\\d · exit 0 · fork");
 
+        SavedRun[] two = new SavedRun[2];
+        vm.runs().readLastTwo((a, b) -> {
+            two[0] = a;
+            two[1] = b;
+        });
+        assertThat(two[0].snapshot().startedAt()).as("the earlier first").isEqualTo(listed.get(1).startedAt());
+        assertThat(two[1].snapshot().startedAt()).isEqualTo(second.snapshot().startedAt());
+        assertThat(vm.runs().shownRun().snapshot().processes()).as("the run just ended, as a saved run")
+                .isEqualTo(second.snapshot().processes());
+
         vm.runs().show(listed.get(1));
+        assertThat(vm.runs().shownRun()).isSameAs(vm.run().savedShown());
         assertThat(vm.runs().shownProperty().get()).isEqualTo(listed.get(1));
         assertThat(vm.run().savedShown().snapshot().startedAt()).isEqualTo(listed.get(1).startedAt())
                 .isNotEqualTo(second.snapshot().startedAt());
