@@ -39,8 +39,8 @@ final class WindowOptions {
             description = "open this lesson: its number, name or folder (3, process-ids, 03-process-ids)")
     private String lesson;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE.py|RUN.json",
-            description = "open your own program instead of a lesson, or a saved run (from run --format json)")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "open your own program (FILE.py) instead of a lesson,"
+            + " or a saved run (RUN.json: from run --format json, or saved in the window)")
     private Path file;
 
     private WindowOptions() {

@@ -59,6 +59,10 @@ final class DocumentChecks {
     record LineOrder(List<Writer> writers, int[] writer, int[] index) {
         /** One writer of lines in the document, with its place there for messages. */
         record Writer(long pid, List<RunDocument.Line> output, String where) {
+            /** The place of its line {@code k}, for a message (made only then: a document has a million lines). */
+            String where(int k) {
+                return where + ".output[" + k + "]";
+            }
         }
 
         /** The order of {@code doc}'s lines; throws when the numbers are not each of {@code 0 … outputLines-1} once. */
@@ -80,13 +84,12 @@ final class DocumentChecks {
                 List<RunDocument.Line> lines = writers.get(w).output();
                 for (int k = 0; k < lines.size(); k++) {
                     RunDocument.Line l = lines.get(k);
-                    String where = writers.get(w).where() + ".output[" + k + "]";
                     if (l.n() < 0) {
-                        throw broken(where, "the field \"n\" is missing");
+                        throw broken(writers.get(w).where(k), "the field \"n\" is missing");
                     }
                     if (l.n() >= size) {
-                        throw broken(where + ".n", "line " + l.n() + " is past the run's last line (outputLines is "
-                                + size + ")");
+                        throw broken(writers.get(w).where(k) + ".n", "line " + l.n()
+                                + " is past the run's last line (outputLines is " + size + ")");
                     }
                     int n = (int) l.n();
                     if (writer[n] < 0) {
@@ -95,8 +98,8 @@ final class DocumentChecks {
                     } else {
                         Writer first = writers.get(writer[n]);
                         if (first.pid() != writers.get(w).pid() || !first.output().get(index[n]).equals(l)) {
-                            throw broken(where + ".n", "line " + n + " is given twice (first at " + first.where()
-                                    + ".output[" + index[n] + "])");
+                            throw broken(writers.get(w).where(k) + ".n", "line " + n + " is given twice (first at "
+                                    + first.where(index[n]) + ")");
                         }
                     }
                 }

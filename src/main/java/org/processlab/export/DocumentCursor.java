@@ -40,13 +40,18 @@ final class DocumentCursor implements Closeable {
     private final CountingInput input;
     private final JsonParser json;
     private final ReadLimits limits;
+    /** The field names read so far in each object being read, by depth (arrays reused), and how many. */
+    private String[][] names = new String[8][];
+    private int[] counts = new int[8];
+    /** The depth of the object being read: 0 for the document, -1 outside it. */
+    private int depth = -1;
 
     /** A cursor before the first token of {@code in}, which it does not close, reading within {@code limits}. */
     DocumentCursor(InputStream in, ReadLimits limits) throws IOException {
         this.limits = limits;
         input = new CountingInput(in, limits.bytes());
         json = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.depth())
@@ -99,15 +104,49 @@ final class DocumentCursor implements Closeable {
     /** Checks that the current token opens an object, {@code what} naming it for the message. */
     void startObject(String what) throws IOException {
         expect(JsonToken.START_OBJECT, "an object (" + what + ")");
+        depth++;
+        if (depth == names.length) {
+            names = java.util.Arrays.copyOf(names, depth * 2);
+            counts = java.util.Arrays.copyOf(counts, depth * 2);
+        }
+        if (names[depth] == null) {
+            names[depth] = new String[16];
+        }
+        counts[depth] = 0;
     }
 
-    /** Moves to the next field's value; false at the end of the object. */
+    /**
+     * Moves to the next field's value; false at the end of the object (opened by {@link #startObject}). A field
+     * given twice in one object is refused.
+     */
     boolean nextField() throws IOException {
         if (json.nextToken() != JsonToken.FIELD_NAME) {
+            depth--;
             return false;
         }
+        once(json.currentName());
         json.nextToken();
         return true;
+    }
+
+    /**
+     * Refuses a field the object being read has had already. The parser's own check makes a hash set for every object
+     * with more than two fields (a million lines, a million sets); an object has a few dozen fields at most, and the
+     * parser gives each name as one shared string, so a scan of the names so far is cheaper.
+     */
+    private void once(String name) throws RunDocumentException {
+        String[] seen = names[depth];
+        int n = counts[depth];
+        for (int i = 0; i < n; i++) {
+            if (seen[i] == name || seen[i].equals(name)) {
+                throw broken("bad JSON: Duplicate field '" + name + "'");
+            }
+        }
+        if (n == seen.length) {
+            seen = names[depth] = java.util.Arrays.copyOf(seen, n * 2);
+        }
+        seen[n] = name;
+        counts[depth] = n + 1;
     }
 
     /** The name of the field whose value the cursor is at. */
@@ -145,11 +184,6 @@ final class DocumentCursor implements Closeable {
         JsonLocation at = json.currentTokenLocation();
         return new RunDocumentException(RunDocumentException.Kind.TOO_LARGE, problem, where(), line(at), column(at),
                 null);
-    }
-
-    /** The error that the document is broken ({@code problem} says how), at the current place. */
-    RunDocumentException brokenHere(String problem) {
-        return broken(problem);
     }
 
     String textOrNull() throws IOException {
@@ -271,7 +305,8 @@ final class DocumentCursor implements Closeable {
         return s.length() <= 40 ? s : s.substring(0, 40) + "\u2026";
     }
 
-    private RunDocumentException broken(String problem) {
+    /** The error that the document is broken ({@code problem} says how), at the current place. */
+    RunDocumentException broken(String problem) {
         JsonLocation at = json.currentTokenLocation();
         return new RunDocumentException(problem, where(), line(at), column(at), null);
     }

@@ -36,9 +36,6 @@ import org.processlab.model.UnfinishedLine;
  * Stateless.
  */
 final class DocumentToRun {
-    /** The {@link RunSnapshot#version()} of every run read back: a run read back never changes. */
-    static final long VERSION = 1;
-
     private DocumentToRun() {
     }
 
@@ -115,12 +112,32 @@ final class DocumentToRun {
                     u.bytes(), u.untraced()));
         }
         RunDocument.PriorityChange p = doc.priorityLowered();
-        return new RunSnapshot(VERSION, status, doc.title() == null ? "" : doc.title(), start, endedAt, now,
+        return new RunSnapshot(version(doc, start, processes), status, doc.title() == null ? "" : doc.title(), start, endedAt, now,
                 List.copyOf(processes), doc.exitCode(), doc.stoppedBy(), doc.error(), List.copyOf(doc.startMethods()),
                 doc.startMethodAsked(), doc.supervisorPid() == null ? -1 : doc.supervisorPid(), output.size(),
                 List.copyOf(unfinished), doc.rejectedConnections(),
                 p == null ? null : new RunEvent.PriorityLowered(RunDocument.micros(start, p.t()), p.steps(), p.reason()),
                 doc.inputDroppedBytes());
+    }
+
+    /**
+     * The {@link RunSnapshot#version()} of a run read back: fixed for the run (every reading of it gives the same), and
+     * another for another run, made from what names the run (its start to the microsecond, its processes' PIDs and
+     * kernel start times, its title and line count), so that "equal versions mean equal content" still holds for a view
+     * that caches by version while a person switches between saved runs of one lesson. Negative: no live run has it.
+     */
+    private static long version(RunDocument doc, long start, List<ProcessView> processes) {
+        long h = start;
+        h = 31 * h + doc.outputLines();
+        h = 31 * h + (doc.title() == null ? 0 : doc.title().hashCode());
+        for (ProcessView p : processes) {
+            h = 31 * h + p.pid();
+            h = 31 * h + p.key().startTicks();
+        }
+        h ^= h >>> 33;   // a 64-bit mix (MurmurHash3's finaliser), so nearby starts do not give nearby versions
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return -1 - (h & Long.MAX_VALUE);
     }
 
     private static ProcessView process(RunDocument.Process p, OutputLog output, long start, Depths depths,

@@ -15,18 +15,24 @@ final class OutputView extends AbstractList<RunDocument.Line> implements RandomA
     private final RunSnapshot run;
     private final OutputLog output;
     private final int[] lines;
+    private final LoggedTexts logged;
 
-    /** {@code lines}: the numbers of the process's lines in {@code output}, in arrival order (not copied). */
-    OutputView(RunSnapshot run, OutputLog output, int[] lines) {
+    /**
+     * {@code lines}: the numbers of the process's lines in {@code output}, in arrival order (not copied);
+     * {@code logged}: where the texts {@code output} let go are read back, or null.
+     */
+    OutputView(RunSnapshot run, OutputLog output, int[] lines, LoggedTexts logged) {
         this.run = run;
         this.output = output;
         this.lines = lines;
+        this.logged = logged;
     }
 
     @Override
     public RunDocument.Line get(int index) {
         OutputLine l = output.get(lines[index]);
-        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), l.text(), l.untraced(), lines[index]);
+        String text = logged != null && l.text() == OutputLog.DROPPED ? logged.text(lines[index], l.text()) : l.text();
+        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), text, l.untraced(), lines[index]);
     }
 
     @Override

@@ -207,13 +207,19 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
 
     /**
      * The document of {@code run} (a finished run, or one still going: then open states end at its {@code now}),
-     * with the output lines of each process as views of {@code output}, in the current version.
+     * with the output lines of each process as views of {@code output}, in the current version. Lines whose text a
+     * bounded output let go keep {@link OutputLog#DROPPED} (see {@link SavedRun#write}).
      */
     public static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin) {
+        return of(run, output, origin, null);
+    }
+
+    /** As {@link #of(RunSnapshot, OutputLog, RunOrigin)}, the texts {@code output} let go read from {@code logged}. */
+    static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin, LoggedTexts logged) {
         List<Process> processes = new ArrayList<>(run.processes().size());
         java.util.Set<Long> listed = new java.util.HashSet<>();
         for (ProcessView p : run.processes()) {
-            processes.add(process(run, output, p));
+            processes.add(process(run, output, p, logged));
             listed.add(p.pid());
         }
         return new RunDocument(FORMAT_VERSION, run.rootStatus(), run.error(), run.stoppedBy(), run.title(),
@@ -221,7 +227,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 Collections.unmodifiableList(processes), run.status(), run.startedAt() < 0 ? null : run.startedAt(),
                 time(run, run.endedAt()), seconds(run, run.now()), run.requestedStartMethod(),
                 run.supervisorPid() < 0 ? null : run.supervisorPid(), priority(run, run.priorityLowered()),
-                run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed), origin);
+                run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed, logged), origin);
     }
 
     /** The document of {@code run} without its origin ({@link RunOrigin#NONE}). */
@@ -242,13 +248,13 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
         return start + Math.round(seconds * 1e6);
     }
 
-    private static Process process(RunSnapshot run, OutputLog output, ProcessView p) {
+    private static Process process(RunSnapshot run, OutputLog output, ProcessView p, LoggedTexts logged) {
         return new Process(p.notStarted() ? null : p.pid(), p.key().startTicks(), p.ppid() < 0 ? null : p.ppid(),
                 p.parent(), p.role(), p.name(), p.label(), p.target(), p.alive(), p.exitCode(), p.signal(),
                 p.orphan(), p.traced(), p.startMethod(), p.helperKind(), time(run, p.startedAt()),
                 time(run, p.endedAt()), time(run, p.reapedAt()), spans(run, p.states()),
                 spans(run, p.kernelStates()),
-                p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid())),
+                p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid()), logged),
                 p.notStarted() ? p.pid() : null, p.args(), p.command(), p.daemon(), time(run, p.startCalledAt()),
                 time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()));
     }
@@ -291,7 +297,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * did not list. When the listed processes' counts add up to every line (nearly always), no line is looked at;
      * else the PIDs of the lines are read a chunk at a time, without their text.
      */
-    private static List<OtherOutput> otherOutput(RunSnapshot run, OutputLog output, java.util.Set<Long> listed) {
+    private static List<OtherOutput> otherOutput(RunSnapshot run, OutputLog output, java.util.Set<Long> listed,
+                                                 LoggedTexts logged) {
         long counted = 0;
         for (long pid : listed) {
             counted += output.count(pid, Stream.STDOUT) + output.count(pid, Stream.STDERR);
@@ -301,16 +308,18 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
             return List.of();
         }
         java.util.Set<Long> others = new java.util.LinkedHashSet<>();
+        long last = Long.MIN_VALUE;
         for (int from = 0; from < size; from += OTHERS_CHUNK) {
             for (long pid : output.marks(from, from + OTHERS_CHUNK).pids()) {
-                if (!listed.contains(pid)) {
+                if (pid != last && !listed.contains(pid)) {
                     others.add(pid);
                 }
+                last = pid;
             }
         }
         List<OtherOutput> out = new ArrayList<>(others.size());
         for (long pid : others) {
-            out.add(new OtherOutput(pid, new OutputView(run, output, output.linesOf(pid))));
+            out.add(new OtherOutput(pid, new OutputView(run, output, output.linesOf(pid), logged)));
         }
         return Collections.unmodifiableList(out);
     }

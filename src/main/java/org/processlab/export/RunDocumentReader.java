@@ -43,6 +43,8 @@ public final class RunDocumentReader {
     private final ReadLimits limits;
     /** Output lines read so far, every process's together. */
     private long lines;
+    /** Processes read so far. */
+    private int processes;
 
     private RunDocumentReader(DocumentCursor in, ReadLimits limits) {
         this.in = in;
@@ -138,6 +140,10 @@ public final class RunDocumentReader {
                 default -> in.skip();
             }
         }
+        if (error != null && startMethods == null && processes != null && processes.isEmpty()) {
+            // what run --format json prints when nothing could run: a script's answer, not a run
+            throw in.broken("it holds no run, only why one could not start: " + error);
+        }
         int v = version == null ? 1 : version;
         boolean v2 = v >= 2;
         return new RunDocument(v, exitCode, error, stoppedBy, title, in.required(startMethods, "startMethods"),
@@ -158,7 +164,7 @@ public final class RunDocumentReader {
                     + v + "; this one reads formats 1\u2013" + RunDocument.FORMAT_VERSION, "", -1, -1, null);
         }
         if (v < 1) {
-            throw in.brokenHere("there is no format " + v + " (formats begin at 1)");
+            throw in.broken("there is no format " + v + " (formats begin at 1)");
         }
         return v;
     }
@@ -167,7 +173,7 @@ public final class RunDocumentReader {
         String text = in.text();
         Long micros = DocumentNames.micros(text);
         if (micros == null) {
-            throw in.brokenHere("\"" + text + "\" is not a time in UTC such as 2026-12-07T04:28:07.123456Z");
+            throw in.broken("\"" + text + "\" is not a time in UTC such as 2026-12-07T04:28:07.123456Z");
         }
         return micros;
     }
@@ -250,9 +256,6 @@ public final class RunDocumentReader {
                 joins == null ? List.of() : joins);
     }
 
-    /** Processes read so far. */
-    private int processes;
-
     private <S extends Enum<S>> RunDocument.StateSpan<S> span(S[] states, Function<S, String> id, String what)
             throws IOException {
         in.startObject("a state and its times");
@@ -301,7 +304,7 @@ public final class RunDocumentReader {
     private long lineNumber() throws IOException {
         long n = in.integer();
         if (n < 0) {
-            throw in.brokenHere("a line's number n counts from 0, not " + n);
+            throw in.broken("a line's number n counts from 0, not " + n);
         }
         return n;
     }

@@ -18,8 +18,8 @@ import org.processlab.model.RunSnapshot;
  * disk it is its {@link RunDocument} ({@code .json}, the document {@code processlab run --format json} prints).
  *
  * <p>What a run read back is: {@link #read} after {@link #write} gives a snapshot equal to the one written in every
- * component but {@link RunSnapshot#version()} (a run read back has version {@value DocumentToRun#VERSION}: it never
- * changes), and an output with the same lines in the same order (text, time, PID, stream, untraced). A document of
+ * component but {@link RunSnapshot#version()} (a run read back has a negative version, fixed for that run: every
+ * reading of it gives the same, another run another, and no live run has it), and an output with the same lines in the same order (text, time, PID, stream, untraced). A document of
  * format 1 gives what {@link DocumentToRun} says.
  *
  * <p>Immutable (its output is complete and never appended to again); any thread.
@@ -79,15 +79,22 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
     /**
      * Writes this run to {@code file} in the current format, atomically: into a new file in the same folder first,
      * then moved over {@code file}, so a reader never sees half of it and a failed write leaves {@code file} as it was.
+     * Lines whose text the window's bounded output let go from memory ({@link OutputLog#DROPPED}) are written with
+     * their text from its run log file ({@link OutputLog#logFile()}), when it holds them all.
      *
      * @throws IOException when the folder cannot be written to (the temporary file is removed)
      */
     public void write(Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        // a new file of a name no one else uses, made with the permissions any new file gets (a temporary file's
+        // are the owner's only)
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                RunDocumentWriter.write(document(), out);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16);
+                 LoggedTexts logged = LoggedTexts.of(output, writers())) {
+                RunDocumentWriter.write(RunDocument.of(snapshot, output, origin, logged), out);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -99,7 +106,20 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
         }
     }
 
-    /** The document of this run, in the current format; its lines are views of {@link #output}, made as they are read. */
+    /** The PIDs that wrote this run's output: its processes, and 0 (output before main was known). */
+    private java.util.List<Long> writers() {
+        java.util.List<Long> pids = new java.util.ArrayList<>();
+        pids.add(0L);
+        for (org.processlab.model.ProcessView p : snapshot.processes()) {
+            pids.add(p.pid());
+        }
+        return pids;
+    }
+
+    /**
+     * The document of this run, in the current format; its lines are views of {@link #output}, made as they are read
+     * (a line whose text a bounded output let go has {@link OutputLog#DROPPED}: {@link #write} reads it back).
+     */
     public RunDocument document() {
         return RunDocument.of(snapshot, output, origin);
     }

@@ -96,11 +96,16 @@ class ShowCliTest {
     }
 
     @Test
-    void runsOwnErrorDocumentCarriesTheFormatVersion() {
+    void runsOwnErrorDocumentCarriesTheFormatVersionAndIsNoRun() throws Exception {
         Report r = CliRun.json("no-such-lesson-at-all");
         assertThat(r.exit()).isEqualTo(66);
         assertThat(r.json().path("formatVersion").asInt()).isEqualTo(2);
         assertThat(r.json().has("errorKind")).isFalse();
+        Path error = Files.writeString(dir.resolve("error.json"), r.stdout());
+        Report shown = CliRun.exec("show", error.toString());
+        assertThat(shown.exit()).isEqualTo(65);
+        assertThat(shown.stderr().strip()).startsWith("processlab: cannot open " + error
+                + ": it holds no run, only why one could not start: no such lesson or file: no-such-lesson-at-all");
     }
 
     @Test

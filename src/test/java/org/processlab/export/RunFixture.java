@@ -18,8 +18,10 @@ import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
 
 /**
- * A run with every field of {@link RunSnapshot} and {@link ProcessView} set to something other than its default (null,
- * 0, -1, false, empty), so that a field the format does not carry comes back different. Times are microseconds past
+ * A run with every field of {@link RunSnapshot} and {@link ProcessView}, and so of its {@link RunDocument}, set to
+ * something other than its default (null, 0, -1, false, empty) in one process at least, so that a field the format
+ * does not carry comes back different. (A helper still alive in a run that has ended is not what a run gives: it is
+ * here so that {@code alive} is true somewhere.) Times are microseconds past
  * {@link #START}, many of them past 16.7 s (where a float loses the microsecond).
  */
 final class RunFixture {
@@ -71,7 +73,7 @@ final class RunFixture {
                 List.of(), output.count(CHILD, Stream.STDOUT), output.count(CHILD, Stream.STDERR));
         ProcessView helper = new ProcessView(new ProcKey(HELPER, 52_020), SUPERVISOR, MAIN, Role.HELPER, "sh",
                 null, null, null, "sh -c 'echo from a shell'", false, "forkserver", null, false, -1, at(-3),
-                at(124_000_000), -1, 0, false, -1, 2,
+                -1, -1, null, false, -1, 2,
                 List.of(new Span<>(LifeState.ZOMBIE, at(124_000_000), at(124_000_001))), List.of(), List.of(),
                 output.count(HELPER, Stream.STDOUT), output.count(HELPER, Stream.STDERR));
         ProcessView never = new ProcessView(new ProcKey(-3, -1), -1, MAIN, Role.CHILD, "Process-2", "never", "work",

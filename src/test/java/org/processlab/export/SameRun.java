@@ -57,7 +57,7 @@ public final class SameRun {
                 || v.equals("") || v instanceof List<?> l && l.isEmpty();
     }
 
-    static Object value(RecordComponent c, Object record) {
+    public static Object value(RecordComponent c, Object record) {
         try {
             return c.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {

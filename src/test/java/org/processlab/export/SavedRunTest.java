@@ -39,7 +39,16 @@ class SavedRunTest {
         SameRun.assertSameRun(back.snapshot(), run);
         SameRun.assertSameLines(back.output(), output);
         assertThat(back.origin()).isEqualTo(RunFixture.origin());
-        assertThat(back.snapshot().version()).as("a run read back has a fixed version").isEqualTo(1);
+        assertThat(back.snapshot().version()).as("a run read back has a version no live run has").isNegative();
+        assertThat(SavedRun.read(file).snapshot().version()).as("fixed for the run").isEqualTo(back.snapshot().version());
+        RunSnapshot later = new RunSnapshot(run.version(), run.status(), run.title(), run.startedAt() + 1, run.endedAt(),
+                run.now(), run.processes(), run.rootStatus(), run.stoppedBy(), run.error(), run.startMethods(),
+                run.requestedStartMethod(), run.supervisorPid(), run.outputLines(), run.unfinishedLines(),
+                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes());
+        Path other = dir.resolve("other.json");
+        new SavedRun(later, output, RunOrigin.NONE).write(other);
+        assertThat(SavedRun.read(other).snapshot().version()).as("another run (a microsecond later), another version")
+                .isNotEqualTo(back.snapshot().version());
     }
 
     @Test
@@ -48,6 +57,37 @@ class SavedRunTest {
         RunSnapshot run = RunFixture.snapshot(output);
         SameRun.assertEveryComponentSet(List.of(run), "RunSnapshot");
         SameRun.assertEveryComponentSet(run.processes(), "ProcessView");
+    }
+
+    @Test
+    void everyComponentOfTheDocumentIsWrittenAndReadBack() throws IOException {
+        OutputLog output = RunFixture.output();
+        RunDocument doc = RunDocument.of(RunFixture.snapshot(output), output, RunFixture.origin());
+        List<RunDocument.Line> lines = new java.util.ArrayList<>(doc.otherOutput().get(0).output());
+        doc.processes().forEach(p -> lines.addAll(p.output()));
+        List<RunDocument.StateSpan<?>> spans = new java.util.ArrayList<>();
+        doc.processes().forEach(p -> {
+            spans.addAll(p.states());
+            spans.addAll(p.kernelStates());
+        });
+        SameRun.assertEveryComponentSet(List.of(doc), "RunDocument");
+        SameRun.assertEveryComponentSet(doc.processes(), "RunDocument.Process");
+        SameRun.assertEveryComponentSet(lines, "RunDocument.Line");
+        SameRun.assertEveryComponentSet(spans, "RunDocument.StateSpan");
+        SameRun.assertEveryComponentSet(doc.processes().get(0).joins(), "RunDocument.Join");
+        SameRun.assertEveryComponentSet(List.of(doc.priorityLowered()), "RunDocument.PriorityChange");
+        SameRun.assertEveryComponentSet(doc.unfinishedLines(), "RunDocument.Unfinished");
+        SameRun.assertEveryComponentSet(List.of(doc.origin()), "RunOrigin");
+
+        Path file = dir.resolve("run.json");
+        try (var out = Files.newOutputStream(file)) {
+            RunDocumentWriter.write(doc, out);
+        }
+        RunDocument back = RunDocumentReader.read(file);
+
+        for (var c : RunDocument.class.getRecordComponents()) {
+            assertThat(SameRun.value(c, back)).as("RunDocument.%s", c.getName()).isEqualTo(SameRun.value(c, doc));
+        }
     }
 
     @Test
@@ -60,6 +100,13 @@ class SavedRunTest {
         try (var left = Files.list(dir)) {
             assertThat(left).as("no temporary file is left").containsExactly(file);
         }
+        Path fresh = dir.resolve("fresh.json");
+        saved.write(fresh);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(fresh)).as("made as any new file is, not owner-only")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+        Files.delete(fresh);
+        Files.delete(plain);
         Path nowhere = dir.resolve("no-such-folder").resolve("run.json");
         assertThatThrownBy(() -> saved.write(nowhere)).isInstanceOf(IOException.class);
     }
