@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -133,18 +135,26 @@ public final class RunsViewModel {
         }
         RunOrigin origin = originOf(ended.request(), k);
         RunModel m = ended.model();
+        keepInBackground(k, () -> SavedRun.of(m, origin), () -> run.model() == m, "the run");
+    }
+
+    /**
+     * Keeps the run {@code saved} makes (in the background) under {@code k}; the list is then read again, and the run
+     * marked as the one shown if {@code stillShown} says it is.
+     */
+    private void keepInBackground(RunKey k, Supplier<SavedRun> saved, BooleanSupplier stillShown, String what) {
         tasks.run(RunFiles.io(() -> {
-            SavedRun saved = SavedRun.of(m, origin);
-            return store.keep(k, saved.snapshot(), saved::write);
+            SavedRun s = saved.get();
+            return store.keep(k, s.snapshot(), s::write);
         }), kept -> {
             if (k.equals(key.get())) {
                 refresh();
-                if (run.model() == m) {
+                if (stillShown.getAsBoolean()) {
                     shown.set(kept);
                 }
             }
             showUsage();
-        }, ex -> System.err.println("ProcessLab: the run could not be kept: " + RunFiles.messageOf(ex)));
+        }, ex -> System.err.println("ProcessLab: " + what + " could not be kept: " + RunFiles.messageOf(ex)));
     }
 
     private static boolean belongsTo(RunRequest req, RunKey k) {
@@ -254,20 +264,12 @@ public final class RunsViewModel {
     private void keepOpened(RunKey k, SavedRun saved) {
         RunSnapshot s = saved.snapshot();
         for (KeptRun kept : store.runs(k)) {
-            if (kept.startedAt() == s.startedAt() && java.util.Objects.equals(kept.title(), s.title())) {
+            if (kept.startedAt() == s.startedAt() && Objects.equals(kept.title(), s.title())) {
                 shown.set(kept);
                 return;
             }
         }
-        tasks.run(RunFiles.io(() -> store.keep(k, saved.snapshot(), saved::write)), kept -> {
-            if (k.equals(key.get())) {
-                refresh();
-                if (run.savedShown() == saved) {
-                    shown.set(kept);
-                }
-            }
-            showUsage();
-        }, ex -> System.err.println("ProcessLab: the opened run could not be kept: " + RunFiles.messageOf(ex)));
+        keepInBackground(k, () -> saved, () -> run.savedShown() == saved, "the opened run");
     }
 
     private boolean refuseDuringRun(String then) {
