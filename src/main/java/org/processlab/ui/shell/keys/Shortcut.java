@@ -30,7 +30,7 @@ public enum Shortcut {
     LESSON_LIST(Group.LESSON, "Show or hide the lesson list", ctrl(L)),
 
     OPEN(Group.FILES, "Open your own program (a .py file) or a saved run (.json)", ctrl(O)),
-    SAVE_RUN(Group.FILES, "Save the run shown to a file (.json): File ▸ Open… shows it again", ctrl(S)),
+    SAVE_RUN(Group.FILES, "Save the run shown as a file (.json), to open again later", ctrl(S)),
     RELOAD(Group.FILES, "Reload: read the lessons (or your program) again from their files", ctrl(R)),
 
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),
