@@ -10,10 +10,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * Where the File menu and the program bar ask a person for a file or a folder: the system's dialogs
- * ({@link FileChooser}, {@link DirectoryChooser}) by default. The dialogs are native and cannot be driven by a
- * headless test, so this is the seam: a test calls {@link #use} with a {@link Chooser} that answers at once (a path,
- * or null for Cancel), and everything after the answer runs as it does for a person.
+ * Where the File menu and the program bar ask a person for a file or a folder (the system's dialogs,
+ * {@link FileChooser}, {@link DirectoryChooser}, by default), where to save a run ({@link #askToSave}), and a yes-or-no
+ * question ({@link #confirm}: Clear kept runs…; a JavaFX {@code Alert} by default). The dialogs are native and
+ * cannot be driven by a headless test, so this is the seam: a test calls {@link #use} with a {@link Chooser} that
+ * answers at once (a path, or null for Cancel), and {@link #useConfirm} with a {@link Confirmer}, and everything after
+ * the answer runs as it does for a person.
  *
  * <p>Threading: FX thread only.
  */
