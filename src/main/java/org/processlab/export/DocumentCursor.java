@@ -132,13 +132,13 @@ final class DocumentCursor implements Closeable {
     /**
      * Refuses a field the object being read has had already. The parser's own check makes a hash set for every object
      * with more than two fields (a million lines, a million sets); an object has a few dozen fields at most, and the
-     * parser gives each name as one shared string, so a scan of the names so far is cheaper.
+     * parser gives each name as one shared string (its hash computed once), so a scan of the names so far is cheaper.
      */
     private void once(String name) throws RunDocumentException {
         String[] seen = names[depth];
         int n = counts[depth];
         for (int i = 0; i < n; i++) {
-            if (seen[i] == name || seen[i].equals(name)) {
+            if (seen[i] == name || seen[i].hashCode() == name.hashCode() && seen[i].equals(name)) {
                 throw broken("bad JSON: Duplicate field '" + name + "'");
             }
         }

@@ -18,9 +18,10 @@ import org.processlab.model.Stream;
 
 /**
  * The cost of a saved run of 1,000,000 lines (main and three children taking turns, 60 to 80 characters each): the
- * time to write it ({@link SavedRun#write}) and to read it back ({@link SavedRun#read}), the file's size, and the peak
+ * time to write it ({@link SavedRun#write}) and to read it back ({@link SavedRun#read}), the read also as a ratio
+ * against a bare pass of the JSON parser over the same file (tokens only, no value made), the file's size, and the peak
  * heap of each, against the heap the run itself holds in memory. Medians of {@code -Dbench.rounds} rounds after one
- * warm-up. Run it alone, in a JVM of its own:
+ * warm-up. Runs with {@code mvn -Pbench verify}, or alone:
  * {@code java -cp target/processlab.jar:target/test-classes org.processlab.bench.SavedRunBench}
  * ({@code -Dbench.file=PATH} keeps the file written).
  */
@@ -42,6 +43,7 @@ public final class SavedRunBench {
         SavedRun saved = SavedRun.of(model, RunOrigin.NONE);
         List<Double> writes = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
+        List<Double> tokens = new ArrayList<>();
         long writePeak = 0;
         long readPeak = 0;
         for (int i = 0; i <= rounds; i++) {
@@ -63,11 +65,20 @@ public final class SavedRunBench {
                 throw new IllegalStateException("read " + back.output().size() + " lines of " + lines);
             }
             back = null;
+            t0 = System.nanoTime();
+            try (com.fasterxml.jackson.core.JsonParser json = new com.fasterxml.jackson.core.JsonFactory()
+                    .createParser(file.toFile())) {
+                while (json.nextToken() != null) {
+                    // tokens only: the least any reader of the file does
+                }
+            }
+            double bare = (System.nanoTime() - t0) / 1e6;
             if (i == 0) {
                 continue;   // warm-up: JIT, page cache
             }
             writes.add(w);
             reads.add(r);
+            tokens.add(bare);
             writePeak = Math.max(writePeak, wp);
             readPeak = Math.max(readPeak, rp);
         }
@@ -77,8 +88,8 @@ public final class SavedRunBench {
         System.out.printf("  file                            : %.1f MiB%n", Files.size(file) / 1048576.0);
         System.out.printf("  write                           : %.0f ms, heap above the run's at most %.0f MiB%n",
                 median(writes), writePeak / 1048576.0);
-        System.out.printf("  read (parse, check, rebuild)    : %.0f ms, heap at most %.0f MiB%n", median(reads),
-                readPeak / 1048576.0);
+        System.out.printf("  read (parse, check, rebuild)    : %.0f ms (%.1fx a bare token pass: %.0f ms), heap at most"
+                + " %.0f MiB%n", median(reads), median(reads) / median(tokens), median(tokens), readPeak / 1048576.0);
         if (keep == null) {
             Files.deleteIfExists(file);
         }
