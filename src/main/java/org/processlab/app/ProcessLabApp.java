@@ -32,8 +32,9 @@ import org.processlab.ui.theme.ThemeSwitch;
 /**
  * The ProcessLab window. Arguments ({@link WindowOptions}): {@code --lessons DIR} (default:
  * {@link LessonLibrary#defaultRoot()}), {@code --python PATH} (default: {@code python3} on the PATH),
- * {@code --presenter} (presenter mode: full screen, large text), {@code --lesson ID} (the lesson to open) and
- * {@code FILE.py} (a program of one's own to open instead). Progress,
+ * {@code --presenter} (presenter mode: full screen, large text), {@code --lesson ID} (the lesson to open),
+ * {@code FILE.py} (a program of one's own to open instead) or {@code RUN.json} (a saved run to show: with its lesson
+ * when it names one of this course). Progress, kept runs ({@code runs/}),
  * run logs and the window's settings ({@link SettingsStore}: presenter mode, scale, theme) are kept in ProcessLab's
  * home folder ({@link ProcessLabHome#fromSystem()}).
  *
@@ -66,6 +67,9 @@ public final class ProcessLabApp extends Application {
         if (options.program() != null) {
             vm.files().openAtStart(options.program());
         }
+        if (options.run() != null) {
+            vm.openRun(options.run().toAbsolutePath().normalize());
+        }
         ShellView view = new ShellView(vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -91,7 +95,10 @@ public final class ProcessLabApp extends Application {
      * progress, run logs, settings, edits and the scratch folder under {@code home}.
      */
     public static ShellViewModel viewModel(Path lessons, String python, ProcessLabHome home, TaskExecutor tasks) {
-        RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), new RunLogs(home.runs()));
+        RunLogs logs = new RunLogs(home.runLogs());
+        // run logs of earlier versions lay in runs/ itself, where the kept runs now have their folders
+        tasks.run(() -> logs.adopt(home.runs()));
+        RunViewModel run = new RunViewModel(tasks, FrameSource.pulses(), logs);
         return new ShellViewModel(lessons, python, ProgressStore.open(home.dir()), SettingsStore.open(home.dir()),
                 EditsStore.open(home.dir()), new ScratchFolder(home.dir()), run, tasks);
     }

@@ -50,8 +50,12 @@ final class JsonFile<T> {
         }
     }
 
-    /** Writes {@code value} atomically; a failure is told on stderr ({@code what} names the data) and ignored. */
-    void write(T value, String what) {
+    /**
+     * Writes {@code value} atomically; a failure is told on stderr ({@code what} names the data) and ignored.
+     *
+     * @return true when written
+     */
+    boolean write(T value, String what) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -61,8 +65,10 @@ final class JsonFile<T> {
             } catch (IOException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            return true;
         } catch (IOException e) {
             System.err.println("ProcessLab: could not save " + what + " to " + file + ": " + e.getMessage());
+            return false;
         }
     }
 }

@@ -45,6 +45,21 @@ class RunLogsTest {
     }
 
     @Test
+    void logsOfEarlierVersionsMoveOutOfTheKeptRunsWay() throws Exception {
+        ProcessLabHome h = new ProcessLabHome(home);
+        Files.createDirectories(h.runs());
+        Files.writeString(h.runs().resolve("20260101-000000-000-x.log"), "1.000000 7 stdout hi");
+        Files.writeString(h.runs().resolve("index.json"), "{}");
+        RunLogs logs = new RunLogs(h.runLogs());
+        assertThat(h.runLogs()).isEqualTo(home.resolve("runs/logs"));
+        assertThat(logs.adopt(h.runs())).isEqualTo(1);
+        assertThat(h.runLogs().resolve("20260101-000000-000-x.log")).hasContent("1.000000 7 stdout hi");
+        assertThat(h.runs().resolve("index.json")).as("only logs move").exists();
+        assertThat(logs.adopt(h.runs())).isZero();
+        assertThat(new RunLogs(h.runLogs()).adopt(home.resolve("missing"))).isZero();
+    }
+
+    @Test
     void theHomeFolderComesFromItsSystemPropertyElseTheUsersHome() {
         String was = System.getProperty(ProcessLabHome.PROPERTY);
         try {

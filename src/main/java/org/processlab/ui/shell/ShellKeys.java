@@ -31,8 +31,8 @@ final class ShellKeys {
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
     static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
-                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open, CodeTabs code,
-                              EditorView editor) {
+                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open, Runnable saveRun,
+                              CodeTabs code, EditorView editor) {
         RunViewModel run = vm.run();
         PresenterViewModel presenter = vm.presenter();
         CursorSteps cursor = new CursorSteps(timeline);
@@ -43,6 +43,7 @@ final class ShellKeys {
                 .on(Shortcut.PREVIOUS_LESSON, pressed -> changeLesson(run, vm::previousLesson))
                 .on(Shortcut.LESSON_LIST, lessonList::toggleByHand)
                 .on(Shortcut.OPEN, open)
+                .on(Shortcut.SAVE_RUN, saveRun)
                 .on(Shortcut.RELOAD, vm.files()::reload)
                 .on(Shortcut.RUN, vm::runExample)
                 .on(Shortcut.STOP, vm::stop)

@@ -36,6 +36,7 @@ import org.processlab.ui.shell.presenter.PageFold;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.presenter.ScaleViewModel;
 import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.shell.runs.RunListView;
 import org.processlab.ui.shell.timelinebar.TimelineBarView;
 import org.processlab.ui.shell.toolbar.RunToolbarView;
 import org.processlab.ui.shell.views.RunViews;
@@ -51,9 +52,11 @@ import org.processlab.ui.timeline.Timeline;
  * the prediction card, the error banner ({@link ErrorBannerView}), the run toolbar ({@link RunToolbarView}, with the
  * program bar {@link ProgramBarView} under it while a person's own program is shown) and the
  * run views ({@link RunViewsPane}: the timeline under its bar ({@link TimelineBarView}, with {@link ExportView}'s
- * menu), the process table and the console). A code block can be shown wide over both sides
- * ({@link WideCodeOverlay}), and two runs compared over everything ({@link CompareView}, started from the timeline bar's
- * Compare… button or the line a lesson's suggestion shows under the toolbar: {@link CompareOffer}). Every size follows the window's one scale ({@link ScaleViewModel}: the root's font size,
+ * menu), the process table and the console); the run list ({@link RunListView}: the lesson's kept runs) sits in the
+ * run toolbar, before the status it speaks of. A code block can be shown wide over both sides
+ * ({@link WideCodeOverlay}), and two runs compared over everything ({@link CompareView}, started from the timeline
+ * bar's Compare… button or the line a lesson's suggestion shows under the toolbar: {@link CompareOffer}). Every size
+ * follows the window's one scale ({@link ScaleViewModel}: the root's font size,
  * the icons' sizes, the table's columns); in presenter mode ({@link PresenterViewModel}) the lesson list is hidden,
  * the page folded ({@link PageFold}) and the run views give the timeline the larger part. Every key is listed over
  * everything ({@link ShortcutsOverlay}). Keys: {@link ShellKeys}. The run views are rehearsed once the window shows
@@ -109,6 +112,7 @@ public final class ShellView extends BorderPane {
         header.lessonsToggle().setOnAction(e -> listShown.choseByHand());
         getStylesheets().add(FileMenuView.class.getResource("file.css").toExternalForm());
         fileMenu = new FileMenuView(vm.files(), dialogs);
+        fileMenu.addRuns(vm.runs());
         header.addFileMenu(fileMenu, fileMenu.courseLabel());
         FileDrop.install(this, vm.files());
 
@@ -117,10 +121,11 @@ public final class ShellView extends BorderPane {
                 CompareOffer.besideExport(export.menu(), vm.canCompareProperty(), vm::compareWithPrevious));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
+        RunToolbarView toolbar = new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop);
+        toolbar.addBeforeStatus(new RunListView(vm.runs(), run.runningProperty()));
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
-                new VBox(new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop),
-                        new ProgramBarView(vm.files(), dialogs),
+                new VBox(toolbar, new ProgramBarView(vm.files(), dialogs),
                         CompareOffer.offerLine(vm.compareOfferedProperty(), vm::compareWithPrevious)), views,
                 scale.pxProperty());
         editor = new EditorView(vm.editor());
@@ -147,8 +152,8 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, comparison, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open, codeTabs,
-                        editor));
+                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open,
+                        fileMenu::saveRun, codeTabs, editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
 

@@ -27,7 +27,6 @@ import org.processlab.lesson.OwnProgram;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 import org.processlab.lesson.Suggestion;
-import org.processlab.export.RunOrigin;
 import org.processlab.export.SavedRun;
 import org.processlab.model.StartMethod;
 import org.processlab.run.InterpreterNotFoundException;
@@ -36,12 +35,13 @@ import org.processlab.store.EditKey;
 import org.processlab.store.EditsStore;
 import org.processlab.store.ProgramStore;
 import org.processlab.store.ProgressStore;
+import org.processlab.store.RunKey;
+import org.processlab.store.RunStore;
 import org.processlab.store.ScratchFolder;
 import org.processlab.store.SettingsStore;
 import org.processlab.ui.fx.TaskExecutor;
 import org.processlab.ui.lesson.PredictionViewModel;
 import org.processlab.ui.shell.compare.CompareViewModel;
-import org.processlab.ui.shell.compare.PreviousRuns;
 import org.processlab.ui.shell.editor.EditorViewModel;
 import org.processlab.ui.shell.export.ExportViewModel;
 import org.processlab.ui.shell.file.FileViewModel;
@@ -49,19 +49,20 @@ import org.processlab.ui.shell.lessons.LessonsViewModel;
 import org.processlab.ui.shell.presenter.PresenterViewModel;
 import org.processlab.ui.shell.run.RunRequest;
 import org.processlab.ui.shell.run.RunViewModel;
+import org.processlab.ui.shell.runs.RunsViewModel;
 import org.processlab.ui.shell.toolbar.RunToolbarViewModel;
 
 /**
  * The main window's state, made of its rooms' view models: the lessons ({@link LessonsViewModel}), the prediction
  * ({@link PredictionViewModel}), the run toolbar's choices ({@link RunToolbarViewModel}), the current run
- * ({@link RunViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
+ * ({@link RunViewModel}), its kept runs and run files ({@link RunsViewModel}) and its exports ({@link ExportViewModel}), presenter mode and the window's one scale
  * ({@link PresenterViewModel}, kept in the person's {@link SettingsStore}), the File menu ({@link FileViewModel}: own
  * programs, kept in a {@link ProgramStore} beside the settings), the code editor ({@link EditorViewModel}), plus the
  * interpreter. It holds the rules that join them: choosing a lesson resets the run, offers its examples, shows the
  * chosen one in the editor and loads its question; Run checks the program's syntax, then runs the lesson's code
  * (asking the question first, counting the run, revealing the answer after it) or the person's version of it (from
- * this window's {@link ScratchFolder}, checking nothing). Each run that ends is kept as the latest of its lesson or
- * program ({@link PreviousRuns}), so that it can be compared with the one before ({@link #compare},
+ * this window's {@link ScratchFolder}, checking nothing). Each run that ends is kept on disk with its lesson or
+ * program ({@link RunsViewModel}), so that it can be compared with the one before ({@link #compare},
  * {@link #compareWithPrevious}); a new run or another lesson closes the comparison. Views bind to it; it holds no
  * control.
  *
@@ -92,9 +93,10 @@ public final class ShellViewModel {
     private final ScratchFolder scratch;
     /** Two runs one above the other ({@link #compare}), and the runs of this window it compares. */
     private final CompareViewModel comparison;
-    private final PreviousRuns previousRuns = new PreviousRuns();
     private final BooleanBinding canCompare;
     private final BooleanBinding compareOffered;
+    /** The kept runs of the lesson or program shown; a run file saved and opened. */
+    private final RunsViewModel runs;
 
     /**
      * @param lessonsRoot the lessons folder
@@ -143,10 +145,12 @@ public final class ShellViewModel {
                 toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty(),
                 editor.differsProperty());
         prediction.asideProperty().bind(editor.differsProperty());
+        // runs are kept in the same home folder, under runs/
+        this.runs = new RunsViewModel(RunStore.open(progress.file().getParent()), run, tasks, this::showLessonOf);
+        files.setRunOpener(runs::openRun);
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         comparison = new CompareViewModel(tasks);
-        run.frameProperty().addListener((o, a, f) -> keepEndedRun(f));
         // a new run, or another lesson, is what the person turned to: the comparison gives way
         run.runningProperty().addListener((o, was, on) -> {
             if (on) {
@@ -154,8 +158,8 @@ public final class ShellViewModel {
             }
         });
         lessons.selectedProperty().addListener((o, a, b) -> comparison.close());
-        canCompare = Bindings.createBooleanBinding(() -> previousRuns.count(runKey()) >= 2,
-                previousRuns.revisionProperty(), lessons.selectedProperty(), ownProgram);
+        // the kept runs of the lesson or program shown: after its second run, there is a previous one
+        canCompare = Bindings.size(runs.runs()).greaterThanOrEqualTo(2);
         compareOffered = Bindings.createBooleanBinding(() -> canCompare.get() && !comparison.openProperty().get()
                         && !run.runningProperty().get() && lessons.selectedProperty().get() instanceof Lesson l
                         && l.suggests(Suggestion.COMPARE),
@@ -172,6 +176,9 @@ public final class ShellViewModel {
     /** Reads the lessons (and their example sources) in the background, then selects the last one opened. */
     public void loadLessons() {
         lessons.load(why -> run.showError("No lessons", why, "Error: no lessons"));
+        // documents a crash left unlisted go; the kept runs' size for the File menu
+        tasks.run(runs.store()::tidy);
+        runs.showUsage();
         // at start: remove the scratch folders no live window holds, and make this window's
         tasks.run(() -> {
             try {
@@ -258,6 +265,7 @@ public final class ShellViewModel {
         toolbar.offer(List.of(p.asExample()));
         prediction.load(null, null);
         showInEditor();
+        runs.showKey(RunKey.file(p.file()));
     }
 
     /** Shows the chosen example (or the person's own program) in the editor, with the person's kept edit of it. */
@@ -297,6 +305,48 @@ public final class ShellViewModel {
         if (pythonProblem.get() != null) {
             run.showError("Python was not found", pythonProblem.get(), "Error: Python interpreter not found");
         }
+        if (e != null || ownProgram.get() == null) {
+            runs.showKey(e instanceof Lesson l ? RunKey.lesson(l.id()) : null);
+        }
+    }
+
+    /**
+     * Shows the lesson of this course with id {@code id} (a run file opened names it) and says whether there is one;
+     * the run file is then shown in place of the lesson's last run.
+     */
+    private boolean showLessonOf(String id) {
+        for (LessonEntry e : lessons.lessons()) {
+            if (e instanceof Lesson l && l.id().equals(id)) {
+                if (lessons.selectedProperty().get() != l) {
+                    lessons.selectedProperty().set(l);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Opens the run file {@code file} ({@code processlab run --format json} writes one; so does File ▸ Save run…)
+     * and shows it in the timeline, the table and the console; one that names a lesson of this course shows that
+     * lesson and is listed with its runs. A file that cannot be read says why in the error banner and changes nothing.
+     */
+    public void openRun(Path file) {
+        if (lessons.loadedProperty().get()) {
+            runs.openRun(file);
+            return;
+        }
+        // at start (the command line's RUN.json): no lesson is shown (and run by a key) before the file is read
+        lessons.holdSelection();
+        lessons.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    runs.openRun(file, lessons::showDefault);
+                }
+            }
+        });
     }
 
     /** Selects the next lesson, if any. */
@@ -453,40 +503,12 @@ public final class ShellViewModel {
      * none yet, says what to do.
      */
     public void compareWithPrevious() {
-        List<SavedRun> two = previousRuns.lastTwo(runKey());
-        if (two.size() == 2) {
-            compare(two.get(0), two.get(1));
+        if (runs.runs().size() >= 2) {
+            runs.readLastTwo(this::compare);
         } else {
             run.note("Compare needs two runs of this " + (ownProgram.get() != null ? "program" : "lesson")
                     + ": run it again (another start method, or your version), then compare");
         }
-    }
-
-    /** Keeps a run that has ended (its last frame is shown) as the latest of its lesson or program. */
-    private void keepEndedRun(org.processlab.ui.fx.RunFrame f) {
-        org.processlab.model.RunModel m = run.model();
-        if (f == null || !f.finished() || m == null || m == keptModel || f.snapshot().processes().isEmpty()) {
-            return;
-        }
-        keptModel = m;
-        OwnProgram own = ownProgram.get();
-        Example ex = toolbar.exampleProperty().get();
-        RunOrigin origin = new RunOrigin(own != null ? null : run.lessonIdProperty().get(),
-                own != null ? own.file().toString() : ex != null ? ex.file().toString() : null,
-                own != null ? files.runArguments() : ex != null ? ex.args() : List.of());
-        previousRuns.keep(runKey(), SavedRun.of(m, origin));
-    }
-
-    /** The run last kept (the same run's later frames are not kept again). */
-    private org.processlab.model.RunModel keptModel;
-
-    /** What runs are kept under: the own program's path, or the lesson's id; null for neither. */
-    private String runKey() {
-        OwnProgram own = ownProgram.get();
-        if (own != null) {
-            return own.file().toAbsolutePath().toString();
-        }
-        return lessons.selectedProperty().get() instanceof Lesson l ? l.id() : null;
     }
 
     /** The comparison room: open or not, the two runs, what differs. */
@@ -529,6 +551,11 @@ public final class ShellViewModel {
     /** The current run. */
     public RunViewModel run() {
         return run;
+    }
+
+    /** The kept runs of the lesson or program shown: the run list, a run saved to a file and opened again. */
+    public RunsViewModel runs() {
+        return runs;
     }
 
     /** The code editor's state: the example (or own program) shown, its text, whether it differs, its problem. */

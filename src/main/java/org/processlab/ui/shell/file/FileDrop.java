@@ -6,7 +6,8 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 
 /**
- * A file dragged onto the window opens as the person's own program ({@link FileViewModel#open}): anywhere in the
+ * A file dragged onto the window opens as the person's own program, or as a saved run for a {@code .json}
+ * ({@link FileViewModel#open}): anywhere in the
  * window, the editor and text fields too (the handlers are event filters, so a control that takes dropped text does
  * not swallow a file). Any one file is accepted while it is dragged over, so that dropping one that is not a program
  * says why (in the error banner) rather than showing a "no" cursor without a word; the window shows a dashed frame

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -16,19 +17,27 @@ import atlantafx.base.theme.Styles;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import org.processlab.ui.shell.keys.Shortcut;
+import org.processlab.ui.shell.runs.RunsViewModel;
 
 /**
- * The header's File menu: Open… (Ctrl+O), Open recent ▸ (the files opened lately, newest first), Open lessons
- * folder…, Built-in lessons, Reload (Ctrl+R); and the label that names the course shown when it is not the built-in
+ * The header's File menu: Open… (Ctrl+O: a program or a saved run), Open recent ▸ (the files opened lately, newest
+ * first), Open lessons folder…, Built-in lessons, Reload (Ctrl+R); once {@link #addRuns} is called, Save run… (Ctrl+S)
+ * and Kept runs ▸ (where runs are kept, how many, how large, and Clear kept runs…); and the label that names the course shown when it is not the built-in
  * lessons ({@link #courseLabel()}). What each does is the {@link FileViewModel}'s; the files and folders are asked for
  * through {@link FileDialogs} (the tests' seam). Ids: {@code fileMenu}, {@code openFile}, {@code openRecent} (items
  * {@code recent-0}, {@code recent-1}, …), {@code openLessonsFolder}, {@code builtInLessons}, {@code reload},
- * {@code courseName}.
+ * {@code courseName}, {@code saveRun}, {@code keptRuns} (with {@code keptRunsUsage}, {@code keptRunsFolder},
+ * {@code clearKeptRuns}).
+ *
+ * <p>Kept runs are here, not in a settings page of their own: they are files ProcessLab writes, beside Save run… and
+ * Open…, where a person looks for files; and the window has no other settings menu.
  *
  * <p>The items show no accelerators of their own: the keys are the window's ({@code ShellKeys}, the one table in
  * {@link Shortcut}), and the items' texts name them.
@@ -40,6 +49,7 @@ public final class FileMenuView extends MenuButton {
     private final FileDialogs dialogs;
     private final Menu recentMenu = new Menu("Open recent");
     private final Label course = new Label();
+    private RunsViewModel runs;
 
     /** The menu over {@code vm}, asking for files with {@code dialogs}. */
     public FileMenuView(FileViewModel vm, FileDialogs dialogs) {
@@ -106,6 +116,62 @@ public final class FileMenuView extends MenuButton {
         Path p = dialogs.ask(FileDialogs.Ask.PROGRAM, getScene() == null ? null : getScene().getWindow());
         if (p != null) {
             vm.open(p);
+        }
+    }
+
+    /**
+     * Adds the items of the kept runs: Save run… (after Open recent) and Kept runs ▸ (before Reload), over
+     * {@code runs}.
+     */
+    public void addRuns(RunsViewModel runs) {
+        this.runs = runs;
+        MenuItem save = item("saveRun", "Save run…  (" + Shortcut.SAVE_RUN.keysText() + ")",
+                new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        save.setOnAction(e -> saveRun());
+        getItems().add(getItems().indexOf(recentMenu) + 1, save);
+
+        Menu kept = new Menu("Kept runs", new FontIcon(MaterialDesignD.DATABASE_OUTLINE));
+        kept.setId("keptRuns");
+        Label usage = new Label();
+        usage.textProperty().bind(runs.usageProperty());
+        usage.getStyleClass().add("kept-runs-usage");
+        CustomMenuItem usageItem = new CustomMenuItem(usage, false);
+        usageItem.setId("keptRunsUsage");
+        Label folder = new Label("Kept in " + runs.folder());
+        folder.getStyleClass().add("kept-runs-folder");
+        CustomMenuItem folderItem = new CustomMenuItem(folder, false);
+        folderItem.setId("keptRunsFolder");
+        MenuItem clear = item("clearKeptRuns", "Clear kept runs…", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        clear.setOnAction(e -> clearKeptRuns());
+        kept.getItems().setAll(usageItem, folderItem, new SeparatorMenuItem(), clear);
+        kept.setOnShowing(e -> runs.showUsage());
+        getItems().add(getItems().size() - 1, kept);
+        getItems().add(getItems().size() - 1, new SeparatorMenuItem());
+    }
+
+    /** File ▸ Save run…: asks where, then writes the run shown there. */
+    public void saveRun() {
+        if (runs == null) {
+            return;
+        }
+        Path p = dialogs.askToSave(FileDialogs.Ask.SAVE_RUN, getScene() == null ? null : getScene().getWindow(),
+                runs.suggestedName());
+        if (p != null) {
+            runs.save(p);
+        }
+    }
+
+    /** File ▸ Kept runs ▸ Clear kept runs…: asks first, then deletes every kept run and run log. */
+    public void clearKeptRuns() {
+        if (runs == null) {
+            return;
+        }
+        String usage = runs.usageProperty().get();
+        if (dialogs.confirm("Delete every kept run?", "Every kept run of every lesson and program"
+                        + (usage.isEmpty() ? "" : " (" + usage + ")") + " is deleted from " + runs.folder()
+                        + ", with the run logs. The run shown stays on screen until you leave it.", "Delete",
+                getScene() == null ? null : getScene().getWindow())) {
+            runs.clear();
         }
     }
 

@@ -27,7 +27,8 @@ import org.processlab.ui.shell.run.RunViewModel;
 
 /**
  * The File menu's state and what it does: a person's own program opened (File ▸ Open, Open recent, a file dropped on
- * the window, the command line), the recent files, the arguments and the interpreter of the program shown (kept per
+ * the window, the command line) or a run file ({@code .json}: handed to the run opener, {@link #setRunOpener}), the
+ * recent files, the arguments and the interpreter of the program shown (kept per
  * file in {@link ProgramStore}), a course of one's own (Open lessons folder, Built-in lessons) and Reload.
  *
  * <p>Every file is read and checked by {@link ProgramFile#read} in the background; a file that is not a program is
@@ -56,6 +57,8 @@ public final class FileViewModel {
     private final StringBinding course;
     /** The program whose arguments and interpreter the fields show (set before the fields, so edits go to it). */
     private Path fieldsFor;
+    /** Opens a run file ({@code .json}); until one is given, a run file is said not to be a program. */
+    private Consumer<Path> runOpener;
 
     /**
      * @param store   where recent files and each file's arguments and interpreter are kept
@@ -93,7 +96,22 @@ public final class FileViewModel {
      * for it, and puts it first in the recent files; else the error banner says why and nothing changes.
      */
     public void open(Path file) {
+        if (runOpener != null && isRunFile(file)) {
+            runOpener.accept(file);
+            return;
+        }
         open(file, () -> { }, () -> { });
+    }
+
+    /** True for a run file: its name ends with {@code .json} (the document {@code processlab run --format json} prints). */
+    public static boolean isRunFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /** Where File ▸ Open…, a dropped file and Open recent send a run file ({@code .json}) rather than read a program. */
+    public void setRunOpener(Consumer<Path> opener) {
+        runOpener = opener;
     }
 
     /** Opens {@code file} and runs {@code then}; when it cannot be, says why and runs {@code otherwise}. */

@@ -29,7 +29,8 @@ public enum Shortcut {
     PREVIOUS_LESSON(Group.LESSON, "Go back to the previous lesson", of(PAGE_UP), ctrl(LEFT), alt(P)),
     LESSON_LIST(Group.LESSON, "Show or hide the lesson list", ctrl(L)),
 
-    OPEN(Group.FILES, "Open your own program (a .py file)", ctrl(O)),
+    OPEN(Group.FILES, "Open your own program (a .py file) or a saved run (.json)", ctrl(O)),
+    SAVE_RUN(Group.FILES, "Save the run shown as a file (.json), to open again later", ctrl(S)),
     RELOAD(Group.FILES, "Reload: read the lessons (or your program) again from their files", ctrl(R)),
 
     RUN(Group.RUN, "Run the example as real processes", of(F5), ctrl(ENTER)),

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.processlab.export.SavedRun;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
@@ -60,6 +61,11 @@ import org.processlab.ui.shell.views.RunViewsModel;
  * ({@link #errorProperty()}); the app keeps working. A run replaced by a newer one, or left when the window closes,
  * is stopped; nothing is left behind.
  *
+ * <p>A run kept or opened from a file is shown with {@link #showSaved}: a finished model
+ * ({@link RunModel#finished}) watched by the same frame source, so the timeline, the table, the console, the replay,
+ * the time cursor and the exports take the path they take for a run that has just ended. When a run started here has
+ * ended and its last frame is shown, {@link #setOnRunEnded} hears of it (the window keeps it).
+ *
  * <p>Threading: every method and property on the UI thread (the FX thread in the window), except where a method says
  * otherwise. The fields below are written on the UI thread only, but for {@link #model} (volatile: any thread may
  * read it) and the {@code missing} flag of a launch (written by the launch's background task before the model hears
@@ -101,6 +107,23 @@ public final class RunViewModel {
     private Runnable afterLastFrame;
     /** Said after the status for the whole of this run ({@code your version: nothing is checked}), or null. */
     private String aside;
+    /** What the run shown was started with; null for none, or for a saved run shown. */
+    private RunRequest request;
+    /** True once {@link #onRunEnded} has heard of the run shown (or it is not to hear of it). */
+    private boolean endHeard = true;
+    /** The saved run shown, or null while a run started here (or none) is. */
+    private SavedRun saved;
+    /** Hears of each run started here once it has ended and its last frame is shown; never null. */
+    private Consumer<Ended> onRunEnded = e -> { };
+
+    /**
+     * A run started here that has ended (by itself or stopped), as its last frame shows it.
+     *
+     * @param model   its model (finished: it will not change)
+     * @param request what was run
+     */
+    public record Ended(RunModel model, RunRequest request) {
+    }
 
     /**
      * An idle run: nothing shown yet.
@@ -160,6 +183,8 @@ public final class RunViewModel {
             } else if (c.problem() != null) {
                 SyntaxProblem p = c.problem();
                 model = null;
+                saved = null;
+                request = null;
                 views.clear();
                 errorTitle.set("Syntax error on line " + p.line() + ": nothing was run");
                 error.set(p.text() + ". Fix it in the editor (the line is marked), then Run again.");
@@ -201,6 +226,9 @@ public final class RunViewModel {
         int gen = ++generation;
         stopAsked = false;
         lessonId.set(req.lessonId());
+        request = req;
+        endHeard = false;
+        saved = null;
         Path log = logs.fileFor(req.lessonId(), LocalDateTime.now());
         RunModel m = new RunModel(OutputLog.bounded(KEEP_LINES_PER_PROCESS, log));
         model = m;
@@ -342,6 +370,8 @@ public final class RunViewModel {
         dropCurrent();
         aside = null;
         model = null;
+        saved = null;
+        request = null;
         views.clear();
         error.set(null);
         startMethodsUsed.set("");
@@ -364,6 +394,61 @@ public final class RunViewModel {
             afterLastFrame = null;
             r.run();
         }
+        if (f.finished() && !endHeard) {
+            endHeard = true;
+            if (s.status() == RunStatus.ENDED && request != null) {
+                onRunEnded.accept(new Ended(model, request));
+            }
+        }
+    }
+
+    /**
+     * Shows {@code saved} (a kept run, or a run file opened) in the timeline, the table and the console as when it
+     * ended, in place of what is shown; a live run is stopped first. The status says it is a kept run and when it was
+     * made ({@code Ended — exit 0 · kept run of 7 Dec, 04:31:07}). The prediction card is not this room's: it keeps
+     * its state.
+     */
+    public void showSaved(SavedRun saved) {
+        showSaved(saved, "kept run of " + SavedRunNames.madeAt(saved.snapshot()));
+    }
+
+    /**
+     * Shows {@code saved} as {@link #showSaved(SavedRun)} does, with {@code aside} after the status
+     * ({@code opened r.json, a run of 7 Dec, 04:31:07}).
+     */
+    public void showSaved(SavedRun saved, String aside) {
+        dropCurrent();
+        afterLastFrame = null;
+        stopAsked = false;
+        this.aside = aside;
+        RunModel m = RunModel.finished(saved.snapshot(), saved.output());
+        model = m;
+        this.saved = saved;
+        request = null;
+        endHeard = true;
+        String id = saved.origin().lessonId();
+        lessonId.set(id != null ? id : SavedRunNames.fileStem(saved));
+        views.clear();
+        views.console().logFileProperty().set(null);
+        error.set(null);
+        startMethodsUsed.set("");
+        priorityLowered.set(null);
+        watch = frames.watch(m, this::onFrame);
+    }
+
+    /** The saved run shown ({@link #showSaved}), or null while a run started here (or none) is shown. */
+    public SavedRun savedShown() {
+        return saved;
+    }
+
+    /** What the run shown was started with, as the window last started it; null for none or a saved run. */
+    public RunRequest requestShown() {
+        return request;
+    }
+
+    /** {@code listener} hears of each run started here once it has ended and its last frame is shown (UI thread). */
+    public void setOnRunEnded(Consumer<Ended> listener) {
+        onRunEnded = listener == null ? e -> { } : listener;
     }
 
     /** Runs {@code r} now if the views show the run's end, else with the frame that does. */

@@ -76,6 +76,11 @@ public final class TimelineBarView extends HBox {
         getStyleClass().addAll("pane-header", "timeline-bar");
     }
 
+    /** Puts {@code node} right after the bar's title (the run list: which run the timeline shows). */
+    public void addAfterTitle(Node node) {
+        getChildren().add(1, node);
+    }
+
     private static HBox replayControls(ReplayViewModel replay) {
         Button play = new Button();
         play.setId("replayButton");

@@ -49,6 +49,8 @@ import org.processlab.ui.shell.run.RunViewModel;
  * <p>Threading: FX thread only.
  */
 public final class RunToolbarView extends VBox {
+    private final FlowPane row;
+    private final Label status;
 
     /**
      * @param vm     the toolbar's state
@@ -82,14 +84,20 @@ public final class RunToolbarView extends VBox {
             g.setAlignment(Pos.CENTER_LEFT);
             g.setMinWidth(Region.USE_PREF_SIZE);
         }
-        FlowPane row = new FlowPane(14, 6, runStop, new Separator(Orientation.VERTICAL), methodBox, limitBox,
-                status(run), methodNote(vm));
+        status = status(run);
+        row = new FlowPane(14, 6, runStop, new Separator(Orientation.VERTICAL), methodBox, limitBox, status,
+                methodNote(vm));
         row.setAlignment(Pos.CENTER_LEFT);
         row.setRowValignment(VPos.CENTER);
         getChildren().setAll(row, exampleRow(vm));
         getStyleClass().add("run-toolbar");
         // never squeezed: a squeezed toolbar drew its second row (the Example chooser, the status) under the views
         setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** Puts {@code node} just before the status (the run list: which run the status speaks of). */
+    public void addBeforeStatus(javafx.scene.Node node) {
+        row.getChildren().add(row.getChildren().indexOf(status), node);
     }
 
     private static Label caption(String text) {

@@ -59,7 +59,9 @@ final class LanesPainter {
         s.setAlpha(1);
         s.setTextAlign(TextAlignment.LEFT);
         s.setFill(st.lane());
-        s.fillRect(0, 0, s.width(), s.height());
+        // whole pixels: a canvas 170.4 px high would blend its last row over what the previous paint left there, so
+        // the same frame drawn twice could differ in that row
+        s.fillRect(0, 0, Math.ceil(s.width()), Math.ceil(s.height()));
         if (f.scale() == null) {
             paintHint(s, f);
             return;

@@ -109,21 +109,4 @@ class CompareViewModelTest {
         assertThat(vm.close()).isTrue();
         assertThat(vm.openProperty().get()).isFalse();
     }
-
-    @Test
-    void previousRunsKeepTheLastTwoOfEachKey() {
-        PreviousRuns runs = new PreviousRuns();
-        SavedRun one = run(0, null, false, 3_020, 0);
-        SavedRun two = run(0, null, false, 3_020, 0);
-        SavedRun three = run(0, null, false, 3_020, 0);
-        runs.keep("02", one);
-        assertThat(runs.lastTwo("02")).isEmpty();
-        runs.keep("02", two);
-        runs.keep("02", two);
-        assertThat(runs.lastTwo("02")).containsExactly(one, two);
-        runs.keep("02", three);
-        assertThat(runs.lastTwo("02")).containsExactly(two, three);
-        assertThat(runs.lastTwo("03")).isEmpty();
-        assertThat(runs.revisionProperty().get()).isEqualTo(3);
-    }
 }
