@@ -133,6 +133,13 @@ class ExportWindowTest {
         assertThat(Double.parseDouble(doc.getDocumentElement().getAttribute("width"))).as("the lanes' width")
                 .isCloseTo(width, org.assertj.core.data.Offset.offset(30.0));
         app.waitFor("the bar to say where the SVG went", Duration.ofSeconds(10), () -> noteSays(svg));
+        // a file for slides gets the permissions any new file there gets, not a temporary file's (the owner's only)
+        Path plain = Files.createFile(svg.resolveSibling("any-new-file"));
+        try {
+            assertThat(Files.getPosixFilePermissions(svg)).isEqualTo(Files.getPosixFilePermissions(plain));
+        } finally {
+            Files.delete(plain);
+        }
         Files.copy(svg, screenshots().resolve("export-02-timeline.svg"), StandardCopyOption.REPLACE_EXISTING);
 
         double[] expected = app.fx(() -> {

@@ -45,7 +45,7 @@ public final class RunExports {
             throw new IOException("the run has not started: nothing to export");
         }
         Path tmp = temp(file);
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
             ChromeTrace.write(s, model.output(), out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -127,7 +127,7 @@ public final class RunExports {
     public static void writeBytes(byte[] bytes, Path file) throws IOException {
         Path tmp = temp(file);
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -135,9 +135,14 @@ public final class RunExports {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * A name beside {@code file} that no file has yet. Not made here: a file made by {@code createTempFile} is the
+     * owner's only, and an export (a slide, a trace to share) should get the permissions any new file gets.
+     */
     private static Path temp(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        return dir.resolve("." + file.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
     }
 }
