@@ -334,19 +334,10 @@ public final class ShellViewModel {
     public void openRun(Path file) {
         if (lessons.loadedProperty().get()) {
             runs.openRun(file);
-            return;
+        } else {
+            // at start (the command line's RUN.json): no lesson is shown (and run by a key) before the file is read
+            lessons.whenLoaded(() -> runs.openRun(file, lessons::showDefault));
         }
-        // at start (the command line's RUN.json): no lesson is shown (and run by a key) before the file is read
-        lessons.holdSelection();
-        lessons.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (now) {
-                    o.removeListener(this);
-                    runs.openRun(file, lessons::showDefault);
-                }
-            }
-        });
     }
 
     /** Selects the next lesson, if any. */

@@ -157,19 +157,10 @@ public final class FileViewModel {
     public void openAtStart(Path file) {
         if (lessons.loadedProperty().get()) {
             open(file);
-            return;
+        } else {
+            // no lesson is shown until the program is (else F5 pressed meanwhile would run that lesson)
+            lessons.whenLoaded(() -> open(file, lessons::releaseHold, lessons::showDefault));
         }
-        // no lesson is shown until the program is (else F5 pressed meanwhile would run that lesson)
-        lessons.holdSelection();
-        lessons.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (now) {
-                    o.removeListener(this);
-                    open(file, lessons::releaseHold, lessons::showDefault);
-                }
-            }
-        });
     }
 
     private void cannotOpen(Path file, String why) {

@@ -150,6 +150,28 @@ public final class LessonsViewModel {
         holdSelection = true;
     }
 
+    /**
+     * Runs {@code then} once the lessons are read: at once when they are, else when {@link #load} has read them, with
+     * the selection held ({@link #holdSelection}) until then, so that no lesson is shown (and run by a key) before
+     * what {@code then} opens. {@code then} ends the hold ({@link #releaseHold} or {@link #showDefault}).
+     */
+    public void whenLoaded(Runnable then) {
+        if (loaded.get()) {
+            then.run();
+            return;
+        }
+        holdSelection();
+        loaded.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    then.run();
+                }
+            }
+        });
+    }
+
     /** Ends {@link #holdSelection}, leaving the selection as it is. */
     public void releaseHold() {
         holdSelection = false;
