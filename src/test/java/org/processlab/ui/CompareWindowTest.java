@@ -80,7 +80,11 @@ class CompareWindowTest extends WindowTest {
 
         // zooming one zooms the other, from its own start; Fit both shows both whole again
         TimeRange whole = app.fx(() -> view.timeline(Side.A).getVisibleRange());
-        app.fx(() -> view.timeline(Side.B).zoomIn());
+        TimeRange beneath = app.fx(() -> app.shell().timeline().getVisibleRange());
+        app.robot.type(KeyCode.ADD);   // the + key zooms the comparison, not the run's timeline hidden beneath it
+        app.waitFor("the comparison to zoom in", Duration.ofSeconds(10),
+                () -> view.timeline(Side.A).getVisibleRange().span() < whole.span());
+        assertThat(app.fx(() -> app.shell().timeline().getVisibleRange())).isEqualTo(beneath);
         assertThat(app.fx(() -> view.timeline(Side.A).getVisibleRange().span())).isLessThan(whole.span())
                 .isEqualTo(app.fx(() -> view.timeline(Side.B).getVisibleRange().span()));
         assertThat(app.fx(() -> view.timeline(Side.A).getVisibleRange().from() - c.a().startedAt()))

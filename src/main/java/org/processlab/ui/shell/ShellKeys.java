@@ -1,5 +1,7 @@
 package org.processlab.ui.shell;
 
+import java.util.function.Supplier;
+
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
@@ -31,11 +33,16 @@ final class ShellKeys {
 
     /** The key handler of the window {@code shell}, to install as an event filter on its root. */
     static ShortcutHandler of(Node shell, ShellViewModel vm, LessonListVisibility lessonList, Timeline timeline,
-                              WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open, Runnable saveRun,
-                              CodeTabs code, EditorView editor) {
+                              Timeline compared, WideCodeOverlay wideCode, ShortcutsOverlay help, Runnable open,
+                              Runnable saveRun, CodeTabs code, EditorView editor) {
         RunViewModel run = vm.run();
         PresenterViewModel presenter = vm.presenter();
-        CursorSteps cursor = new CursorSteps(timeline);
+        // while two runs are compared over the run views, the keys of the time axis act on the comparison (its two
+        // timelines share one axis and one cursor, so moving its first moves both), not on the timeline beneath it
+        Supplier<Timeline> front = () -> vm.comparison().openProperty().get() ? compared : timeline;
+        CursorSteps runCursor = new CursorSteps(timeline);
+        CursorSteps comparedCursor = new CursorSteps(compared);
+        Supplier<CursorSteps> cursor = () -> front.get() == compared ? comparedCursor : runCursor;
         return new ShortcutHandler(s -> run.note(s.keysText() + ": " + s.words() + " — coming in a later version"
                 + "; Shift+F5 stops the run"))
                 .on(Shortcut.ANSWER, pressed -> answer(vm.prediction(), Shortcut.answerOf(pressed.key())))
@@ -50,14 +57,14 @@ final class ShellKeys {
                 .on(Shortcut.COMPARE, vm::compareWithPrevious)
                 .on(Shortcut.PLAY, pressed -> vm.comparison().openProperty().get() ? playBoth(vm)
                         : run.replay().availableProperty().get() && toggle(run))
-                .on(Shortcut.NEXT_EVENT, pressed -> cursor.next())
-                .on(Shortcut.PREVIOUS_EVENT, pressed -> cursor.previous())
-                .on(Shortcut.RUN_START, pressed -> cursor.toStart())
-                .on(Shortcut.RUN_END, pressed -> cursor.toEnd())
-                .on(Shortcut.SCROLL, pressed -> pan(timeline, pressed.key() == Key.LEFT ? -0.5 : 0.5))
-                .on(Shortcut.ZOOM_IN, timeline::zoomIn)
-                .on(Shortcut.ZOOM_OUT, timeline::zoomOut)
-                .on(Shortcut.FIT, timeline::fitAll)
+                .on(Shortcut.NEXT_EVENT, pressed -> cursor.get().next())
+                .on(Shortcut.PREVIOUS_EVENT, pressed -> cursor.get().previous())
+                .on(Shortcut.RUN_START, pressed -> cursor.get().toStart())
+                .on(Shortcut.RUN_END, pressed -> cursor.get().toEnd())
+                .on(Shortcut.SCROLL, pressed -> pan(front.get(), pressed.key() == Key.LEFT ? -0.5 : 0.5))
+                .on(Shortcut.ZOOM_IN, () -> front.get().zoomIn())
+                .on(Shortcut.ZOOM_OUT, () -> front.get().zoomOut())
+                .on(Shortcut.FIT, () -> front.get().fitAll())
                 .on(Shortcut.LARGER_TEXT, presenter.scale()::larger)
                 .on(Shortcut.SMALLER_TEXT, presenter.scale()::smaller)
                 .on(Shortcut.DEFAULT_SIZE, presenter.scale()::reset)

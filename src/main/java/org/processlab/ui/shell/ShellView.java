@@ -152,7 +152,8 @@ public final class ShellView extends BorderPane {
         setCenter(new StackPane(overlay, comparison, help));
 
         addEventFilter(KeyEvent.KEY_PRESSED,
-                ShellKeys.of(this, vm, listShown, runViews.timeline(), overlay, help, fileMenu::open,
+                ShellKeys.of(this, vm, listShown, runViews.timeline(),
+                        comparison.timeline(org.processlab.compare.Side.A), overlay, help, fileMenu::open,
                         fileMenu::saveRun, codeTabs, editor));
         warmUp = new RunViewsWarmUp(this, runViews, () -> run.model() != null);
     }
