@@ -2,7 +2,10 @@ package org.processlab.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,8 +39,9 @@ import org.processlab.model.StopReason;
  *
  * <p>Threading: any thread. Reading the list ({@link #runs()}, {@link #runs(RunKey)}, {@link #last}) never waits: the
  * list is an immutable value behind a volatile field, replaced whole. Every change ({@link #keep}, {@link #clear},
- * {@link #tidy}) does file I/O (call it off the UI thread) and holds one lock for its whole length, so writes happen one
- * at a time.
+ * {@link #tidy}) does file I/O (call it off the UI thread) and holds one lock for its whole length, shared by every
+ * window of the same home (a file lock on {@code runs/.lock}), reading the index again first: windows sharing a home
+ * keep their runs one at a time and never undo each other's.
  */
 public final class RunStore {
     /** The index's name inside the kept runs' folder. */
@@ -58,8 +62,7 @@ public final class RunStore {
     private final Retention retention;
     private final JsonFile<IndexFile> index;
     /** Guards every change to the files and to {@link #kept}. */
-    private final Object writing = new Object();
-    /** Every kept run, oldest first; immutable; replaced whole under {@link #writing}, read by any thread. */
+    /** Every kept run, oldest first; immutable; replaced whole by a change, read by any thread. */
     private volatile List<KeptRun> kept;
 
     /** The index as written; paths are relative to the kept runs' folder. */
@@ -92,12 +95,20 @@ public final class RunStore {
      */
     public static RunStore open(Path home, Retention retention) {
         RunStore s = new RunStore(new ProcessLabHome(home).runs(), retention);
+        s.kept = s.listed(s.index.read());
+        return s;
+    }
+
+    /**
+     * The runs {@code f} lists whose document is there with the size recorded; when it lists others (deleted by
+     * hand, by another window's Clear, or a write cut short), the index is written again without them.
+     */
+    private List<KeptRun> listed(IndexFile f) {
         List<KeptRun> found = new ArrayList<>();
-        IndexFile f = s.index.read();
         boolean dropped = false;
         if (f != null && f.runs() != null) {
             for (Entry e : f.runs()) {
-                KeptRun k = s.fromEntry(e);
+                KeptRun k = fromEntry(e);
                 if (k != null && sizeIs(k.file(), k.bytes())) {
                     found.add(k);
                 } else {
@@ -105,12 +116,43 @@ public final class RunStore {
                 }
             }
         }
-        s.kept = List.copyOf(found);
-        if (dropped) {
-            s.writeIndex(s.kept);
+        List<KeptRun> now = List.copyOf(found);
+        if (dropped && Files.isDirectory(dir)) {
+            writeIndex(now);
         }
-        return s;
+        return now;
     }
+
+    /**
+     * Runs {@code change} as the only change to this folder's kept runs: of this JVM's stores ({@link #JVM_LOCKS}) and
+     * of every other process's (a lock on {@code runs/.lock}, {@link FileChannel#lock}), with {@link #kept} read again
+     * from the index first. Two windows sharing one home each keep their runs and see the other's; without it, each
+     * wrote back the index as it knew it, and one window's runs (or Clear) undid the other's.
+     */
+    private <T> T exclusively(Change<T> change) throws IOException {
+        synchronized (JVM_LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+                kept = listed(index.read());
+                return change.make();
+            }
+        }
+    }
+
+    /** A change to the kept runs, made by {@link #exclusively}. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T make() throws IOException;
+    }
+
+    /**
+     * One monitor per kept runs' folder in this JVM: a {@link FileLock} is held by the whole JVM, so two stores of
+     * one folder in one JVM (two windows, tests) must also take turns here ({@code lock} would throw
+     * {@link java.nio.channels.OverlappingFileLockException}).
+     */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> JVM_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean sizeIs(Path file, long bytes) {
         try {
@@ -160,7 +202,7 @@ public final class RunStore {
      * @throws IOException when the document or the index cannot be written (a document written is then deleted)
      */
     public KeptRun keep(RunKey key, RunSnapshot snapshot, DocumentWriter writer) throws IOException {
-        synchronized (writing) {
+        return exclusively(() -> {
             Path folder = Files.createDirectories(dir.resolve(key.folder()));
             int number = runs(key).stream().mapToInt(KeptRun::number).max().orElse(0) + 1;
             long at = snapshot.startedAt() >= 0 ? snapshot.startedAt() : System.currentTimeMillis() * 1000;
@@ -191,7 +233,7 @@ public final class RunStore {
             }
             kept = now;
             return k;
-        }
+        });
     }
 
     /**
@@ -199,12 +241,17 @@ public final class RunStore {
      * Call it while no run writes its log.
      */
     public void clear() {
-        synchronized (writing) {
-            kept = List.of();
-            for (String sub : List.of("lessons", "files", "logs")) {
-                deleteTree(dir.resolve(sub));
-            }
-            deleteQuietly(index.path());
+        try {
+            exclusively(() -> {
+                kept = List.of();
+                for (String sub : List.of("lessons", "files", "logs")) {
+                    deleteTree(dir.resolve(sub));
+                }
+                deleteQuietly(index.path());
+                return null;
+            });
+        } catch (IOException e) {
+            kept = List.of();   // the folder cannot even be made: nothing is kept there
         }
     }
 
@@ -213,33 +260,49 @@ public final class RunStore {
      * left by a crash) and the folders left empty. Call it off the UI thread, e.g. once at start.
      */
     public void tidy() {
-        synchronized (writing) {
-            Set<Path> listed = new HashSet<>();
-            for (KeptRun k : kept) {
-                listed.add(k.file().toAbsolutePath().normalize());
+        try {
+            exclusively(() -> {
+                tidyUnlisted();
+                return null;
+            });
+        } catch (IOException e) {
+            // what is left is tidied next time
+        }
+    }
+
+    private void tidyUnlisted() {
+        Set<Path> listed = new HashSet<>();
+        for (KeptRun k : kept) {
+            listed.add(k.file().toAbsolutePath().normalize());
+        }
+        for (String sub : List.of("lessons", "files")) {
+            Path root = dir.resolve(sub);
+            if (!Files.isDirectory(root)) {
+                continue;
             }
-            for (String sub : List.of("lessons", "files")) {
-                Path root = dir.resolve(sub);
-                if (!Files.isDirectory(root)) {
-                    continue;
-                }
-                try (Stream<Path> all = Files.walk(root)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        if (Files.isRegularFile(p) && !listed.contains(p.toAbsolutePath().normalize())) {
-                            deleteQuietly(p);
-                        } else if (Files.isDirectory(p) && !p.equals(root) && isEmpty(p)) {
-                            deleteQuietly(p);
-                        }
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (Files.isRegularFile(p) && !listed.contains(p.toAbsolutePath().normalize())) {
+                        deleteQuietly(p);
+                    } else if (Files.isDirectory(p) && !p.equals(root) && isEmpty(p)) {
+                        deleteQuietly(p);
                     }
-                } catch (IOException | UncheckedIOException e) {
-                    // what is left is tidied next time
                 }
+            } catch (IOException | UncheckedIOException e) {
+                // what is left is tidied next time
             }
         }
     }
 
     /** How many runs are kept and how many bytes the whole folder holds (documents, index and run logs). Walks it. */
     public Usage usage() {
+        if (Files.isDirectory(dir)) {
+            try {
+                exclusively(() -> null);   // another window may have kept or cleared runs meanwhile
+            } catch (IOException e) {
+                // the list as last read
+            }
+        }
         long bytes = 0;
         if (Files.isDirectory(dir)) {
             try (Stream<Path> all = Files.walk(dir)) {

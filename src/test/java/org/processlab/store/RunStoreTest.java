@@ -69,6 +69,27 @@ class RunStoreTest {
     }
 
     @Test
+    void twoWindowsSharingOneHomeKeepEachOthersRunsAndClear() throws Exception {
+        RunStore one = RunStore.open(home);
+        RunStore two = RunStore.open(home);
+        RunKey l2 = RunKey.lesson("02-first-processes");
+        RunKey l14 = RunKey.lesson("14-start-methods");
+        KeptRun a = one.keep(l2, ended("2", T0, 0, null, null, List.of("fork")), bytes(10));
+        KeptRun b = two.keep(l14, ended("14", T0 + 1, 0, null, null, List.of("fork")), bytes(10));
+        KeptRun c = one.keep(l2, ended("2", T0 + 2, 0, null, null, List.of("fork")), bytes(10));
+        assertThat(c.number()).isEqualTo(2);
+        assertThat(one.runs()).as("window one sees window two's run").containsExactly(a, b, c);
+        assertThat(RunStore.open(home).runs()).as("nothing lost from the index").containsExactly(a, b, c);
+        KeptRun d = two.keep(l2, ended("2", T0 + 3, 0, null, null, List.of("fork")), bytes(10));
+        assertThat(d.number()).as("numbered after window one's runs of the lesson").isEqualTo(3);
+
+        one.clear();
+        assertThat(two.usage().runs()).as("window two counts what is on disk").isZero();
+        KeptRun e = two.keep(l14, ended("14", T0 + 4, 0, null, null, List.of("spawn")), bytes(10));
+        assertThat(RunStore.open(home).runs()).as("the clear is not undone").containsExactly(e);
+    }
+
+    @Test
     void aLessonIdIsMadeSafeAsAFolderName() {
         assertThat(RunKey.lesson("../x y").folder()).isEqualTo("lessons/.._x_y");
         assertThat(Path.of("/r").resolve(RunKey.lesson("../../etc").folder()).normalize().startsWith(Path.of("/r/lessons"))).isTrue();
