@@ -55,6 +55,24 @@ final class RunFiles {
     }
 
     /** The message of a background task's failure: its cause's, for an {@link UncheckedIOException}. */
+    /**
+     * Why a file could not be written, in words: {@code permission denied: /home/x/.processlab/runs} rather than
+     * the bare path an {@link java.nio.file.AccessDeniedException} gives as its message.
+     */
+    static String whyNotWritten(Throwable ex) {
+        Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (cause instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (cause instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "a file is where a folder should be: " + f.getFile();
+        }
+        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+        }
+        return messageOf(cause);
+    }
+
     static String messageOf(Throwable ex) {
         Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
         return String.valueOf(cause.getMessage());

@@ -154,7 +154,14 @@ public final class RunsViewModel {
                 }
             }
             showUsage();
-        }, ex -> System.err.println("ProcessLab: " + what + " could not be kept: " + RunFiles.messageOf(ex)));
+        }, ex -> {
+            // said where the person looks: a run not kept will not come back, and the reason may be theirs to fix
+            String why = RunFiles.whyNotWritten(ex);
+            System.err.println("ProcessLab: " + what + " could not be kept: " + why);
+            run.showError("This run was not kept", "ProcessLab could not keep " + what + " in " + store.folder()
+                    + " (" + why + "). It is shown now, but it will not come back after a restart or in the run"
+                    + " list; File ▸ Save run… (Ctrl+S) can write it somewhere else.", "Not kept: " + why);
+        });
     }
 
     private static boolean belongsTo(RunRequest req, RunKey k) {

@@ -122,6 +122,26 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aRunThatCannotBeKeptSaysSoInTheWindow() throws Exception {
+        // a file where the lessons' folder of the kept runs should be: nothing can be kept there
+        Files.createDirectories(home.resolve("runs"));
+        Files.writeString(home.resolve("runs/lessons"), "not a folder");
+        vm.selectedProperty().set(lesson("02-"));
+        if (vm.prediction().runAllowedProperty().get() == Boolean.FALSE) {
+            vm.prediction().skip();
+        }
+        vm.runExample();
+        ui.runUntil("the run to end and say it was not kept", Duration.ofSeconds(60),
+                () -> !vm.run().runningProperty().get() && vm.run().errorProperty().get() != null);
+        assertThat(vm.run().errorTitleProperty().get()).isEqualTo("This run was not kept");
+        assertThat(vm.run().errorProperty().get()).contains("not a directory: " + home.resolve("runs/lessons"))
+                .contains("will not come back after a restart").contains("Save run");
+        assertThat(vm.run().statusProperty().get()).startsWith("Not kept: ");
+        assertThat(vm.runs().runs()).isEmpty();
+        assertThat(vm.run().console().allRows()).as("the run itself is shown").hasSize(3);
+    }
+
+    @Test
     void theRunListNamesEachRunAndPicksAnEarlierOne() throws Exception {
         runLessonTwo();
         RunModel second = runLessonTwo();
