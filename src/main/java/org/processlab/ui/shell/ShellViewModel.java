@@ -150,6 +150,7 @@ public final class ShellViewModel {
         files.setRunOpener(runs::openRun);
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
+        run.savedShownProperty().addListener((o, a, saved) -> chooseExampleOf(saved));
         comparison = new CompareViewModel(tasks);
         // a new run, or another lesson, is what the person turned to: the comparison gives way
         run.runningProperty().addListener((o, was, on) -> {
@@ -314,6 +315,26 @@ public final class ShellViewModel {
      * Shows the lesson of this course with id {@code id} (a run file opened names it) and says whether there is one;
      * the run file is then shown in place of the lesson's last run.
      */
+    /**
+     * Chooses, among the lesson's examples, the one a kept or opened run ran (by its file's name: a person's version
+     * ran from a copy of that file), so that Run runs the program whose run is shown and the Code tab shows it.
+     */
+    private void chooseExampleOf(SavedRun saved) {
+        String program = saved == null ? null : saved.origin().program();
+        if (program == null || ownProgram.get() != null) {
+            return;
+        }
+        Path ran = Path.of(program).getFileName();
+        for (Example ex : toolbar.examples()) {
+            if (ex.file().getFileName().equals(ran)) {
+                if (toolbar.exampleProperty().get() != ex) {
+                    toolbar.exampleProperty().set(ex);
+                }
+                return;
+            }
+        }
+    }
+
     private boolean showLessonOf(String id) {
         for (LessonEntry e : lessons.lessons()) {
             if (e instanceof Lesson l && l.id().equals(id)) {

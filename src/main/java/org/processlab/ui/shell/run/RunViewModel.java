@@ -113,6 +113,7 @@ public final class RunViewModel {
     private boolean endHeard = true;
     /** The saved run shown, or null while a run started here (or none) is. */
     private SavedRun saved;
+    private final ReadOnlyObjectWrapper<SavedRun> savedShown = new ReadOnlyObjectWrapper<>(this, "savedShown");
     /** Hears of each run started here once it has ended and its last frame is shown; never null. */
     private Consumer<Ended> onRunEnded = e -> { };
 
@@ -184,6 +185,7 @@ public final class RunViewModel {
                 SyntaxProblem p = c.problem();
                 model = null;
                 saved = null;
+                savedShown.set(null);
                 request = null;
                 views.clear();
                 errorTitle.set("Syntax error on line " + p.line() + ": nothing was run");
@@ -229,6 +231,7 @@ public final class RunViewModel {
         request = req;
         endHeard = false;
         saved = null;
+        savedShown.set(null);
         Path log = logs.fileFor(req.lessonId(), LocalDateTime.now());
         RunModel m = new RunModel(OutputLog.bounded(KEEP_LINES_PER_PROCESS, log));
         model = m;
@@ -371,6 +374,7 @@ public final class RunViewModel {
         aside = null;
         model = null;
         saved = null;
+        savedShown.set(null);
         request = null;
         views.clear();
         error.set(null);
@@ -424,6 +428,7 @@ public final class RunViewModel {
         RunModel m = RunModel.finished(saved.snapshot(), saved.output());
         model = m;
         this.saved = saved;
+        savedShown.set(saved);
         request = null;
         endHeard = true;
         String id = saved.origin().lessonId();
@@ -439,6 +444,11 @@ public final class RunViewModel {
     /** The saved run shown ({@link #showSaved}), or null while a run started here (or none) is shown. */
     public SavedRun savedShown() {
         return saved;
+    }
+
+    /** The saved run shown, as a property: set by each {@link #showSaved}, null again once another run starts. */
+    public ReadOnlyObjectProperty<SavedRun> savedShownProperty() {
+        return savedShown.getReadOnlyProperty();
     }
 
     /** What the run shown was started with, as the window last started it; null for none or a saved run. */

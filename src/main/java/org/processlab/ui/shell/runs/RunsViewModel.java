@@ -249,8 +249,11 @@ public final class RunsViewModel {
             boolean listed = lesson != null && showLesson.test(lesson);
             settle.run();
             ask(); // the lesson shown (maybe just now) must not show its last run over this one
-            run.showSaved(saved, "opened " + name + ", a run of " + SavedRunNames.day(saved.snapshot().startedAt(),
-                    zone));
+            // a run of no lesson shown here says what it is, so it is not taken for a run of the lesson on screen
+            String what = listed ? "" : " (\"" + saved.snapshot().title() + "\""
+                    + (lesson != null ? ", of lesson " + lesson + ", which this course does not have" : "") + ")";
+            run.showSaved(saved, "opened " + name + what + ", a run of "
+                    + SavedRunNames.day(saved.snapshot().startedAt(), zone));
             if (listed) {
                 keepOpened(RunKey.lesson(lesson), saved);
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.processlab.export.SavedRun;
+import org.processlab.lesson.Example;
 import org.processlab.lesson.LessonEntry;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -211,6 +212,35 @@ class RunsViewModelTest {
         vm.openRun(otherFile);
         assertThat(vm.runs().runs()).as("listed with lesson 02").hasSize(2);
         assertThat(vm.runs().shownProperty().get().number()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeptRunShowsWithTheExampleItRanAndAForeignRunSaysWhatItIs() throws Exception {
+        vm.selectedProperty().set(lesson("14-"));
+        if (vm.prediction().runAllowedProperty().get() == Boolean.FALSE) {
+            vm.prediction().skip();
+        }
+        Example second = vm.examples().stream().filter(e -> e.file().getFileName().toString()
+                .equals("default_method.py")).findFirst().orElseThrow();
+        vm.exampleProperty().set(second);
+        vm.runExample();
+        ui.runUntil("the run to end and be kept", Duration.ofSeconds(60),
+                () -> vm.runs().runs().size() == 1 && !vm.run().runningProperty().get());
+        vm.selectedProperty().set(lesson("02-"));
+        assertThat(vm.exampleProperty().get().file().getFileName().toString()).isNotEqualTo("default_method.py");
+        vm.selectedProperty().set(lesson("14-"));
+        assertThat(vm.run().savedShown()).as("lesson 14's last run, read back").isNotNull();
+        assertThat(vm.exampleProperty().get()).as("Run runs the program whose run is shown").isEqualTo(second);
+
+        // a run of a lesson this course does not have: shown with what it is, not as a run of the lesson on screen
+        SavedRun kept = vm.run().savedShown();
+        Path foreign = files.resolve("foreign.json");
+        new SavedRun(kept.snapshot(), kept.output(), new org.processlab.export.RunOrigin("99-elsewhere", null,
+                List.of())).write(foreign);
+        vm.openRun(foreign);
+        assertThat(vm.run().statusProperty().get()).contains("opened foreign.json (\"" + kept.snapshot().title()
+                + "\", of lesson 99-elsewhere, which this course does not have)");
+        assertThat(vm.runs().runs()).as("not kept with lesson 14").hasSize(1);
     }
 
     @Test
