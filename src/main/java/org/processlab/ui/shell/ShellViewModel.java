@@ -518,8 +518,9 @@ public final class ShellViewModel {
         if (runs.runs().size() >= 2) {
             runs.readLastTwo(this::compare);
         } else {
-            run.note("Compare needs two runs of this " + (ownProgram.get() != null ? "program" : "lesson")
-                    + ": run it again (another start method, or your version), then compare");
+            // a hint, not a success: the status's plain colour, and short, so the toolbar keeps its layout
+            run.hint("Compare needs two runs: run this " + (ownProgram.get() != null ? "program" : "lesson")
+                    + " again first");
         }
     }
 

@@ -244,6 +244,16 @@ class RunsViewModelTest {
     }
 
     @Test
+    void compareWithOneRunSaysWhatToDoAsAHint() throws Exception {
+        runLessonTwo();
+        vm.compareWithPrevious();
+        assertThat(vm.run().statusProperty().get()).isEqualTo("Compare needs two runs: run this lesson again first");
+        assertThat(vm.run().statusKindProperty().get()).as("not shown as a success").isEqualTo(
+                org.processlab.ui.shell.run.RunViewModel.StatusKind.IDLE);
+        assertThat(vm.comparison().openProperty().get()).isFalse();
+    }
+
+    @Test
     void aFileThatIsNotARunSaysWhyAndChangesNothing() throws Exception {
         RunModel live = runLessonTwo();
         String status = vm.run().statusProperty().get();
