@@ -20,6 +20,7 @@ import org.processlab.lesson.Example;
 import org.processlab.model.RunEvent;
 import org.processlab.model.StartMethod;
 import org.processlab.ui.shell.compare.CompareView;
+import org.processlab.ui.theme.Theme;
 import org.processlab.ui.timeline.TimeRange;
 
 /**
@@ -160,6 +161,20 @@ class CompareWindowTest extends WindowTest {
         assertThat(app.fx(() -> app.shell().comparison().lookupAll(".compare-order-badge").stream()
                 .filter(Node::isVisible).count())).as("the two lines, numbered, in each run").isEqualTo(4);
         app.screenshot("compare-lesson2-order");
+
+        // another theme while it is open: its lanes take the theme's shades too, as the run's own timeline does
+        CompareView view = app.shell().comparison();
+        app.click("#themeMenu");
+        app.click("#theme-" + Theme.DARK.id());
+        app.waitFor("the dark theme's shades on the run views", Duration.ofSeconds(10),
+                () -> app.shell().timeline().paletteProperty().get().colours() == Theme.DARK.processColours());
+        app.waitForPulses(2);
+        assertThat(app.fx(() -> view.timeline(Side.A).paletteProperty().get().colours()))
+                .isSameAs(Theme.DARK.processColours());
+        assertThat(app.fx(() -> view.timeline(Side.B).paletteProperty().get().colours()))
+                .isSameAs(Theme.DARK.processColours());
+        assertThat(app.fx(() -> view.isVisible())).as("still open").isTrue();
+        app.screenshot("compare-lesson2-order-dark");
     }
 
     /** A program that prints in one fixed order (each child joined before the next starts), run twice: no order mark. */

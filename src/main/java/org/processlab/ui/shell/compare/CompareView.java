@@ -121,6 +121,8 @@ public final class CompareView extends BorderPane {
         visibleProperty().bind(vm.openProperty());
         managedProperty().bind(vm.openProperty());
         vm.comparisonProperty().addListener((o, was, c) -> show(c));
+        // another theme gives the run's processes other shades: the comparison's lanes take them too, in place
+        palette.addListener((o, was, p) -> recolour(vm.comparisonProperty().get()));
         vm.differences().addListener((ListChangeListener<String>) c -> showDifferences());
         vm.playingProperty().addListener((o, was, on) -> {
             if (on) {
@@ -140,10 +142,18 @@ public final class CompareView extends BorderPane {
         if (c == null) {
             return;
         }
+        recolour(c);
+        axis.use(c.a().startedAt(), c.b().startedAt());
+    }
+
+    /** Shows the same comparison in the palette's shades now, keeping the axis (zoom, cursor) as it is. */
+    private void recolour(RunComparison c) {
+        if (c == null) {
+            return;
+        }
         ProcessPalette.Colours shades = palette.get().colours();
         a.show(vm.headline(Side.A), vm.run(Side.A), vm.lanes(Side.A), vm.notes(Side.A), vm.orderMarks(), shades);
         b.show(vm.headline(Side.B), vm.run(Side.B), vm.lanes(Side.B), vm.notes(Side.B), vm.orderMarks(), shades);
-        axis.use(c.a().startedAt(), c.b().startedAt());
     }
 
     private void showDifferences() {
