@@ -31,6 +31,11 @@ import org.processlab.run.Assets;
  * <p>Threading: stateless; {@link #load} does file I/O, so call it off the FX thread.
  */
 public final class LessonLibrary {
+    /**
+     * The largest {@code lesson.md} read, bytes (1 MiB): a page a person writes is a few kB; a larger file is refused
+     * before it is read, so a huge one (a 50 MB front matter took minutes and gigabytes to parse) stalls nothing.
+     */
+    public static final long MAX_LESSON_BYTES = 1L << 20;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -81,6 +86,13 @@ public final class LessonLibrary {
         int guessedOrder = leadingNumber(id);
         Path file = dir.resolve("lesson.md");
         try {
+            long size = Files.size(file);
+            if (size > MAX_LESSON_BYTES) {
+                return new LessonError(id, dir, guessedOrder, file + ": the file is " + String.format(
+                        java.util.Locale.ROOT, "%,d", size) + " bytes; a lesson page may be at most "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_LESSON_BYTES)
+                        + " bytes (1 MiB), so it was not read");
+            }
             String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
             if (!text.startsWith("---\n")) {
                 return new LessonError(id, dir, guessedOrder, file + ": the file must start with front matter (a line '---')");

@@ -85,6 +85,25 @@ class LessonLibraryTest {
     }
 
     @Test
+    void aLessonFileOverOneMebibyteIsRefusedUnreadAndTheOthersLoad() throws IOException {
+        lesson("01-good", "---\ntitle: Good\norder: 1\n---\ntext\n");
+        Path huge = Files.createDirectories(root.resolve("02-huge")).resolve("lesson.md");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.write("---\ntitle: [".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.setLength(50L << 20);   // 50 MB of front matter, most of it a hole: never read
+        }
+        List<LessonEntry> all = LessonLibrary.load(root);
+        assertThat(all.get(0)).isInstanceOf(Lesson.class);
+        assertThat(all.get(1)).isInstanceOf(LessonError.class);
+        assertThat(((LessonError) all.get(1)).message()).isEqualTo(huge + ": the file is 52,428,800 bytes; a lesson"
+                + " page may be at most 1,048,576 bytes (1 MiB), so it was not read");
+        lesson("03-at-the-limit", "---\ntitle: Limit\norder: 3\n---\n" + "x".repeat((int) LessonLibrary.MAX_LESSON_BYTES
+                - 31) + "\n");
+        assertThat(Files.size(root.resolve("03-at-the-limit/lesson.md"))).isEqualTo(LessonLibrary.MAX_LESSON_BYTES);
+        assertThat(LessonLibrary.loadOne(root.resolve("03-at-the-limit"))).isInstanceOf(Lesson.class);
+    }
+
+    @Test
     void suggestIsOneWordOrAListAndAnUnknownWordIsAnError() throws IOException {
         lesson("01-one", "---\ntitle: One\norder: 1\nsuggest: compare\n---\n");
         lesson("02-list", "---\ntitle: List\norder: 2\nsuggest: [compare]\n---\n");
