@@ -116,14 +116,9 @@ class App(object):
     """The connection to the app. Blocking sends; any error means the app is gone."""
 
     def __init__(self, addr):
-        host, _, port = addr.rpartition(':')
-        # A numeric address: plain connect() (create_connection's getaddrinfo would
-        # import the idna codec for nothing).
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.settimeout(10)
-        self.sock.connect((host or '127.0.0.1', int(port)))
-        self.sock.settimeout(None)
-        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # A Unix socket ('unix:/path') or loopback TCP ('tcp:127.0.0.1:PORT', a numeric
+        # address: plain connect(), no getaddrinfo).
+        self.sock = wire.open_channel(socket, addr, 10)
         self.gone = False
         self.buf = b''
 

@@ -198,15 +198,10 @@ class _Conn(object):
 
     def connect(self, origin):
         import _socket
-        addr = os.environ.get('PROCESSLAB_TRACE', '')
-        host, _, port = addr.rpartition(':')
-        s = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)  # close-on-exec by default
+        # A Unix socket ('unix:/path') or loopback TCP ('tcp:127.0.0.1:PORT'); close-on-exec.
+        s = _wire.open_channel(_socket, os.environ.get('PROCESSLAB_TRACE', ''), 5.0)
         try:
-            s.settimeout(5.0)
-            s.connect((host or '127.0.0.1', int(port)))
-            s.settimeout(None)
             try:
-                s.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
                 if hasattr(_socket, 'SO_NOSIGPIPE'):   # macOS has no MSG_NOSIGNAL
                     s.setsockopt(_socket.SOL_SOCKET, _socket.SO_NOSIGPIPE, 1)
             except Exception:

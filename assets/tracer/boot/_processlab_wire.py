@@ -164,3 +164,40 @@ def waitid_status(si_code, si_status):
     if si_code == os.CLD_DUMPED:
         return si_status | 0x80, -si_status
     return None
+
+
+# --------------------------------------------------------------------------- the trace channel
+
+def channel_address(addr):
+    """Where PROCESSLAB_TRACE says to connect: ('unix', path) for 'unix:/path', ('tcp',
+    (host, port)) for 'tcp:HOST:PORT' and for the older 'HOST:PORT'.
+    Raises ValueError for anything else."""
+    if addr.startswith('unix:'):
+        path = addr[5:]
+        if not path:
+            raise ValueError('no socket path in %r' % addr)
+        return 'unix', path
+    if addr.startswith('tcp:'):
+        addr = addr[4:]
+    host, _, port = addr.rpartition(':')
+    return 'tcp', (host or '127.0.0.1', int(port))
+
+
+def open_channel(sockmod, addr, timeout):
+    """A stream socket connected to the app's trace channel at `addr` (PROCESSLAB_TRACE),
+    blocking, close-on-exec; TCP_NODELAY on TCP. `sockmod` is `socket` or `_socket` (the
+    agent uses the C module: no import of the socket package in the program). The connect
+    waits at most `timeout` seconds. Raises OSError or ValueError."""
+    kind, where = channel_address(addr)
+    family = sockmod.AF_UNIX if kind == 'unix' else sockmod.AF_INET
+    s = sockmod.socket(family, sockmod.SOCK_STREAM)
+    try:
+        s.settimeout(timeout)
+        s.connect(where)
+        s.settimeout(None)
+        if kind == 'tcp':
+            s.setsockopt(sockmod.IPPROTO_TCP, sockmod.TCP_NODELAY, 1)
+    except BaseException:
+        s.close()
+        raise
+    return s

@@ -45,19 +45,32 @@ def python(*args, env=None, timeout=60, **kw):
 
 
 class FakeApp(object):
-    """The app's side of the trace protocol, on loopback, for a test: accepts every connection, reads
-    its messages (line + payload) into `messages` as (connection number, dict, payload bytes or None).
-    Use as a context manager; `env` is what a traced process needs to find it."""
+    """The app's side of the trace protocol, for a test: accepts every connection, reads its messages
+    (line + payload) into `messages` as (connection number, dict, payload bytes or None). Use as a
+    context manager; `env` is what a traced process needs to find it. `kind` is the channel, as
+    PROCESSLAB_TRACE names it: 'tcp' (tcp:127.0.0.1:PORT), 'unix' (unix:/path, in a fresh 0700
+    folder) or 'old' (127.0.0.1:PORT, the form before Unix sockets)."""
 
-    def __init__(self):
+    def __init__(self, kind='tcp'):
         import socket
+        import tempfile
         import threading
         self.token = os.urandom(16).hex()
-        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.server.bind(('127.0.0.1', 0))
+        self.folder = None
+        if kind == 'unix':
+            self.folder = tempfile.mkdtemp(prefix='pl-test-')
+            path = os.path.join(self.folder, 'trace.sock')
+            self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.server.bind(path)
+            address = 'unix:' + path
+        else:
+            self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self.server.bind(('127.0.0.1', 0))
+            address = '127.0.0.1:%d' % self.server.getsockname()[1]
+            if kind == 'tcp':
+                address = 'tcp:' + address
         self.server.listen(64)
-        self.env = {'PROCESSLAB_TRACE': '127.0.0.1:%d' % self.server.getsockname()[1],
-                    'PROCESSLAB_TOKEN': self.token}
+        self.env = {'PROCESSLAB_TRACE': address, 'PROCESSLAB_TOKEN': self.token}
         self.messages = []
         self.conns = []
         self.lock = threading.Lock()
@@ -97,6 +110,9 @@ class FakeApp(object):
 
     def close(self):
         self.server.close()
+        if self.folder is not None:
+            import shutil
+            shutil.rmtree(self.folder, ignore_errors=True)
         for c in list(self.conns):
             try:
                 c.close()

@@ -2,9 +2,20 @@
 # then prints normally. The run must go on and count each rejected connection.
 import os, socket
 
-host, port = os.environ['PROCESSLAB_TRACE'].rsplit(':', 1)
+addr = os.environ['PROCESSLAB_TRACE']
+
+
+def dial():
+    if addr.startswith('unix:'):
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(addr[len('unix:'):])
+        return s
+    host, port = addr[len('tcp:'):].rsplit(':', 1) if addr.startswith('tcp:') else addr.rsplit(':', 1)
+    return socket.create_connection((host, int(port)))
+
+
 def knock(data):
-    s = socket.create_connection((host, int(port)))
+    s = dial()
     try:
         s.sendall(data)
         s.settimeout(5)

@@ -72,7 +72,10 @@ public final class TextReport {
     /** The least width of the "name[PID]" column of output lines. */
     static final int WHO_WIDTH = 22;
 
-    /** Writes what follows the output: the process table, the lanes as text, how the run was stopped, its status. */
+    /**
+     * Writes what follows the output: the process table, the lanes as text, the connections to the trace channel that
+     * were refused (when any were), how the run was stopped, its status.
+     */
     public static void writeEnd(RunSnapshot run, OutputLog output, PrintStream out) {
         if (run.error() != null) {
             out.println("Error: " + run.error());
@@ -96,6 +99,10 @@ public final class TextReport {
         out.println();
         org.processlab.export.TextTimeline.write(run, output, out, 60);
         out.println();
+        String refused = run.channelRefusals().sentence();
+        if (!refused.isEmpty()) {
+            out.println(refused + ".");
+        }
         if (run.stoppedBy() != null) {
             out.println("Stopped by: " + run.stoppedBy().id());
         }

@@ -117,7 +117,7 @@ final class DocumentToRun {
                 doc.startMethodAsked(), doc.supervisorPid() == null ? -1 : doc.supervisorPid(), output.size(),
                 List.copyOf(unfinished), doc.rejectedConnections(),
                 p == null ? null : new RunEvent.PriorityLowered(RunDocument.micros(start, p.t()), p.steps(), p.reason()),
-                doc.inputDroppedBytes());
+                doc.inputDroppedBytes(), doc.refusedConnections());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.JoinView;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
@@ -33,7 +34,8 @@ import org.processlab.model.UnfinishedLine;
  *                 "joins": [{"child", "from", "to", "reaped"}]}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
  *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"}],
- *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]}}
+ *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
+ *  "refusedConnections": {"wrongToken", "noHello", "tooMany", "broken"}}
  * </pre>
  * Every time in the document is in <b>seconds from the run's start</b> (a JSON number, to the microsecond: it turns
  * back into the same epoch microseconds, {@link #micros}), except {@code startTime} (ISO-8601, UTC, to the
@@ -49,7 +51,7 @@ import org.processlab.model.UnfinishedLine;
  * lines are made one at a time as they are read, so writing a million lines costs no more memory than the run
  * already holds.
  *
- * @param formatVersion       the version of the format: 1 or 2
+ * @param formatVersion       the version of the format: 1, 2 or 3
  * @param exitCode            the root process's status as a shell reports it (128+N for signal N), or null when
  *                            the run could not start or broke
  * @param error               why the run could not start or broke, or null
@@ -76,16 +78,19 @@ import org.processlab.model.UnfinishedLine;
  * @param otherOutput         lines whose writer is none of {@code processes} (written before main was known), by
  *                            writer
  * @param origin              what was run; {@link RunOrigin#NONE} in version 1
+ * @param refusedConnections  the connections to the trace channel that were refused, by kind (their total is
+ *                            {@code rejectedConnections}); {@link ChannelRefusals#NONE} before version 3, which did
+ *                            not tell kinds apart
  */
 public record RunDocument(int formatVersion, Integer exitCode, String error, StopReason stoppedBy, String title,
                           List<String> startMethods, long outputLines, long rejectedConnections,
                           List<Process> processes, RunStatus status, Long startTime, Double endedAt, Double now,
                           String startMethodAsked, Long supervisorPid, PriorityChange priorityLowered,
                           long inputDroppedBytes, List<Unfinished> unfinishedLines, List<OtherOutput> otherOutput,
-                          RunOrigin origin) {
+                          RunOrigin origin, ChannelRefusals refusedConnections) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /**
      * One process of the run. Times are seconds from the run's start, or null when not known.
@@ -227,7 +232,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 Collections.unmodifiableList(processes), run.status(), run.startedAt() < 0 ? null : run.startedAt(),
                 time(run, run.endedAt()), seconds(run, run.now()), run.requestedStartMethod(),
                 run.supervisorPid() < 0 ? null : run.supervisorPid(), priority(run, run.priorityLowered()),
-                run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed, logged), origin);
+                run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed, logged), origin,
+                run.channelRefusals());
     }
 
     /** The document of {@code run} without its origin ({@link RunOrigin#NONE}). */

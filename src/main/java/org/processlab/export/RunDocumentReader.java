@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import org.processlab.model.ChannelRefusal;
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 import org.processlab.model.Role;
@@ -18,10 +20,11 @@ import org.processlab.model.Stream;
  * Reads a run document ({@link RunDocument} gives its shape, {@code src/RUN-FORMAT.md} every field) back into a
  * {@link RunDocument}, streamed: one output line at a time, never a tree of the whole document.
  *
- * <p>What it accepts: every document of format 1 or 2 ({@link RunDocument#FORMAT_VERSION}), and documents that differ
- * from one only in field order, white space, fields this version does not know (skipped), and fields that may be null
- * being left out (read as null; {@code untraced} and {@code open} as false). A document without
- * {@code formatVersion} is format 1; in it every field format 2 added may be left out.
+ * <p>What it accepts: every document of format 1, 2 or 3 ({@link RunDocument#FORMAT_VERSION}), and documents that
+ * differ from one only in field order, white space, fields this version does not know (skipped), and fields that may be
+ * null being left out (read as null; {@code untraced} and {@code open} as false). A document without
+ * {@code formatVersion} is format 1; in it every field format 2 added may be left out; before format 3,
+ * {@code refusedConnections} may be left out (no kinds: {@link ChannelRefusals#NONE}).
  *
  * <p>What it rejects, with a {@link RunDocumentException} whose {@link RunDocumentException#kind() kind} says which:
  * <ul>
@@ -113,6 +116,7 @@ public final class RunDocumentReader {
         List<RunDocument.Unfinished> unfinished = null;
         List<RunDocument.OtherOutput> otherOutput = null;
         RunOrigin origin = null;
+        ChannelRefusals refused = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "formatVersion" -> version = formatVersion();
@@ -137,6 +141,7 @@ public final class RunDocumentReader {
                 case "unfinishedLines" -> unfinished = in.list(this::unfinished);
                 case "otherOutput" -> otherOutput = in.list(this::otherOutput);
                 case "origin" -> origin = in.isNull() ? null : origin();
+                case "refusedConnections" -> refused = refusals();
                 default -> in.skip();
             }
         }
@@ -153,7 +158,8 @@ public final class RunDocumentReader {
                 v2 ? in.required(inputDropped, "inputDroppedBytes") : inputDropped == null ? 0 : inputDropped,
                 v2 ? in.required(unfinished, "unfinishedLines") : unfinished == null ? List.of() : unfinished,
                 v2 ? in.required(otherOutput, "otherOutput") : otherOutput == null ? List.of() : otherOutput,
-                origin == null ? RunOrigin.NONE : origin);
+                origin == null ? RunOrigin.NONE : origin,
+                v >= 3 ? in.required(refused, "refusedConnections") : refused == null ? ChannelRefusals.NONE : refused);
     }
 
     /** The format's version: a newer one than this ProcessLab reads is refused here, before anything else is read. */
@@ -326,6 +332,29 @@ public final class RunDocumentReader {
         }
         return new RunDocument.Join(in.required(child, "child"), in.required(from, "from"), to,
                 in.required(reaped, "reaped"));
+    }
+
+    private ChannelRefusals refusals() throws IOException {
+        in.startObject("the refused connections, by kind");
+        ChannelRefusals r = ChannelRefusals.NONE;
+        while (in.nextField()) {
+            ChannelRefusal why = null;
+            for (ChannelRefusal k : ChannelRefusal.values()) {
+                if (k.jsonName().equals(in.field())) {
+                    why = k;
+                }
+            }
+            if (why == null) {
+                in.skip();
+                continue;
+            }
+            long n = in.integer();
+            if (n < 0) {
+                throw in.broken("a count of refused connections is below 0: " + n);
+            }
+            r = r.with(why, n);
+        }
+        return r;
     }
 
     private RunDocument.PriorityChange priority() throws IOException {

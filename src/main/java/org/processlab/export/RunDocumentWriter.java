@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.processlab.model.ChannelRefusal;
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 
@@ -79,6 +81,7 @@ public final class RunDocumentWriter {
             g.writeStringField("program", doc.origin().program());
             texts(g, "arguments", doc.origin().arguments());
             g.writeEndObject();
+            refusals(g, doc.refusedConnections());
             g.writeEndObject();
         }
         out.write('\n');
@@ -160,6 +163,14 @@ public final class RunDocumentWriter {
         g.writeNumberField("to", s.to());
         if (s.open()) {
             g.writeBooleanField("open", true);
+        }
+        g.writeEndObject();
+    }
+
+    private static void refusals(JsonGenerator g, ChannelRefusals r) throws IOException {
+        g.writeObjectFieldStart("refusedConnections");
+        for (ChannelRefusal why : ChannelRefusal.values()) {
+            g.writeNumberField(why.jsonName(), r.of(why));
         }
         g.writeEndObject();
     }

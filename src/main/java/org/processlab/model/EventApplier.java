@@ -355,6 +355,13 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     }
 
     @Override
+    public Void connectionRefused(RunEvent.ConnectionRefused e) {
+        run.refusals = run.refusals.plus(e.why());
+        run.rejected++;
+        return null;
+    }
+
+    @Override
     public Void priorityLowered(PriorityLowered e) {
         if (run.priorityLowered == null) {
             run.priorityLowered = e;

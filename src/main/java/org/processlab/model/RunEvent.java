@@ -91,6 +91,8 @@ public sealed interface RunEvent {
 
         R inputDropped(InputDropped e);
 
+        R connectionRefused(ConnectionRefused e);
+
         R outputLine(OutputLine e);
     }
 
@@ -218,6 +220,17 @@ public sealed interface RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.inputDropped(this);
+        }
+    }
+
+    /**
+     * A connection to the run's trace channel was refused at {@code t} (µs) for {@code why}; the run goes on (the trace
+     * transport's count, {@link ChannelRefusals}).
+     */
+    record ConnectionRefused(long t, ChannelRefusal why) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.connectionRefused(this);
         }
     }
 

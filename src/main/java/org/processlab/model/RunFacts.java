@@ -9,8 +9,7 @@ import java.util.Set;
  *
  * <p>Threading: not thread-safe on its own. Every field is written while holding {@link RunModel}'s lock: by ingest
  * threads inside {@link RunModel#append} ({@link EventApplier}), {@link #supervisorPid} by
- * {@link RunModel#setSupervisorPid} (the thread starting the run) and {@link #rejected} by
- * {@link RunModel#countRejectedConnection} (the trace server's threads). {@link RunModel#snapshot()} reads them, on
+ * {@link RunModel#setSupervisorPid} (the thread starting the run). {@link RunModel#snapshot()} reads them, on
  * any thread, under the same lock.
  */
 final class RunFacts {
@@ -35,8 +34,10 @@ final class RunFacts {
     StopReason stoppedBy;
     long stopRequestedAt = -1;
     RunEvent.PriorityLowered priorityLowered;
-    /** Trace connections closed for a wrong token or a malformed message. */
+    /** Trace connections refused, whatever the kind ({@link RunEvent.ConnectionRefused}). */
     long rejected;
+    /** The same, by kind. */
+    ChannelRefusals refusals = ChannelRefusals.NONE;
     /** Bytes of the program's input dropped because it had not read what was waiting ({@link RunEvent.InputDropped}). */
     long inputDropped;
 

@@ -34,7 +34,7 @@ import org.processlab.model.RunEvent.OutputLine;
  * is asked to refresh. {@link #snapshot()} may be called from any thread and returns an immutable copy.
  */
 public final class RunModel {
-    // Guarded by lock: written by the ingest threads (append, appendLines, countRejectedConnection) and by the thread
+    // Guarded by lock: written by the ingest threads (append, appendLines) and by the thread
     // starting the run (setSupervisorPid); read under it by snapshot(), events(), processCount() and untracedWriter()
     // on any thread.
     private final Object lock = new Object();
@@ -117,16 +117,6 @@ public final class RunModel {
         synchronized (lock) {
             return List.copyOf(events);
         }
-    }
-
-    /** Counts a trace connection that was closed for a wrong token or a malformed message. */
-    public void countRejectedConnection() {
-        checkLive();
-        synchronized (lock) {
-            run.rejected++;
-            version++;
-        }
-        markDirty();
     }
 
     /** Records the PID of ProcessLab's supervisor (never listed; an orphan's new parent). */
@@ -226,7 +216,7 @@ public final class RunModel {
             return new RunSnapshot(version, run.status, run.title, run.startedAt, run.endedAt, now, List.copyOf(views),
                     run.rootStatus, run.stoppedBy, run.error, List.copyOf(run.startMethods), run.requestedMethod,
                     run.supervisorPid, output.size(), unfinished.now(), run.rejected, run.priorityLowered,
-                    run.inputDropped);
+                    run.inputDropped, run.refusals);
         }
     }
 

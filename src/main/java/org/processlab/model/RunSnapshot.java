@@ -27,12 +27,15 @@ import java.util.Optional;
  * @param priorityLowered when and why the run was lowered below the window's priority because it turned busy, or null
  * @param inputDroppedBytes bytes of input sent to the main process's stdin that were dropped because it had not read
  *                       the 1 MiB waiting before them (the supervisor's {@code stdin-dropped}); 0 for none
+ * @param channelRefusals connections to the run's trace channel that were refused, by kind (their total is
+ *                       {@code rejectedConnections})
  */
 public record RunSnapshot(long version, RunStatus status, String title, long startedAt, long endedAt, long now,
                           List<ProcessView> processes, Integer rootStatus, StopReason stoppedBy, String error,
                           List<String> startMethods, String requestedStartMethod, long supervisorPid,
                           long outputLines, List<UnfinishedLine> unfinishedLines, long rejectedConnections,
-                          RunEvent.PriorityLowered priorityLowered, long inputDroppedBytes) {
+                          RunEvent.PriorityLowered priorityLowered, long inputDroppedBytes,
+                          ChannelRefusals channelRefusals) {
 
     /** The main process, if it has started. */
     public Optional<ProcessView> main() {

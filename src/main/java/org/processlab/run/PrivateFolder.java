@@ -35,6 +35,22 @@ final class PrivateFolder {
      * @throws IOException when it cannot be made, or it is there and is not this user's folder (the message says why)
      */
     static Path claim(Path dir) throws IOException {
+        return claim(dir, true);
+    }
+
+    /**
+     * As {@link #claim}, but a folder already there whose mode is not {@code 0700} is refused, not narrowed: others
+     * could enter it until now, so what is in it is not known to be ours (a socket's folder, where a stranger could
+     * have left a link in the socket's place).
+     *
+     * @return {@code dir}
+     * @throws IOException when it cannot be made, or it is there and is not this user's {@code 0700} folder
+     */
+    static Path claimAsIs(Path dir) throws IOException {
+        return claim(dir, false);
+    }
+
+    private static Path claim(Path dir, boolean narrow) throws IOException {
         boolean posix = posix(dir);
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.toAbsolutePath().getParent());
@@ -49,17 +65,26 @@ final class PrivateFolder {
         }
         if (posix) {
             UserPrincipal owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
+            UserPrincipal me = me(dir);
             if (!owner.equals(me)) {
                 throw new IOException(dir + " belongs to " + owner.getName() + ", not to " + me.getName()
                         + ", so it is not used");
             }
-            if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            if (!mode.equals(OWNER_ONLY)) {
+                if (!narrow) {
+                    throw new IOException(dir + " has mode " + PosixFilePermissions.toString(mode)
+                            + ", not rwx------, so it is not used");
+                }
                 Files.setPosixFilePermissions(dir, OWNER_ONLY);
             }
         }
         return dir;
+    }
+
+    /** The user running ProcessLab, as the file system of {@code p} names owners. */
+    static UserPrincipal me(Path p) throws IOException {
+        return p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
     }
 
     /** A new folder under {@code parent} (the system's temporary folder) that only this user can enter. */

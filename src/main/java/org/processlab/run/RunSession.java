@@ -107,7 +107,7 @@ public final class RunSession implements AutoCloseable {
      * @param model an empty model that receives every event of this run
      */
     public static RunSession start(RunSpec spec, RunModel model) {
-        return start(spec, model, LoopbackTransport::open);
+        return start(spec, model, SelectorTransport::open);
     }
 
     /** {@link #start(RunSpec, RunModel)} over another trace transport. */

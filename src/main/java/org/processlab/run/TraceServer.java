@@ -9,19 +9,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.processlab.model.ChannelRefusal;
+import org.processlab.model.Clock;
+import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 
 /**
  * The app's end of the trace protocol for one run (assets/tracer/PROTOCOL.md): a fresh random 128-bit token, and at
  * each new connection a look at its first message. A {@code hello} with the run's token from the supervisor goes to a
  * {@link SupervisorMessages}, from an agent to an {@link AgentMessages}; anything else is closed and counted in the
- * model, and the run goes on. Where the bytes come from is the {@link TraceTransport}'s business.
+ * model by its {@link ChannelRefusal} ({@link RunEvent.ConnectionRefused}), and the run goes on. Where the bytes come from is the {@link TraceTransport}'s business.
  *
  * <p>Threading: {@link #accept} and {@link #rejected} run on the transport's threads; the counters are atomic, and the
  * supervisor's peer is handed to {@link #close()} through a volatile field. The other methods: any thread.
  */
 final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listener, AutoCloseable {
-    /** Opens a transport that serves the given acceptor (a factory such as {@link LoopbackTransport#open}). */
+    /** Opens a transport that serves the given acceptor (a factory such as {@link SelectorTransport#open}). */
     interface TransportFactory {
         TraceTransport open(TraceTransport.Acceptor acceptor) throws IOException;
     }
@@ -59,10 +62,10 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
         this.transport = transport.open(this);
     }
 
-    /** A trace server on loopback TCP ({@link LoopbackTransport}). */
+    /** A trace server on the channel {@link ChannelKind#chosen()} gives ({@link SelectorTransport}). */
     static TraceServer open(RunModel model, SupervisorMessages.Listener supervisor, Runnable processAnnounced)
             throws IOException {
-        return new TraceServer(model, supervisor, processAnnounced, LoopbackTransport::open);
+        return new TraceServer(model, supervisor, processAnnounced, SelectorTransport::open);
     }
 
     /** Where the run's processes connect: the value of {@code PROCESSLAB_TRACE}. */
@@ -96,7 +99,12 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
     @Override
     public TraceTransport.Connection accept(TraceMessage first, TraceTransport.Peer peer) {
         JsonNode hello = first.json();
-        if (!"hello".equals(first.kind()) || !tokenMatches(hello.path("token").asText(""))) {
+        if (!"hello".equals(first.kind())) {
+            rejected(ChannelRefusal.BROKEN);
+            return null;
+        }
+        if (!tokenMatches(hello.path("token").asText(""))) {
+            rejected(ChannelRefusal.WRONG_TOKEN);
             return null;
         }
         if ("supervisor".equals(hello.path("peer").asText())) {
@@ -113,8 +121,8 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
     }
 
     @Override
-    public void rejected() {
-        model.countRejectedConnection();
+    public void rejected(ChannelRefusal why) {
+        model.append(new RunEvent.ConnectionRefused(Clock.nowMicros(), why));
     }
 
     @Override

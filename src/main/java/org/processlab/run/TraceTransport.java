@@ -2,11 +2,14 @@ package org.processlab.run;
 
 import java.io.IOException;
 
+import org.processlab.model.ChannelRefusal;
+
 /**
  * A place the processes of one run connect to (the supervisor and one agent per traced process), and the protocol's
  * framing on each connection: what comes out is whole {@link TraceMessage}s, per connection, in the order they were
- * sent. {@link LoopbackTransport} is today's: loopback TCP, a reader thread per connection. What the messages mean is
- * not the transport's business: the {@link Acceptor} ({@link TraceServer}) decides that.
+ * sent. {@link SelectorTransport} is today's: one selector thread serving a Unix socket in a private folder, or
+ * loopback TCP ({@link ChannelKind}). What the messages mean is not the transport's business: the {@link Acceptor}
+ * ({@link TraceServer}) decides that.
  *
  * <p>Life: an implementation's factory starts listening and accepting at once; {@link #address()} is then what the
  * run's processes are told ({@code PROCESSLAB_TRACE}); {@link #close()} stops accepting.
@@ -20,10 +23,10 @@ import java.io.IOException;
  *       whatever ended it (the peer closed, the framing broke, a handler threw). A connection whose {@code accept}
  *       returned null hears nothing more. The transport publishes each call's effects to the next call of the same
  *       connection, so a handler keeps per-connection state in plain fields.</li>
- *   <li>Calls for different connections may run at the same time on different threads (a thread per connection, as
- *       today) or one after another on one thread (a selector serving many, as a Unix-socket transport would).
- *       Handlers must work with both: state shared across connections is thread-safe, and no call blocks for long
- *       (appending to the model is fine; waiting for another connection is not).</li>
+ *   <li>Calls for different connections may run at the same time on different threads (a thread per connection) or
+ *       one after another on one thread (a selector serving many, as today). Handlers must work with both: state
+ *       shared across connections is thread-safe, and no call blocks for long (appending to the model is fine;
+ *       waiting for another connection, or for a process, is not: every other connection of the run waits too).</li>
  *   <li>A message and its payload belong to the handler from the call on; the transport never reuses them, so a
  *       handler may keep slices of the payload without copying.</li>
  *   <li>{@link Acceptor#rejected} is called on any of the transport's threads.</li>
@@ -31,13 +34,18 @@ import java.io.IOException;
  * </ul>
  *
  * <h2>What the transport enforces</h2>
- * A connection is closed, and counted through {@link Acceptor#rejected}, when: too many are open at once; it sends no
- * first message within {@link #FIRST_MESSAGE_MILLIS}, or ends before one; it breaks the framing (a line over {@link MessageReader#MAX_LINE}
- * bytes, bad JSON, a payload over {@link MessageReader#MAX_PAYLOAD}); or the acceptor refuses it. The run goes on.
+ * A connection is closed, and counted through {@link Acceptor#rejected} with its {@link ChannelRefusal}, when: too many
+ * are open or waiting at once ({@code TOO_MANY}); its whole first message has not come within
+ * {@link #FIRST_MESSAGE_MILLIS} of its accept, or it ends before one ({@code NO_HELLO}); it breaks the framing (a line
+ * over {@link MessageReader#MAX_LINE} bytes, bad JSON, a payload over {@link MessageReader#MAX_PAYLOAD}:
+ * {@code BROKEN}). When the acceptor refuses a first message, the acceptor counts why. The run goes on.
  */
 interface TraceTransport extends AutoCloseable {
-    /** How long a new connection has to send its first message (its {@code hello}). */
-    int FIRST_MESSAGE_MILLIS = 5_000;
+    /**
+     * How long a new connection has, from its accept, to send its whole first message (its {@code hello}): one deadline
+     * for the message, not one per read, so a connection trickling a byte at a time is closed at it all the same.
+     */
+    int FIRST_MESSAGE_MILLIS = 2_000;
 
     /** The value of {@code PROCESSLAB_TRACE}: where the run's processes connect. */
     String address();
@@ -65,12 +73,12 @@ interface TraceTransport extends AutoCloseable {
          *
          * @param first its first message (the protocol wants a {@code hello})
          * @param peer  the way back to it
-         * @return the handler of the connection's later messages, or null to close it (it is then counted as rejected)
+         * @return the handler of the connection's later messages, or null to close it (the acceptor counts why)
          */
         Connection accept(TraceMessage first, Peer peer);
 
-        /** A connection was refused or closed for breaking the rules above. */
-        void rejected();
+        /** A connection was refused or closed for breaking the rules above, for {@code why}. */
+        void rejected(ChannelRefusal why);
     }
 
     /** The messages of one connection after its first. */

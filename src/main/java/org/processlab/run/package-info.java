@@ -5,8 +5,9 @@
  *
  * <h2>Rooms</h2>
  * <ul>
- *   <li>The wire: {@code TraceTransport} (where peers connect, and the framing; {@code LoopbackTransport} with
- *       {@code MessageReader} today), {@code TraceServer} (the token and each connection's hello),
+ *   <li>The wire: {@code TraceTransport} (where peers connect, and the framing; {@code SelectorTransport} with
+ *       {@code MessageReader} today, on a {@code ChannelEndpoint}: a Unix socket in a {@code SocketFolder}, or
+ *       loopback TCP, as {@code ChannelKind} says), {@code TraceServer} (the token and each connection's hello),
  *       {@code AgentMessages} and {@code SupervisorMessages} (every message kind → the model's events, one method per
  *       kind), {@code LineAssembler} (bytes → lines).</li>
  *   <li>The supervisor: {@code Supervisor} (its process: started with its program, or started first and handed the
@@ -21,8 +22,8 @@
  *
  * <h2>Threads</h2>
  * A run's own thread ({@code run-TITLE}) starts it, samples it and ends it; each trace connection is served by one
- * thread at a time (today one pooled thread per connection, {@code trace-conn}), which appends to the model; the
- * caller of {@code stop} may be any thread. Each class says which thread writes each of its fields.
+ * thread at a time (today one selector thread serves every connection of a run, {@code trace-channel}), which
+ * appends to the model; the caller of {@code stop} may be any thread. Each class says which thread writes each of its fields.
  *
  * <h2>A new kind of message from an agent (or the supervisor)</h2>
  * <ol>

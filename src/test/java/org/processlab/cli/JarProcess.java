@@ -15,8 +15,14 @@ final class JarProcess {
     }
 
     static ProcessBuilder builder(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.processlab.app.Main"));
+        return builder(List.of(), args);
+    }
+
+    /** As {@link #builder(String...)}, with options for the JVM ({@code -Dprocesslab.trace=tcp}). */
+    static ProcessBuilder builder(List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.processlab.app.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 import org.processlab.model.Role;
@@ -21,7 +22,7 @@ import org.processlab.model.Stream;
 /** The run document's reader: typed values out of a document, and a clear message for a broken one. */
 class RunDocumentReaderTest {
     /** A run stopped at its time limit: main, a child killed by SIGKILL, and a Process object never started. */
-    static final RunDocument RUN = new RunDocument(2, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
+    static final RunDocument RUN = new RunDocument(3, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
             List.of("fork"), 3, 1, List.of(
             new RunDocument.Process(4100L, 52_001, 4090L, 0, Role.MAIN, "MainProcess", null, null, false, 137,
                     null, false, true, null, null, 0.012, 2.5, 2.501,
@@ -43,7 +44,7 @@ class RunDocumentReaderTest {
                     List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5, false)), List.of(), List.of(),
                     -2L, null, null, false, null, null, 1, List.of())),
             RunStatus.ENDED, 1_796_617_687_123_456L, 2.5, 2.75, "fork", 4090L, null, 0, List.of(), List.of(),
-            RunOrigin.NONE);
+            RunOrigin.NONE, new ChannelRefusals(0, 0, 0, 1));
 
     @Test
     void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
@@ -57,7 +58,7 @@ class RunDocumentReaderTest {
     void theDocumentIsOneLineInTheDocumentedFieldOrder() throws IOException {
         String text = write(RUN);
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith(
-                "{\"formatVersion\":2,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
+                "{\"formatVersion\":3,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
                         + "\"startMethods\":[\"fork\"],\"outputLines\":3,\"rejectedConnections\":1,\"processes\":[");
         assertThat(text).contains("{\"pid\":null,\"startTicks\":-1,\"ppid\":null,\"parent\":4100,\"role\":\"child\"");
         assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true,\"n\":2}");
@@ -96,10 +97,10 @@ class RunDocumentReaderTest {
 
     @Test
     void aDocumentOfANewerFormatIsRefusedAtOnce() {
-        RunDocumentException e = broken("{\"formatVersion\": 3, \"processes\": [{\"what\": \"format 3 has\"}], \"x\":");
+        RunDocumentException e = broken("{\"formatVersion\": 4, \"processes\": [{\"what\": \"format 4 has\"}], \"x\":");
         assertThat(e.kind()).isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
-        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 3; this one reads formats 1\u20132");
-        String later = write(RUN).replace("{\"formatVersion\":2,", "{").replace("\"origin\":",
+        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 4; this one reads formats 1\u20133");
+        String later = write(RUN).replace("{\"formatVersion\":3,", "{").replace("\"origin\":",
                 "\"formatVersion\":9,\"origin\":");
         assertThat(broken(later).kind()).as("wherever it is").isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
         assertThat(broken("{\"formatVersion\": 0}").getMessage()).startsWith("formatVersion: there is no format 0");

@@ -2,6 +2,7 @@ package org.processlab.export;
 
 import java.util.List;
 
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.JoinView;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
@@ -83,7 +84,8 @@ final class RunFixture {
                 at(200_000_123), List.of(main, child, helper, never), 137, StopReason.TIME_LIMIT, "it broke",
                 List.of("fork", "spawn"), "forkserver", SUPERVISOR, output.size(),
                 List.of(new UnfinishedLine(at(199_000_000), MAIN, Stream.STDOUT, "number? ", 8, true)), 2,
-                new RunEvent.PriorityLowered(at(3_000_000), 10, "busy: 4 processes running"), 1_048_577);
+                new RunEvent.PriorityLowered(at(3_000_000), 10, "busy: 4 processes running"), 1_048_577,
+                new ChannelRefusals(1, 0, 0, 1));
     }
 
     static RunOrigin origin() {

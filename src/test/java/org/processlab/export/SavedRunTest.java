@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.processlab.model.ChannelRefusal;
+import org.processlab.model.ChannelRefusals;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
@@ -44,7 +46,7 @@ class SavedRunTest {
         RunSnapshot later = new RunSnapshot(run.version(), run.status(), run.title(), run.startedAt() + 1, run.endedAt(),
                 run.now(), run.processes(), run.rootStatus(), run.stoppedBy(), run.error(), run.startMethods(),
                 run.requestedStartMethod(), run.supervisorPid(), run.outputLines(), run.unfinishedLines(),
-                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes());
+                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes(), run.channelRefusals());
         Path other = dir.resolve("other.json");
         new SavedRun(later, output, RunOrigin.NONE).write(other);
         assertThat(SavedRun.read(other).snapshot().version()).as("another run (a microsecond later), another version")
@@ -124,7 +126,8 @@ class SavedRunTest {
         assertThatThrownBy(() -> model.append(new RunEvent.RunEnded(1, 0))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> model.appendLines(1, RunFixture.MAIN, Stream.STDOUT,
                 new org.processlab.model.LineBatch(), false)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(model::countRejectedConnection).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> model.append(new RunEvent.ConnectionRefused(1, ChannelRefusal.WRONG_TOKEN)))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> model.setSupervisorPid(1)).isInstanceOf(IllegalStateException.class);
 
         SavedRun saved = SavedRun.of(model, RunFixture.origin());
@@ -141,7 +144,7 @@ class SavedRunTest {
         RunSnapshot ended = RunFixture.snapshot(output);
         RunSnapshot running = new RunSnapshot(1, RunStatus.RUNNING, ended.title(), ended.startedAt(), -1,
                 ended.now(), ended.processes(), null, null, null, List.of(), null, -1, ended.outputLines(), List.of(),
-                0, null, 0);
+                0, null, 0, ChannelRefusals.NONE);
         assertThatThrownBy(() -> RunModel.finished(running, output)).isInstanceOf(IllegalArgumentException.class);
     }
 }

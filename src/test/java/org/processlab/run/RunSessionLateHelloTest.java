@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.processlab.model.ChannelRefusal;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
@@ -24,7 +25,7 @@ class RunSessionLateHelloTest {
     void aHelloReadAfterTheSupervisorExitedStillCounts(@TempDir Path dir) throws Exception {
         Path program = dir.resolve("quick.py");
         Files.writeString(program, "print('quick')\n");
-        TraceServer.TransportFactory late = acceptor -> LoopbackTransport.open(new TraceTransport.Acceptor() {
+        TraceServer.TransportFactory late = acceptor -> SelectorTransport.open(new TraceTransport.Acceptor() {
             @Override
             public TraceTransport.Connection accept(TraceMessage first, TraceTransport.Peer peer) {
                 if ("supervisor".equals(first.json().path("peer").asText())) {
@@ -40,8 +41,8 @@ class RunSessionLateHelloTest {
             }
 
             @Override
-            public void rejected() {
-                acceptor.rejected();
+            public void rejected(ChannelRefusal why) {
+                acceptor.rejected(why);
             }
         });
         RunModel model = new RunModel();

@@ -157,7 +157,7 @@ public final class CompareViewModel {
         return new RunSnapshot(s.version(), s.status(), s.title(), s.startedAt(), s.endedAt(), s.now(), rows,
                 s.rootStatus(), s.stoppedBy(), s.error(), s.startMethods(), s.requestedStartMethod(),
                 s.supervisorPid(), s.outputLines(), s.unfinishedLines(), s.rejectedConnections(), s.priorityLowered(),
-                s.inputDroppedBytes());
+                s.inputDroppedBytes(), s.channelRefusals());
     }
 
     /**

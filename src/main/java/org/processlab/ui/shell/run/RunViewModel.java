@@ -91,6 +91,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper startMethodsUsed = new ReadOnlyStringWrapper(this, "startMethodsUsed", "");
     private final ReadOnlyObjectWrapper<RunEvent.PriorityLowered> priorityLowered =
             new ReadOnlyObjectWrapper<>(this, "priorityLowered");
+    private final ReadOnlyStringWrapper refusedConnections = new ReadOnlyStringWrapper(this, "refusedConnections", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper errorTitle =
             new ReadOnlyStringWrapper(this, "errorTitle", "The run could not start");
@@ -241,6 +242,7 @@ public final class RunViewModel {
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
+        refusedConnections.set("");
         setStatus("Starting…", StatusKind.RUNNING);
         running.set(true);
         watch = frames.watch(m, this::onFrame);
@@ -380,6 +382,7 @@ public final class RunViewModel {
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
+        refusedConnections.set("");
         setStatus("Ready", StatusKind.IDLE);
     }
 
@@ -390,6 +393,9 @@ public final class RunViewModel {
         }
         views.show(f);
         priorityLowered.set(s.priorityLowered());   // after the frame: a listener may read its snapshot
+        if (f.changed()) {
+            refusedConnections.set(s.channelRefusals().sentence());
+        }
         if (f.changed()) {
             updateStatus(s);
         }
@@ -438,6 +444,7 @@ public final class RunViewModel {
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
+        refusedConnections.set("");
         watch = frames.watch(m, this::onFrame);
     }
 
@@ -632,6 +639,15 @@ public final class RunViewModel {
      */
     public ReadOnlyObjectProperty<RunEvent.PriorityLowered> priorityLoweredProperty() {
         return priorityLowered.getReadOnlyProperty();
+    }
+
+    /**
+     * The connections to the run's trace channel that were refused, in one sentence ({@code 3 connections to the trace
+     * channel were refused (wrong token)}), or "" when none was: something that is not a process of the run tried to
+     * report to it.
+     */
+    public ReadOnlyStringProperty refusedConnectionsProperty() {
+        return refusedConnections.getReadOnlyProperty();
     }
 
     /** A message for the error banner, or null. */

@@ -42,7 +42,7 @@ import org.processlab.ui.shell.run.RunViewModel;
 
 /**
  * The run toolbar: Run and Stop, the start method, the time limit, the notes beside them (start methods used, a run
- * lowered because it turned busy), the status, the note when the start method is not the example's, and (for
+ * lowered because it turned busy, connections to the trace channel refused), the status, the note when the start method is not the example's, and (for
  * lessons with more than one program) the example on a row of its own. Groups wrap onto more rows when the window is
  * narrow or the text large, so the status is never cut. Texts and choices are the {@link RunToolbarViewModel}'s.
  *
@@ -79,7 +79,7 @@ public final class RunToolbarView extends VBox {
 
         HBox runStop = new HBox(10, runButton, stop);
         HBox methodBox = new HBox(10, caption("Start method"), methodChooser(vm));
-        HBox limitBox = new HBox(10, timeLimit(vm), usedMethods(vm), lowered(vm));
+        HBox limitBox = new HBox(10, timeLimit(vm), usedMethods(vm), lowered(vm), refused(run));
         for (HBox g : List.of(runStop, methodBox, limitBox)) {
             g.setAlignment(Pos.CENTER_LEFT);
             g.setMinWidth(Region.USE_PREF_SIZE);
@@ -188,6 +188,24 @@ public final class RunToolbarView extends VBox {
         lowered.managedProperty().bind(lowered.visibleProperty());
         lowered.setMinWidth(Region.USE_PREF_SIZE);
         return lowered;
+    }
+
+    /** Connections to the run's trace channel that ProcessLab refused: a stranger knocked; the run went on. */
+    private static Label refused(RunViewModel run) {
+        Label refused = new Label();
+        refused.setId("refusedNote");
+        refused.getStyleClass().add("priority-note");
+        refused.setGraphic(new FontIcon(MaterialDesignS.SHIELD_ALERT_OUTLINE));
+        Tooltip tip = new Tooltip("Something that is not a process of this run connected to the channel its processes "
+                + "report on. ProcessLab closed the connection; the run went on, and what it shows is the run's own.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        refused.setTooltip(tip);
+        refused.textProperty().bind(run.refusedConnectionsProperty());
+        refused.visibleProperty().bind(run.refusedConnectionsProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        refused.setMinWidth(Region.USE_PREF_SIZE);
+        return refused;
     }
 
     private static Label status(RunViewModel run) {
