@@ -85,7 +85,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           RunOrigin origin) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /**
      * One process of the run. Times are seconds from the run's start, or null when not known.

@@ -18,7 +18,7 @@ import org.processlab.model.Stream;
  * Reads a run document ({@link RunDocument} gives its shape, {@code src/RUN-FORMAT.md} every field) back into a
  * {@link RunDocument}, streamed: one output line at a time, never a tree of the whole document.
  *
- * <p>What it accepts: every document of format 1 or 2 ({@link RunDocument#FORMAT_VERSION}), and documents that differ
+ * <p>What it accepts: every document of format 1 to 3 ({@link RunDocument#FORMAT_VERSION}), and documents that differ
  * from one only in field order, white space, fields this version does not know (skipped), and fields that may be null
  * being left out (read as null; {@code untraced} and {@code open} as false). A document without
  * {@code formatVersion} is format 1; in it every field format 2 added may be left out.
