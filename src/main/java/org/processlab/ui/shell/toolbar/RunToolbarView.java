@@ -79,7 +79,7 @@ public final class RunToolbarView extends VBox {
         stop.setOnAction(e -> onStop.run());
         Button interrupt = new Button("Interrupt", new FontIcon(MaterialDesignH.HAND_BACK_RIGHT));
         interrupt.setId("interruptButton");
-        interrupt.getStyleClass().addAll(Styles.WARNING, "interrupt-button");
+        interrupt.getStyleClass().add("interrupt-button");    // plain: milder than Stop, as SIGINT is
         interrupt.setTooltip(new Tooltip(Shortcut.INTERRUPT.tooltip()));
         interrupt.disableProperty().bind(run.runningProperty().not());
         interrupt.setOnAction(e -> onInterrupt.run());
