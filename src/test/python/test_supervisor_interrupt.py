@@ -165,6 +165,37 @@ class InterruptTest(unittest.TestCase):
         self.assertTrue(self.reap_root(s))
         self.assertNotIn(sup.read_stat(other)[0], 'ZX', 'it left the group, as it would leave a terminal\'s')
 
+    def sigint_as_the_program_finds_it(self, spawn_path):
+        """What the program's SIGINT is when the supervisor itself was started with SIGINT ignored (nohup)."""
+        code = 'import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)'
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        self.addCleanup(signal.signal, signal.SIGINT, before)
+        if not spawn_path:
+            real = os.posix_spawnp
+
+            def without_posix_spawn(*a, **kw):
+                raise NotImplementedError
+            os.posix_spawnp = without_posix_spawn
+            self.addCleanup(setattr, os, 'posix_spawnp', real)
+        s = sup.Supervisor(RecordingApp(), [sys.executable, '-I', '-S', '-c', code], 1000, subreaper=False)
+        self.addCleanup(s.sel.close)
+        self.assertTrue(s.spawn())
+        self.addCleanup(self.end, s)
+        out = b''
+        deadline = time.monotonic() + 20
+        while s.pipes and time.monotonic() < deadline:
+            for key, _ in s.sel.select(0.05):
+                if key.fd in s.pipes:
+                    s.read_pipe(key.fd)
+            out = b''.join(p for k, _, p in s.app.sent if k == 'raw')
+        return out.decode().strip()
+
+    def test_the_program_gets_sigint_at_its_default_even_from_a_supervisor_that_ignores_it(self):
+        self.assertEqual(self.sigint_as_the_program_finds_it(spawn_path=True), 'True')
+
+    def test_the_fork_path_resets_sigint_too(self):
+        self.assertEqual(self.sigint_as_the_program_finds_it(spawn_path=False), 'True')
+
     def test_before_the_program_runs_an_interrupt_does_nothing(self):
         s = sup.Supervisor(RecordingApp(), ['true'], 1000, subreaper=False)
         self.addCleanup(s.sel.close)
@@ -213,6 +244,38 @@ class OwnGroupTest(unittest.TestCase):
             self.assertEqual(proc.wait(20), 0, proc.stderr.read())
             app.finish()
         self.assertEqual(app.of_kind('reaped')[0][0]['exitcode'], -signal.SIGTERM)
+
+    def test_a_supervisor_started_first_leaves_the_group_too_and_interrupts_the_program_handed_over(self):
+        code = textwrap.dedent('''
+            import os, time
+            sup = os.getppid()
+            print('supervisor', sup, 'group', os.getpgid(sup), flush=True)
+            try:
+                time.sleep(60)
+            except KeyboardInterrupt:
+                print('KeyboardInterrupt', flush=True)
+        ''')
+        with FakeApp() as app:
+            proc = subprocess.Popen([sys.executable, '-B', '-I', '-S', SUPERVISOR, '--grace-ms', '100'],
+                                    env=dict(os.environ, **app.env), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.addCleanup(proc.stderr.close)
+            self.addCleanup(lambda: proc.poll() is None and proc.kill())
+            self.assertTrue(wait_for(lambda: app.of_kind('hello')))
+            app.send(1, (json.dumps({'k': 'interrupt'}) + '\n').encode())   # no program yet: nothing to do
+            app.send(1, (json.dumps({'k': 'run', 'argv': [sys.executable, '-I', '-S', '-c', code]}) + '\n').encode())
+
+            def said():
+                return b''.join(p for m, p in app.of_kind('raw') if m['s'] == 'stdout').decode()
+            self.assertTrue(wait_for(lambda: 'supervisor' in said()), said())
+            words = said().split()
+            self.assertEqual((int(words[1]), int(words[3])), (proc.pid, proc.pid))
+            app.send(1, (json.dumps({'k': 'interrupt'}) + '\n').encode())
+            self.assertEqual(proc.wait(20), 0, proc.stderr.read())
+            app.finish()
+        self.assertIn('KeyboardInterrupt', said())
+        self.assertEqual(app.of_kind('reaped')[0][0]['exitcode'], 0)
+        self.assertEqual([m['signal'] for m, _ in app.of_kind('signalled')], [signal.SIGINT])
 
 
 if __name__ == '__main__':
