@@ -1,6 +1,8 @@
 package org.processlab.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -16,7 +18,7 @@ import org.processlab.run.RunSession;
  * report is printed, and the CLI exits with the program's own status. Each Ctrl+C says on stderr what it sent.
  *
  * <p>A CLI started with SIGINT ignored ({@code nohup}, a background job of a shell without job control) cannot be
- * interrupted: that inherited choice is kept, and {@link #listening()} is false. SIGTERM and SIGHUP still end the run
+ * interrupted: that inherited choice is kept. SIGTERM and SIGHUP still end the run
  * through the JVM's shutdown, as {@link org.processlab.model.StopReason#USER} stops.
  *
  * <p>The JDK's own way to catch a signal is {@code sun.misc.Signal} (module {@code jdk.unsupported}, exported for
@@ -24,18 +26,25 @@ import org.processlab.run.RunSession;
  * then) and answers that the previous handler was {@link SignalHandler#SIG_IGN}: that is how an ignored SIGINT is told.
  *
  * <p>Threading: the JVM runs the handler on a thread of its own for each signal; {@link RunSession#interrupt} may be
- * called from any thread. {@link #install} and {@link #close} on the CLI's thread.
+ * called from any thread. {@link #install} and {@link #close} from any thread; the JVM's one handler and the runs
+ * listening to it are guarded by a lock of the class.
  *
  * @see org.processlab.model.StopReason#INTERRUPT
  */
 final class CtrlC implements AutoCloseable {
     private static final Signal SIGINT = new Signal("INT");
+    /** Guards the two fields below: the JVM has one SIGINT handler, however many runs listen (in-process tests). */
+    private static final Object LOCK = new Object();
+    private static final List<CtrlC> LISTENING = new ArrayList<>();
+    /** The handler before ours, put back when the last run stops listening; null while ours is not installed. */
+    private static SignalHandler before;
 
-    /** The handler before ours, put back by {@link #close}; null when ours was never installed. */
-    private final SignalHandler previous;
+    private final RunSession session;
+    private final PrintStream say;
 
-    private CtrlC(SignalHandler previous) {
-        this.previous = previous;
+    private CtrlC(RunSession session, PrintStream say) {
+        this.session = session;
+        this.say = say;
     }
 
     /**
@@ -45,36 +54,47 @@ final class CtrlC implements AutoCloseable {
      * @param say where each Ctrl+C says what it sent (the CLI's stderr)
      */
     static CtrlC install(RunSession session, PrintStream say) {
-        SignalHandler before;
-        try {
-            before = Signal.handle(SIGINT, sig -> interrupt(session, say));
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            return new CtrlC(null);     // the JVM's own (-Xrs), or no SIGINT here: left as it is
+        synchronized (LOCK) {
+            if (before == null) {
+                SignalHandler was;
+                try {
+                    was = Signal.handle(SIGINT, CtrlC::heard);
+                } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                    return new CtrlC(session, say);     // the JVM's own (-Xrs), or no SIGINT here: left as it is
+                }
+                if (was == SignalHandler.SIG_IGN) {
+                    Signal.handle(SIGINT, SignalHandler.SIG_IGN);   // the JVM kept it ignored; forget our handler too
+                    return new CtrlC(session, say);    // listening to nothing
+                }
+                before = was;
+            }
+            CtrlC c = new CtrlC(session, say);
+            LISTENING.add(c);
+            return c;
         }
-        if (before == SignalHandler.SIG_IGN) {
-            Signal.handle(SIGINT, SignalHandler.SIG_IGN);   // the JVM kept it ignored; forget our handler too
-            return new CtrlC(null);
-        }
-        return new CtrlC(before);
     }
 
-    /** True when Ctrl+C interrupts the run; false when SIGINT is ignored, as the CLI was started. */
-    boolean listening() {
-        return previous != null;
-    }
-
-    /** Puts the handler back that was there before (the JVM's: SIGINT ends it, with status 130). */
+    /** Stops listening; the last to stop puts back the handler that was there before (the JVM's: exit 130). */
     @Override
     public void close() {
-        if (previous != null) {
-            Signal.handle(SIGINT, previous);
+        synchronized (LOCK) {
+            if (LISTENING.remove(this) && LISTENING.isEmpty()) {
+                Signal.handle(SIGINT, before);
+                before = null;
+            }
         }
     }
 
-    private static void interrupt(RunSession session, PrintStream say) {
-        InterruptStep step = session.interrupt();
-        if (step != null) {
-            say.println("processlab: " + said(step));
+    private static void heard(Signal sig) {
+        List<CtrlC> now;
+        synchronized (LOCK) {
+            now = List.copyOf(LISTENING);
+        }
+        for (CtrlC c : now) {
+            InterruptStep step = c.session.interrupt();
+            if (step != null) {
+                c.say.println("processlab: " + said(step));
+            }
         }
     }
 
