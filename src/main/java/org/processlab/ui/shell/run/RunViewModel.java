@@ -170,7 +170,6 @@ public final class RunViewModel {
         afterLastFrame = null;
         int gen = ++generation;
         stopAsked = false;
-        interruptsAsked = 0;
         this.aside = aside;
         error.set(null);
         setStatus("Checking the code…", StatusKind.RUNNING);
@@ -231,6 +230,7 @@ public final class RunViewModel {
         afterLastFrame = null;
         int gen = ++generation;
         stopAsked = false;
+        interruptsAsked = 0;
         lessonId.set(req.lessonId());
         request = req;
         endHeard = false;

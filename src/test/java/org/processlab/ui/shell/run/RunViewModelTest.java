@@ -207,6 +207,18 @@ class RunViewModelTest {
         assertThat(vm.statusKindProperty().get()).isEqualTo(RunViewModel.StatusKind.STOPPED);
         assertThat(vm.console().allRows()).extracting(ConsoleRow::text)
                 .containsExactly("going", "KeyboardInterrupt: carrying on");
+
+        // the next run is interrupted from the start again: SIGINT first
+        vm.start(request(program("sleeps.py", "import time\nprint('going', flush=True)\ntime.sleep(60)\n"),
+                Optional.empty(), null, null), m -> null, r -> { });
+        // the program's own line, in the new run's model: it runs its own code (a SIGINT during the interpreter's
+        // start-up, while site.py runs, is lost, in CPython as at a terminal)
+        RunModel second = vm.model();
+        ui.runUntil("the next run's first line", RUN, () -> second.output().size() == 1);
+        vm.interrupt();
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupting (SIGINT)…");
+        ui.runUntil("SIGINT to end it", RUN, () -> !vm.runningProperty().get());
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupted (SIGINT) — exit 130 (SIGINT)");
     }
 
     @Test
