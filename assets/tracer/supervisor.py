@@ -189,6 +189,7 @@ class Supervisor(object):
         self.known = []             # the run's pids at the last scan for raw output
         self.known_at = -1.0
         self.known_at_us = 0
+        self.interrupts = 0         # `interrupt` commands so far: the 1st is SIGINT, the 2nd SIGTERM, the 3rd SIGKILL
 
     # ------------------------------------------------------------------ start
 
@@ -618,6 +619,8 @@ class Supervisor(object):
         elif k == 'kill':
             if self.phase != 'killed':
                 self.kill_pass(True)
+        elif k == 'interrupt':
+            self.interrupt()
         elif k == 'stdin':
             data = m.get('data')
             try:
@@ -634,6 +637,41 @@ class Supervisor(object):
                     and self.phase is None:
                 self.nice = n
                 self.lower_running()
+
+    # ------------------------------------------------------------------ interrupt
+
+    def interrupt(self):
+        """The app's `interrupt`, as a terminal's Ctrl+C: the first sends SIGINT to the program's process group, the
+        second SIGTERM to every process of the run (Stop's first pass), the third freezes and kills the run (Stop's
+        kill). Nothing follows by itself: no timer turns an interrupt into a kill, as no terminal does."""
+        if self.root is None or self.phase == 'killed':
+            return
+        self.interrupts += 1
+        if self.interrupts == 1:
+            self.interrupt_group()
+        elif self.interrupts == 2:
+            self.term_pass(True)
+        else:
+            self.kill_pass(True)
+
+    def interrupt_group(self):
+        """SIGINT to the root's process group in one call, as a terminal sends it to its foreground group: every
+        process the program made without leaving the group gets it at the same instant, forks in flight too. A
+        process that left the group (setsid, setpgid) is not sent it, as at a terminal. `signalled` is reported for
+        each member of the group at a scan just before."""
+        if HAVE_PROC:
+            members = [p for p, st in self.alive(self.scan()).items() if st[2] == self.root]
+            if not members:
+                return      # the group is gone: its number could be someone else's by now
+        else:
+            members = [] if self.root_reaped else [self.root]
+        try:
+            os.killpg(self.root, signal.SIGINT)
+        except OSError:
+            return
+        t = now_us()
+        for pid in members:
+            self.app.send('signalled', t=t, pid=pid, signal=int(signal.SIGINT))
 
     def lower_running(self):
         # The app found the run heavy (many processes, or a flood of output) and asks it to give way to the window:
@@ -852,7 +890,19 @@ def parse_args(argv):
     return opts, []
 
 
+def leave_app_group():
+    """Moves the supervisor into a process group of its own. It is started by the app, in the app's group: a terminal's
+    Ctrl+C (SIGINT to its foreground group) would reach the supervisor too, which would begin a stop of its own before
+    the app could interrupt the program as asked. In its own group it hears only the app. Same session: the
+    supervisor keeps the app's scheduling group (autogroup)."""
+    try:
+        os.setpgid(0, 0)
+    except (OSError, AttributeError):
+        pass    # already a group or session leader, or no process groups here
+
+
 def main(argv):
+    leave_app_group()
     try:
         opts, cmd = parse_args(argv)
     except ValueError:

@@ -37,6 +37,10 @@ import org.processlab.run.RunSpec;
  * (or one that cannot be read),
  * 69 no usable interpreter, 70 the run broke, 73 the trace file cannot be written.
  *
+ * <p>Ctrl+C interrupts the program as at a terminal ({@link CtrlC}): SIGINT, then SIGTERM, then SIGKILL; the CLI waits
+ * for the run's end, prints the report and exits with the program's own status (0 when it handled the interrupt and
+ * ended well, 130 when SIGINT ended it).
+ *
  * <p>The CLI's stdin goes to the program ({@link StdinPassThrough}). In text mode the output is printed as it comes
  * ({@link LiveOutput}), a prompt without its newline included, so a person at a terminal sees the question before
  * answering it. When the program left its input unread so long that more than 1 MiB waited and the rest was dropped,
@@ -168,8 +172,11 @@ public final class RunCommand implements Callable<Integer> {
         if (format.equals("text")) {
             live = new LiveOutput(model, stdout, t.title());
         }
-        // Ctrl+C or SIGTERM: the JVM's shutdown ends the run (RunSession's own hook); this hook holds the exit
-        // until the report of what ran so far is out (at most REPORT_ON_EXIT)
+        // Ctrl+C interrupts the run, as it would the program at a terminal (CtrlC): the report follows the run's end
+        CtrlC ctrlC = CtrlC.install(session, stderr);
+        // SIGTERM or SIGHUP (and Ctrl+C when SIGINT was ignored at start: it never comes): the JVM's shutdown ends the
+        // run (RunSession's own hook); this hook holds the exit until the report of what ran so far is out (at most
+        // REPORT_ON_EXIT)
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread holdExit = new Thread(() -> {
             try {
@@ -182,6 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return finish(session, spec, model);
         } finally {
+            ctrlC.close();
             reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(holdExit);
@@ -264,6 +272,8 @@ public final class RunCommand implements Callable<Integer> {
                     + (spec.timeLimit() == null ? "?" : spec.timeLimit().toMillis() / 1000.0 + " s")
                     + " (--time-limit SECONDS); every process of the run was ended";
             case USER -> "stopped the run on request; every process of the run was ended";
+            case INTERRUPT -> "interrupted the run: SIGINT to the program's processes, as Ctrl+C at a terminal sends;"
+                    + " the exit status is the program's own";
         };
     }
 

@@ -111,7 +111,8 @@ public final class TextReport {
         if (status != null && status > 128 && status < 160) {
             // the program's own status, as a shell reports it: 128 + the signal that ended it
             why = " (ended by " + Signals.name(status - 128)
-                    + (run.stoppedBy() != null ? ", sent when ProcessLab stopped the run)" : ")");
+                    + (run.stoppedBy() == org.processlab.model.StopReason.INTERRUPT ? ", sent when the run was interrupted)"
+                    : run.stoppedBy() != null ? ", sent when ProcessLab stopped the run)" : ")");
         }
         out.println("Exit status: " + (status == null ? "unknown" : status + why));
     }

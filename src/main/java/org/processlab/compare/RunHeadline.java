@@ -24,9 +24,12 @@ public record RunHeadline(String startMethod, Integer exitStatus, StopReason sto
         return new RunHeadline(method, s.rootStatus(), s.stoppedBy(), d);
     }
 
-    /** {@code fork · exit 0 · 0.42 s}; {@code stopped} or {@code exit ?} where that is what is known. */
+    /** {@code fork · exit 0 · 0.42 s}; {@code stopped}, {@code interrupted, exit 0} or {@code exit ?} where that is what is known. */
     public String text() {
-        String exit = stoppedBy != null ? "stopped" : exitStatus == null ? "exit ?" : "exit " + exitStatus;
+        String status = exitStatus == null ? "exit ?" : "exit " + exitStatus;
+        // an interrupted program ends with a status of its own; a stopped one is ended by ProcessLab
+        String exit = stoppedBy == StopReason.INTERRUPT ? "interrupted, " + status : stoppedBy != null ? "stopped"
+                : status;
         return startMethod + " · " + exit + " · " + seconds(durationMicros);
     }
 

@@ -7,7 +7,12 @@ public enum StopReason {
     /** The run reached its time limit. */
     TIME_LIMIT("time-limit"),
     /** The run created more processes than allowed. */
-    PROCESS_LIMIT("process-limit");
+    PROCESS_LIMIT("process-limit"),
+    /**
+     * The person interrupted the run, as Ctrl+C in a terminal does: SIGINT to the program's process group (a second and
+     * third interrupt send SIGTERM, then SIGKILL). The program may handle it and end by itself, with its own status.
+     */
+    INTERRUPT("interrupt");
 
     private final String id;
 
@@ -15,7 +20,7 @@ public enum StopReason {
         this.id = id;
     }
 
-    /** The JSON name: {@code user}, {@code time-limit}, {@code process-limit}. */
+    /** The JSON name: {@code user}, {@code time-limit}, {@code process-limit}, {@code interrupt}. */
     public String id() {
         return id;
     }

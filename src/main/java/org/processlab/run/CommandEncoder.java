@@ -63,6 +63,8 @@ final class CommandEncoder {
                 g.writeNumberField("graceMs", stop.graceMs());
             } else if (command instanceof SupervisorCommand.Kill) {
                 g.writeStringField("k", "kill");
+            } else if (command instanceof SupervisorCommand.Interrupt) {
+                g.writeStringField("k", "interrupt");
             } else if (command instanceof SupervisorCommand.Nice nice) {
                 g.writeStringField("k", "nice");
                 g.writeNumberField("steps", nice.steps());

@@ -43,10 +43,11 @@ import org.processlab.model.StopReason;
  * runs the {@link RunWatch} and ends the run; {@link #ended()} completes on it (or on the caller's thread of
  * {@link #failed}). {@link #stop} comes from any thread (the person, a limit on the run's thread, a connection's
  * thread when an agent announces one process too many). {@link #sendInput} and {@link #endInput} come from any
- * thread too (the CLI's stdin reader). Fields:
+ * thread too (the CLI's stdin reader), and {@link #interrupt} (the FX thread, the CLI's SIGINT handler). Fields:
  * <ul>
- *   <li>{@code stopping} and the {@link BusyPolicy}'s state: guarded by {@code lock}; written by whoever stops the run,
- *       and by the run's thread and the connections' threads as they check the run.</li>
+ *   <li>{@code stopping}, {@code interrupts} and the {@link BusyPolicy}'s state: guarded by {@code lock}; written by
+ *       whoever stops or interrupts the run, and by the run's thread and the connections' threads as they check the
+ *       run.</li>
  *   <li>{@code server} and {@code supervisor}: the run's thread's own (set while it starts the run, read by it
  *       alone).</li>
  * </ul>
@@ -87,6 +88,8 @@ public final class RunSession implements AutoCloseable {
     private final Object inputLock = new Object();
     // Guarded by lock.
     private boolean stopping;
+    /** How many times the run was interrupted ({@link #interrupt()}); the supervisor counts the same commands. */
+    private int interrupts;
     private final BusyPolicy busy = new BusyPolicy();
     // The run's thread's own.
     private TraceServer server;
@@ -167,6 +170,38 @@ public final class RunSession implements AutoCloseable {
             boolean hard = reason == StopReason.PROCESS_LIMIT;
             link.send(hard ? new SupervisorCommand.Kill() : new SupervisorCommand.Stop(spec.stopGrace().toMillis()));
             killer.killAllUnlessEndedWithin(ended, (hard ? 0 : spec.stopGrace().toMillis()) + 1_000);
+        }
+    }
+
+    /**
+     * Interrupts the run as a terminal's Ctrl+C does. The first call sends SIGINT to the program's process group (its
+     * default disposition is the program's, so Python raises {@code KeyboardInterrupt} in every process, which may
+     * clean up and end by itself with its own status); the second sends SIGTERM to every process of the run; the third
+     * freezes and kills it. Nothing follows by a timer: a program that handles SIGINT runs on until it ends, is
+     * interrupted again, or is stopped ({@link #stop()} still works after an interrupt). The run's
+     * {@link RunSnapshot#stoppedBy()} becomes {@link StopReason#INTERRUPT} unless a stop came first; a process
+     * re-parented from then on is not flagged as an orphan.
+     *
+     * <p>Threading: any thread (the FX thread, the CLI's signal handler thread).
+     *
+     * @return what this call asked for, or null when the run has ended or is being stopped (a stop escalates by itself)
+     */
+    public InterruptStep interrupt() {
+        synchronized (lock) {
+            if (ended.isDone() || stopping) {
+                return null;
+            }
+            InterruptStep step = InterruptStep.after(interrupts++);
+            if (step == InterruptStep.SIGINT) {
+                // before the signal: whatever the interrupt re-parents is ProcessLab's doing, not the program's
+                model.append(new RunEvent.StopRequested(Clock.nowMicros(), StopReason.INTERRUPT));
+            }
+            link.send(new SupervisorCommand.Interrupt());
+            if (step == InterruptStep.SIGKILL) {
+                stopping = true;
+                killer.killAllUnlessEndedWithin(ended, 1_000);   // the safety net of Stop's kill, should the supervisor fail
+            }
+            return step;
         }
     }
 

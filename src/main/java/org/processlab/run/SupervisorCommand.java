@@ -87,6 +87,13 @@ sealed interface SupervisorCommand {
     record Kill() implements SupervisorCommand {
     }
 
+    /**
+     * Ctrl+C as a terminal sends it: the first is SIGINT to the program's process group, the second SIGTERM to every
+     * process of the run, the third freezes and kills the run. Nothing follows by a timer.
+     */
+    record Interrupt() implements SupervisorCommand {
+    }
+
     /** Lower every process of the run by {@code steps} of niceness (1 to 19): it turned busy. */
     record Nice(int steps) implements SupervisorCommand {
     }

@@ -18,8 +18,9 @@ import org.processlab.run.ProcFs;
 import org.processlab.testing.Await;
 
 /**
- * Ctrl+C on {@code processlab run} ends the whole run and still prints the report of what ran so far, with the
- * reason, before the CLI exits as interrupted (130).
+ * SIGINT to {@code processlab run} alone ({@code kill -INT PID}; a terminal's Ctrl+C is {@link CtrlCCliTest}'s)
+ * interrupts the program, which here does not catch it: the whole run ends, the report of what ran is printed, with
+ * the reason, and the CLI exits with the program's status, ended by SIGINT (130).
  */
 class InterruptCliTest {
     private static final String PROGRAM = """
@@ -56,9 +57,11 @@ class InterruptCliTest {
 
         assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI ends after Ctrl+C").isTrue();
         assertThat(cli.exitValue()).isEqualTo(130);
-        assertThat(err.get(10, TimeUnit.SECONDS)).contains("stopped the run on request");
+        // issue 15: Ctrl+C interrupts the program (SIGINT) instead of stopping the run (SIGTERM)
+        assertThat(err.get(10, TimeUnit.SECONDS)).contains("interrupted the run");
         JsonNode report = new ObjectMapper().readTree(out.get(10, TimeUnit.SECONDS));
-        assertThat(report.path("stoppedBy").asText()).isEqualTo("user");
+        assertThat(report.path("stoppedBy").asText()).isEqualTo("interrupt");
+        assertThat(report.path("exitCode").asInt()).as("the program's own status: SIGINT ended it").isEqualTo(130);
         assertThat(report.path("processes")).hasSize(2);
         assertThat(report.toString()).contains("main and one child started; both sleep for a minute");
         for (JsonNode p : report.path("processes")) {

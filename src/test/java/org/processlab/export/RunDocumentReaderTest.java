@@ -22,7 +22,7 @@ import org.processlab.model.Stream;
 /** The run document's reader: typed values out of a document, and a clear message for a broken one. */
 class RunDocumentReaderTest {
     /** A run stopped at its time limit: main, a child killed by SIGKILL, and a Process object never started. */
-    static final RunDocument RUN = new RunDocument(3, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
+    static final RunDocument RUN = new RunDocument(RunDocument.FORMAT_VERSION, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
             List.of("fork"), 3, 1, List.of(
             new RunDocument.Process(4100L, 52_001, 4090L, 0, Role.MAIN, "MainProcess", null, null, false, 137,
                     null, false, true, null, null, 0.012, 2.5, 2.501,
@@ -58,7 +58,7 @@ class RunDocumentReaderTest {
     void theDocumentIsOneLineInTheDocumentedFieldOrder() throws IOException {
         String text = write(RUN);
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith(
-                "{\"formatVersion\":3,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
+                "{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
                         + "\"startMethods\":[\"fork\"],\"outputLines\":3,\"rejectedConnections\":1,\"processes\":[");
         assertThat(text).contains("{\"pid\":null,\"startTicks\":-1,\"ppid\":null,\"parent\":4100,\"role\":\"child\"");
         assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true,\"n\":2}");
@@ -97,10 +97,13 @@ class RunDocumentReaderTest {
 
     @Test
     void aDocumentOfANewerFormatIsRefusedAtOnce() {
-        RunDocumentException e = broken("{\"formatVersion\": 4, \"processes\": [{\"what\": \"format 4 has\"}], \"x\":");
+        int newer = RunDocument.FORMAT_VERSION + 1;
+        RunDocumentException e = broken("{\"formatVersion\": " + newer + ", \"processes\": [{\"what\": \"format "
+                + newer + " has\"}], \"x\":");
         assertThat(e.kind()).isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
-        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 4; this one reads formats 1\u20133");
-        String later = write(RUN).replace("{\"formatVersion\":3,", "{").replace("\"origin\":",
+        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format " + newer
+                + "; this one reads formats 1\u2013" + RunDocument.FORMAT_VERSION);
+        String later = write(RUN).replace("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",", "{").replace("\"origin\":",
                 "\"formatVersion\":9,\"origin\":");
         assertThat(broken(later).kind()).as("wherever it is").isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
         assertThat(broken("{\"formatVersion\": 0}").getMessage()).startsWith("formatVersion: there is no format 0");
@@ -161,7 +164,16 @@ class RunDocumentReaderTest {
         assertThat(broken(text.replace("\"stream\":\"stderr\"", "\"stream\":\"stdin\"")).getMessage())
                 .startsWith("processes[1].output[0].stream: \"stdin\" is not a stream (stdout, stderr)");
         assertThat(broken(text.replace("\"time-limit\"", "\"bored\"")).getMessage())
-                .startsWith("stoppedBy: \"bored\" is not a reason for a stop (user, time-limit, process-limit)");
+                .startsWith("stoppedBy: \"bored\" is not a reason for a stop (user, time-limit, process-limit, "
+                        + "interrupt)");
+    }
+
+    @Test
+    void anInterruptedRunReadsBackAsOneAndAFormat2DocumentStillReads() throws IOException {
+        String text = write(RUN);
+        assertThat(read(text.replace("\"time-limit\"", "\"interrupt\"")).stoppedBy()).isEqualTo(StopReason.INTERRUPT);
+        assertThat(read(text.replace("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",", "{\"formatVersion\":2,"))
+                .stoppedBy()).isEqualTo(StopReason.TIME_LIMIT);
     }
 
     @Test

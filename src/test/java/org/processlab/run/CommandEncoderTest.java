@@ -26,6 +26,11 @@ class CommandEncoderTest {
     }
 
     @Test
+    void interruptIsACommandWithoutFields() {
+        assertThat(line(new SupervisorCommand.Interrupt())).isEqualTo("{\"k\":\"interrupt\"}\n");
+    }
+
+    @Test
     void runCarriesTheProgramItsDirectoryAndItsVariables() throws Exception {
         String text = line(new SupervisorCommand.Run(List.of("python3", "/tmp/é x.py", "a\"b"), "/tmp",
                 Map.of("PYTHONPATH", "/boot", "PYTHONIOENCODING", "utf-8")));

@@ -94,8 +94,9 @@ class ThemesWindowTest extends WindowTest {
             app.shell().getScene().getRoot().applyCss();
             app.shell().getScene().getRoot().layout();
             List<ContrastWalk.Seen> all = new ArrayList<>(ContrastWalk.of(app.shell().getScene()));
-            // Stop is enabled only during a run: its words are held to what they are then
+            // Stop and Interrupt are enabled only during a run: their words are held to what they are then
             all.addAll(ContrastWalk.asIfEnabled(app.shell().getScene(), app.shell().lookup("#stopButton")));
+            all.addAll(ContrastWalk.asIfEnabled(app.shell().getScene(), app.shell().lookup("#interruptButton")));
             return all;
         });
         assertThat(seen).as("texts found").hasSizeGreaterThan(20);

@@ -54,6 +54,7 @@ final class ShellKeys {
                 .on(Shortcut.RELOAD, vm.files()::reload)
                 .on(Shortcut.RUN, vm::runExample)
                 .on(Shortcut.STOP, vm::stop)
+                .on(Shortcut.INTERRUPT, vm::interrupt)
                 .on(Shortcut.COMPARE, vm::compareWithPrevious)
                 .on(Shortcut.PLAY, pressed -> vm.comparison().openProperty().get() ? playBoth(vm)
                         : run.replay().availableProperty().get() && toggle(run))

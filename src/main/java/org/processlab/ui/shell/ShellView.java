@@ -121,7 +121,8 @@ public final class ShellView extends BorderPane {
                 CompareOffer.besideExport(export.menu(), vm.canCompareProperty(), vm::compareWithPrevious));
         RunViewsPane views = new RunViewsPane(runViews, bar, export.note(), scale.pxProperty(),
                 presenter.presenterProperty(), presenter.tableShownProperty());
-        RunToolbarView toolbar = new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop);
+        RunToolbarView toolbar = new RunToolbarView(vm.toolbar(), vm.canRunProperty(), vm::runExample, vm::stop,
+                vm::interrupt);
         toolbar.addBeforeStatus(new RunListView(vm.runs(), run.runningProperty()));
         RunSide side = new RunSide(new PredictionView(vm.prediction()), vm.prediction().revealProperty(),
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),

@@ -488,6 +488,11 @@ public final class ShellViewModel {
         run.stop();
     }
 
+    /** Interrupts the current run, as Ctrl+C in a terminal ({@link RunViewModel#interrupt}). */
+    public void interrupt() {
+        run.interrupt();
+    }
+
     /**
      * Stops every run (in the background), writes the edits not written yet and removes this window's scratch
      * folder; for closing the window.

@@ -26,6 +26,7 @@ import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.model.Signals;
 import org.processlab.model.StartMethod;
+import org.processlab.model.StopReason;
 import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
 import org.processlab.run.PythonTrack;
@@ -102,6 +103,8 @@ public final class RunViewModel {
     /** Counts runs, so that what a replaced run's tasks bring back is dropped. */
     private int generation;
     private boolean stopAsked;
+    /** How many times the person interrupted the current run (0 to 3; more count as 3). */
+    private int interruptsAsked;
     /** Set by the current run's launch (a background task) when Python was not found. */
     private AtomicBoolean noPython = new AtomicBoolean();
     /** What waits for the run's last frame (the reveal of a run that ended before its last frame was shown). */
@@ -228,6 +231,7 @@ public final class RunViewModel {
         afterLastFrame = null;
         int gen = ++generation;
         stopAsked = false;
+        interruptsAsked = 0;
         lessonId.set(req.lessonId());
         request = req;
         endHeard = false;
@@ -349,6 +353,28 @@ public final class RunViewModel {
         if (running.get()) {
             setStatus("Stopping…", StatusKind.RUNNING);
         }
+    }
+
+    /**
+     * Interrupts the current run as Ctrl+C in a terminal does ({@link RunSession#interrupt}): SIGINT to the program's
+     * process group; pressed again, SIGTERM to every process; a third time, SIGKILL. Nothing follows by itself. Returns
+     * at once. Does nothing before the program exists (its syntax is being checked, Python is being found) and once
+     * Stop was pressed (a stop ends the run by itself).
+     */
+    public void interrupt() {
+        RunSession s = session;
+        if (s == null || !running.get() || stopAsked || s.ended().isDone()) {
+            return;
+        }
+        interruptsAsked = Math.min(3, interruptsAsked + 1);
+        tasks.run(s::interrupt);
+        setStatus(interruptingText(), StatusKind.RUNNING);
+    }
+
+    /** The status while an interrupt is under way: which signal was sent last. */
+    private String interruptingText() {
+        return "Interrupting (" + (interruptsAsked <= 1 ? "SIGINT" : interruptsAsked == 2 ? "SIGTERM" : "SIGKILL")
+                + ")…";
     }
 
     /** Stops the current run (in the background) and forgets it; the views keep what they show. */
@@ -481,21 +507,23 @@ public final class RunViewModel {
     private void updateStatus(RunSnapshot s) {
         switch (s.status()) {
             case NOT_STARTED, STARTING -> setStatus("Starting…", StatusKind.RUNNING);
-            case RUNNING -> setStatus(stopAsked ? "Stopping…" : "Running…", StatusKind.RUNNING);
-            case STOPPING -> setStatus("Stopping…", StatusKind.RUNNING);
+            case RUNNING, STOPPING -> setStatus(stopAsked ? "Stopping…" : interruptsAsked > 0 ? interruptingText()
+                    : s.status() == RunStatus.STOPPING ? "Stopping…" : "Running…", StatusKind.RUNNING);
             case ENDED -> {
                 running.set(false);
-                if (s.stoppedBy() != null) {
+                Integer code = s.rootStatus();
+                String exit = code == null ? "" : " — exit " + code + signalNote(code);
+                if (s.stoppedBy() == null) {
+                    setStatus("Ended" + exit, code != null && code != 0 ? StatusKind.ERROR : StatusKind.OK);
+                } else {
+                    // an interrupted program ends by itself, with its own status (0 when it cleaned up and ended well)
                     setStatus(switch (s.stoppedBy()) {
                         case USER -> "Stopped";
                         case TIME_LIMIT -> "Stopped: time limit";
                         case PROCESS_LIMIT -> "Stopped: too many processes";
-                    }, StatusKind.STOPPED);
-                } else {
-                    Integer code = s.rootStatus();
-                    String text = code == null ? "Ended" : "Ended — exit " + code
-                            + (code > 128 && code < 160 ? " (" + Signals.name(code - 128) + ")" : "");
-                    setStatus(text, code != null && code != 0 ? StatusKind.ERROR : StatusKind.OK);
+                        case INTERRUPT -> "Interrupted (SIGINT)" + exit;
+                    }, s.stoppedBy() == StopReason.INTERRUPT && code != null && code == 0 ? StatusKind.OK
+                            : StatusKind.STOPPED);
                 }
             }
             case FAILED -> {
@@ -533,6 +561,11 @@ public final class RunViewModel {
      */
     public void note(String text) {
         status.set(text);
+    }
+
+    /** {@code " (SIGINT)"} for an exit status that says a signal ended the program (128 + its number), else "". */
+    private static String signalNote(int code) {
+        return code > 128 && code < 160 ? " (" + Signals.name(code - 128) + ")" : "";
     }
 
     private void setStatus(String text, StatusKind kind) {

@@ -24,7 +24,7 @@ final class KeptRunLabel {
         return k.number() + " · " + when + " · " + ending(k) + (method != null ? " · " + method : "");
     }
 
-    /** {@code exit 0}, {@code exit 143}, {@code stopped}, {@code time limit}, {@code failed}. */
+    /** {@code exit 0}, {@code exit 143}, {@code stopped}, {@code time limit}, {@code interrupted, exit 0}, {@code failed}. */
     static String ending(KeptRun k) {
         if (k.status() == RunStatus.FAILED) {
             return "failed";
@@ -34,6 +34,7 @@ final class KeptRunLabel {
                 case USER -> "stopped";
                 case TIME_LIMIT -> "time limit";
                 case PROCESS_LIMIT -> "too many processes";
+                case INTERRUPT -> "interrupted" + (k.exitCode() == null ? "" : ", exit " + k.exitCode());
             };
         }
         return k.exitCode() == null ? "ended" : "exit " + k.exitCode();

@@ -31,6 +31,7 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -41,7 +42,7 @@ import org.processlab.ui.shell.keys.Shortcut;
 import org.processlab.ui.shell.run.RunViewModel;
 
 /**
- * The run toolbar: Run and Stop, the start method, the time limit, the notes beside them (start methods used, a run
+ * The run toolbar: Run, Stop and Interrupt, the start method, the time limit, the notes beside them (start methods used, a run
  * lowered because it turned busy, connections to the trace channel refused), the status, the note when the start method is not the example's, and (for
  * lessons with more than one program) the example on a row of its own. Groups wrap onto more rows when the window is
  * narrow or the text large, so the status is never cut. Texts and choices are the {@link RunToolbarViewModel}'s.
@@ -57,8 +58,10 @@ public final class RunToolbarView extends VBox {
      * @param canRun true when Run may be pressed
      * @param onRun  what Run (and F5) does
      * @param onStop what Stop does
+     * @param onInterrupt what Interrupt (and Ctrl+.) does
      */
-    public RunToolbarView(RunToolbarViewModel vm, ObservableBooleanValue canRun, Runnable onRun, Runnable onStop) {
+    public RunToolbarView(RunToolbarViewModel vm, ObservableBooleanValue canRun, Runnable onRun, Runnable onStop,
+                          Runnable onInterrupt) {
         super(6);
         RunViewModel run = vm.run();
         Button runButton = new Button("Run", new FontIcon(MaterialDesignP.PLAY));
@@ -74,10 +77,17 @@ public final class RunToolbarView extends VBox {
         stop.setTooltip(new Tooltip(Shortcut.STOP.tooltip()));
         stop.disableProperty().bind(run.runningProperty().not());
         stop.setOnAction(e -> onStop.run());
+        Button interrupt = new Button("Interrupt", new FontIcon(MaterialDesignH.HAND_BACK_RIGHT));
+        interrupt.setId("interruptButton");
+        interrupt.getStyleClass().add("interrupt-button");    // plain: milder than Stop, as SIGINT is
+        interrupt.setTooltip(new Tooltip(Shortcut.INTERRUPT.tooltip()));
+        interrupt.disableProperty().bind(run.runningProperty().not());
+        interrupt.setOnAction(e -> onInterrupt.run());
         runButton.setMinWidth(Region.USE_PREF_SIZE);
         stop.setMinWidth(Region.USE_PREF_SIZE);
+        interrupt.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox runStop = new HBox(10, runButton, stop);
+        HBox runStop = new HBox(10, runButton, stop, interrupt);
         HBox methodBox = new HBox(10, caption("Start method"), methodChooser(vm));
         HBox limitBox = new HBox(10, timeLimit(vm), usedMethods(vm), lowered(vm), refused(run));
         for (HBox g : List.of(runStop, methodBox, limitBox)) {

@@ -179,6 +179,49 @@ class RunViewModelTest {
     }
 
     @Test
+    void interruptIsSigintThenSigtermAndTheStatusSaysWhichAndHowTheRunEnded() throws Exception {
+        RunViewModel vm = run();
+        vm.interrupt();
+        assertThat(vm.statusProperty().get()).as("no run: nothing to interrupt").isEqualTo("Ready");
+        vm.start(request(program("carries_on.py", """
+                import time
+                print('going', flush=True)
+                while True:
+                    try:
+                        time.sleep(60)
+                    except KeyboardInterrupt:
+                        print('KeyboardInterrupt: carrying on', flush=True)
+                """), Optional.empty(), null, null), m -> null, r -> { });
+        ui.runUntil("the program's first line", RUN, () -> !vm.console().allRows().isEmpty());
+
+        vm.interrupt();
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupting (SIGINT)…");
+        ui.runUntil("the program to catch it", RUN, () -> vm.console().allRows().size() == 2);
+        assertThat(vm.runningProperty().get()).as("it carries on").isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupting (SIGINT)…");
+        vm.interrupt();
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupting (SIGTERM)…");
+        ui.runUntil("SIGTERM to end the run", RUN, () -> !vm.runningProperty().get());
+
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupted (SIGINT) — exit 143 (SIGTERM)");
+        assertThat(vm.statusKindProperty().get()).isEqualTo(RunViewModel.StatusKind.STOPPED);
+        assertThat(vm.console().allRows()).extracting(ConsoleRow::text)
+                .containsExactly("going", "KeyboardInterrupt: carrying on");
+
+        // the next run is interrupted from the start again: SIGINT first
+        vm.start(request(program("sleeps.py", "import time\nprint('going', flush=True)\ntime.sleep(60)\n"),
+                Optional.empty(), null, null), m -> null, r -> { });
+        // the program's own line, in the new run's model: it runs its own code (a SIGINT during the interpreter's
+        // start-up, while site.py runs, is lost, in CPython as at a terminal)
+        RunModel second = vm.model();
+        ui.runUntil("the next run's first line", RUN, () -> second.output().size() == 1);
+        vm.interrupt();
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupting (SIGINT)…");
+        ui.runUntil("SIGINT to end it", RUN, () -> !vm.runningProperty().get());
+        assertThat(vm.statusProperty().get()).isEqualTo("Interrupted (SIGINT) — exit 130 (SIGINT)");
+    }
+
+    @Test
     void aRunReplacedByANewerOneBringsNothingBack() throws Exception {
         RunViewModel vm = run();
         List<String> shown = new ArrayList<>();
