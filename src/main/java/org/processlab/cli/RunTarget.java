@@ -69,11 +69,11 @@ record RunTarget(String title, Path program, List<String> args, Example example,
         }
         // by the folders' names only: the one lesson asked for is the only one read, so a broken or huge neighbour
         // costs nothing
-        List<String> ids = LessonLibrary.ids(lessonsRoot);
-        String id = LessonFinder.findId(ids, target);
-        if (id != null) {
-            return fromLesson(LessonLibrary.loadOne(lessonsRoot.resolve(id).toAbsolutePath().normalize()));
+        LessonEntry named = LessonLibrary.named(lessonsRoot, target);
+        if (named != null) {
+            return fromLesson(named);
         }
+        List<String> ids = LessonLibrary.ids(lessonsRoot);
         throw new BadTarget(ids.isEmpty() ? "no lesson " + target + " — there are no lessons in " + lessonsRoot
                 : LessonFinder.noLesson(ids, target));
     }

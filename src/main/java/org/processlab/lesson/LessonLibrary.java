@@ -86,6 +86,16 @@ public final class LessonLibrary {
         }
     }
 
+    /**
+     * The lesson under {@code root} that {@code target} names (id, number or name: {@link LessonFinder#findId}), read
+     * alone: found by the folders' names, so no other lesson is read and a broken or huge neighbour costs nothing.
+     * Null when none (or more than one) is named so.
+     */
+    public static LessonEntry named(Path root, String target) {
+        String id = LessonFinder.findId(ids(root), target);
+        return id == null ? null : loadOne(root.resolve(id).toAbsolutePath().normalize());
+    }
+
     /** Finds a lesson by id (its folder name), or null. */
     public static LessonEntry find(List<LessonEntry> lessons, String id) {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);

@@ -195,6 +195,7 @@ public final class PageBounds {
     private static int[] containersOpened(String s, int from, int to) {
         int lists = 0;
         int quotes = 0;
+        int[] breakFrom = null;
         int i = from;
         while (true) {
             while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
@@ -208,8 +209,11 @@ public final class PageBounds {
                 quotes++;
                 i++;
             } else if ((c == '-' || c == '*' || c == '+') && i + 1 < to && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
-                if (onlyBreak(s, i, to, c)) {
-                    break;
+                if (breakFrom == null) {
+                    breakFrom = breakFrom(s, from, to);
+                }
+                if (i >= breakFrom[c == '-' ? 0 : c == '*' ? 1 : 2]) {
+                    break;      // the rest is a thematic break
                 }
                 lists++;
                 i += 2;
@@ -231,15 +235,22 @@ public final class PageBounds {
         return new int[] {lists, quotes};
     }
 
-    /** True when {@code [i, to)} holds only {@code c} and blanks: a thematic break, not a list. */
-    private static boolean onlyBreak(String s, int i, int to, char c) {
-        for (int k = i; k < to; k++) {
-            char d = s.charAt(k);
-            if (d != c && d != ' ' && d != '\t') {
-                return false;
+    /**
+     * For {@code -}, {@code *} and {@code +}: where the line's tail of that character and blanks only begins (a tail
+     * from a marker on is a thematic break, not a list). One pass from the end, so a line of 100,000 markers costs
+     * no more than its length.
+     */
+    private static int[] breakFrom(String s, int from, int to) {
+        int[] out = new int[3];
+        char[] marks = {'-', '*', '+'};
+        for (int m = 0; m < 3; m++) {
+            int k = to;
+            while (k > from && (s.charAt(k - 1) == marks[m] || s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '\t')) {
+                k--;
             }
+            out[m] = k;
         }
-        return true;
+        return out;
     }
 
     /** The fence character ({@code `} or {@code ~}) when the line starts (after up to 3 spaces) with a fence, else 0. */
