@@ -928,6 +928,9 @@ def _patch_process(mod):
         try:
             with _transparent:
                 orig_start(self)
+        except BaseException as e:
+            _start_failed(self, t, mine, info, e)
+            raise
         finally:
             _starting.obj = None
         t2 = _now()
@@ -974,6 +977,43 @@ def _patch_process(mod):
             _on_boot(self)
             return orig_boot(self, *a, **k)
         BP._bootstrap = _copy_meta(_bootstrap, orig_boot)
+
+
+def _start_failed(proc, t, mine, info, e):
+    """`start-failed`: Process.start() raised (an unpicklable target under spawn, RuntimeError from a start in a
+    child still bootstrapping, too many open files): the object has no process, and the app says why. The
+    exception goes on to the program unchanged."""
+    if mine is None and getattr(proc, '_popen', None) is not None:
+        return      # started before (a second start() raises): the object has its process, and its lane
+    try:
+        _msg('start-failed', t=t, t2=_now(), obj=mine[1] if mine is not None else None,
+             name=getattr(proc, '_name', None), label=_find_label(proc), target=info and info[0],
+             args=info and info[1],
+             error=_exception_name(e), message=_exception_text(e))
+    except Exception:
+        _debug('start-failed')
+
+
+def _exception_name(e):
+    """The exception's class as a traceback names it: `RuntimeError`, `pickle.PicklingError`."""
+    cls = type(e)
+    module = getattr(cls, '__module__', None)
+    name = getattr(cls, '__qualname__', None) or cls.__name__
+    if module not in (None, 'builtins', '__main__'):
+        name = module + '.' + name
+    return name[:_wire.MAX_ERROR_CHARS]
+
+
+def _exception_text(e):
+    """Its message, one line, at most MAX_ERROR_CHARS characters (cut with `...`); never raises."""
+    try:
+        text = str(e)
+    except Exception:
+        return None
+    text = ' '.join(text.split())
+    if len(text) > _wire.MAX_ERROR_CHARS:
+        text = text[:_wire.MAX_ERROR_CHARS - 3] + '...'
+    return text
 
 
 def _on_boot(proc):

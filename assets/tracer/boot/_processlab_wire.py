@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - CPython always has it
 MAX_LINE = 65536         # bytes of one message line, its '\n' included
 MAX_PAYLOAD = 1 << 20    # bytes after a line with a field "n" (0 <= n <= MAX_PAYLOAD)
 MAX_ARGS_CHARS = 200     # characters of the short repr sent as `args`
+MAX_ERROR_CHARS = 300    # characters of the exception's message sent by `start-failed`
 MAX_STDIN = 32768        # bytes of the program's input in one `stdin` command (base64: 43,692 characters)
 SHRINK_CAPS = (200, 20)  # a line over MAX_LINE is encoded again with every string and
                          # list cut to the first cap, then to the second

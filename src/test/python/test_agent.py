@@ -288,6 +288,22 @@ class SmallPartsTest(unittest.TestCase):
         self.assertTrue(s.endswith('...'))
         self.assertEqual(agent._short_args((1, 'a'), None), "(1, 'a')")
 
+    def test_an_exception_is_named_as_a_traceback_names_it_and_its_message_is_one_bounded_line(self):
+        import pickle
+        self.assertEqual(agent._exception_name(RuntimeError('x')), 'RuntimeError')
+        self.assertEqual(agent._exception_name(pickle.PicklingError('x')), '_pickle.PicklingError')
+        self.assertEqual(agent._exception_text(OSError(24, 'Too many open files')), '[Errno 24] Too many open files')
+        self.assertEqual(agent._exception_text(ValueError('two\nlines')), 'two lines')
+        long = agent._exception_text(RuntimeError('x' * 10000))
+        self.assertEqual(len(long), wire.MAX_ERROR_CHARS)
+        self.assertTrue(long.endswith('...'))
+
+        class Rude(Exception):
+            def __str__(self):
+                raise ValueError('no')
+        self.assertIsNone(agent._exception_text(Rude()))
+        self.assertTrue(agent._exception_name(Rude()).endswith('Rude'))
+
     def test_target_names(self):
         import functools
         import multiprocessing.process as mpp
@@ -345,6 +361,12 @@ FAILING = textwrap.dedent('''
             p.start()
             p.join()
             p.start()
+        elif case == 'start-raises':
+            class Unpicklable(object):
+                def __reduce__(self):
+                    raise RuntimeError('this argument cannot be sent')
+            p = mp.get_context('spawn').Process(target=print, args=(Unpicklable(),))
+            p.start()
         elif case == 'join':
             mp.Process(target=print).join()
         elif case == 'send':
@@ -379,6 +401,23 @@ class TracedProgramTest(unittest.TestCase):
             app.finish()
         return r, app
 
+    def test_a_start_that_raised_is_reported_with_its_exception_and_the_program_sees_it_unchanged(self):
+        r, app = self.traced('start-raises')
+        failed = [m for m, _ in app.of_kind('start-failed')]
+        self.assertEqual(len(failed), 1, app.messages)
+        f = failed[0]
+        self.assertEqual((f['error'], f['message']), ('RuntimeError', 'this argument cannot be sent'))
+        self.assertEqual((f['obj'], f['label'], f['name'], f['target']), (1, 'p', 'SpawnProcess-1', 'print'))
+        self.assertLessEqual(f['t'], f['t2'])
+        self.assertIn('RuntimeError: this argument cannot be sent', app.output('stderr'))
+        self.assertNotEqual(r.returncode, 0)
+
+    def test_a_second_start_of_a_started_object_is_not_a_start_that_failed(self):
+        r, app = self.traced('start')     # starts p, joins it, starts it again: AssertionError
+        self.assertEqual(app.of_kind('start-failed'), [])
+        self.assertEqual(len(app.of_kind('start')), 1)
+        self.assertIn('cannot start a process twice', app.output('stderr'))
+
     def test_hello_comes_first_and_says_who_we_are(self):
         r, app = self.traced('join')
         first = [m for n, m, _ in app.messages if n == 1][0]
@@ -391,7 +430,7 @@ class TracedProgramTest(unittest.TestCase):
 
     @unittest.skipUnless(NO_FRAME_OF_OURS, 'Python 3.11+')
     def test_tracebacks_through_every_wrapper_are_as_without_the_agent(self):
-        for case in ('waitpid', 'posix_spawn', 'popen', 'init', 'start', 'join', 'send'):
+        for case in ('waitpid', 'posix_spawn', 'popen', 'init', 'start', 'start-raises', 'join', 'send'):
             with self.subTest(case=case):
                 plain = python(self.script, case, cwd=self.dir)
                 r, app = self.traced(case)

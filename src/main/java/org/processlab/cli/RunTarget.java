@@ -63,17 +63,19 @@ record RunTarget(String title, Path program, List<String> args, Example example,
                 throw new BadTarget(e.getMessage(), Cli.exitCodeFor(e));
             }
         }
-        String nearest = null;
-        if (!target.contains("/") && !target.contains("\\")) {
-            List<LessonEntry> lessons = LessonLibrary.load(lessonsRoot);
-            LessonEntry e = LessonFinder.find(lessons, target);
-            if (e != null) {
-                return fromLesson(e);
-            }
-            nearest = LessonFinder.nearest(lessons, target);
+        if (target.contains("/") || target.contains("\\")) {
+            throw new BadTarget("no lesson folder or file " + target + " (give a lesson folder, a lesson's number, name "
+                    + "or id, or a .py file)");
         }
-        throw new BadTarget("no such lesson or file: " + target + (nearest != null ? " (did you mean " + nearest + "?)"
-                : " (give a lesson folder, a lesson id from " + lessonsRoot + ", its number, or a .py file)"));
+        // by the folders' names only: the one lesson asked for is the only one read, so a broken or huge neighbour
+        // costs nothing
+        LessonEntry named = LessonLibrary.named(lessonsRoot, target);
+        if (named != null) {
+            return fromLesson(named);
+        }
+        List<String> ids = LessonLibrary.ids(lessonsRoot);
+        throw new BadTarget(ids.isEmpty() ? "no lesson " + target + " — there are no lessons in " + lessonsRoot
+                : LessonFinder.noLesson(ids, target));
     }
 
     /**

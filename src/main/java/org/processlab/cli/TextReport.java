@@ -95,6 +95,10 @@ public final class TextReport {
                     p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
                     p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
                     p.startedAt() < 0 ? "" : String.format("%.3f", RunDocument.seconds(run, p.startedAt())), dur);
+            if (p.startFailed() != null) {
+                // it has no process: its row says why, under its name
+                out.println("  ".repeat(p.depth() + 1) + p.startFailed().describe());
+            }
         }
         out.println();
         org.processlab.export.TextTimeline.write(run, output, out, 60);

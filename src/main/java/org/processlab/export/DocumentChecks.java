@@ -32,6 +32,10 @@ final class DocumentChecks {
                         ? "a process with a PID stands in for nothing (standIn is for a Process object never started)"
                         : "a stand-in's number is negative, not " + p.standIn());
             }
+            if (p.startFailed() != null && p.pid() != null) {
+                throw broken("processes[" + i + "].startFailed", "a process with a PID was started: startFailed is for a"
+                        + " Process object whose start() raised");
+            }
             if (p.depth() != null && p.depth() < 0) {
                 throw broken("processes[" + i + "].depth", "a depth is 0 or more, not " + p.depth());
             }

@@ -14,6 +14,7 @@ import org.processlab.model.RunEvent;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.model.Span;
+import org.processlab.model.StartFailure;
 import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
 
@@ -155,7 +156,9 @@ final class DocumentToRun {
                 time(start, p.endedAt()), time(start, p.reapedAt()), p.exitCode(), p.orphan(),
                 time(start, p.orphanedAt()), depth, spans(p.states(), start), spans(p.kernelStates(), start),
                 List.copyOf(joins), p.pid() == null ? 0 : output.count(pid, Stream.STDOUT),
-                p.pid() == null ? 0 : output.count(pid, Stream.STDERR));
+                p.pid() == null ? 0 : output.count(pid, Stream.STDERR),
+                p.startFailed() == null ? null : new StartFailure(RunDocument.micros(start, p.startFailed().t()),
+                        p.startFailed().error(), p.startFailed().message()));
     }
 
     private static long time(long start, Double seconds) {

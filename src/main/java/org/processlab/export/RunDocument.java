@@ -15,6 +15,7 @@ import org.processlab.model.RunEvent;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
 import org.processlab.model.Span;
+import org.processlab.model.StartFailure;
 import org.processlab.model.StopReason;
 import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
@@ -31,7 +32,7 @@ import org.processlab.model.UnfinishedLine;
  *                 "states": [{"state", "from", "to"(, "open": true)}], "kernelStates": [same],
  *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"}],
  *                 "standIn", "args", "command", "daemon", "startCalledAt", "orphanedAt", "depth",
- *                 "joins": [{"child", "from", "to", "reaped"}]}],
+ *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"}}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
  *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"}],
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
@@ -131,6 +132,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * @param depth         0 for main and other top-level processes, else 1 + its parent's: the indent of its row;
      *                      null in version 1 (then derived from the order of the list)
      * @param joins         the {@code join()} calls it made, in the order they began (empty in version 1)
+     * @param startFailed   for a {@code Process} object whose {@code start()} raised ({@code pid} null): when and
+     *                      what; else null (always before version 3)
      */
     public record Process(Long pid, long startTicks, Long ppid, long parent, Role role, String name, String label,
                           String target, boolean alive, Integer exitCode, String signal, boolean orphan,
@@ -138,7 +141,17 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           Double reapedAt, List<StateSpan<LifeState>> states,
                           List<StateSpan<KernelStateKind>> kernelStates, List<Line> output, Long standIn,
                           String args, String command, boolean daemon, Double startCalledAt, Double orphanedAt,
-                          Integer depth, List<Join> joins) {
+                          Integer depth, List<Join> joins, StartFailed startFailed) {
+    }
+
+    /**
+     * A {@code start()} that raised: the object got no process.
+     *
+     * @param t       when it raised, seconds from the run's start
+     * @param error   the exception's class as a traceback names it ({@code RuntimeError})
+     * @param message its message on one line, or null
+     */
+    public record StartFailed(double t, String error, String message) {
     }
 
     /**
@@ -262,7 +275,11 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 spans(run, p.kernelStates()),
                 p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid()), logged),
                 p.notStarted() ? p.pid() : null, p.args(), p.command(), p.daemon(), time(run, p.startCalledAt()),
-                time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()));
+                time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()), startFailed(run, p.startFailed()));
+    }
+
+    private static StartFailed startFailed(RunSnapshot run, StartFailure f) {
+        return f == null ? null : new StartFailed(seconds(run, f.t()), f.error(), f.message());
     }
 
     private static Double time(RunSnapshot run, long t) {

@@ -215,6 +215,7 @@ public final class RunDocumentReader {
         Double orphanedAt = null;
         Integer depth = null;
         List<RunDocument.Join> joins = null;
+        RunDocument.StartFailed startFailed = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "pid" -> pid = in.integerOrNull();
@@ -247,6 +248,7 @@ public final class RunDocumentReader {
                 case "orphanedAt" -> orphanedAt = in.secondsOrNull();
                 case "depth" -> depth = in.isNull() ? null : in.smallInteger("a depth");
                 case "joins" -> joins = in.list(this::join);
+                case "startFailed" -> startFailed = in.isNull() ? null : startFailed();
                 default -> in.skip();
             }
         }
@@ -259,7 +261,23 @@ public final class RunDocumentReader {
                 in.required(orphan, "orphan"), in.required(traced, "traced"), startMethod, helperKind, startedAt,
                 endedAt, reapedAt, in.required(states, "states"), in.required(kernelStates, "kernelStates"),
                 in.required(output, "output"), standIn, args, command, daemon, startCalledAt, orphanedAt, depth,
-                joins == null ? List.of() : joins);
+                joins == null ? List.of() : joins, startFailed);
+    }
+
+    private RunDocument.StartFailed startFailed() throws IOException {
+        in.startObject("a start() that raised");
+        Double t = null;
+        String error = null;
+        String message = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "t" -> t = in.seconds();
+                case "error" -> error = in.textOrNull();
+                case "message" -> message = in.textOrNull();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.StartFailed(in.required(t, "t"), in.required(error, "error"), message);
     }
 
     private <S extends Enum<S>> RunDocument.StateSpan<S> span(S[] states, Function<S, String> id, String what)

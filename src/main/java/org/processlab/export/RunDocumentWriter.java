@@ -136,6 +136,15 @@ public final class RunDocumentWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (p.startFailed() == null) {
+            g.writeNullField("startFailed");
+        } else {
+            g.writeObjectFieldStart("startFailed");
+            g.writeNumberField("t", p.startFailed().t());
+            g.writeStringField("error", p.startFailed().error());
+            g.writeStringField("message", p.startFailed().message());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -50,7 +50,7 @@ public final class TextTimeline {
             for (int i : output.linesOf(p.pid())) {
                 row[Math.min(width - 1, col(output.get(i).t() - t0, span, width))] = '|';
             }
-            String end = p.notStarted() ? "start() never called" : p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
+            String end = p.startFailed() != null ? p.startFailed().describe() : p.notStarted() ? "start() never called" : p.alive() ? "alive" : p.exitCode() == null ? "" : "exit " + Signals.describe(p.exitCode());
             out.printf("%-" + w + "s %s %s%s%n", label(p), new String(row), end,
                     p.orphan() ? " (orphan, now child of " + p.ppid() + ")" : "");
         }

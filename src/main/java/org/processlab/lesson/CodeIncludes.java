@@ -1,8 +1,6 @@
 package org.processlab.lesson;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,9 +141,10 @@ public final class CodeIncludes {
                 throw new IllegalArgumentException(where + ": the file is larger than " + MAX_BYTES / 1024
                         + " KiB; a page includes a program, not data");
             }
-            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(where + ": the file is not UTF-8 text");
+            return Utf8Text.decode(Files.readAllBytes(file)).replace("\r\n", "\n");
+        } catch (Utf8Text.NotUtf8 e) {
+            throw new IllegalArgumentException(where + ": the file is not UTF-8 text (" + e.at().where()
+                    + "); save it as UTF-8");
         } catch (IOException e) {
             throw new IllegalArgumentException(where + ": the file cannot be read (" + e.getMessage() + ")");
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for a file a lesson page names (an image, an included example): it must be a readable file inside
+ * The one rule for a file a lesson names (its examples, a page's images and included files): it must be a readable file inside
  * the lesson's own folder. Refused, with the reason in an author's words: a URL of any scheme ({@code http:},
  * {@code https:}, {@code file:}, {@code data:}, …: nothing is ever fetched), an absolute path, a path whose
  * {@code ..} leaves the folder, a symbolic link (or a link on the way) that leads out of it, a missing file, a
@@ -67,7 +67,7 @@ public final class LessonFiles {
             return new Refused(name, "is not a file name here (" + e.getReason() + ")");
         }
         if (!file.startsWith(dir) || file.equals(dir)) {
-            return new Refused(name, "leaves the lesson's folder: a page shows only files inside it");
+            return new Refused(name, "leaves the lesson's folder (to " + file + "): a lesson uses only files inside it");
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new Refused(name, "is missing from the lesson's folder " + dir);
@@ -76,7 +76,8 @@ public final class LessonFiles {
         try {
             real = file.toRealPath();
             if (!real.startsWith(dir.toRealPath())) {
-                return new Refused(name, "is a link that leads out of the lesson's folder");
+                return new Refused(name, "is a link that leads out of the lesson's folder (to " + real
+                        + "): a lesson uses only files inside it");
             }
         } catch (IOException e) {
             return new Refused(name, Files.isSymbolicLink(file) ? "is a link to nothing"

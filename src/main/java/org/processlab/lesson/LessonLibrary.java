@@ -62,17 +62,38 @@ public final class LessonLibrary {
     /** Loads every lesson under {@code root}, sorted by order then id. A missing root gives an empty list. */
     public static List<LessonEntry> load(Path root) {
         List<LessonEntry> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(d -> Files.isDirectory(d) && Files.isRegularFile(d.resolve("lesson.md")))
-                    .forEach(d -> out.add(loadOne(d)));
-        } catch (IOException e) {
-            return out;
+        for (String id : ids(root)) {
+            out.add(loadOne(root.resolve(id)));
         }
         out.sort(Comparator.comparingInt(LessonEntry::order).thenComparing(LessonEntry::id));
         return out;
+    }
+
+    /**
+     * The ids of the lessons under {@code root} (each subfolder holding {@code lesson.md}), sorted, without reading any
+     * lesson: what {@link LessonFinder} needs to find one by id, number or name, so that a run by id reads only the
+     * lesson asked for. A missing or unreadable root gives none.
+     */
+    public static List<String> ids(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isDirectory(d) && Files.isRegularFile(d.resolve("lesson.md")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The lesson under {@code root} that {@code target} names (id, number or name: {@link LessonFinder#findId}), read
+     * alone: found by the folders' names, so no other lesson is read and a broken or huge neighbour costs nothing.
+     * Null when none (or more than one) is named so.
+     */
+    public static LessonEntry named(Path root, String target) {
+        String id = LessonFinder.findId(ids(root), target);
+        return id == null ? null : loadOne(root.resolve(id).toAbsolutePath().normalize());
     }
 
     /** Finds a lesson by id (its folder name), or null. */
@@ -80,7 +101,11 @@ public final class LessonLibrary {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** Loads one lesson folder; never throws. */
+    /**
+     * Loads one lesson folder; never throws. A lesson that cannot be used is a {@link LessonError} whose message names
+     * the file, and the line where one is known, in an author's words: {@code …/03-foo/lesson.md, line 7: 'expect'
+     * must be a group of fields}.
+     */
     public static LessonEntry loadOne(Path dir) {
         String id = dir.getFileName().toString();
         int guessedOrder = leadingNumber(id);
@@ -93,15 +118,24 @@ public final class LessonLibrary {
                         + String.format(java.util.Locale.ROOT, "%,d", MAX_LESSON_BYTES)
                         + " bytes (1 MiB), so it was not read");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            String text;
+            try {
+                text = Utf8Text.decode(Files.readAllBytes(file)).replace("\r\n", "\n");
+            } catch (Utf8Text.NotUtf8 e) {
+                return new LessonError(id, dir, guessedOrder, file + ", line " + e.at().line() + ": lesson.md is not "
+                        + "UTF-8 text (" + e.at().where() + "); save it as UTF-8 in your editor");
+            }
             if (!text.startsWith("---\n")) {
-                return new LessonError(id, dir, guessedOrder, file + ": the file must start with front matter (a line '---')");
+                return new LessonError(id, dir, guessedOrder, file + ", line 1: the file must start with front matter "
+                        + "(a line '---', then the lesson's fields, then '---')");
             }
             int end = text.indexOf("\n---", 3);
             if (end < 0) {
-                return new LessonError(id, dir, guessedOrder, file + ": the front matter has no closing '---' line");
+                return new LessonError(id, dir, guessedOrder, file + ": the front matter that starts on line 1 has no "
+                        + "closing '---' line");
             }
             String yaml = text.substring(4, end + 1);
+            FrontMatterLines lines = new FrontMatterLines(yaml, 2);
             int bodyStart = text.indexOf('\n', end + 4);
             String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
             int bodyLine = bodyStart < 0 ? 1 : (int) text.substring(0, bodyStart + 1).chars().filter(c -> c == '\n').count() + 1;
@@ -110,55 +144,99 @@ public final class LessonLibrary {
                 fm = YAML.readValue(yaml, FrontMatter.class);
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
-                String where = loc == null ? "" : " (line " + (loc.getLineNr() + 1) + ")";
+                String where = loc == null || loc.getLineNr() < 1 ? "" : ", line " + (loc.getLineNr() + 1);
                 return new LessonError(id, dir, guessedOrder, file + where + ": " + plainMessage(e));
             }
             if (fm == null || fm.title() == null || fm.title().isBlank()) {
-                return new LessonError(id, dir, guessedOrder, file + ": front matter needs a title");
+                return new LessonError(id, dir, guessedOrder, file + ": the front matter needs a title (a line "
+                        + "'title: …' between the '---' lines)");
             }
             if (fm.order() == null) {
-                return new LessonError(id, dir, guessedOrder, file + ": front matter needs an order (a whole number)");
+                return new LessonError(id, dir, guessedOrder, file + ": the front matter needs an order, a whole "
+                        + "number (a line 'order: 3' between the '---' lines)");
             }
-            List<StartMethod> methods = startMethods(fm.startMethods());
+            List<StartMethod> methods = startMethods(fm.startMethods(), lines, file);
             Example main = null;
             if (fm.example() != null) {
-                main = example(dir, fm.title(), fm.example(), fm.args(), methods, fm.expect());
+                main = example(dir, fm.title(), fm.example(), fm.args(), methods, fm.expect(), lines, file);
             }
             List<Example> more = new ArrayList<>();
             for (MoreExample m : fm.more() == null ? List.<MoreExample>of() : fm.more()) {
-                List<StartMethod> own = startMethods(m.startMethods());
+                List<StartMethod> own = startMethods(m.startMethods(), lines, file);
                 more.add(example(dir, m.title() == null ? m.example() : m.title(), m.example(), m.args(),
-                        m.startMethods() == null ? methods : own, m.expect()));
+                        m.startMethods() == null ? methods : own, m.expect(), lines, file));
             }
-            body = CodeIncludes.expand(body, dir, bodyLine);
+            String problem = PageBounds.check(body, bodyLine);
+            if (problem != null) {
+                return new LessonError(id, dir, guessedOrder, file + ", " + problem);
+            }
+            try {
+                body = CodeIncludes.expand(body, dir, bodyLine);
+            } catch (IllegalArgumentException e) {
+                return new LessonError(id, dir, guessedOrder, file + ", " + e.getMessage());
+            }
             Set<Suggestion> suggest = EnumSet.noneOf(Suggestion.class);
             for (String word : fm.suggest() == null ? List.<String>of() : fm.suggest()) {
-                suggest.add(Suggestion.parse(word));
+                try {
+                    suggest.add(Suggestion.parse(word));
+                } catch (IllegalArgumentException e) {
+                    throw new LessonProblem(lines.at(file, "suggest", word) + e.getMessage());
+                }
             }
             return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body, suggest);
         } catch (IOException e) {
-            return new LessonError(id, dir, guessedOrder, file + ": cannot be read: " + e.getMessage());
+            return new LessonError(id, dir, guessedOrder, file + ": the file cannot be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        } catch (LessonProblem e) {
+            return new LessonError(id, dir, guessedOrder, e.getMessage());
         } catch (IllegalArgumentException e) {
             return new LessonError(id, dir, guessedOrder, file + ": " + e.getMessage());
         }
     }
 
+    /** A problem of one lesson whose message is whole: file, line, what. */
+    private static final class LessonProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LessonProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static Example example(Path dir, String title, String name, List<String> args, List<StartMethod> methods,
-                                   Expectation expect) {
-        Path f = dir.resolve(name).normalize();
-        if (!f.startsWith(dir.normalize()) || !Files.isRegularFile(f)) {
-            throw new IllegalArgumentException("the example file '" + name + "' is missing from " + dir);
+                                   Expectation expect, FrontMatterLines lines, Path lessonFile) {
+        LessonFiles.Lookup found = LessonFiles.find(dir, name);
+        if (found instanceof LessonFiles.Refused r) {
+            throw new LessonProblem(lines.at(lessonFile, "example", name) + "the example " + r.message());
         }
         if (expect != null) {
-            expect.exitCodes().forEach(r -> Who.validate(r.who()));
-            expect.lines().forEach(r -> Who.validate(r.who()));
+            for (String who : java.util.stream.Stream.concat(expect.exitCodes().stream().map(Expectation.ExitCodeRule::who),
+                    expect.lines().stream().map(Expectation.LineRule::who)).toList()) {
+                try {
+                    Who.validate(who);
+                } catch (IllegalArgumentException e) {
+                    throw new LessonProblem(lines.at(lessonFile, "who", who) + e.getMessage());
+                }
+            }
         }
-        return new Example(title, f.toAbsolutePath(), args, methods, expect);
+        // the path as the lesson names it (not the link-resolved one): the program sees it as its sys.argv[0]
+        return new Example(title, dir.resolve(name).normalize().toAbsolutePath(), args, methods, expect);
     }
 
     /** The front matter's wire names as start methods (none for null); an unknown name is an error of the lesson. */
-    private static List<StartMethod> startMethods(List<String> names) {
-        return names == null ? List.of() : names.stream().map(StartMethod::parse).toList();
+    private static List<StartMethod> startMethods(List<String> names, FrontMatterLines lines, Path lessonFile) {
+        if (names == null) {
+            return List.of();
+        }
+        List<StartMethod> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                out.add(StartMethod.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new LessonProblem(lines.at(lessonFile, "startMethods", name) + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static int leadingNumber(String id) {
@@ -173,6 +251,10 @@ public final class LessonLibrary {
     @JsonIgnoreProperties(ignoreUnknown = false)
     /** What went wrong in the front matter, in an author's words rather than the parser's. */
     static String plainMessage(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v
+                && v.getCause() instanceof IllegalArgumentException cause) {
+            return cause.getMessage();
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
             return "'" + u.getPropertyName() + "' is not a lesson field (the fields are: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())

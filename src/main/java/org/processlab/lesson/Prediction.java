@@ -17,11 +17,12 @@ public record Prediction(String question, List<String> choices, int answer, Stri
     public Prediction {
         choices = choices == null ? List.of() : List.copyOf(choices);
         if (question == null || question.isBlank()) {
-            throw new IllegalArgumentException("predict.question is missing");
+            throw new IllegalArgumentException("'predict' needs a question (a line 'question: …' under it)");
         }
         if (answer < 0 || answer >= choices.size()) {
-            throw new IllegalArgumentException("predict.answer " + answer + " is not the index of one of the "
-                    + choices.size() + " choices");
+            throw new IllegalArgumentException("'predict' has answer: " + answer + ", but the answer is the number of "
+                    + "a choice counted from 0, and there " + (choices.size() == 1 ? "is 1 choice" : "are "
+                    + choices.size() + " choices") + (choices.isEmpty() ? "" : " (0 to " + (choices.size() - 1) + ")"));
         }
     }
 

@@ -1,11 +1,6 @@
 package org.processlab.lesson;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -130,29 +125,12 @@ public final class ProgramFile {
 
     /** The text of {@code bytes}, which must be UTF-8; else says where the first mistake is, by line and byte. */
     private static String utf8(byte[] bytes, String name) throws ProgramFileException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult r = d.decode(in, out, true);
-        if (!r.isError()) {
-            r = d.flush(out);
+        try {
+            return Utf8Text.decode(bytes);
+        } catch (Utf8Text.NotUtf8 e) {
+            throw new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is not UTF-8 text (line " + e.at().line()
+                    + ", byte " + e.at().column() + "): save it as UTF-8 in your editor and open it again.");
         }
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new ProgramFileException(Kind.NOT_A_PROGRAM, name + " is not UTF-8 text (line " + line + ", byte " + (at - lineStart + 1)
-                    + "): save it as UTF-8 in your editor and open it again.");
-        }
-        out.flip();
-        return out.toString();
     }
 
     private static int indexOf(byte[] bytes, byte b) {

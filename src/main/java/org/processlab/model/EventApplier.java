@@ -133,6 +133,12 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     }
 
     @Override
+    public Void startFailed(RunEvent.StartFailed e) {
+        standIns.startFailed(e);
+        return null;
+    }
+
+    @Override
     public Void childStarted(ChildStarted e) {
         ProcessFacts p = table.processFor(e.child(), -1);
         standIns.startReturned(e.parent(), e.obj(), p);

@@ -9,8 +9,8 @@ import java.util.List;
  * its life ({@link LifeState}) and of its kernel states. Every time is epoch µs, {@code -1} while not known.
  *
  * <ul>
- *   <li>A Process object not started yet is {@link LifeState#CREATED} until its process starts, or until the process
- *       holding it ended (then it never will).</li>
+ *   <li>A Process object not started yet is {@link LifeState#CREATED} until its process starts, or until its
+ *       {@code start()} raised or the process holding it ended (then it never will).</li>
  *   <li>A process is {@code CREATED} from when its object was made to its start, then {@code RUNNING}, except while
  *       it waits in {@code join()} ({@code WAITING_JOIN}); from its end a {@code ZOMBIE} until its parent reaps it,
  *       then {@code ENDED}. A zombie that ProcessLab's supervisor reaped (it reaps at once) shows no zombie time.</li>
@@ -27,6 +27,9 @@ final class LaneStates {
 
     /** When the OS process began (main's is bounded below by the run's start); -1 for a Process object not started. */
     static long startedAt(ProcessFacts p, RunFacts run) {
+        if (p.standIn()) {
+            return -1;      // its start() may have been called (and raised): it still has no process
+        }
         return p.startedAt(p.key.pid() == run.rootPid ? run.startedAt : -1);
     }
 
@@ -90,10 +93,16 @@ final class LaneStates {
         return List.copyOf(states);
     }
 
-    /** A Process object's lane: created until now, or until the process holding it ended. */
+    /**
+     * A Process object's lane: created until now, or until its {@code start()} raised (it will get no process), or
+     * until the process holding it ended.
+     */
     private static Span<LifeState> notStarted(ProcessFacts standIn, RunFacts run, ProcessTable table) {
         ProcessFacts holder = table.latest(standIn.parent);
         long gone = holder == null ? -1 : holder.endFact();
+        if (standIn.startFailure != null) {
+            gone = gone < 0 ? standIn.startFailure.t() : Math.min(gone, standIn.startFailure.t());
+        }
         if (gone < 0 && run.endKnown()) {
             gone = run.endedAt;
         }

@@ -44,6 +44,8 @@ final class ProcessFacts {
     long startReturnedAt = -1;
     long osStart = -1;
     long firstSeenAt = -1;
+    /** Why {@code start()} raised, for a Process object that got no process; else null. */
+    StartFailure startFailure;
 
     // The facts that say it ended, with the exit code each gave: the earliest time wins (see #endFact), the exactest
     // code (see #exitCode).

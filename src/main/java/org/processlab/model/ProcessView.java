@@ -35,13 +35,14 @@ import java.util.List;
  * @param joins        the {@code join()} calls this process made
  * @param stdoutLines  lines it wrote to stdout (exact count)
  * @param stderrLines  lines it wrote to stderr (exact count)
+ * @param startFailed  for a Process object whose {@code start()} raised (it has no process): why; else null
  */
 public record ProcessView(ProcKey key, long ppid, long parent, Role role, String name, String label, String target,
                           String args, String command, boolean traced, String helperKind, String startMethod,
                           boolean daemon, long startCalledAt, long startedAt, long endedAt, long reapedAt,
                           Integer exitCode, boolean orphan, long orphanedAt, int depth,
                           List<Span<LifeState>> states, List<Span<KernelStateKind>> kernelStates,
-                          List<JoinView> joins, long stdoutLines, long stderrLines) {
+                          List<JoinView> joins, long stdoutLines, long stderrLines, StartFailure startFailed) {
 
     /** The PID. */
     public long pid() {

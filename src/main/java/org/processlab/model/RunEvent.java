@@ -57,6 +57,8 @@ public sealed interface RunEvent {
 
         R childStarting(ChildStarting e);
 
+        R startFailed(StartFailed e);
+
         R childStarted(ChildStarted e);
 
         R childCreated(ChildCreated e);
@@ -197,6 +199,21 @@ public sealed interface RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.childStarting(this);
+        }
+    }
+
+    /**
+     * In process {@code parent}, {@code start()} on the Process object numbered {@code obj} (-1: not numbered) raised
+     * {@code failure} instead of returning: the object has no process. {@code t} is when {@code start()} was called;
+     * {@code name}, {@code label} (the variable the caller holds it in, or null), {@code target} and {@code args}
+     * describe the object.
+     */
+    record StartFailed(long t, long parent, long obj, String name, String label, String target, String args,
+                       StartFailure failure)
+            implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.startFailed(this);
         }
     }
 

@@ -235,7 +235,8 @@ public final class RunModel {
                 p.name != null ? p.name : shortName(p.command), p.label, p.target, p.args, p.command, p.traced,
                 p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, p.reapedOrJoinedAt(), p.exitCode(),
                 p.orphanedAt >= 0, p.orphanedAt, depth, states, LaneStates.kernelStates(p, ended, run),
-                List.copyOf(p.joins), output.count(pid, Stream.STDOUT), output.count(pid, Stream.STDERR));
+                List.copyOf(p.joins), output.count(pid, Stream.STDOUT), output.count(pid, Stream.STDERR),
+                p.startFailure);
     }
 
     /**

@@ -63,6 +63,35 @@ final class StandIns {
     }
 
     /**
+     * In process {@code parent}, {@code start()} raised: the object keeps its stand-in, which now says why it never got
+     * a process. An object the agent had not numbered gets a stand-in of its own here. An object whose process was
+     * already reported ({@link #spawnedByStart}) has one: nothing changes.
+     */
+    void startFailed(RunEvent.StartFailed e) {
+        StartCall call = starting.get(e.parent());
+        if (call != null && (e.obj() < 0 || call.obj() == e.obj())) {
+            starting.remove(e.parent());    // no child of this start() will come: none may be claimed for it
+        }
+        ProcessFacts standIn = e.obj() >= 0 ? made.get(new ObjectKey(e.parent(), e.obj())) : null;
+        if (standIn == null) {
+            if (e.obj() >= 0) {
+                return;
+            }
+            standIn = new ProcessFacts(new ProcKey(nextPid--, -1));
+            standIn.parent = e.parent();
+            standIn.name = e.name();
+            standIn.target = e.target();
+            standIn.args = e.args();
+            standIn.createdAt = e.t();
+            standIn.traced = true;
+            table.addStandIn(standIn);
+        }
+        standIn.startCalledAt = e.t();
+        standIn.label = standIn.label == null ? e.label() : standIn.label;
+        standIn.startFailure = e.failure();
+    }
+
+    /**
      * In process {@code parent}, {@code start()} returned with {@code child}: the process of object {@code obj} (-1
      * when the agent did not number it).
      */

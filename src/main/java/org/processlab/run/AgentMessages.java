@@ -3,6 +3,7 @@ package org.processlab.run;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.processlab.model.RunEvent;
+import org.processlab.model.StartFailure;
 import org.processlab.model.RunModel;
 
 import static org.processlab.run.WireFields.text;
@@ -67,6 +68,7 @@ final class AgentMessages implements TraceTransport.Connection {
             case "made" -> made(t, j);
             case "starting" -> starting(t, j);
             case "start" -> start(t, j);
+            case "start-failed" -> startFailed(t, j);
             case "spawn" -> spawn(t, j);
             case "helper" -> helper(t, j);
             case "boot" -> boot(t, j);
@@ -107,6 +109,13 @@ final class AgentMessages implements TraceTransport.Connection {
                 text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"), text(j, "method"),
                 j.path("daemon").asBoolean(), wholeOrMinusOne(j, "obj")));
         listener.processAnnounced();
+    }
+
+    private void startFailed(long t, JsonNode j) {
+        String error = text(j, "error");
+        model.append(new RunEvent.StartFailed(t, pid, wholeOrMinusOne(j, "obj"), text(j, "name"), text(j, "label"),
+                text(j, "target"), text(j, "args"), new StartFailure(j.path("t2").asLong(t), error == null ? "an exception" : error,
+                text(j, "message"))));
     }
 
     private void spawn(long t, JsonNode j) {

@@ -24,23 +24,28 @@ class LessonTargetCliTest {
     void aMistypedIdIsAnsweredWithTheNearestOneAndNothingRuns() {
         Report r = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "02-first-procesess");
         assertThat(r.exit()).isEqualTo(66);
-        assertThat(r.stderr()).contains("no such lesson or file: 02-first-procesess (did you mean 02-first-processes?)");
+        assertThat(r.stderr()).contains("no lesson 02-first-procesess — the lessons are 1–14; nearest: 02-first-processes");
         assertThat(r.stdout()).isEmpty();
 
         Report name = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "zombie-and-orphans");
-        assertThat(name.stderr()).contains("(did you mean 13-zombies-orphans?)");
+        assertThat(name.stderr()).contains("; nearest: 13-zombies-orphans");
 
         // one word of a lesson's name
         Report word = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "zombie");
         assertThat(word.exit()).isEqualTo(66);
-        assertThat(word.stderr()).contains("(did you mean 13-zombies-orphans?)");
+        assertThat(word.stderr()).contains("; nearest: 13-zombies-orphans");
         Report two = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "memory");
-        assertThat(two.stderr()).contains("(did you mean 04-own-memory or 05-shared-memory?)");
+        assertThat(two.stderr()).contains("; nearest: 04-own-memory or 05-shared-memory");
 
         Report nothingNear = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "quantum-computing");
         assertThat(nothingNear.exit()).isEqualTo(66);
-        assertThat(nothingNear.stderr()).contains("no such lesson or file: quantum-computing (give a lesson folder")
-                .doesNotContain("did you mean");
+        assertThat(nothingNear.stderr()).contains("no lesson quantum-computing — the lessons are 1–14; name one by "
+                + "its number, its name (what-is-multiprocessing) or its folder (01-what-is-multiprocessing)")
+                .doesNotContain("nearest");
+
+        Report number = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), "42");
+        assertThat(number.exit()).isEqualTo(66);
+        assertThat(number.stderr()).contains("no lesson 42 — the lessons are 1–14");
     }
 
     @Test

@@ -79,7 +79,8 @@ class Format1Test {
         SavedRun saved = SavedRun.read(fixture());
         Path again = dir.resolve("again.json");
         saved.write(again);
-        assertThat(Files.readString(again)).startsWith("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",");
+        assertThat(Files.readString(again)).as("the newest format")
+                .startsWith("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",");
         SavedRun back = SavedRun.read(again);
         SameRun.assertSameRun(back.snapshot(), saved.snapshot());
         SameRun.assertSameLines(back.output(), saved.output());

@@ -138,20 +138,35 @@ class LessonPagesWindowTest extends WindowTest {
     void aPageThatCannotBeDrawnIsAnErrorCardAndTheNextLessonOpens() throws Exception {
         Path lessons = Files.createDirectories(home.resolve("lessons"));
         Path broken = AppDriver.writeLesson(lessons, "01-deep", "Deep", "a.py", "print('a')\n");
-        // a quote inside a quote, 200 000 deep: drawing it nests as deep, and the renderer runs out of stack
+        // a quote inside a quote, 200 000 deep: drawing it would nest as deep, and a renderer would run out of stack
         Files.writeString(broken.resolve("lesson.md"), "---\ntitle: Deep\norder: 1\nexample: a.py\n---\n"
                 + ">".repeat(200_000) + " deep\n");
-        Path fine = AppDriver.writeLesson(lessons, "02-fine", "Fine", "b.py", "print('b')\n");
-        Files.writeString(fine.resolve("lesson.md"), "---\ntitle: Fine\norder: 2\nexample: b.py\n---\n# Fine\n\nAll well.\n");
+        // 100 000 nested list levels on one line (the parser alone would take minutes), and 100 000 by indenting
+        Path lists = AppDriver.writeLesson(lessons, "02-lists", "Lists", "a.py", "print('a')\n");
+        Files.writeString(lists.resolve("lesson.md"), "---\ntitle: Lists\norder: 2\nexample: a.py\n---\n# Lists\n\n"
+                + "- ".repeat(100_000) + "deep\n");
+        Path fine = AppDriver.writeLesson(lessons, "03-fine", "Fine", "b.py", "print('b')\n");
+        Files.writeString(fine.resolve("lesson.md"), "---\ntitle: Fine\norder: 3\nexample: b.py\n---\n# Fine\n\nAll well.\n");
         app.launch(home, "--lessons", lessons.toString());
         app.clickLesson("01-");
         app.waitFor("the error card", Duration.ofSeconds(30), () -> app.shell().lookup("#lessonPageError") != null);
         String message = app.fx(() -> ((Label) app.shell().lookup("#lessonPageError")).getText());
-        assertThat(message).contains("Deep").contains("StackOverflowError");
+        assertThat(message).as("the file, the line and why, in a teacher's words")
+                .isEqualTo(broken.resolve("lesson.md") + ", line 6: the page nests quotes 200000 deep; ProcessLab "
+                        + "shows at most 16 levels of lists and quotes")
+                .doesNotContain("StackOverflowError");
         assertThat(app.texts(app.shell().lookup("#lessonPage"))).anySatisfy(t -> assertThat(t).contains("01-deep"));
         app.screenshot("lesson-error-card");
         app.click(".next-lesson");
-        app.waitFor("the next lesson", Duration.ofSeconds(20), () -> app.vm().selectedProperty().get().id().equals("02-fine"));
+        app.waitFor("the next lesson", Duration.ofSeconds(20), () -> app.vm().selectedProperty().get().id().equals("02-lists"));
+        app.waitFor("its card", Duration.ofSeconds(30), () -> app.shell().lookup("#lessonPageError") != null
+                && ((Label) app.shell().lookup("#lessonPageError")).getText().contains("02-lists"));
+        assertThat(app.fx(() -> ((Label) app.shell().lookup("#lessonPageError")).getText()))
+                .isEqualTo(lists.resolve("lesson.md") + ", line 8: the page nests lists 100000 deep; ProcessLab "
+                        + "shows at most 16 levels of lists and quotes");
+        app.screenshot("lesson-error-card-lists");
+        app.click(".next-lesson");
+        app.waitFor("the next lesson", Duration.ofSeconds(20), () -> app.vm().selectedProperty().get().id().equals("03-fine"));
         app.waitFor("its page", Duration.ofSeconds(20), () -> app.shell().lookup("#lessonPageError") == null
                 && app.texts(app.shell().lookup("#lessonPage")).stream().noneMatch(t -> t.contains("cannot be shown")));
         assertThat(app.fx(() -> app.shell().lookupAll(".md-text").stream().map(n -> ((Text) n).getText()).toList()))

@@ -37,7 +37,8 @@ public final class Formats {
 
     /** {@code p1 (PID 1234)}. */
     public static String who(ProcessView p) {
-        return name(p) + (p.notStarted() ? " (not started)" : " (PID " + p.pid() + ")");
+        return name(p) + (p.startFailed() != null ? " (" + p.startFailed().describe() + ")"
+                : p.notStarted() ? " (not started)" : " (PID " + p.pid() + ")");
     }
 
     /**

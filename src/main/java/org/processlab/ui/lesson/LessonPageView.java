@@ -90,6 +90,12 @@ public final class LessonPageView extends ScrollPane {
                 applyCss();
                 layout();
             }
+        } catch (MarkdownRenderer.OutOfBounds e) {
+            content.getChildren().clear();
+            content.getChildren().addAll(errorCard(lesson.id() + " cannot be shown",
+                    lesson.dir().resolve("lesson.md") + ": " + e.getMessage(),
+                    "Fix lesson.md in " + lesson.dir() + " (see lessons/FORMAT.md); the other lessons work as usual."));
+            content.getChildren().add(footer(hasNext));
         } catch (RuntimeException | Error e) {
             // a StackOverflowError from a renderer too: the FX thread's stack has unwound to here, so it is usable
             System.err.println("ProcessLab: lesson " + lesson.id() + " could not be shown: " + cause(e));

@@ -46,6 +46,7 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 import org.processlab.lesson.FenceInfo;
+import org.processlab.lesson.PageBounds;
 
 /**
  * Renders CommonMark (with GFM tables) into JavaFX nodes, no WebView: headings and paragraphs become
@@ -54,6 +55,10 @@ import org.processlab.lesson.FenceInfo;
  * language is the info string's first word, so {@code python file=x.py} is Python), tables a {@link MarkdownTable}
  * whose cells wrap, images from the lesson's folder ({@link PageImage}). Every node carries an {@code md-...} style
  * class; the look is in {@code lesson.css}.
+ *
+ * <p>A page is checked against {@link PageBounds} before it is parsed for drawing (the lessons were checked when
+ * they were loaded; this keeps the renderer bounded whatever it is given), so the recursion of the drawing stays
+ * shallow.
  *
  * <p>Threading: call on the FX thread (it makes nodes); parsing is cheap for a lesson page.
  */
@@ -71,12 +76,32 @@ public final class MarkdownRenderer {
     /**
      * The page for {@code markdown}: a VBox with one child per block. Images are drawn from files in {@code folder}
      * (the lesson's; null: none is drawn) by {@link PageImage}'s rule; anything else shows its alt text.
+     *
+     * @throws OutOfBounds when the page is outside {@link PageBounds} (nested too deep, too many parts, a line too
+     *                     long): drawing it would exhaust the stack or the memory, so nothing is drawn
      */
     public static VBox render(String markdown, Path folder) {
+        String md = markdown == null ? "" : markdown;
+        String problem = PageBounds.check(md, 1);
+        if (problem != null) {
+            throw new OutOfBounds(problem);
+        }
         VBox root = new VBox();
         root.getStyleClass().add("markdown");
-        new Builder(root, folder).render(PARSER.parse(markdown == null ? "" : markdown));
+        new Builder(root, folder).render(PARSER.parse(md));
         return root;
+    }
+
+    /**
+     * A page outside {@link PageBounds}; the message says which bound and where ("line 3: the page nests lists 100000
+     * deep; …"), its line counted from the first line of the Markdown given.
+     */
+    public static final class OutOfBounds extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfBounds(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The literal text of every fenced or indented code block of {@code markdown}, in order. */

@@ -25,6 +25,8 @@ public final class ProcessRow {
     public static final String NOT_STARTED = "not started";
     /** The state of a Process object made but not started yet ({@code start()} not called). */
     public static final String CREATED = "created";
+    /** How the state of a Process object whose {@code start()} raised begins ({@code start() raised RuntimeError: …}). */
+    public static final String START_RAISED = "start() raised ";
     /** The state between the parent's {@code start()} call and the OS process's start. */
     public static final String STARTING = "starting";
 
@@ -81,9 +83,13 @@ public final class ProcessRow {
 
     /**
      * The lifecycle state's name at {@code t}: running, waiting in join(), zombie, ended, created, starting,
-     * not started.
+     * not started; for a Process object whose {@code start()} raised, from then on, what it raised
+     * ({@code start() raised RuntimeError: …}).
      */
     static String stateName(ProcessView p, long t, boolean latest) {
+        if (p.startFailed() != null && (latest || p.startFailed().t() <= t)) {
+            return p.startFailed().describe();
+        }
         LifeState l;
         if (latest) {
             l = p.states().isEmpty() ? null : p.states().get(p.states().size() - 1).state();
@@ -142,7 +148,7 @@ public final class ProcessRow {
 
     /**
      * The lifecycle state at the moment shown: running, waiting in join(), zombie, ended, created (the Process object
-     * exists, {@code start()} not called), starting, not started.
+     * exists, {@code start()} not called), starting, not started, or {@code start() raised RuntimeError: …}.
      */
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();

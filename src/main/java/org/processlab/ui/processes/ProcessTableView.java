@@ -251,14 +251,18 @@ public final class ProcessTableView extends VBox {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            String[] all = {"state-running", "state-waiting", "state-zombie", "state-ended", "state-none"};
+            String[] all = {"state-running", "state-waiting", "state-zombie", "state-ended", "state-failed", "state-none"};
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
                 styleAs(this, null, all);
                 return;
             }
             setText(item.equals("zombie") ? "◐ zombie" : item);
-            styleAs(this, switch (item) {
+            boolean failed = item.startsWith(ProcessRow.START_RAISED);
+            // what start() raised is longer than the column: the whole of it on hover
+            setTooltip(failed ? new Tooltip(item) : null);
+            styleAs(this, failed ? "state-failed" : switch (item) {
                 case "running" -> "state-running";
                 case "waiting in join()" -> "state-waiting";
                 case "zombie" -> "state-zombie";

@@ -217,10 +217,10 @@ public final class ShellViewModel {
         }
         lessons.lessons().stream().filter(l -> l instanceof Lesson).findFirst().ifPresent(
                 first -> lessons.selectedProperty().set(first));
-        String nearest = LessonFinder.nearest(lessons.lessons(), id);
-        run.showError("No lesson " + id, "There is no lesson \"" + id + "\""
-                + (nearest != null ? " (did you mean " + nearest + "?)" : " (give its number, name or folder name)")
-                + "; the first lesson is open instead.", "Error: no lesson " + id);
+        // the command line's words (LessonFinder.noLesson), so both say the same
+        String why = LessonFinder.noLesson(lessons.lessons().stream().map(LessonEntry::id).sorted().toList(), id);
+        run.showError("No lesson " + id, Character.toUpperCase(why.charAt(0)) + why.substring(1)
+                + ". The first lesson is open instead.", "Error: no lesson " + id);
     }
 
     /** Looks for Python in the background; when it is missing, the window says so at once. */

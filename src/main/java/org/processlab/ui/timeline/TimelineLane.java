@@ -10,7 +10,8 @@ import org.processlab.ui.fx.Formats;
  *                {@link ProcessView#notStarted()})
  * @param title   what a person calls it: its label ({@code p1}) or its name ({@code Process-1})
  * @param detail  {@code PID 1234 · child · fork}, or {@code PID 1234 · orphan} when orphaned
- * @param note    {@code orphan → adopted by PPID 1200} when orphaned (drawn on the lane where it happened), else null
+ * @param note    {@code orphan → adopted by PPID 1200} when orphaned, {@code start() raised RuntimeError: …} when its
+ *                {@code start()} raised (drawn on the lane where it happened), else null
  * @param depth   0 for main, 1 for its children, 2 for grandchildren... (the header indents by it)
  * @param process the process as of the last time the lane's texts changed (see {@link Timeline#getLanes()})
  */
@@ -28,7 +29,10 @@ public record TimelineLane(long pid, String title, String detail, String note, i
     public static TimelineLane of(ProcessView p, long supervisorPid) {
         StringBuilder d = new StringBuilder(p.notStarted() ? "no PID" : "PID " + p.pid());
         String note = null;
-        if (p.notStarted()) {
+        if (p.startFailed() != null) {
+            d.append(" · start() raised ").append(p.startFailed().error());
+            note = shortened(p.startFailed().describe());
+        } else if (p.notStarted()) {
             d.append(" · start() not called");
         } else if (p.orphan()) {
             d.append(" · orphan");
@@ -45,5 +49,12 @@ public record TimelineLane(long pid, String title, String detail, String note, i
             title = p.label() + "  (" + p.name() + ")";
         }
         return new TimelineLane(p.pid(), title, d.toString(), note, p.depth(), p);
+    }
+
+    /** The longest note drawn on a lane, characters: an exception's message may be 300. */
+    private static final int NOTE_CHARS = 90;
+
+    private static String shortened(String note) {
+        return note.length() <= NOTE_CHARS ? note : note.substring(0, NOTE_CHARS - 1) + "…";
     }
 }

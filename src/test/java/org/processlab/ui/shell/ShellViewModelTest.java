@@ -90,7 +90,8 @@ class ShellViewModelTest {
         vm = open(null);
         vm.openAtStart("proces-ids");
         vm.loadLessons();
-        assertThat(vm.run().errorProperty().get()).contains("did you mean 03-process-ids?");
+        assertThat(vm.run().errorProperty().get()).as("the command line's words")
+                .contains("No lesson proces-ids — the lessons are 1–14; nearest: 03-process-ids");
     }
 
     @Test

@@ -92,8 +92,9 @@ final class LanesPainter {
             s.setAlpha(1);
             paintKernelStates(s, f, p, i, end);
             paintTicks(s, f, p, i, Math.min(f.scale().range().to(), clip));
-            if (lane.note() != null && p.orphanedAt() >= 0 && p.orphanedAt() <= clip) {
-                paintNote(s, f, lane.note(), f.scale().x(p.orphanedAt()), i);
+            long noteAt = p.orphanedAt() >= 0 ? p.orphanedAt() : p.startFailed() != null ? p.startFailed().t() : -1;
+            if (lane.note() != null && noteAt >= 0 && noteAt <= clip) {
+                paintNote(s, f, lane.note(), f.scale().x(noteAt), i);
             }
         }
         paintArrows(s, f, first, last);
@@ -287,7 +288,7 @@ final class LanesPainter {
         }
     }
 
-    /** A marker where something happened to the process (orphaned), with its text in a small pill. */
+    /** A marker where something happened to the process (orphaned, its start() raised), with its text in a small pill. */
     private void paintNote(DrawingSurface s, PaintFrame f, String text, double x, int i) {
         TimelineStyle st = f.style();
         TimelineGeometry geo = f.geometry();
