@@ -184,9 +184,15 @@ def channel_address(addr):
     return 'tcp', (host or '127.0.0.1', int(port))
 
 
+# What a Unix socket to the app may hold unread: the most loopback TCP lets a sender have in
+# flight on Linux (tcp_wmem's default maximum), so a process printing fast is held back no more
+# on a Unix socket than on TCP. The kernel caps it (net.core.wmem_max).
+UNIX_SNDBUF = 4 << 20
+
+
 def open_channel(sockmod, addr, timeout):
     """A stream socket connected to the app's trace channel at `addr` (PROCESSLAB_TRACE),
-    blocking, close-on-exec; TCP_NODELAY on TCP. `sockmod` is `socket` or `_socket` (the
+    blocking, close-on-exec; TCP_NODELAY on TCP, a send buffer of UNIX_SNDBUF on a Unix socket. `sockmod` is `socket` or `_socket` (the
     agent uses the C module: no import of the socket package in the program). The connect
     waits at most `timeout` seconds. Raises OSError or ValueError."""
     kind, where = channel_address(addr)
@@ -198,6 +204,11 @@ def open_channel(sockmod, addr, timeout):
         s.settimeout(None)
         if kind == 'tcp':
             s.setsockopt(sockmod.IPPROTO_TCP, sockmod.TCP_NODELAY, 1)
+        else:
+            try:
+                s.setsockopt(sockmod.SOL_SOCKET, sockmod.SO_SNDBUF, UNIX_SNDBUF)
+            except OSError:
+                pass        # the OS's own size: slower to drain a flood, never wrong
     except BaseException:
         s.close()
         raise

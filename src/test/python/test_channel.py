@@ -38,6 +38,9 @@ class OpenChannelTest(unittest.TestCase):
                         self.assertFalse(os.get_inheritable(s.fileno()), 'close-on-exec')
                         if kind != 'unix':
                             self.assertTrue(s.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                        else:
+                            self.assertGreater(s.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF), 212992,
+                                               'more than the default a Unix socket may hold unread')
                         s.sendall(b'{"k":"hello"}\n')
                     finally:
                         s.close()

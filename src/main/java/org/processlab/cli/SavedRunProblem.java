@@ -15,8 +15,8 @@ import org.processlab.export.SavedRun;
  * JSON error document) and the sysexits.h code to answer with: 66 (EX_NOINPUT) when the file is missing, a folder or
  * unreadable; 65 (EX_DATAERR) when it is there but is no run this ProcessLab opens (newer, too large, broken).
  *
- * @param message what a person reads ({@code cannot open r.json: made by a newer ProcessLab: format 3; this one reads
- *                formats 1–2})
+ * @param message what a person reads ({@code cannot open r.json: made by a newer ProcessLab: format 4; this one reads
+ *                formats 1–3})
  * @param kind    {@code missing}, {@code newer-version}, {@code too-large} or {@code broken}
  * @param exitCode 65 or 66
  */

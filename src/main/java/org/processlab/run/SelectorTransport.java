@@ -1,7 +1,6 @@
 package org.processlab.run;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
@@ -34,10 +33,9 @@ import org.processlab.model.ChannelRefusal;
  *       stranger gets past the token); more are refused ({@link ChannelRefusal#TOO_MANY}).</li>
  * </ul>
  *
- * <p>Threading: the selector thread ({@code trace-channel}) owns every connection's state, and makes every call to
- * the acceptor and the handlers. {@link Peer#send} from any thread writes at once when it can and queues the rest
- * for the selector thread; a caller other than the selector thread then waits until its message has gone, as a
- * blocking write would (the selector thread itself never waits). {@link #close()} from any thread.
+ * <p>Threading: the selector thread ({@code trace-channel}) owns every connection's state ({@link ChannelLink}), and
+ * makes every call to the acceptor and the handlers. A connection's {@link Peer#send} may come from any thread
+ * ({@link ChannelLink}). {@link #close()} from any thread.
  */
 final class SelectorTransport implements TraceTransport {
     /** Most connections that said hello and were accepted, open at once. */
@@ -62,7 +60,7 @@ final class SelectorTransport implements TraceTransport {
     private final ByteBuffer in = ByteBuffer.allocate(READ_SIZE);
     private final SelectionKey serverKey;
     /** Connections without a whole first message yet, oldest (earliest deadline) first. */
-    private final ArrayDeque<Link> waiting = new ArrayDeque<>();
+    private final ArrayDeque<ChannelLink> waiting = new ArrayDeque<>();
     /** Connections accepted by the acceptor and open. */
     private int connected;
     /** Every connection open. */
@@ -132,7 +130,7 @@ final class SelectorTransport implements TraceTransport {
                     if (k == serverKey) {
                         accept = true;
                     } else {
-                        Link c = (Link) k.attachment();
+                        ChannelLink c = (ChannelLink) k.attachment();
                         try {
                             if (k.isValid() && k.isWritable()) {
                                 c.flush();
@@ -157,7 +155,7 @@ final class SelectorTransport implements TraceTransport {
             report(e);
         } finally {
             for (SelectionKey k : List.copyOf(selector.keys())) {
-                if (k.attachment() instanceof Link c) {
+                if (k.attachment() instanceof ChannelLink c) {
                     end(c, null);
                 }
             }
@@ -178,17 +176,13 @@ final class SelectorTransport implements TraceTransport {
 
     /** Until the next deadline or the end of a pause in accepting; 0 (no limit) when there is none. */
     private long timeoutMillis() {
-        long next = Long.MAX_VALUE;
-        Link first = waiting.peekFirst();
-        if (first != null) {
-            next = first.deadline;
-        }
-        if (acceptPausedUntil != 0 && acceptPausedUntil - next < 0) {
-            next = acceptPausedUntil;
-        }
-        if (next == Long.MAX_VALUE) {
+        ChannelLink first = waiting.peekFirst();
+        boolean paused = acceptPausedUntil != 0;
+        if (first == null && !paused) {
             return 0;
         }
+        long next = first == null ? acceptPausedUntil
+                : paused && acceptPausedUntil - first.deadline < 0 ? acceptPausedUntil : first.deadline;
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime()) + 1);
     }
 
@@ -218,7 +212,8 @@ final class SelectorTransport implements TraceTransport {
                 if (endpoint.kind() == ChannelKind.TCP) {
                     ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
-                Link c = new Link(ch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_MESSAGE_MILLIS));
+                ChannelLink c = new ChannelLink(ch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_MESSAGE_MILLIS),
+                        selector, thread, this::closeSoon);
                 c.key = ch.register(selector, SelectionKey.OP_READ, c);
                 open++;
                 waiting.addLast(c);
@@ -241,7 +236,7 @@ final class SelectorTransport implements TraceTransport {
     /** Closes the connections whose deadline for a first message has passed, after a last read of what came. */
     private void expire() {
         long now = System.nanoTime();
-        for (Link c; (c = waiting.peekFirst()) != null && c.deadline - now <= 0; ) {
+        for (ChannelLink c; (c = waiting.peekFirst()) != null && c.deadline - now <= 0; ) {
             read(c);
             if (c.open && !c.helloRead) {
                 end(c, ChannelRefusal.NO_HELLO);
@@ -250,7 +245,7 @@ final class SelectorTransport implements TraceTransport {
     }
 
     /** The oldest waiting connection makes room for a newer one, unless a last read finds its hello. */
-    private void giveWay(Link oldest) {
+    private void giveWay(ChannelLink oldest) {
         read(oldest);
         if (oldest.open && !oldest.helloRead) {
             end(oldest, ChannelRefusal.TOO_MANY);
@@ -258,7 +253,7 @@ final class SelectorTransport implements TraceTransport {
     }
 
     /** Reads what the connection has (at most {@link #READ_SIZE} bytes) and handles every whole message in it. */
-    private void read(Link c) {
+    private void read(ChannelLink c) {
         if (!c.open) {
             return;
         }
@@ -291,7 +286,7 @@ final class SelectorTransport implements TraceTransport {
     }
 
     /** The first message of {@code c}: the acceptor decides. False when {@code c} was closed. */
-    private boolean hello(Link c, TraceMessage first) {
+    private boolean hello(ChannelLink c, TraceMessage first) {
         waiting.remove(c);
         c.helloRead = true;
         Connection h;
@@ -314,7 +309,7 @@ final class SelectorTransport implements TraceTransport {
     }
 
     /** Closes {@code c} once, counting {@code refused} when given, and tells its handler. */
-    private void end(Link c, ChannelRefusal refused) {
+    private void end(ChannelLink c, ChannelRefusal refused) {
         if (!c.open) {
             return;
         }
@@ -341,6 +336,12 @@ final class SelectorTransport implements TraceTransport {
         }
     }
 
+    /** Ends {@code c} on the selector thread, soon (a {@link Peer#close()} from any thread). */
+    private void closeSoon(ChannelLink c) {
+        tasks.add(() -> end(c, null));
+        selector.wakeup();
+    }
+
     private void report(Throwable e) {
         Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
     }
@@ -350,100 +351,6 @@ final class SelectorTransport implements TraceTransport {
             ch.close();
         } catch (IOException ignored) {
             // nothing to do
-        }
-    }
-
-    /**
-     * One connection: the selector thread's state of it, and the way back to its process ({@link Peer}). Output
-     * that cannot be written at once waits in {@link #unsent}, written by the selector thread when the socket can take
-     * it.
-     */
-    private final class Link implements Peer {
-        final SocketChannel channel;
-        /** When its first message must be whole (System.nanoTime). */
-        final long deadline;
-        final MessageReader reader = new MessageReader();
-        // The selector thread's alone:
-        SelectionKey key;
-        Connection handler;
-        boolean helloRead;
-        boolean open = true;
-        // Guarded by this: written by senders and by the selector thread.
-        private final ArrayDeque<ByteBuffer> unsent = new ArrayDeque<>();
-        private boolean gone;
-
-        Link(SocketChannel channel, long deadline) {
-            this.channel = channel;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public synchronized void send(byte[] message) throws IOException {
-            if (gone) {
-                throw new IOException("the connection has ended");
-            }
-            ByteBuffer b = ByteBuffer.wrap(message);
-            if (unsent.isEmpty()) {
-                channel.write(b);
-                if (!b.hasRemaining()) {
-                    return;
-                }
-            }
-            unsent.addLast(b);
-            if (unsent.size() == 1) {
-                try {
-                    key.interestOpsOr(SelectionKey.OP_WRITE);
-                } catch (CancelledKeyException e) {
-                    throw new IOException("the connection has ended", e);
-                }
-                selector.wakeup();
-            }
-            if (Thread.currentThread() == thread) {
-                return;     // the selector thread never waits for itself: the rest goes when the socket takes it
-            }
-            try {
-                while (!unsent.isEmpty() && !gone) {
-                    wait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while a message to a process waited to go");
-            }
-            if (b.hasRemaining()) {
-                throw new IOException("the connection ended before the message went");
-            }
-        }
-
-        /** Writes what waits, as far as the socket takes it (the selector thread, when it can take more). */
-        synchronized void flush() {
-            try {
-                while (!unsent.isEmpty()) {
-                    ByteBuffer b = unsent.peekFirst();
-                    channel.write(b);
-                    if (b.hasRemaining()) {
-                        return;
-                    }
-                    unsent.removeFirst();
-                }
-                key.interestOpsAnd(~SelectionKey.OP_WRITE);
-            } catch (IOException e) {
-                gone = true;            // the reading side sees the end
-                unsent.clear();
-            }
-            notifyAll();
-        }
-
-        /** The connection has ended: senders waiting give up. */
-        synchronized void ended() {
-            gone = true;
-            unsent.clear();
-            notifyAll();
-        }
-
-        @Override
-        public void close() {
-            tasks.add(() -> end(this, null));
-            selector.wakeup();
         }
     }
 }
