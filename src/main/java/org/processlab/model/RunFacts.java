@@ -37,6 +37,14 @@ final class RunFacts {
     RunEvent.PriorityLowered priorityLowered;
     /** Trace connections closed for a wrong token or a malformed message. */
     long rejected;
+    /** How the run's processes are held together, or null (not said). */
+    Containment containment;
+    /** The run's process limit, or 0 when not said. */
+    int maxProcesses;
+    /** Forks the kernel refused at the run's pids limit, or -1 when no pids controller counted them. */
+    long forksRefused = -1;
+    /** The supervisor's loss, once it happened; completed by the clean-up. */
+    SupervisorLoss supervisorLoss;
     /** Bytes of the program's input dropped because it had not read what was waiting ({@link RunEvent.InputDropped}). */
     long inputDropped;
 

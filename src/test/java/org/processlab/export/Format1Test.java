@@ -79,7 +79,7 @@ class Format1Test {
         SavedRun saved = SavedRun.read(fixture());
         Path again = dir.resolve("again.json");
         saved.write(again);
-        assertThat(Files.readString(again)).startsWith("{\"formatVersion\":2,");
+        assertThat(Files.readString(again)).startsWith("{\"formatVersion\":3,");
         SavedRun back = SavedRun.read(again);
         SameRun.assertSameRun(back.snapshot(), saved.snapshot());
         SameRun.assertSameLines(back.output(), saved.output());
@@ -89,6 +89,6 @@ class Format1Test {
     void theV1FieldsAreWhatFormat2WritesThemAs() throws IOException, URISyntaxException {
         String v1 = Files.readString(fixture()).strip();
         String v2 = RunDocumentReaderTest.write(RunDocumentReader.read(fixture()));
-        assertThat(v2).startsWith("{\"formatVersion\":2," + v1.substring(1, v1.indexOf("\"processes\":[")));
+        assertThat(v2).startsWith("{\"formatVersion\":3," + v1.substring(1, v1.indexOf("\"processes\":[")));
     }
 }

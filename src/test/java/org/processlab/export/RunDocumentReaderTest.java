@@ -21,7 +21,7 @@ import org.processlab.model.Stream;
 /** The run document's reader: typed values out of a document, and a clear message for a broken one. */
 class RunDocumentReaderTest {
     /** A run stopped at its time limit: main, a child killed by SIGKILL, and a Process object never started. */
-    static final RunDocument RUN = new RunDocument(2, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
+    static final RunDocument RUN = new RunDocument(3, 137, null, StopReason.TIME_LIMIT, "A run \"quoted\" \u2713",
             List.of("fork"), 3, 1, List.of(
             new RunDocument.Process(4100L, 52_001, 4090L, 0, Role.MAIN, "MainProcess", null, null, false, 137,
                     null, false, true, null, null, 0.012, 2.5, 2.501,
@@ -32,18 +32,18 @@ class RunDocumentReaderTest {
                     List.of(new RunDocument.Line(0.3, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ back", false, 1),
                             new RunDocument.Line(0.31, Stream.STDOUT, "from a shell", true, 2)),
                     null, "()", "python3 run.py", false, null, null, 0,
-                    List.of(new RunDocument.Join(4101, 0.5, 0.6, true))),
+                    List.of(new RunDocument.Join(4101, 0.5, 0.6, true)), null),
             new RunDocument.Process(4101L, 52_010, 4100L, 4100, Role.CHILD, "Process-1", "p1", "work", false, -9,
                     "SIGKILL", false, true, "fork", null, 0.1, 0.4, 0.5,
                     List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.1, 0.4, false)), List.of(),
                     List.of(new RunDocument.Line(0.2, Stream.STDERR, "oops", false, 0)),
-                    null, "(1,)", null, true, 0.09, null, 1, List.of()),
+                    null, "(1,)", null, true, 0.09, null, 1, List.of(), null),
             new RunDocument.Process(null, -1, null, 4100, Role.CHILD, "Process-2", "never", "work", false, null,
                     null, false, false, null, null, null, null, null,
                     List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5, false)), List.of(), List.of(),
-                    -2L, null, null, false, null, null, 1, List.of())),
+                    -2L, null, null, false, null, null, 1, List.of(), null)),
             RunStatus.ENDED, 1_796_617_687_123_456L, 2.5, 2.75, "fork", 4090L, null, 0, List.of(), List.of(),
-            RunOrigin.NONE);
+            RunOrigin.NONE, null, 0, null, null);
 
     @Test
     void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
@@ -57,7 +57,7 @@ class RunDocumentReaderTest {
     void theDocumentIsOneLineInTheDocumentedFieldOrder() throws IOException {
         String text = write(RUN);
         assertThat(text).endsWith("}\n").doesNotContain("\n{").startsWith(
-                "{\"formatVersion\":2,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
+                "{\"formatVersion\":3,\"exitCode\":137,\"error\":null,\"stoppedBy\":\"time-limit\",\"title\":\"A run \\\"quoted\\\" \u2713\","
                         + "\"startMethods\":[\"fork\"],\"outputLines\":3,\"rejectedConnections\":1,\"processes\":[");
         assertThat(text).contains("{\"pid\":null,\"startTicks\":-1,\"ppid\":null,\"parent\":4100,\"role\":\"child\"");
         assertThat(text).contains("{\"t\":0.31,\"stream\":\"stdout\",\"text\":\"from a shell\",\"untraced\":true,\"n\":2}");
@@ -96,10 +96,10 @@ class RunDocumentReaderTest {
 
     @Test
     void aDocumentOfANewerFormatIsRefusedAtOnce() {
-        RunDocumentException e = broken("{\"formatVersion\": 3, \"processes\": [{\"what\": \"format 3 has\"}], \"x\":");
+        RunDocumentException e = broken("{\"formatVersion\": 4, \"processes\": [{\"what\": \"format 4 has\"}], \"x\":");
         assertThat(e.kind()).isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
-        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 3; this one reads formats 1\u20132");
-        String later = write(RUN).replace("{\"formatVersion\":2,", "{").replace("\"origin\":",
+        assertThat(e.getMessage()).isEqualTo("made by a newer ProcessLab: format 4; this one reads formats 1\u20133");
+        String later = write(RUN).replace("{\"formatVersion\":3,", "{").replace("\"origin\":",
                 "\"formatVersion\":9,\"origin\":");
         assertThat(broken(later).kind()).as("wherever it is").isEqualTo(RunDocumentException.Kind.NEWER_VERSION);
         assertThat(broken("{\"formatVersion\": 0}").getMessage()).startsWith("formatVersion: there is no format 0");
@@ -151,7 +151,7 @@ class RunDocumentReaderTest {
         String text = write(RUN);
         assertThat(broken(text.replace("\"state\":\"created\"", "\"state\":\"sleepy\"")).getMessage())
                 .startsWith("processes[2].states[0].state: \"sleepy\" is not a lifecycle state "
-                        + "(created, running, waiting-join, zombie, ended)");
+                        + "(created, running, waiting-join, zombie, ended, lost)");
         assertThat(broken(text.replace("\"state\":\"sleeping\"", "\"state\":\"S\"")).getMessage())
                 .startsWith("processes[0].kernelStates[0].state: \"S\" is not a kernel state (running, sleeping, "
                         + "disk-wait, stopped, zombie)");

@@ -29,7 +29,7 @@ class RunStoreTest {
     static RunSnapshot ended(String title, long startedAt, Integer exit, StopReason stop, String asked,
                              List<String> used) {
         return new RunSnapshot(9, RunStatus.ENDED, title, startedAt, startedAt + 500_000, startedAt + 600_000,
-                List.of(), exit, stop, null, used, asked, -1, 3, List.of(), 0, null, 0);
+                List.of(), exit, stop, null, used, asked, -1, 3, List.of(), 0, null, 0, null, 0, -1, null);
     }
 
     private static RunStore.DocumentWriter bytes(int n) {

@@ -88,7 +88,7 @@ class RunsViewModelTest {
         return new RunSnapshot(0, s.status(), s.title(), s.startedAt(), s.endedAt(), s.now(), s.processes(),
                 s.rootStatus(), s.stoppedBy(), s.error(), s.startMethods(), s.requestedStartMethod(), s.supervisorPid(),
                 s.outputLines(), s.unfinishedLines(), s.rejectedConnections(), s.priorityLowered(),
-                s.inputDroppedBytes());
+                s.inputDroppedBytes(), s.containment(), s.processesPastLimit(), s.forksRefused(), s.supervisorLost());
     }
 
     @Test
@@ -205,7 +205,8 @@ class RunsViewModelTest {
         SavedRun other = new SavedRun(new RunSnapshot(1, kept.snapshot().status(), kept.snapshot().title(),
                 kept.snapshot().startedAt() + 1, kept.snapshot().endedAt(), kept.snapshot().now(),
                 kept.snapshot().processes(), 0, null, null, kept.snapshot().startMethods(),
-                kept.snapshot().requestedStartMethod(), -1, kept.snapshot().outputLines(), List.of(), 0, null, 0),
+                kept.snapshot().requestedStartMethod(), -1, kept.snapshot().outputLines(), List.of(), 0, null, 0,
+                null, 0, -1, null),
                 kept.output(), kept.origin());
         Path otherFile = files.resolve("other.json");
         other.write(otherFile);
