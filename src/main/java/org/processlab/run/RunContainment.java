@@ -76,9 +76,18 @@ public final class RunContainment {
     }
 
     /**
-     * {@code pids.max} for a run of at most {@code maxProcesses} processes: {@value #TASKS_PER_PROCESS} tasks each, so
-     * a fork bomb of traced processes never has more than {@code maxProcesses} alive at once, while threads of an
-     * ordinary lesson (a Pool's three, a Queue's feeder) fit in what its few processes leave.
+     * {@code pids.max} for a run of at most {@code maxProcesses} processes: {@value #TASKS_PER_PROCESS} tasks each. The
+     * pids controller counts tasks, threads included, and cannot count processes alone, so this is the choice:
+     * <ul>
+     *   <li>never more than {@code 2 × maxProcesses} processes of the run alive at once, of any kind;</li>
+     *   <li>traced Python processes, each two tasks while the agent's flusher runs, are held to {@code maxProcesses},
+     *       but for those forked in the last instant before the cap whose flusher the kernel then refused (they run
+     *       on as one task; a fork bomb at 64 had 81 at once);</li>
+     *   <li>the threads of an ordinary lesson (a Pool's three, a Queue's feeder) fit in what its few processes leave,
+     *       so no lesson is refused a fork under the default limit of 256.</li>
+     * </ul>
+     * The run is stopped at the first fork or thread start the kernel refused ({@code pids.events}), and, as without a
+     * cgroup, once it has made more than {@code maxProcesses} processes in all.
      */
     static long pidsMax(int maxProcesses) {
         return (long) TASKS_PER_PROCESS * maxProcesses;

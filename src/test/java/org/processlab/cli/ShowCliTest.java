@@ -39,7 +39,7 @@ class ShowCliTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         document = r.stdout();
         saved = Files.writeString(dir.resolve("r.json"), document);
-        Files.writeString(dir.resolve("newer.json"), document.replace("{\"formatVersion\":2,", "{\"formatVersion\":3,"));
+        Files.writeString(dir.resolve("newer.json"), document.replace("{\"formatVersion\":3,", "{\"formatVersion\":4,"));
         Files.writeString(dir.resolve("cut.json"), document.substring(0, document.length() / 2));
         try (RandomAccessFile big = new RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
             big.setLength((256L << 20) + 1);   // sparse: no disk is used
@@ -50,7 +50,7 @@ class ShowCliTest {
                 new Bad("folder.json", 66, "missing", "cannot open " + dir.resolve("folder.json")
                         + ": it is a folder, not a saved run"),
                 new Bad("newer.json", 65, "newer-version", "cannot open " + dir.resolve("newer.json")
-                        + ": made by a newer ProcessLab: format 3; this one reads formats 1\u20132"),
+                        + ": made by a newer ProcessLab: format 4; this one reads formats 1\u20133"),
                 new Bad("huge.json", 65, "too-large", "cannot open " + dir.resolve("huge.json")
                         + ": the file is larger than the 256 MiB a saved run may be (it is 256.0 MiB)"),
                 new Bad("cut.json", 65, "broken", "cannot open " + dir.resolve("cut.json") + ": "));
