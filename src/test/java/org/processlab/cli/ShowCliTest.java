@@ -88,7 +88,7 @@ class ShowCliTest {
         for (Bad b : bad) {
             Report r = CliRun.exec("show", "--format", "json", dir.resolve(b.file()).toString());
             assertThat(r.exit()).as("show %s: %s", b.file(), r).isEqualTo(b.exit());
-            assertThat(r.stdout()).as(b.file()).startsWith("{\"formatVersion\": 2, \"exitCode\": null, \"error\": ");
+            assertThat(r.stdout()).as(b.file()).startsWith("{\"formatVersion\": 3, \"exitCode\": null, \"error\": ");
             assertThat(r.json().path("errorKind").asText()).as(b.file()).isEqualTo(b.kind());
             assertThat(r.json().path("error").asText()).as(b.file()).startsWith(b.sentence());
             assertThat(r.json().path("processes")).isEmpty();
@@ -99,7 +99,7 @@ class ShowCliTest {
     void runsOwnErrorDocumentCarriesTheFormatVersionAndIsNoRun() throws Exception {
         Report r = CliRun.json("no-such-lesson-at-all");
         assertThat(r.exit()).isEqualTo(66);
-        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(2);
+        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(3);
         assertThat(r.json().has("errorKind")).isFalse();
         Path error = Files.writeString(dir.resolve("error.json"), r.stdout());
         Report shown = CliRun.exec("show", error.toString());
