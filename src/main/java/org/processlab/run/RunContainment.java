@@ -49,6 +49,13 @@ public final class RunContainment {
      * tasks (threads too), so a run of at most N processes gets {@code pids.max} = 2N (see {@link #pidsMax}).
      */
     static final int TASKS_PER_PROCESS = 2;
+    /**
+     * A group of another run this old, and empty, was left by an app that was killed before its run's end (its
+     * supervisor still ended the processes): removed when a new run is prepared. Younger ones may be a run starting.
+     */
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    /** How long the end of a run keeps trying to remove a group that still holds a zombie not yet reaped (by init). */
+    static final Duration REMOVE_WITHIN = Duration.ofSeconds(5);
     /** The longest a clean-up looks for processes of the run before it gives up on the ones it cannot end. */
     static final Duration END_WITHIN = Duration.ofSeconds(10);
 
@@ -103,6 +110,9 @@ public final class RunContainment {
             return new RunContainment(id, Containment.SWEEP, Map.of());
         }
         CgroupMounts at = CgroupMounts.find();
+        for (Path folder : new Path[] {at.v2(), at.pids(), at.freezer()}) {
+            removeStale(folder);
+        }
         Map<String, Path> groups = new LinkedHashMap<>();
         String name = "run-" + id;
         Path v2 = make(at.v2(), name);
@@ -316,9 +326,35 @@ public final class RunContainment {
         return sweeper;
     }
 
-    /** Removes the run's groups once they are empty (at the run's end); a group still holding a process stays. */
+    /**
+     * Removes the run's groups (at the run's end). A group still holding a zombie (a process killed after its
+     * supervisor was gone is reaped by init, in its own time) is tried again on a daemon thread
+     * ({@code run-cgroup-removal}) for up to {@link #REMOVE_WITHIN}; what is still there then goes with a later run's
+     * clean-up of stale groups.
+     */
     void remove() {
-        groups.values().stream().distinct().forEach(RunContainment::remove);
+        List<Path> left = new ArrayList<>();
+        for (Path g : new HashSet<>(groups.values())) {
+            if (!remove(g)) {
+                left.add(g);
+            }
+        }
+        if (left.isEmpty()) {
+            return;
+        }
+        Thread th = new Thread(() -> {
+            long until = System.nanoTime() + REMOVE_WITHIN.toNanos();
+            while (!left.isEmpty() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                left.removeIf(RunContainment::remove);
+            }
+        }, "run-cgroup-removal");
+        th.setDaemon(true);
+        th.start();
     }
 
     /**
@@ -351,6 +387,23 @@ public final class RunContainment {
         }
     }
 
+    /** Removes the empty {@code run-*} groups in {@code folder} older than {@link #STALE_AFTER}. */
+    private static void removeStale(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        long before = System.currentTimeMillis() - STALE_AFTER.toMillis();
+        try (var groups = Files.newDirectoryStream(folder, "run-*")) {
+            for (Path g : groups) {
+                if (Files.getLastModifiedTime(g).toMillis() < before && Files.readString(g.resolve("cgroup.procs")).isBlank()) {
+                    remove(g);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // left for the next run
+        }
+    }
+
     private static Path make(Path folder, String name) {
         if (folder == null) {
             return null;
@@ -364,11 +417,13 @@ public final class RunContainment {
         }
     }
 
-    private static void remove(Path group) {
+    /** rmdir of one group; true when it is gone. */
+    private static boolean remove(Path group) {
         try {
             Files.deleteIfExists(group);
+            return true;
         } catch (IOException | SecurityException e) {
-            // still holds a process (a zombie not yet reaped): it goes with the next run's clean-up of old groups
+            return false;   // still holds a process (a zombie not yet reaped)
         }
     }
 
