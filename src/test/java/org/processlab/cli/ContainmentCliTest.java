@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.processlab.cli.CliRun.Report;
@@ -110,30 +111,19 @@ class ContainmentCliTest {
         }
     }
 
-    @ParameterizedTest(name = "cgroups {0}")
-    @ValueSource(booleans = {true, false})
-    void aRespawnerStoppedByItsTimeLimitLeavesNothing(boolean cgroups) throws Exception {
+    /** A double-forking respawner stopped by its time limit (Stop's own path: SIGTERM, then SIGKILL) or its process limit. */
+    @ParameterizedTest(name = "cgroups {0}, stopped by {1}")
+    @CsvSource({"true, time-limit", "false, time-limit", "true, process-limit", "false, process-limit"})
+    void aRespawnerStoppedLeavesNothing(boolean cgroups, String stop) throws Exception {
         Path log = dir.resolve("log");
-        Report r = CliRun.json(on(cgroups, "--time-limit", "1", caseFile("respawner.py"), "--", log.toString()));
+        String[] limit = stop.equals("time-limit") ? new String[] {"--time-limit", "1"}
+                : new String[] {"--max-processes", "30", "--time-limit", "30"};
+        List<String> args = new ArrayList<>(List.of(limit));
+        args.addAll(List.of(caseFile("respawner.py"), "--", log.toString()));
+        Report r = CliRun.json(on(cgroups, args.toArray(String[]::new)));
         try {
             requireContainment(r, cgroups);
-            assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("time-limit");
-            r.assertNothingLeft();
-            assertNothingOfTheRunLeft(log, caseFile("respawner.py"));
-        } finally {
-            endWhatIsLeft(log, caseFile("respawner.py"));
-        }
-    }
-
-    @ParameterizedTest(name = "cgroups {0}")
-    @ValueSource(booleans = {true, false})
-    void aRespawnerStoppedAtItsProcessLimitLeavesNothing(boolean cgroups) throws Exception {
-        Path log = dir.resolve("log");
-        Report r = CliRun.json(on(cgroups, "--max-processes", "30", "--time-limit", "30", caseFile("respawner.py"),
-                "--", log.toString()));
-        try {
-            requireContainment(r, cgroups);
-            assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo("process-limit");
+            assertThat(r.json().path("stoppedBy").asText()).as(r.stderr()).isEqualTo(stop);
             r.assertNothingLeft();
             assertNothingOfTheRunLeft(log, caseFile("respawner.py"));
         } finally {
