@@ -45,7 +45,16 @@ import org.processlab.run.RunSpec;
  * the CLI says so once on stderr, with the bytes dropped, when the run has ended.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70,
-        description = "Run a lesson's example or a Python file as real processes and report each one.")
+        description = "Run a lesson's example or a Python file as real processes and report each one.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0-255:the program's own, as a shell reports it (128+N: ended by signal N)",
+                "64:bad arguments", "65:a file that is not a program ProcessLab runs",
+                "66:no such lesson or file", "69:no usable Python interpreter", "70:the run broke",
+                "71:ProcessLab's supervisor was killed before the run ended (the program can do that: its main"
+                        + " process's parent is the supervisor); its processes were lost from view, and stderr says"
+                        + " what ended them",
+                "73:the Chrome trace cannot be written"})
 public final class RunCommand implements Callable<Integer> {
     /** Exit codes when ProcessLab itself fails (sysexits.h). */
     static final int EX_USAGE = 64;
