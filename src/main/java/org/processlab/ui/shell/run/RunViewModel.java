@@ -478,7 +478,12 @@ public final class RunViewModel {
             case STOPPING -> setStatus("Stopping…", StatusKind.RUNNING);
             case ENDED -> {
                 running.set(false);
-                if (s.stoppedBy() != null) {
+                if (s.supervisorLost() != null) {
+                    // the program (or someone) killed ProcessLab's supervisor: say so, never a plain "Ended"
+                    int lost = s.lostProcesses();
+                    setStatus("Ended — its supervisor was killed; " + lost + (lost == 1 ? " process" : " processes")
+                            + " lost from view", StatusKind.ERROR);
+                } else if (s.stoppedBy() != null) {
                     setStatus(switch (s.stoppedBy()) {
                         case USER -> "Stopped";
                         case TIME_LIMIT -> "Stopped: time limit";
