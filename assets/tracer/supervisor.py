@@ -42,6 +42,21 @@ def _load_wire():
 
 
 wire = _load_wire()
+
+
+def _load_contain():
+    """contain.py beside this file (the sweeper loads it too): the run's cgroups and the sweep."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    try:
+        import contain
+    finally:
+        sys.path.remove(here)
+        sys.path_importer_cache.pop(here, None)
+    return contain
+
+
+contain = _load_contain()
 MAX_PAYLOAD = wire.MAX_PAYLOAD
 MAX_LINE = wire.MAX_LINE
 read_stat = wire.read_stat      # (state, ppid, pgrp, session, starttime) or None
@@ -49,7 +64,7 @@ now_us = wire.now_us
 HAVE_PROC = os.path.isdir('/proc/self')
 APP_GONE_GRACE = 1.0      # protocol: SIGKILL after at most 1 s once the app is gone
 APP_GONE_EXIT = 1.9       # ... and the supervisor exits within 2 s
-USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] [--stdin null|app] [-- CMD...]'
+USAGE = 'usage: supervisor.py [--grace-ms N] [--nice 0-19] [--stdin null|app] [--cgroups SPEC] [-- CMD...]'
 STDIN_PENDING = MAX_PAYLOAD   # bytes of input kept for a program that does not read them yet; more are dropped
 PIPE_DRAIN = 0.2          # everything is gone but a pipe has no EOF: stop reading it
 TERM_TICK = 0.05          # rescans while waiting for SIGTERMed processes
@@ -160,8 +175,9 @@ class App(object):
 
 class Supervisor(object):
 
-    def __init__(self, app, cmd, grace_ms, subreaper, nice=0, stdin_from_app=False):
+    def __init__(self, app, cmd, grace_ms, subreaper, nice=0, stdin_from_app=False, groups=None):
         self.app = app
+        self.groups = groups or contain.Cgroups({})   # the run's cgroups (made by the app), or none
         self.stdin_from_app = stdin_from_app
         self.stdin_w = None         # the write end of the root's stdin pipe, while it is open
         self.stdin_pending = bytearray()
@@ -207,6 +223,8 @@ class Supervisor(object):
             '%d:%d' % (st.st_dev, st.st_ino) for st in (os.fstat(out_w), os.fstat(err_w)))
         try:
             try:
+                if self.groups:
+                    raise NotImplementedError   # the root enters the run's cgroups between fork and exec
                 pid = os.posix_spawnp(
                     self.cmd[0], self.cmd, env,
                     file_actions=[(os.POSIX_SPAWN_DUP2, null, 0),
@@ -286,6 +304,7 @@ class Supervisor(object):
                 os.dup2(null, 0)
                 os.dup2(out_w, 1)
                 os.dup2(err_w, 2)
+                self.groups.enter()
                 os.execvpe(self.cmd[0], self.cmd, env)
             except OSError as e:
                 os.write(w, str(e.errno or 0).encode())
@@ -361,7 +380,7 @@ class Supervisor(object):
                     os.close(fd)
         except OSError:
             return False
-        self.app.send('signalled', t=now_us(), pid=pid, signal=int(sig))
+        self.app.send('signalled', t=now_us(), pid=pid, signal=int(sig), ppid=st[1], startTicks=start)
         return True
 
     def alive(self, procs):
@@ -415,24 +434,14 @@ class Supervisor(object):
                 pass
 
     def kill_pass(self, stop_first):
-        """SIGKILL everything of the run; with stop_first, freeze it all first (SIGSTOP)
-        so nothing can fork or reap while we go. Rescans until no new process shows up;
-        a process is never sent (nor reported) the same signal twice."""
-        if stop_first and self.root is not None:
-            # the root's whole process group at once (fork children stay in it): one call freezes a fork tree that
-            # a scan-and-signal pass, process by process, could not catch up with
-            try:
-                os.killpg(self.root, signal.SIGSTOP)
-            except OSError:
-                pass
-        if stop_first:
-            for _ in range(50):
-                if not self.signal_tree(signal.SIGSTOP, wait_between=False):
-                    break
-                if all((p, st[4], signal.SIGSTOP) in self.sent
-                       for p, st in self.alive(self.scan()).items()):
-                    break
-        if self.root is not None and HAVE_PROC:
+        """SIGKILL everything of the run; with stop_first, freeze it all first so nothing can fork or reap while
+        we go: the run's cgroup where there is one (one write freezes the whole group, forks in flight included),
+        else SIGSTOP. Rescans until no new process shows up; a process is never sent (nor reported) the same signal
+        twice. With a cgroup, what the scan did not find is killed through the group."""
+        frozen = stop_first and self.groups.can_freeze() and self.groups.freeze()
+        if stop_first and not frozen:
+            self.stop_everything()
+        if self.root is not None and HAVE_PROC and not frozen:
             try:
                 os.killpg(self.root, signal.SIGKILL)
             except OSError:
@@ -442,6 +451,9 @@ class Supervisor(object):
             if all((p, st[4], signal.SIGKILL) in self.sent
                    for p, st in self.alive(self.scan()).items()):
                 break
+        if self.groups:
+            self.groups.kill_once()
+            self.groups.thaw()      # a task the v1 freezer holds dies only once thawed
         if self.root is not None and not HAVE_PROC:
             try:
                 os.killpg(self.root, signal.SIGKILL)
@@ -449,6 +461,21 @@ class Supervisor(object):
                 pass
         self.phase = 'killed'
         self.recheck_at = mono() + 0.5
+
+    def stop_everything(self):
+        """SIGSTOP to the whole run without a cgroup: the root's process group at once (fork children stay in it:
+        one call freezes a fork tree that a pass process by process could not catch up with), then each process."""
+        if self.root is not None:
+            try:
+                os.killpg(self.root, signal.SIGSTOP)
+            except OSError:
+                pass
+        for _ in range(50):
+            if not self.signal_tree(signal.SIGSTOP, wait_between=False):
+                break
+            if all((p, st[4], signal.SIGSTOP) in self.sent
+                   for p, st in self.alive(self.scan()).items()):
+                break
 
     def begin_stop(self, grace_ms):
         grace = max(0.0, grace_ms / 1000.0)
@@ -860,12 +887,13 @@ def take_program(app, m):
     return argv
 
 
-OPTIONS = ('--grace-ms', '--nice', '--stdin')
+OPTIONS = ('--grace-ms', '--nice', '--stdin', '--cgroups')
 STDIN_SOURCES = ('null', 'app')     # the root's stdin: /dev/null, or a pipe fed by the app
 
 
 def parse_args(argv):
-    """{'--grace-ms': int, '--nice': int, '--stdin': 'null' or 'app'}, and the command after them (or after '--')."""
+    """{'--grace-ms': int, '--nice': int, '--stdin': 'null' or 'app'} (and '--cgroups': {kind: path} when given),
+    and the command after them (or after '--')."""
     opts = {'--grace-ms': 1000, '--nice': 0, '--stdin': 'null'}
     i = 0
     while i < len(argv):
@@ -884,6 +912,8 @@ def parse_args(argv):
             if value not in STDIN_SOURCES:
                 raise ValueError(a)
             opts[name] = value
+        elif name == '--cgroups':
+            opts[name] = contain.parse_groups(value)
         else:
             opts[name] = int(value)
         i += 1
@@ -958,7 +988,8 @@ def main(argv):
             return 127
         stdin_from_app = handed[0].get('stdin') == 'app'
         later = handed[1]
-    sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'], stdin_from_app)
+    sup = Supervisor(app, cmd, opts['--grace-ms'], subreaper, opts['--nice'], stdin_from_app,
+                     contain.Cgroups(opts.get('--cgroups', {})))
     if not sup.spawn():
         return 127
     for m in later:

@@ -35,7 +35,9 @@ import org.processlab.run.RunSpec;
  * fails, a sysexits.h code with the reason on stderr: 64 bad arguments, 65 a file that is not a program we run (a
  * folder, too large, not Python, not UTF-8; {@link org.processlab.lesson.ProgramFile}), 66 no such lesson or file
  * (or one that cannot be read),
- * 69 no usable interpreter, 70 the run broke, 73 the trace file cannot be written.
+ * 69 no usable interpreter, 70 the run broke, 71 ProcessLab's supervisor was killed before the run ended (the program
+ * can do that: its main process's parent is the supervisor), so some processes were lost from view (what ended them,
+ * and whether a last look found none left, is said on stderr), 73 the trace file cannot be written.
  *
  * <p>Ctrl+C interrupts the program as at a terminal ({@link CtrlC}): SIGINT, then SIGTERM, then SIGKILL; the CLI waits
  * for the run's end, prints the report and exits with the program's own status (0 when it handled the interrupt and
@@ -47,7 +49,16 @@ import org.processlab.run.RunSpec;
  * the CLI says so once on stderr, with the bytes dropped, when the run has ended.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64, exitCodeOnExecutionException = 70,
-        description = "Run a lesson's example or a Python file as real processes and report each one.")
+        description = "Run a lesson's example or a Python file as real processes and report each one.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0-255:the program's own, as a shell reports it (128+N: ended by signal N)",
+                "64:bad arguments", "65:a file that is not a program ProcessLab runs",
+                "66:no such lesson or file", "69:no usable Python interpreter", "70:the run broke",
+                "71:ProcessLab's supervisor was killed before the run ended (the program can do that: its main"
+                        + " process's parent is the supervisor); its processes were lost from view, and stderr says"
+                        + " what ended them",
+                "73:the Chrome trace cannot be written"})
 public final class RunCommand implements Callable<Integer> {
     /** Exit codes when ProcessLab itself fails (sysexits.h). */
     static final int EX_USAGE = 64;
@@ -55,6 +66,8 @@ public final class RunCommand implements Callable<Integer> {
     static final int EX_NOINPUT = 66;
     static final int EX_UNAVAILABLE = 69;
     static final int EX_SOFTWARE = 70;
+    /** sysexits.h's EX_OSERR: the run's supervisor was killed before the run ended; its processes were lost from view. */
+    static final int EX_OSERR = 71;
     static final int EX_CANTCREAT = 73;
     /** How long an interrupted CLI waits for the run to end and its report to be printed. */
     static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
@@ -86,6 +99,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--nice", paramLabel = "N", description = "run the program N steps of niceness below ProcessLab, 0 to 19 (default: 0; the window starts a run at"
             + " its own priority and lowers it 10 steps only once it turns busy)")
     Integer nice;
+
+    @Option(names = "--no-cgroups", description = "hold the run's processes by ProcessLab's sweep, not in cgroups of"
+            + " their own (as where there are none; also -Dprocesslab.cgroups=off or PROCESSLAB_CGROUPS=off)")
+    boolean noCgroups;
 
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
     Path chromeTrace;
@@ -164,6 +181,9 @@ public final class RunCommand implements Callable<Integer> {
         if (stdin != null) {
             spec = spec.withStdinFromApp();
         }
+        if (noCgroups) {
+            spec = spec.withCgroups(false);
+        }
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
         if (stdin != null) {
@@ -215,7 +235,10 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("processlab: " + inputDroppedMessage(end.inputDroppedBytes()));
         }
         if (end.stoppedBy() != null) {
-            stderr.println("processlab: " + stopMessage(end.stoppedBy(), spec));
+            stderr.println("processlab: " + stopMessage(end, spec));
+        }
+        if (end.supervisorLost() != null) {
+            stderr.println("processlab: " + lossMessage(end));
         }
         if (chromeTrace != null) {
             try (OutputStream f = new BufferedOutputStream(java.nio.file.Files.newOutputStream(chromeTrace))) {
@@ -228,6 +251,9 @@ public final class RunCommand implements Callable<Integer> {
         if (end.error() != null) {
             stderr.println("processlab: " + end.error());
             return EX_SOFTWARE;
+        }
+        if (end.supervisorLost() != null) {
+            return EX_OSERR;
         }
         return end.rootStatus() == null ? EX_SOFTWARE : end.rootStatus();
     }
@@ -263,18 +289,46 @@ public final class RunCommand implements Callable<Integer> {
                 + "(at most 1 MiB of input the program has not read is kept)", bytes);
     }
 
-    /** Why the run was stopped, in words, with the option that sets the limit. */
-    static String stopMessage(org.processlab.model.StopReason reason, RunSpec spec) {
-        return switch (reason) {
+    /**
+     * Why the run was stopped, in words, with the option that sets the limit, and whether every process was seen to
+     * end: said only when the supervisor reaped them all, or a last look after its loss found none left.
+     */
+    static String stopMessage(RunSnapshot end, RunSpec spec) {
+        org.processlab.model.SupervisorLoss lost = end.supervisorLost();
+        String ended = lost == null || lost.verifiedGone() ? "every process of the run was ended"
+                : "ProcessLab could not verify that every process of the run was ended (see below)";
+        return switch (end.stoppedBy()) {
             case PROCESS_LIMIT -> "stopped the run: it made more than " + spec.maxProcesses()
-                    + " processes (the limit; --max-processes N sets it); every process of the run was ended";
+                    + " processes (the limit; --max-processes N sets it)"
+                    + (end.processesPastLimit() > 0 ? "; " + end.processesPastLimit() + " more were made before the stop" : "")
+                    + (end.forksRefused() > 0 ? "; the kernel refused " + end.forksRefused() + " forks at the limit" : "")
+                    + "; " + ended;
             case TIME_LIMIT -> "stopped the run: it ran past its time limit of "
                     + (spec.timeLimit() == null ? "?" : spec.timeLimit().toMillis() / 1000.0 + " s")
-                    + " (--time-limit SECONDS); every process of the run was ended";
-            case USER -> "stopped the run on request; every process of the run was ended";
+                    + " (--time-limit SECONDS); " + ended;
+            case USER -> "stopped the run on request; " + ended;
             case INTERRUPT -> "interrupted the run: SIGINT to the program's processes, as Ctrl+C at a terminal sends;"
                     + " the exit status is the program's own";
         };
+    }
+
+    /** What happened when the run's supervisor ended before the run: who ended it, what was lost, what ended it. */
+    static String lossMessage(RunSnapshot end) {
+        org.processlab.model.SupervisorLoss l = end.supervisorLost();
+        String how = l.byProcessLab() ? "did not end the run in time and was killed by ProcessLab"
+                : l.signal() != null ? "was killed (" + l.signal() + "), not by ProcessLab: by the program (its main"
+                + " process's parent is the supervisor) or by someone else"
+                : "ended (status " + l.exitStatus() + ") before the run did";
+        int lost = end.lostProcesses();
+        String what = lost == 1 ? "1 process was lost from view" : lost + " processes were lost from view";
+        String by = "cgroup".equals(l.endedBy()) ? "the run's cgroup (frozen and killed whole)"
+                : "sweep".equals(l.endedBy()) ? "a sweep (SIGSTOP, then SIGKILL, to every process with the run's marker"
+                + " or in its session)" : "ProcessLab's safety net";
+        String check = l.left() == 0 ? "a last look found none of the run's processes left"
+                : l.left() > 0 ? l.left() + " of the run's processes could not be ended"
+                : "ProcessLab could not check that none is left";
+        return "the run's supervisor " + how + "; " + what + " (their end was not seen) and ended by " + by
+                + (l.found() >= 0 ? ", which found " + l.found() : "") + "; " + check;
     }
 
     /** ProcessLab failed before running anything: say why on stderr (and in the JSON's error field). */

@@ -93,7 +93,7 @@ public final class TextReport {
             String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.endedAt() >= 0 ? p.endedAt() : run.horizon()) - p.startedAt()) / 1e6);
             out.printf(row, name, p.notStarted() ? "-" : Long.toString(p.pid()),
                     p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
-                    p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
+                    p.lost() ? "lost" : p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),
                     p.startedAt() < 0 ? "" : String.format("%.3f", RunDocument.seconds(run, p.startedAt())), dur);
             if (p.startFailed() != null) {
                 // it has no process: its row says why, under its name
@@ -110,6 +110,9 @@ public final class TextReport {
         if (run.stoppedBy() != null) {
             out.println("Stopped by: " + run.stoppedBy().id());
         }
+        if (run.containment() != null) {
+            out.println("Containment: " + containment(run));
+        }
         Integer status = run.rootStatus();
         String why = "";
         if (status != null && status > 128 && status < 160) {
@@ -119,5 +122,19 @@ public final class TextReport {
                     : run.stoppedBy() != null ? ", sent when ProcessLab stopped the run)" : ")");
         }
         out.println("Exit status: " + (status == null ? "unknown" : status + why));
+    }
+
+    /** One line on how the run's processes were held together, and what that guarantees. */
+    static String containment(RunSnapshot run) {
+        org.processlab.model.Containment c = run.containment();
+        String what = switch (c) {
+            case CGROUP_V2_PIDS, CGROUP_V2 -> "a cgroup v2 group of its own (frozen and killed whole; no process can leave it)";
+            case CGROUP_V1_FREEZER_PIDS, CGROUP_V1_FREEZER -> "cgroup v1 groups of its own (frozen and killed whole; no process can leave them)";
+            case CGROUP_V1_PIDS -> "a cgroup v1 pids group of its own (every process listed and killed; no process can leave it)";
+            case SWEEP -> "no cgroup: a sweep by the run's marker and session (best effort: a process that empties its"
+                    + " environment and leaves the session can hide)";
+        };
+        return c.id() + " — " + what + (c.kernelLimit() ? "; the kernel caps the processes alive at once" : "")
+                + (run.forksRefused() > 0 ? String.format(java.util.Locale.ROOT, " (it refused %,d forks)", run.forksRefused()) : "");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 
+import org.processlab.model.SupervisorLoss;
 import org.processlab.model.JoinView;
 import org.processlab.model.OutputLog;
 import org.processlab.model.ProcKey;
@@ -118,7 +119,13 @@ final class DocumentToRun {
                 doc.startMethodAsked(), doc.supervisorPid() == null ? -1 : doc.supervisorPid(), output.size(),
                 List.copyOf(unfinished), doc.rejectedConnections(),
                 p == null ? null : new RunEvent.PriorityLowered(RunDocument.micros(start, p.t()), p.steps(), p.reason()),
-                doc.inputDroppedBytes(), doc.refusedConnections());
+                doc.inputDroppedBytes(), doc.refusedConnections(), doc.containment(), doc.processesPastLimit(),
+                doc.forksRefused() == null ? -1 : doc.forksRefused(), lost(doc.supervisorLost(), start));
+    }
+
+    private static SupervisorLoss lost(RunDocument.SupervisorLost l, long start) {
+        return l == null ? null : new SupervisorLoss(RunDocument.micros(start, l.t()), l.exitStatus(), l.endedBy(),
+                l.found(), l.left(), l.byProcessLab());
     }
 
     /**
@@ -158,7 +165,8 @@ final class DocumentToRun {
                 List.copyOf(joins), p.pid() == null ? 0 : output.count(pid, Stream.STDOUT),
                 p.pid() == null ? 0 : output.count(pid, Stream.STDERR),
                 p.startFailed() == null ? null : new StartFailure(RunDocument.micros(start, p.startFailed().t()),
-                        p.startFailed().error(), p.startFailed().message()));
+                        p.startFailed().error(), p.startFailed().message()),
+                time(start, p.lostAt()));
     }
 
     private static long time(long start, Double seconds) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.processlab.model.ChannelRefusals;
+import org.processlab.model.Containment;
 import org.processlab.model.JoinView;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
@@ -18,6 +19,7 @@ import org.processlab.model.Span;
 import org.processlab.model.StartFailure;
 import org.processlab.model.StopReason;
 import org.processlab.model.Stream;
+import org.processlab.model.SupervisorLoss;
 import org.processlab.model.UnfinishedLine;
 
 /**
@@ -32,11 +34,14 @@ import org.processlab.model.UnfinishedLine;
  *                 "states": [{"state", "from", "to"(, "open": true)}], "kernelStates": [same],
  *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"}],
  *                 "standIn", "args", "command", "daemon", "startCalledAt", "orphanedAt", "depth",
- *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"}}],
+ *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"},
+ *                 "lostAt"}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
  *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"}],
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
- *  "refusedConnections": {"wrongToken", "noHello", "tooMany", "broken"}}
+ *  "refusedConnections": {"wrongToken", "noHello", "tooMany", "broken"},
+ *  "containment", "processesPastLimit", "forksRefused",
+ *  "supervisorLost": {"t", "exitStatus", "signal", "endedBy", "found", "left"}}
  * </pre>
  * Every time in the document is in <b>seconds from the run's start</b> (a JSON number, to the microsecond: it turns
  * back into the same epoch microseconds, {@link #micros}), except {@code startTime} (ISO-8601, UTC, to the
@@ -82,16 +87,40 @@ import org.processlab.model.UnfinishedLine;
  * @param refusedConnections  the connections to the trace channel that were refused, by kind (their total is
  *                            {@code rejectedConnections}); {@link ChannelRefusals#NONE} before version 3, which did
  *                            not tell kinds apart
+ * @param containment         how the run's processes were held together ({@link Containment#id()}: {@code cgroup-v2+pids},
+ *                            {@code sweep}, …), or null (not said; before version 3)
+ * @param processesPastLimit  processes made past the run's process limit: those listed beyond the first N (0 before
+ *                            version 3)
+ * @param forksRefused        forks and thread starts the kernel refused at the run's pids limit, or null when no
+ *                            pids controller counted them (and before version 3)
+ * @param supervisorLost      ProcessLab's supervisor ended before the run, and what ended the processes it left; null
+ *                            when it did not (and before version 3)
  */
 public record RunDocument(int formatVersion, Integer exitCode, String error, StopReason stoppedBy, String title,
                           List<String> startMethods, long outputLines, long rejectedConnections,
                           List<Process> processes, RunStatus status, Long startTime, Double endedAt, Double now,
                           String startMethodAsked, Long supervisorPid, PriorityChange priorityLowered,
                           long inputDroppedBytes, List<Unfinished> unfinishedLines, List<OtherOutput> otherOutput,
-                          RunOrigin origin, ChannelRefusals refusedConnections) {
+                          RunOrigin origin, ChannelRefusals refusedConnections, Containment containment,
+                          int processesPastLimit, Long forksRefused, SupervisorLost supervisorLost) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 3;
+
+    /**
+     * ProcessLab's supervisor ended before the run did ({@link SupervisorLoss}).
+     *
+     * @param t          when the app saw it gone, seconds from the run's start
+     * @param exitStatus its status as a shell reports it (137: killed by SIGKILL)
+     * @param signal     the signal that killed it ({@code SIGKILL}), or null
+     * @param endedBy    what ended the processes it left ({@code cgroup}, {@code sweep}), or null when nothing did
+     * @param found      how many of the run's processes that clean-up found, or -1
+     * @param left       how many a final look found alive after it: 0 when verified gone, -1 when it could not look
+     * @param byProcessLab true when ProcessLab's own safety net killed it (it had not ended the run in time)
+     */
+    public record SupervisorLost(double t, int exitStatus, String signal, String endedBy, int found, int left,
+                                 boolean byProcessLab) {
+    }
 
     /**
      * One process of the run. Times are seconds from the run's start, or null when not known.
@@ -109,7 +138,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * @param name          multiprocessing's name ({@code Process-1}), or the command for an untraced process
      * @param label         the variable the program kept it in ({@code p1}), or null
      * @param target        the function it ran, or null
-     * @param alive         true when it had not ended when the document was written
+     * @param alive         true when it had not ended when the document was written; null when it was lost from view
+ *                      (its end was never seen: see {@code lostAt}); never null before version 3
      * @param exitCode      Python's exit code (negative: killed by that signal), or null when not known
      * @param signal        the name of the signal that killed it ({@code SIGKILL}), or null
      * @param orphan        true when its parent ended while it still ran
@@ -134,14 +164,16 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * @param joins         the {@code join()} calls it made, in the order they began (empty in version 1)
      * @param startFailed   for a {@code Process} object whose {@code start()} raised ({@code pid} null): when and
      *                      what; else null (always before version 3)
+     * @param lostAt        when it was lost from view (ProcessLab's supervisor was gone while it ran and no source
+     *                      saw it end: state {@code lost}), or null
      */
     public record Process(Long pid, long startTicks, Long ppid, long parent, Role role, String name, String label,
-                          String target, boolean alive, Integer exitCode, String signal, boolean orphan,
+                          String target, Boolean alive, Integer exitCode, String signal, boolean orphan,
                           boolean traced, String startMethod, String helperKind, Double startedAt, Double endedAt,
                           Double reapedAt, List<StateSpan<LifeState>> states,
                           List<StateSpan<KernelStateKind>> kernelStates, List<Line> output, Long standIn,
                           String args, String command, boolean daemon, Double startCalledAt, Double orphanedAt,
-                          Integer depth, List<Join> joins, StartFailed startFailed) {
+                          Integer depth, List<Join> joins, StartFailed startFailed, Double lostAt) {
     }
 
     /**
@@ -246,7 +278,13 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 time(run, run.endedAt()), seconds(run, run.now()), run.requestedStartMethod(),
                 run.supervisorPid() < 0 ? null : run.supervisorPid(), priority(run, run.priorityLowered()),
                 run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed, logged), origin,
-                run.channelRefusals());
+                run.channelRefusals(), run.containment(), run.processesPastLimit(),
+                run.forksRefused() < 0 ? null : run.forksRefused(), lost(run, run.supervisorLost()));
+    }
+
+    private static SupervisorLost lost(RunSnapshot run, SupervisorLoss l) {
+        return l == null ? null : new SupervisorLost(seconds(run, l.t()), l.exitStatus(), l.signal(), l.endedBy(),
+                l.found(), l.left(), l.byProcessLab());
     }
 
     /** The document of {@code run} without its origin ({@link RunOrigin#NONE}). */
@@ -269,13 +307,15 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
 
     private static Process process(RunSnapshot run, OutputLog output, ProcessView p, LoggedTexts logged) {
         return new Process(p.notStarted() ? null : p.pid(), p.key().startTicks(), p.ppid() < 0 ? null : p.ppid(),
-                p.parent(), p.role(), p.name(), p.label(), p.target(), p.alive(), p.exitCode(), p.signal(),
+                p.parent(), p.role(), p.name(), p.label(), p.target(), p.lost() ? null : p.alive(), p.exitCode(),
+                p.signal(),
                 p.orphan(), p.traced(), p.startMethod(), p.helperKind(), time(run, p.startedAt()),
                 time(run, p.endedAt()), time(run, p.reapedAt()), spans(run, p.states()),
                 spans(run, p.kernelStates()),
                 p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid()), logged),
                 p.notStarted() ? p.pid() : null, p.args(), p.command(), p.daemon(), time(run, p.startCalledAt()),
-                time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()), startFailed(run, p.startFailed()));
+                time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()), startFailed(run, p.startFailed()),
+                time(run, p.lostAt()));
     }
 
     private static StartFailed startFailed(RunSnapshot run, StartFailure f) {

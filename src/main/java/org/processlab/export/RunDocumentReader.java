@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.processlab.model.ChannelRefusal;
 import org.processlab.model.ChannelRefusals;
+import org.processlab.model.Containment;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
 import org.processlab.model.Role;
@@ -117,6 +118,10 @@ public final class RunDocumentReader {
         List<RunDocument.OtherOutput> otherOutput = null;
         RunOrigin origin = null;
         ChannelRefusals refused = null;
+        Containment containment = null;
+        Long pastLimit = null;
+        Long forksRefused = null;
+        RunDocument.SupervisorLost lost = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "formatVersion" -> version = formatVersion();
@@ -142,6 +147,11 @@ public final class RunDocumentReader {
                 case "otherOutput" -> otherOutput = in.list(this::otherOutput);
                 case "origin" -> origin = in.isNull() ? null : origin();
                 case "refusedConnections" -> refused = refusals();
+                case "containment" -> containment = in.isNull() ? null
+                        : in.oneOf(Containment.values(), Containment::id, "containment");
+                case "processesPastLimit" -> pastLimit = in.integer();
+                case "forksRefused" -> forksRefused = in.integerOrNull();
+                case "supervisorLost" -> lost = in.isNull() ? null : supervisorLost();
                 default -> in.skip();
             }
         }
@@ -159,7 +169,34 @@ public final class RunDocumentReader {
                 v2 ? in.required(unfinished, "unfinishedLines") : unfinished == null ? List.of() : unfinished,
                 v2 ? in.required(otherOutput, "otherOutput") : otherOutput == null ? List.of() : otherOutput,
                 origin == null ? RunOrigin.NONE : origin,
-                v >= 3 ? in.required(refused, "refusedConnections") : refused == null ? ChannelRefusals.NONE : refused);
+                v >= 3 ? in.required(refused, "refusedConnections") : refused == null ? ChannelRefusals.NONE : refused,
+                containment, pastLimit == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, pastLimit)),
+                forksRefused, lost);
+    }
+
+    private RunDocument.SupervisorLost supervisorLost() throws IOException {
+        in.startObject("what became of a lost supervisor");
+        Double t = null;
+        Integer exitStatus = null;
+        String signal = null;
+        String endedBy = null;
+        int found = -1;
+        int left = -1;
+        boolean byProcessLab = false;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "t" -> t = in.seconds();
+                case "exitStatus" -> exitStatus = in.exitCodeOrNull();
+                case "signal" -> signal = in.textOrNull();
+                case "endedBy" -> endedBy = in.textOrNull();
+                case "found" -> found = in.smallInteger("a count of processes");
+                case "left" -> left = in.smallInteger("a count of processes");
+                case "byProcessLab" -> byProcessLab = in.bool();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.SupervisorLost(in.required(t, "t"), in.required(exitStatus, "exitStatus"), signal,
+                endedBy, found, left, byProcessLab);
     }
 
     /** The format's version: a newer one than this ProcessLab reads is refused here, before anything else is read. */
@@ -195,6 +232,8 @@ public final class RunDocumentReader {
         String label = null;
         String target = null;
         Boolean alive = null;
+        boolean aliveSaid = false;
+        Double lostAt = null;
         Integer exitCode = null;
         String signal = null;
         Boolean orphan = null;
@@ -226,7 +265,11 @@ public final class RunDocumentReader {
                 case "name" -> name = in.textOrNull();
                 case "label" -> label = in.textOrNull();
                 case "target" -> target = in.textOrNull();
-                case "alive" -> alive = in.bool();
+                case "alive" -> {
+                    aliveSaid = true;
+                    alive = in.isNull() ? null : in.bool();
+                }
+                case "lostAt" -> lostAt = in.secondsOrNull();
                 case "exitCode" -> exitCode = in.exitCodeOrNull();
                 case "signal" -> signal = in.textOrNull();
                 case "orphan" -> orphan = in.bool();
@@ -257,11 +300,12 @@ public final class RunDocumentReader {
                     + " have at most %,d", limits.processes(), limits.processes()));
         }
         return new RunDocument.Process(pid, in.required(startTicks, "startTicks"), ppid, in.required(parent, "parent"),
-                in.required(role, "role"), name, label, target, in.required(alive, "alive"), exitCode, signal,
+                in.required(role, "role"), name, label, target, alive != null || !aliveSaid ? in.required(alive, "alive")
+                        : null, exitCode, signal,
                 in.required(orphan, "orphan"), in.required(traced, "traced"), startMethod, helperKind, startedAt,
                 endedAt, reapedAt, in.required(states, "states"), in.required(kernelStates, "kernelStates"),
                 in.required(output, "output"), standIn, args, command, daemon, startCalledAt, orphanedAt, depth,
-                joins == null ? List.of() : joins, startFailed);
+                joins == null ? List.of() : joins, startFailed, lostAt);
     }
 
     private RunDocument.StartFailed startFailed() throws IOException {

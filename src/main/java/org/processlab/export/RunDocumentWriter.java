@@ -82,6 +82,23 @@ public final class RunDocumentWriter {
             texts(g, "arguments", doc.origin().arguments());
             g.writeEndObject();
             refusals(g, doc.refusedConnections());
+            g.writeStringField("containment", doc.containment() == null ? null : doc.containment().id());
+            g.writeNumberField("processesPastLimit", doc.processesPastLimit());
+            number(g, "forksRefused", doc.forksRefused());
+            RunDocument.SupervisorLost lost = doc.supervisorLost();
+            if (lost == null) {
+                g.writeNullField("supervisorLost");
+            } else {
+                g.writeObjectFieldStart("supervisorLost");
+                g.writeNumberField("t", lost.t());
+                g.writeNumberField("exitStatus", lost.exitStatus());
+                g.writeStringField("signal", lost.signal());
+                g.writeStringField("endedBy", lost.endedBy());
+                g.writeNumberField("found", lost.found());
+                g.writeNumberField("left", lost.left());
+                g.writeBooleanField("byProcessLab", lost.byProcessLab());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         out.write('\n');
@@ -98,7 +115,11 @@ public final class RunDocumentWriter {
         g.writeStringField("name", p.name());
         g.writeStringField("label", p.label());
         g.writeStringField("target", p.target());
-        g.writeBooleanField("alive", p.alive());
+        if (p.alive() == null) {
+            g.writeNullField("alive");
+        } else {
+            g.writeBooleanField("alive", p.alive());
+        }
         number(g, "exitCode", p.exitCode());
         g.writeStringField("signal", p.signal());
         g.writeBooleanField("orphan", p.orphan());
@@ -145,6 +166,7 @@ public final class RunDocumentWriter {
             g.writeStringField("message", p.startFailed().message());
             g.writeEndObject();
         }
+        seconds(g, "lostAt", p.lostAt());
         g.writeEndObject();
     }
 

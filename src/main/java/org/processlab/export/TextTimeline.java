@@ -36,6 +36,7 @@ public final class TextTimeline {
                     case RUNNING -> '=';
                     case WAITING_JOIN -> '~';
                     case ZOMBIE -> 'z';
+                    case LOST -> '?';
                     default -> ' ';
                 };
                 if (c == ' ') {

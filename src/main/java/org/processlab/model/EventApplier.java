@@ -317,7 +317,8 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     @Override
     public Void vanished(Vanished e) {
         ProcessFacts p = table.latest(e.pid());
-        if (p != null) {
+        // With the supervisor gone, leaving its tree says nothing of a process's end.
+        if (p != null && run.supervisorLoss == null) {
             p.vanishedAt = earliest(p.vanishedAt, e.t());
             standIns.claimInterruptedStart(e.pid());
         }
@@ -372,6 +373,37 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         if (run.priorityLowered == null) {
             run.priorityLowered = e;
         }
+        return null;
+    }
+
+    @Override
+    public Void contained(RunEvent.Contained e) {
+        run.containment = e.how();
+        run.maxProcesses = e.maxProcesses();
+        return null;
+    }
+
+    @Override
+    public Void supervisorLost(RunEvent.SupervisorLost e) {
+        if (run.supervisorLoss != null) {
+            return null;
+        }
+        run.supervisorLoss = new SupervisorLoss(e.t(), e.exitStatus(), null, -1, -1, e.byProcessLab());
+        return null;
+    }
+
+    @Override
+    public Void lostEnded(RunEvent.LostEnded e) {
+        SupervisorLoss l = run.supervisorLoss;
+        if (l != null) {
+            run.supervisorLoss = new SupervisorLoss(l.t(), l.exitStatus(), e.by(), e.found(), e.left(), l.byProcessLab());
+        }
+        return null;
+    }
+
+    @Override
+    public Void forksRefused(RunEvent.ForksRefused e) {
+        run.forksRefused = Math.max(run.forksRefused, e.count());
         return null;
     }
 

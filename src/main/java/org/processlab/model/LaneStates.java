@@ -14,6 +14,8 @@ import java.util.List;
  *   <li>A process is {@code CREATED} from when its object was made to its start, then {@code RUNNING}, except while
  *       it waits in {@code join()} ({@code WAITING_JOIN}); from its end a {@code ZOMBIE} until its parent reaps it,
  *       then {@code ENDED}. A zombie that ProcessLab's supervisor reaped (it reaps at once) shows no zombie time.</li>
+ *   <li>A process whose end no source saw while ProcessLab's supervisor was there, nor since, is {@code LOST} from
+ *       the supervisor's loss (or its own start, if later) on: it has no end time, and is never said to have ended.</li>
  *   <li>What is still going on when the run has ended ends at the run's end.</li>
  * </ul>
  *
@@ -33,8 +35,26 @@ final class LaneStates {
         return p.startedAt(p.key.pid() == run.rootPid ? run.startedAt : -1);
     }
 
-    /** When it ended: its earliest end fact, the run's end for one that outlived the run's record, never before it began. */
+    /**
+     * When it was lost from view: the supervisor's loss (or its own start, if later), for a started process no source
+     * has seen end; else -1.
+     */
+    static long lostAt(ProcessFacts p, long started, RunFacts run) {
+        SupervisorLoss loss = run.supervisorLoss;
+        if (loss == null || p.standIn() || started < 0 || p.endFact() >= 0) {
+            return -1;
+        }
+        return Math.max(loss.t(), started);
+    }
+
+    /**
+     * When it ended: its earliest end fact, the run's end for one that outlived the run's record, never before it
+     * began; -1 for one lost from view ({@link #lostAt}).
+     */
     static long endedAt(ProcessFacts p, long started, RunFacts run) {
+        if (lostAt(p, started, run) >= 0) {
+            return -1;
+        }
         long ended = p.endFact();
         if (ended < 0 && run.endKnown() && started >= 0) {
             ended = run.endedAt;
@@ -58,7 +78,8 @@ final class LaneStates {
         if (started < 0) {
             return List.copyOf(states);
         }
-        long runEnd = ended >= 0 ? ended : Span.OPEN;
+        long lost = lostAt(p, started, run);
+        long runEnd = ended >= 0 ? ended : lost >= 0 ? lost : Span.OPEN;
         long cursor = started;
         for (JoinView j : inTimeOrder(p.joins)) {
             long from = Math.max(j.from(), cursor);
@@ -74,6 +95,9 @@ final class LaneStates {
         }
         if (cursor < runEnd) {
             states.add(new Span<>(LifeState.RUNNING, cursor, runEnd));
+        }
+        if (lost >= 0) {
+            states.add(new Span<>(LifeState.LOST, lost, Span.OPEN));
         }
         if (ended >= 0) {
             long reaped = p.reapedOrJoinedAt();

@@ -11,7 +11,13 @@ public enum LifeState {
     /** It has exited, but its parent has not collected its exit status yet (not reaped). */
     ZOMBIE("zombie"),
     /** It has exited and been reaped: only its exit code remains. */
-    ENDED("ended");
+    ENDED("ended"),
+    /**
+     * Lost from view: ProcessLab's supervisor, which would have seen its end, was gone while it still ran, so its end
+     * was never observed (no wait status). It is not said to have ended: it may have lived on until ProcessLab's
+     * clean-up ended the run's processes.
+     */
+    LOST("lost");
 
     private final String id;
 

@@ -36,13 +36,16 @@ import java.util.List;
  * @param stdoutLines  lines it wrote to stdout (exact count)
  * @param stderrLines  lines it wrote to stderr (exact count)
  * @param startFailed  for a Process object whose {@code start()} raised (it has no process): why; else null
+ * @param lostAt       when it was lost from view (its supervisor was gone while it ran, and no source saw its end:
+ *                     {@link LifeState#LOST}), or -1; {@code endedAt} then stays -1
  */
 public record ProcessView(ProcKey key, long ppid, long parent, Role role, String name, String label, String target,
                           String args, String command, boolean traced, String helperKind, String startMethod,
                           boolean daemon, long startCalledAt, long startedAt, long endedAt, long reapedAt,
                           Integer exitCode, boolean orphan, long orphanedAt, int depth,
                           List<Span<LifeState>> states, List<Span<KernelStateKind>> kernelStates,
-                          List<JoinView> joins, long stdoutLines, long stderrLines, StartFailure startFailed) {
+                          List<JoinView> joins, long stdoutLines, long stderrLines, StartFailure startFailed,
+                          long lostAt) {
 
     /** The PID. */
     public long pid() {
@@ -57,9 +60,14 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
         return key.pid() < 0;
     }
 
-    /** True while the OS process has not ended (a zombie is not alive). */
+    /** True while the OS process has not ended (a zombie is not alive); false once it is {@link #lost()}. */
     public boolean alive() {
-        return startedAt >= 0 && endedAt < 0;
+        return startedAt >= 0 && endedAt < 0 && lostAt < 0;
+    }
+
+    /** True when it was lost from view: neither alive nor ended as far as anyone saw ({@link LifeState#LOST}). */
+    public boolean lost() {
+        return lostAt >= 0;
     }
 
     /** True when it has ended but not been reaped yet. */

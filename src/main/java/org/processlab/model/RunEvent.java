@@ -96,6 +96,56 @@ public sealed interface RunEvent {
         R connectionRefused(ConnectionRefused e);
 
         R outputLine(OutputLine e);
+
+        R contained(Contained e);
+
+        R supervisorLost(SupervisorLost e);
+
+        R lostEnded(LostEnded e);
+
+        R forksRefused(ForksRefused e);
+    }
+
+    /**
+     * How the run's processes are held together ({@code how}), and its process limit ({@code maxProcesses}: the most
+     * processes it may make; with a pids controller the kernel also caps how many live at once).
+     */
+    record Contained(long t, Containment how, int maxProcesses) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.contained(this);
+        }
+    }
+
+    /**
+     * ProcessLab's supervisor ended before the run's end ({@code exitStatus} as a shell reports it; {@code byProcessLab}
+     * when ProcessLab's own safety net killed it): every process whose end no source has seen is lost from view from
+     * {@code t} ({@link LifeState#LOST}).
+     */
+    record SupervisorLost(long t, int exitStatus, boolean byProcessLab) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.supervisorLost(this);
+        }
+    }
+
+    /**
+     * The processes the lost supervisor left were ended by {@code by} ({@code cgroup} or {@code sweep}), which found
+     * {@code found} of them; a final look found {@code left} still alive (-1: it could not look).
+     */
+    record LostEnded(long t, String by, int found, int left) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.lostEnded(this);
+        }
+    }
+
+    /** The kernel refused {@code count} forks or thread starts in all at the run's pids limit ({@code pids.events}). */
+    record ForksRefused(long t, long count) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.forksRefused(this);
+        }
     }
 
     /** The run began: ProcessLab is about to start {@code command} with the given default start method (or null). */

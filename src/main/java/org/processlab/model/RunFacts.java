@@ -38,6 +38,14 @@ final class RunFacts {
     long rejected;
     /** The same, by kind. */
     ChannelRefusals refusals = ChannelRefusals.NONE;
+    /** How the run's processes are held together, or null (not said). */
+    Containment containment;
+    /** The run's process limit, or 0 when not said. */
+    int maxProcesses;
+    /** Forks the kernel refused at the run's pids limit, or -1 when no pids controller counted them. */
+    long forksRefused = -1;
+    /** The supervisor's loss, once it happened; completed by the clean-up. */
+    SupervisorLoss supervisorLoss;
     /** Bytes of the program's input dropped because it had not read what was waiting ({@link RunEvent.InputDropped}). */
     long inputDropped;
 

@@ -216,8 +216,23 @@ public final class RunModel {
             return new RunSnapshot(version, run.status, run.title, run.startedAt, run.endedAt, now, List.copyOf(views),
                     run.rootStatus, run.stoppedBy, run.error, List.copyOf(run.startMethods), run.requestedMethod,
                     run.supervisorPid, output.size(), unfinished.now(), run.rejected, run.priorityLowered,
-                    run.inputDropped, run.refusals);
+                    run.inputDropped, run.refusals, run.containment, pastLimit(views), run.forksRefused,
+                    run.supervisorLoss);
         }
+    }
+
+    /** Processes listed beyond the run's process limit (Process objects never started do not count); 0 without one. */
+    private int pastLimit(List<ProcessView> views) {
+        if (run.maxProcesses <= 0) {
+            return 0;
+        }
+        int started = 0;
+        for (ProcessView v : views) {
+            if (!v.notStarted()) {
+                started++;
+            }
+        }
+        return Math.max(0, started - run.maxProcesses);
     }
 
     /** One process as a lane shows it; {@code depth} from {@link TreeOrder}. */
@@ -236,7 +251,7 @@ public final class RunModel {
                 p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, p.reapedOrJoinedAt(), p.exitCode(),
                 p.orphanedAt >= 0, p.orphanedAt, depth, states, LaneStates.kernelStates(p, ended, run),
                 List.copyOf(p.joins), output.count(pid, Stream.STDOUT), output.count(pid, Stream.STDERR),
-                p.startFailure);
+                p.startFailure, LaneStates.lostAt(p, started, run));
     }
 
     /**

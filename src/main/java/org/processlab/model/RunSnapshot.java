@@ -29,13 +29,31 @@ import java.util.Optional;
  *                       the 1 MiB waiting before them (the supervisor's {@code stdin-dropped}); 0 for none
  * @param channelRefusals connections to the run's trace channel that were refused, by kind (their total is
  *                       {@code rejectedConnections})
+ * @param containment    how the run's processes were held together (cgroups, or the sweep), or null when not said
+ * @param processesPastLimit processes made past the run's process limit (those listed beyond the first
+ *                       {@code --max-processes N}); 0 when within it or the limit is not known
+ * @param forksRefused   forks and thread starts the kernel refused at the run's pids limit, or -1 when no pids
+ *                       controller counted them
+ * @param supervisorLost ProcessLab's supervisor ended before the run, and what ended the processes it left; or null
  */
 public record RunSnapshot(long version, RunStatus status, String title, long startedAt, long endedAt, long now,
                           List<ProcessView> processes, Integer rootStatus, StopReason stoppedBy, String error,
                           List<String> startMethods, String requestedStartMethod, long supervisorPid,
                           long outputLines, List<UnfinishedLine> unfinishedLines, long rejectedConnections,
                           RunEvent.PriorityLowered priorityLowered, long inputDroppedBytes,
-                          ChannelRefusals channelRefusals) {
+                          ChannelRefusals channelRefusals, Containment containment,
+                          int processesPastLimit, long forksRefused, SupervisorLoss supervisorLost) {
+
+    /** How many processes were lost from view ({@link ProcessView#lost()}). */
+    public int lostProcesses() {
+        int n = 0;
+        for (ProcessView p : processes) {
+            if (p.lost()) {
+                n++;
+            }
+        }
+        return n;
+    }
 
     /** The main process, if it has started. */
     public Optional<ProcessView> main() {

@@ -52,10 +52,16 @@ final class ProcessSampler {
         return everSeen.size();
     }
 
-    /** One pass over {@code /proc}. */
+    /**
+     * One pass over {@code /proc}. Nothing once the supervisor is gone: its orphans then belong to someone else, and
+     * leaving its tree says nothing of their end (the run's containment finds them).
+     */
     synchronized void scan() {
         List<Long> listed = ProcFs.pids();
         if (listed.isEmpty()) {
+            return;
+        }
+        if (ProcFs.stat(rootOfTree).map(s -> s.state() == 'Z' || s.state() == 'X').orElse(true)) {
             return;
         }
         Set<Long> present = new HashSet<>(listed);

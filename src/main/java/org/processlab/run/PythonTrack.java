@@ -42,6 +42,6 @@ public final class PythonTrack {
         }
         List<String> supervisor = List.of(python.executable().toString(), "-I", "-S", tracer.resolve("supervisor.py").toString());
         return new RunSpec(title, abs.getParent(), supervisor, command, env, startMethod, null,
-                RunSpec.DEFAULT_MAX_PROCESSES, Duration.ofMillis(1000), 0, 0, false);
+                RunSpec.DEFAULT_MAX_PROCESSES, Duration.ofMillis(1000), 0, 0, false, RunContainment.cgroupsWanted());
     }
 }

@@ -26,9 +26,17 @@ record RunLimits(int maxProcesses, Duration timeLimit) {
         return timeLimit != null && nowNanos - startNanos > timeLimit.toNanos();
     }
 
-    /** The first limit passed (the process limit first), or null. */
+    /** The first limit passed (the process limit first), or null, where no pids controller counts refused forks. */
     StopReason passed(int processes, long startNanos, long nowNanos) {
-        if (tooManyProcesses(processes)) {
+        return passed(processes, -1, startNanos, nowNanos);
+    }
+
+    /**
+     * The first limit passed (the process limit first), or null. {@code forksRefused}: forks the kernel refused at the
+     * run's pids limit (-1 where none counts them); the first one is the process limit reached.
+     */
+    StopReason passed(int processes, long forksRefused, long startNanos, long nowNanos) {
+        if (tooManyProcesses(processes) || forksRefused > 0) {
             return StopReason.PROCESS_LIMIT;
         }
         return outOfTime(startNanos, nowNanos) ? StopReason.TIME_LIMIT : null;

@@ -70,6 +70,9 @@ public final class RunSession implements AutoCloseable {
     /** How long the end of a run waits for the supervisor's last messages, then for the agents' connections. */
     static final Duration LAST_WORDS_WITHIN = Duration.ofSeconds(3);
 
+    /** How long a supervisor seen gone may take to be seen to have said "done" before its run is ended as lost. */
+    static final Duration SUPERVISOR_LAST_WORD = Duration.ofMillis(100);
+
     /** How long quitting waits for each live run before it forces it. */
     static final Duration CLOSE_ALL_WAIT = Duration.ofMillis(2500);
     private static final RunRegistry LIVE = RunRegistry.withShutdownHook(CLOSE_ALL_WAIT);
@@ -94,6 +97,10 @@ public final class RunSession implements AutoCloseable {
     // The run's thread's own.
     private TraceServer server;
     private Supervisor supervisor;
+    /** How the run is held together: written once by the run's thread before the supervisor starts. */
+    private volatile RunContainment containment;
+    /** When the supervisor was seen gone (epoch µs), or -1: written once by the thread that saw it. */
+    private volatile long supervisorGoneAt = -1;
 
     private RunSession(RunSpec spec, RunModel model, TraceServer.TransportFactory transport) {
         this.spec = spec;
@@ -343,9 +350,14 @@ public final class RunSession implements AutoCloseable {
     private void drive() {
         model.append(new RunEvent.RunStarted(Clock.nowMicros(), spec.title(), spec.command(),
                 spec.startMethod() == null ? null : spec.startMethod().wireName()));
+        RunContainment contain = RunContainment.prepare(spec.maxProcesses(), spec.cgroups());
+        containment = contain;
+        killer.contain(contain);
+        model.append(new RunEvent.Contained(Clock.nowMicros(), contain.kind(), spec.maxProcesses()));
         try {
             server = new TraceServer(model, link, this::processAnnounced, transport);
-            supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice()),
+            supervisor = Supervisor.startWith(new Supervisor.Launch(spec.supervisor(), spec.stopGrace(), spec.nice(),
+                            contain),
                     new SupervisorCommand.Run(spec.command(),
                             spec.workingDir() == null ? null : spec.workingDir().toString(), spec.env(),
                             spec.stdinFromApp()),
@@ -357,6 +369,15 @@ public final class RunSession implements AutoCloseable {
         model.setSupervisorPid(supervisor.pid());
         ProcessSampler sampler = new ProcessSampler(supervisor.pid(), model::append);
         killer.track(supervisor.process(), sampler);
+        Supervisor sup = supervisor;
+        sup.process().onExit().thenRun(() -> {
+            // at once: a program that killed its supervisor must not run on unwatched. Its connection ends with it, so
+            // whether it said "done" is known within milliseconds (at most SUPERVISOR_LAST_WORD, should it hang).
+            supervisorGoneAt = Clock.nowMicros();
+            link.read().copy().completeOnTimeout(null, SUPERVISOR_LAST_WORD.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(() -> contain.supervisorGone(sweeperCommand(),
+                            link.doneAt() >= 0 || link.spawnFailure() != null, sup.pid(), rootPid()));
+        });
         try {
             if (!supervisor.awaitReady(READY_WITHIN) && supervisor.process().isAlive()) {
                 supervisor.process().destroyForcibly();
@@ -364,8 +385,12 @@ public final class RunSession implements AutoCloseable {
                         + supervisor.log());
                 return;
             }
-            new RunWatch(sampler, model, limits, controls).watch(supervisor.process());
-            awaitLastWords();
+            new RunWatch(sampler, model, limits, controls, contain).watch(supervisor.process());
+            awaitSupervisorWords();
+            if (link.doneAt() < 0 && link.spawnFailure() == null) {
+                endLost();
+            }
+            awaitAgents();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -377,7 +402,7 @@ public final class RunSession implements AutoCloseable {
      * last untraced output), and the agents' connections theirs: the end waits for them. Without this wait, a run on
      * a busy machine sometimes ended with the root's exit code unknown (CI: 1 run in a few hundred).
      */
-    private void awaitLastWords() throws InterruptedException {
+    private void awaitSupervisorWords() throws InterruptedException {
         if (link.ready().isDone()) {
             try {
                 link.read().get(LAST_WORDS_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
@@ -385,6 +410,40 @@ public final class RunSession implements AutoCloseable {
                 // end with what was read
             }
         }
+    }
+
+    /**
+     * The supervisor exited without saying the run is done: the program (or someone) killed it, or ProcessLab's own net
+     * did. Whatever it left is lost from view from the moment it went; the containment ends it all, looking again until
+     * nothing is left, while the agents' connections are still read (their lines land on their lanes); then ProcessLab's
+     * net ends by PID and start time whatever the model knows.
+     */
+    private void endLost() {
+        long t = supervisorGoneAt >= 0 ? supervisorGoneAt : Clock.nowMicros();
+        model.append(new RunEvent.SupervisorLost(t, supervisor.process().exitValue(), killer.fired()));
+        RunContainment.Outcome done = containment.endAll(sweeperCommand(), supervisor.pid(), rootPid());
+        killer.killAll();
+        model.append(new RunEvent.LostEnded(Clock.nowMicros(), done.by(), done.found(), done.left()));
+    }
+
+    /** The command that runs sweep.py, beside the supervisor's script with the same interpreter; or null. */
+    private List<String> sweeperCommand() {
+        List<String> sup = spec.supervisor();
+        String script = sup.isEmpty() ? "" : sup.get(sup.size() - 1);
+        if (!script.endsWith("supervisor.py")) {
+            return null;
+        }
+        List<String> cmd = new java.util.ArrayList<>(sup.subList(0, sup.size() - 1));
+        cmd.add(java.nio.file.Path.of(script).resolveSibling("sweep.py").toString());
+        return cmd;
+    }
+
+    /** The root's PID (its session's id), or -1 before it exists. */
+    private long rootPid() {
+        return model.snapshot().main().map(org.processlab.model.ProcessView::pid).orElse(-1L);
+    }
+
+    private void awaitAgents() throws InterruptedException {
         // Every process has ended; their agent connections close by themselves. Read them to the end.
         long waitUntil = System.nanoTime() + LAST_WORDS_WITHIN.toNanos();
         while (server.openAgentConnections() > 0 && System.nanoTime() < waitUntil) {
@@ -399,9 +458,13 @@ public final class RunSession implements AutoCloseable {
             return;
         }
         long doneAt = link.doneAt();
-        if (doneAt < 0 && !stopping()) {
-            // The supervisor died without saying done: end whatever is left, truthfully.
-            killer.killAll();
+        RunContainment contain = containment;
+        if (contain != null) {
+            long refused = contain.forksRefused();
+            if (refused >= 0) {
+                model.append(new RunEvent.ForksRefused(Clock.nowMicros(), refused));
+            }
+            contain.remove();
         }
         long t = doneAt >= 0 ? doneAt : Clock.nowMicros();
         model.append(new RunEvent.RunEnded(t, model.snapshot().rootStatus()));
@@ -411,6 +474,10 @@ public final class RunSession implements AutoCloseable {
     }
 
     private void fail(String message) {
+        RunContainment contain = containment;
+        if (contain != null) {
+            contain.remove();       // the groups of a run that never started, or whatever is empty by now
+        }
         try {
             model.append(new RunEvent.RunFailed(Clock.nowMicros(), message));
         } catch (RuntimeException e) {

@@ -35,10 +35,13 @@ import org.processlab.model.StartMethod;
  * @param stdinFromApp whether the program's stdin is a pipe the app writes to ({@link RunSession#sendInput},
  *                     {@link RunSession#endInput}); false: {@code /dev/null}, and a program that reads gets
  *                     end-of-file. The CLI passes its own stdin through; the window does not yet
+ * @param cgroups      whether the run may be held in cgroups of its own where they can be had
+ *                     ({@link RunContainment}); false: the sweep, as where there are none. The default follows the
+ *                     switch ({@link RunContainment#cgroupsWanted()}); {@code processlab run --no-cgroups} turns it off
  */
 public record RunSpec(String title, Path workingDir, List<String> supervisor, List<String> command,
                       Map<String, String> env, StartMethod startMethod, Duration timeLimit, int maxProcesses,
-                      Duration stopGrace, int nice, int niceWhenBusy, boolean stdinFromApp) {
+                      Duration stopGrace, int nice, int niceWhenBusy, boolean stdinFromApp, boolean cgroups) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 256;
@@ -66,12 +69,12 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
 
     /** A copy with another time limit (null: none). */
     public RunSpec withTimeLimit(Duration limit) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy, stdinFromApp);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy, stdinFromApp, cgroups);
     }
 
     /** A copy with another process limit. */
     public RunSpec withMaxProcesses(int max) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice, niceWhenBusy, stdinFromApp);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, max, stopGrace, nice, niceWhenBusy, stdinFromApp, cgroups);
     }
 
     /**
@@ -80,7 +83,7 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
      * @throws IllegalArgumentException unless 0 ≤ steps ≤ 19
      */
     public RunSpec withNice(int steps) {
-        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps, niceWhenBusy, stdinFromApp);
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace, steps, niceWhenBusy, stdinFromApp, cgroups);
     }
 
     /**
@@ -90,12 +93,18 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
      */
     public RunSpec withNiceWhenBusy(int steps) {
         return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
-                nice, steps, stdinFromApp);
+                nice, steps, stdinFromApp, cgroups);
+    }
+
+    /** A copy that may use cgroups ({@code true}) or must not ({@code false}: the sweep). */
+    public RunSpec withCgroups(boolean on) {
+        return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
+                nice, niceWhenBusy, stdinFromApp, on);
     }
 
     /** A copy whose program reads its stdin from the app ({@link RunSession#sendInput}). */
     public RunSpec withStdinFromApp() {
         return new RunSpec(title, workingDir, supervisor, command, env, startMethod, timeLimit, maxProcesses, stopGrace,
-                nice, niceWhenBusy, true);
+                nice, niceWhenBusy, true, cgroups);
     }
 }

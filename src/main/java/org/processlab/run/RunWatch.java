@@ -42,12 +42,15 @@ final class RunWatch {
     private final RunModel model;
     private final RunLimits limits;
     private final Run run;
+    private final RunContainment containment;
 
-    RunWatch(ProcessSampler sampler, RunModel model, RunLimits limits, Run run) {
+    /** {@code containment}: the run's groups, whose pids controller says when the kernel refused a fork (or null). */
+    RunWatch(ProcessSampler sampler, RunModel model, RunLimits limits, Run run, RunContainment containment) {
         this.sampler = sampler;
         this.model = model;
         this.limits = limits;
         this.run = run;
+        this.containment = containment;
     }
 
     /** Samples until {@code supervisor} has exited, then once more. The time limit counts from this call. */
@@ -62,8 +65,8 @@ final class RunWatch {
             scanCost = scanCost == 0 ? Math.min(cost, SAMPLE_AT_LEAST_EVERY.toMillis() / 10.0) : 0.8 * scanCost + 0.2 * cost;
             wait = Math.max(SAMPLE_EVERY.toMillis(), Math.min(SAMPLE_AT_LEAST_EVERY.toMillis(), Math.round(scanCost * 10)));
             if (!run.stopping()) {
-                StopReason over = limits.passed(Math.max(sampler.seenCount(), model.processCount()), start,
-                        System.nanoTime());
+                StopReason over = limits.passed(Math.max(sampler.seenCount(), model.processCount()),
+                        containment == null ? -1 : containment.forksRefused(), start, System.nanoTime());
                 if (over != null) {
                     run.stop(over);
                 }

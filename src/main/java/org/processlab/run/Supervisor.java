@@ -43,10 +43,22 @@ final class Supervisor {
      * @param command   the command that starts it ({@link RunSpec#supervisor()}); the engine adds the options
      * @param stopGrace the wait between SIGTERM and SIGKILL for {@code stop} ({@code --grace-ms})
      * @param nice      steps of niceness the program runs below the supervisor, 0 to 19 ({@code --nice})
+     * @param containment the run's cgroups ({@code --cgroups}) and marker (in the supervisor's environment, so in
+     *                  every process of the run), or null for neither
      */
-    record Launch(List<String> command, Duration stopGrace, int nice) {
+    record Launch(List<String> command, Duration stopGrace, int nice, RunContainment containment) {
         public Launch {
             command = List.copyOf(command);
+        }
+
+        /** A launch without containment. */
+        Launch(List<String> command, Duration stopGrace, int nice) {
+            this(command, stopGrace, nice, null);
+        }
+
+        /** What the supervisor's environment gets besides the trace address: the run's marker. */
+        Map<String, String> env() {
+            return containment == null ? Map.of() : containment.env();
         }
 
         /** The command line up to the program: the command, then the options. */
@@ -57,6 +69,9 @@ final class Supervisor {
             if (nice > 0) {
                 cmd.add("--nice");
                 cmd.add(Integer.toString(nice));
+            }
+            if (containment != null) {
+                cmd.addAll(containment.supervisorOptions());
             }
             return cmd;
         }
@@ -80,7 +95,7 @@ final class Supervisor {
      * @throws IOException when the process cannot be started
      */
     static Supervisor start(Launch launch, TraceServer server, SupervisorLink link) throws IOException {
-        return launch(launch.commandLine(), null, Map.of(), server, link);
+        return launch(launch.commandLine(), null, launch.env(), server, link);
     }
 
     /**
@@ -99,7 +114,9 @@ final class Supervisor {
         }
         cmd.add("--");
         cmd.addAll(program.argv());
-        return launch(cmd, program.cwd() == null ? null : Path.of(program.cwd()), program.env(), server, link);
+        Map<String, String> env = new java.util.HashMap<>(program.env());
+        env.putAll(launch.env());
+        return launch(cmd, program.cwd() == null ? null : Path.of(program.cwd()), env, server, link);
     }
 
     private static Supervisor launch(List<String> commandLine, Path directory, Map<String, String> env,

@@ -104,7 +104,15 @@ final class SupervisorMessages implements TraceTransport.Connection {
     }
 
     private void signalled(long t, JsonNode j) {
-        model.append(new RunEvent.Signalled(t, j.path("pid").asLong(), j.path("signal").asInt()));
+        long pid = j.path("pid").asLong();
+        long ticks = WireFields.startTicks(j);
+        if (j.has("ppid") && ticks >= 0) {
+            // seen by the supervisor's scan as it ended the run (the tree held still): listed even if it was too
+            // short-lived for the sampler and had no agent to say it existed
+            model.append(new RunEvent.ProcessSeen(t, pid, j.path("ppid").asLong(), ticks,
+                    ProcFs.epochMicrosOfTicks(ticks), null, false));
+        }
+        model.append(new RunEvent.Signalled(t, pid, j.path("signal").asInt()));
     }
 
     private void niced(long t, JsonNode j) {

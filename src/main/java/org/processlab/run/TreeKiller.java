@@ -22,6 +22,8 @@ final class TreeKiller {
     private final RunModel model;
     private Process supervisor;
     private ProcessSampler sampler;
+    private RunContainment containment;
+    private boolean fired;
 
     TreeKiller(RunModel model) {
         this.model = model;
@@ -33,13 +35,29 @@ final class TreeKiller {
         this.sampler = sampler;
     }
 
-    /** SIGKILL to every process of the run still alive, then to the supervisor. */
+    /** From now on, ends every process in the run's groups first ({@link RunContainment#killNow}). */
+    synchronized void contain(RunContainment containment) {
+        this.containment = containment;
+    }
+
+    /** True once the net has fired: ProcessLab itself killed what was left, the supervisor too. */
+    synchronized boolean fired() {
+        return fired;
+    }
+
+    /** SIGKILL to every process of the run still alive (through its cgroups first, where it has them), then to the supervisor. */
     void killAll() {
         Process sup;
         ProcessSampler smp;
+        RunContainment contain;
         synchronized (this) {
             sup = supervisor;
             smp = sampler;
+            contain = containment;
+            fired = fired || (sup != null && sup.isAlive());
+        }
+        if (contain != null) {
+            contain.killNow();
         }
         List<ProcKey> keys = new ArrayList<>();
         if (smp != null) {

@@ -79,7 +79,7 @@ class EntryPointTest {
      */
     private static void assertContinuationLinesIndented(String help) {
         List<String> headings = List.of("Usage:", "Watch real OS processes", "Run a lesson's example", "Commands:",
-                "The window's options", "Keys in the window");
+                "The window's options", "Keys in the window", "Exit status:");
         for (String line : help.lines().toList()) {
             if (!line.isEmpty() && !line.startsWith(" ")) {
                 assertThat(headings).as("a line at column 0 that is no heading: '%s' in%n%s", line, help)

@@ -33,19 +33,19 @@ class RunDocumentReaderTest {
                     List.of(new RunDocument.Line(0.3, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ back", false, 1),
                             new RunDocument.Line(0.31, Stream.STDOUT, "from a shell", true, 2)),
                     null, "()", "python3 run.py", false, null, null, 0,
-                    List.of(new RunDocument.Join(4101, 0.5, 0.6, true)), null),
+                    List.of(new RunDocument.Join(4101, 0.5, 0.6, true)), null, null),
             new RunDocument.Process(4101L, 52_010, 4100L, 4100, Role.CHILD, "Process-1", "p1", "work", false, -9,
                     "SIGKILL", false, true, "fork", null, 0.1, 0.4, 0.5,
                     List.of(new RunDocument.StateSpan<>(LifeState.RUNNING, 0.1, 0.4, false)), List.of(),
                     List.of(new RunDocument.Line(0.2, Stream.STDERR, "oops", false, 0)),
-                    null, "(1,)", null, true, 0.09, null, 1, List.of(), null),
+                    null, "(1,)", null, true, 0.09, null, 1, List.of(), null, null),
             new RunDocument.Process(null, -1, null, 4100, Role.CHILD, "Process-2", "never", "work", false, null,
                     null, false, false, null, null, null, null, null,
                     List.of(new RunDocument.StateSpan<>(LifeState.CREATED, 0.05, 2.5, false)), List.of(), List.of(),
                     -2L, null, null, false, null, null, 1, List.of(),
-                    new RunDocument.StartFailed(0.06, "RuntimeError", "bootstrapping \"phase\""))),
+                    new RunDocument.StartFailed(0.06, "RuntimeError", "bootstrapping \"phase\""), null)),
             RunStatus.ENDED, 1_796_617_687_123_456L, 2.5, 2.75, "fork", 4090L, null, 0, List.of(), List.of(),
-            RunOrigin.NONE, new ChannelRefusals(0, 0, 0, 1));
+            RunOrigin.NONE, new ChannelRefusals(0, 0, 0, 1), null, 0, null, null);
 
     @Test
     void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
@@ -156,7 +156,7 @@ class RunDocumentReaderTest {
         String text = write(RUN);
         assertThat(broken(text.replace("\"state\":\"created\"", "\"state\":\"sleepy\"")).getMessage())
                 .startsWith("processes[2].states[0].state: \"sleepy\" is not a lifecycle state "
-                        + "(created, running, waiting-join, zombie, ended)");
+                        + "(created, running, waiting-join, zombie, ended, lost)");
         assertThat(broken(text.replace("\"state\":\"sleeping\"", "\"state\":\"S\"")).getMessage())
                 .startsWith("processes[0].kernelStates[0].state: \"S\" is not a kernel state (running, sleeping, "
                         + "disk-wait, stopped, zombie)");

@@ -46,7 +46,8 @@ class SavedRunTest {
         RunSnapshot later = new RunSnapshot(run.version(), run.status(), run.title(), run.startedAt() + 1, run.endedAt(),
                 run.now(), run.processes(), run.rootStatus(), run.stoppedBy(), run.error(), run.startMethods(),
                 run.requestedStartMethod(), run.supervisorPid(), run.outputLines(), run.unfinishedLines(),
-                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes(), run.channelRefusals());
+                run.rejectedConnections(), run.priorityLowered(), run.inputDroppedBytes(), run.channelRefusals(),
+                run.containment(), run.processesPastLimit(), run.forksRefused(), run.supervisorLost());
         Path other = dir.resolve("other.json");
         new SavedRun(later, output, RunOrigin.NONE).write(other);
         assertThat(SavedRun.read(other).snapshot().version()).as("another run (a microsecond later), another version")
@@ -144,7 +145,7 @@ class SavedRunTest {
         RunSnapshot ended = RunFixture.snapshot(output);
         RunSnapshot running = new RunSnapshot(1, RunStatus.RUNNING, ended.title(), ended.startedAt(), -1,
                 ended.now(), ended.processes(), null, null, null, List.of(), null, -1, ended.outputLines(), List.of(),
-                0, null, 0, ChannelRefusals.NONE);
+                0, null, 0, ChannelRefusals.NONE, null, 0, -1, null);
         assertThatThrownBy(() -> RunModel.finished(running, output)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,7 @@ class RunStoreTest {
                              List<String> used) {
         return new RunSnapshot(9, RunStatus.ENDED, title, startedAt, startedAt + 500_000, startedAt + 600_000,
                 List.of(), exit, stop, null, used, asked, -1, 3, List.of(), 0, null, 0,
-                org.processlab.model.ChannelRefusals.NONE);
+                org.processlab.model.ChannelRefusals.NONE, null, 0, -1, null);
     }
 
     private static RunStore.DocumentWriter bytes(int n) {

@@ -76,7 +76,8 @@ class KeptRunsWindowTest extends WindowTest {
         return new RunSnapshot(0, s.status(), s.title(), s.startedAt(), s.endedAt(), s.now(), s.processes(),
                 s.rootStatus(), s.stoppedBy(), s.error(), s.startMethods(), s.requestedStartMethod(), s.supervisorPid(),
                 s.outputLines(), s.unfinishedLines(), s.rejectedConnections(), s.priorityLowered(),
-                s.inputDroppedBytes(), s.channelRefusals());
+                s.inputDroppedBytes(), s.channelRefusals(), s.containment(), s.processesPastLimit(),
+                s.forksRefused(), s.supervisorLost());
     }
 
     /** A picture of the timeline alone, the mouse and the focus away from it (as a person looking at it). */

@@ -108,6 +108,7 @@ public final class ProcessRow {
             case WAITING_JOIN -> "waiting in join()";
             case ZOMBIE -> "zombie";
             case ENDED -> "ended";
+            case LOST -> "lost from view";
         };
     }
 

@@ -157,7 +157,8 @@ public final class CompareViewModel {
         return new RunSnapshot(s.version(), s.status(), s.title(), s.startedAt(), s.endedAt(), s.now(), rows,
                 s.rootStatus(), s.stoppedBy(), s.error(), s.startMethods(), s.requestedStartMethod(),
                 s.supervisorPid(), s.outputLines(), s.unfinishedLines(), s.rejectedConnections(), s.priorityLowered(),
-                s.inputDroppedBytes(), s.channelRefusals());
+                s.inputDroppedBytes(), s.channelRefusals(), s.containment(), s.processesPastLimit(), s.forksRefused(),
+                s.supervisorLost());
     }
 
     /**
@@ -167,7 +168,7 @@ public final class CompareViewModel {
     private static ProcessView standIn(ProcessView other, int row) {
         return new ProcessView(new ProcKey(Long.MIN_VALUE / 2 - row, -1), -1, -1, other.role(), other.name(),
                 other.label(), null, null, "", false, other.helperKind(), null, false, -1, -1, -1, -1, null, false,
-                -1, other.depth(), List.of(), List.of(), List.of(), 0, 0, null);
+                -1, other.depth(), List.of(), List.of(), List.of(), 0, 0, null, -1);
     }
 
     /** True when {@code p} is the empty stand-in of a row a run lacks ({@link #lanes}). */

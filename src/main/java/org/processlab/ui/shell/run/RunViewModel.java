@@ -513,7 +513,12 @@ public final class RunViewModel {
                 running.set(false);
                 Integer code = s.rootStatus();
                 String exit = code == null ? "" : " — exit " + code + signalNote(code);
-                if (s.stoppedBy() == null) {
+                if (s.supervisorLost() != null) {
+                    // the program (or someone) killed ProcessLab's supervisor: say so, never a plain "Ended"
+                    int lost = s.lostProcesses();
+                    setStatus("Ended — its supervisor was killed; " + lost + (lost == 1 ? " process" : " processes")
+                            + " lost from view", StatusKind.ERROR);
+                } else if (s.stoppedBy() == null) {
                     setStatus("Ended" + exit, code != null && code != 0 ? StatusKind.ERROR : StatusKind.OK);
                 } else {
                     // an interrupted program ends by itself, with its own status (0 when it cleaned up and ended well)

@@ -88,7 +88,8 @@ class RunsViewModelTest {
         return new RunSnapshot(0, s.status(), s.title(), s.startedAt(), s.endedAt(), s.now(), s.processes(),
                 s.rootStatus(), s.stoppedBy(), s.error(), s.startMethods(), s.requestedStartMethod(), s.supervisorPid(),
                 s.outputLines(), s.unfinishedLines(), s.rejectedConnections(), s.priorityLowered(),
-                s.inputDroppedBytes(), s.channelRefusals());
+                s.inputDroppedBytes(), s.channelRefusals(), s.containment(), s.processesPastLimit(),
+                s.forksRefused(), s.supervisorLost());
     }
 
     @Test
@@ -206,7 +207,7 @@ class RunsViewModelTest {
                 kept.snapshot().startedAt() + 1, kept.snapshot().endedAt(), kept.snapshot().now(),
                 kept.snapshot().processes(), 0, null, null, kept.snapshot().startMethods(),
                 kept.snapshot().requestedStartMethod(), -1, kept.snapshot().outputLines(), List.of(), 0, null, 0,
-                org.processlab.model.ChannelRefusals.NONE),
+                org.processlab.model.ChannelRefusals.NONE, null, 0, -1, null),
                 kept.output(), kept.origin());
         Path otherFile = files.resolve("other.json");
         other.write(otherFile);
