@@ -48,7 +48,7 @@ class SavedRunCliTest {
     void theCliDocumentOfLesson14ReadsBackAndWritesTheSameBytes() throws IOException {
         Report r = CliRun.json("14-start-methods", "--start-method", "forkserver");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(2);
+        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(3);
         assertThat(r.json().path("origin").path("lesson").asText()).isEqualTo("14-start-methods");
         assertThat(r.json().path("startMethodAsked").asText()).isEqualTo("forkserver");
         assertThat(r.json().path("startTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");

@@ -39,7 +39,7 @@ class ShowCliTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         document = r.stdout();
         saved = Files.writeString(dir.resolve("r.json"), document);
-        Files.writeString(dir.resolve("newer.json"), document.replace("{\"formatVersion\":2,", "{\"formatVersion\":3,"));
+        Files.writeString(dir.resolve("newer.json"), document.replace("{\"formatVersion\":3,", "{\"formatVersion\":4,"));
         Files.writeString(dir.resolve("cut.json"), document.substring(0, document.length() / 2));
         try (RandomAccessFile big = new RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
             big.setLength((256L << 20) + 1);   // sparse: no disk is used
@@ -50,7 +50,7 @@ class ShowCliTest {
                 new Bad("folder.json", 66, "missing", "cannot open " + dir.resolve("folder.json")
                         + ": it is a folder, not a saved run"),
                 new Bad("newer.json", 65, "newer-version", "cannot open " + dir.resolve("newer.json")
-                        + ": made by a newer ProcessLab: format 3; this one reads formats 1\u20132"),
+                        + ": made by a newer ProcessLab: format 4; this one reads formats 1\u20133"),
                 new Bad("huge.json", 65, "too-large", "cannot open " + dir.resolve("huge.json")
                         + ": the file is larger than the 256 MiB a saved run may be (it is 256.0 MiB)"),
                 new Bad("cut.json", 65, "broken", "cannot open " + dir.resolve("cut.json") + ": "));
@@ -88,7 +88,7 @@ class ShowCliTest {
         for (Bad b : bad) {
             Report r = CliRun.exec("show", "--format", "json", dir.resolve(b.file()).toString());
             assertThat(r.exit()).as("show %s: %s", b.file(), r).isEqualTo(b.exit());
-            assertThat(r.stdout()).as(b.file()).startsWith("{\"formatVersion\": 2, \"exitCode\": null, \"error\": ");
+            assertThat(r.stdout()).as(b.file()).startsWith("{\"formatVersion\": 3, \"exitCode\": null, \"error\": ");
             assertThat(r.json().path("errorKind").asText()).as(b.file()).isEqualTo(b.kind());
             assertThat(r.json().path("error").asText()).as(b.file()).startsWith(b.sentence());
             assertThat(r.json().path("processes")).isEmpty();
@@ -99,13 +99,13 @@ class ShowCliTest {
     void runsOwnErrorDocumentCarriesTheFormatVersionAndIsNoRun() throws Exception {
         Report r = CliRun.json("no-such-lesson-at-all");
         assertThat(r.exit()).isEqualTo(66);
-        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(2);
+        assertThat(r.json().path("formatVersion").asInt()).isEqualTo(3);
         assertThat(r.json().has("errorKind")).isFalse();
         Path error = Files.writeString(dir.resolve("error.json"), r.stdout());
         Report shown = CliRun.exec("show", error.toString());
         assertThat(shown.exit()).isEqualTo(65);
         assertThat(shown.stderr().strip()).startsWith("processlab: cannot open " + error
-                + ": it holds no run, only why one could not start: no such lesson or file: no-such-lesson-at-all");
+                + ": it holds no run, only why one could not start: no lesson no-such-lesson-at-all — the lessons are 1–14");
     }
 
     @Test
