@@ -184,6 +184,11 @@ public final class LessonLibrary {
                 }
             }
             return new Lesson(id, dir, fm.title(), fm.order(), fm.source(), main, more, fm.predict(), body, suggest);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new LessonError(id, dir, guessedOrder, file + ": the file is gone (it was there when the lessons "
+                    + "were listed)");
+        } catch (java.nio.file.AccessDeniedException e) {
+            return new LessonError(id, dir, guessedOrder, file + ": the file cannot be read: no permission");
         } catch (IOException e) {
             return new LessonError(id, dir, guessedOrder, file + ": the file cannot be read ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");

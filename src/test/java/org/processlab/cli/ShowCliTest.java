@@ -109,7 +109,7 @@ class ShowCliTest {
         Report shown = CliRun.exec("show", error.toString());
         assertThat(shown.exit()).isEqualTo(65);
         assertThat(shown.stderr().strip()).startsWith("processlab: cannot open " + error
-                + ": it holds no run, only why one could not start: no such lesson or file: no-such-lesson-at-all");
+                + ": it holds no run, only why one could not start: no lesson no-such-lesson-at-all — the lessons are 1–14");
     }
 
     @Test

@@ -143,4 +143,29 @@ class StandInsTest {
         assertThat(s.process(P2).createdAt).isEqualTo(1_500);
         assertThat(s.process(P1).createdAt).isEqualTo(-1);
     }
+
+    @Test
+    void aStartThatRaisedKeepsTheObjectsLaneSaysWhyAndClaimsNoLaterChild() {
+        StartFailure why = new StartFailure(2_040, "RuntimeError", "cannot pickle");
+        Scenario s = insideFirstStart().then(
+                new RunEvent.StartFailed(2_000, MAIN, 1, "Process-1", "p1", "nap", "(1,)", why),
+                // a child main makes afterwards (not by that start()), then main is killed
+                new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3 many.py", false),
+                new Vanished(2_300, MAIN));
+        assertThat(s.lanes()).as("the child is not the object's: that start() raised")
+                .containsExactly("MainProcess", "  (Process-1)", "  (Process-2)", "  101");
+        ProcessFacts object = s.table.all().stream().filter(p -> "p1".equals(p.label)).findFirst().orElseThrow();
+        assertThat(object.standIn()).isTrue();
+        assertThat(object.startFailure).isEqualTo(why);
+        assertThat(object.startCalledAt).isEqualTo(2_000);
+        assertThat(why.describe()).isEqualTo("start() raised RuntimeError: cannot pickle");
+    }
+
+    @Test
+    void aStartThatRaisedForAnObjectNeverNumberedGetsALaneOfItsOwn() {
+        Scenario s = Scenario.started().then(new RunEvent.StartFailed(2_000, MAIN, -1, "Process-7", null, "nap", "()",
+                new StartFailure(2_010, "OSError", "[Errno 24] Too many open files")));
+        assertThat(s.lanes()).containsExactly("MainProcess", "  (Process-7)");
+        assertThat(onlyStandIn(s).startFailure.error()).isEqualTo("OSError");
+    }
 }

@@ -86,23 +86,27 @@ final class LanesPainter {
         }
         for (int i = first; i <= last; i++) {
             ProcessView p = ps.get(i);
-            TimelineLane lane = f.lane(i, p);
             s.setAlpha(alphaOf(p));
             exitX[i - first] = paintBars(s, f, p, i, end, clip);
             s.setAlpha(1);
             paintKernelStates(s, f, p, i, end);
             paintTicks(s, f, p, i, Math.min(f.scale().range().to(), clip));
-            long noteAt = p.orphanedAt() >= 0 ? p.orphanedAt() : p.startFailed() != null ? p.startFailed().t() : -1;
-            if (lane.note() != null && noteAt >= 0 && noteAt <= clip) {
-                paintNote(s, f, lane.note(), f.scale().x(noteAt), i);
-            }
         }
         paintArrows(s, f, first, last);
-        // exit labels over the arrows, so a join or reaped arrow passes under a label, not through its text
+        // exit labels and notes over the arrows, so a join or reaped arrow passes under their text, not through it
         for (int i = first; i <= last; i++) {
+            ProcessView p = ps.get(i);
             if (!Double.isNaN(exitX[i - first])) {
-                s.setAlpha(alphaOf(ps.get(i)));
-                paintExitLabel(s, f, ps.get(i), exitX[i - first], geo.barTop(i));
+                s.setAlpha(alphaOf(p));
+                paintExitLabel(s, f, p, exitX[i - first], geo.barTop(i));
+            }
+            long noteAt = p.orphanedAt() >= 0 ? p.orphanedAt() : p.startFailed() != null ? p.startFailed().t() : -1;
+            if (noteAt >= 0 && noteAt <= clip) {
+                TimelineLane lane = f.lane(i, p);
+                if (lane.note() != null) {
+                    s.setAlpha(1);
+                    paintNote(s, f, lane.note(), f.scale().x(noteAt), i);
+                }
             }
         }
         s.setAlpha(1);
