@@ -50,10 +50,12 @@ class ContainmentWindowTest extends WindowTest {
         ProcessView main = s.main().orElseThrow();
         assertThat(main.lost()).isTrue();
         assertThat(s.lostProcesses()).isEqualTo(2);
+        String status = "Ended — its supervisor was killed; 2 processes lost from view";
+        app.waitFor("the status to say so", Duration.ofSeconds(30),
+                () -> status.equals(app.vm().run().statusProperty().get()));
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).isEqualTo(status);
         app.waitForPulses(3);
         assertThat(app.texts(app.shell())).contains("lost from view");
-        assertThat(app.fx(() -> app.vm().run().statusProperty().get()))
-                .isEqualTo("Ended — its supervisor was killed; 2 processes lost from view");
         app.screenshot("supervisor-killed-lost-from-view");
         List<Long> pids = s.processes().stream().map(ProcessView::pid).toList();
         Await.atMost(Duration.ofSeconds(10)).tryUntil(() -> pids.stream()
