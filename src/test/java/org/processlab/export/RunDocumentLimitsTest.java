@@ -83,7 +83,7 @@ class RunDocumentLimitsTest {
         RunDocumentException chars = refused(text, new ReadLimits(ReadLimits.MAX_BYTES, 8, 100, 100, 12));
         assertThat(chars.kind()).isEqualTo(Kind.TOO_LARGE);
         assertThat(chars.getMessage()).contains("it holds a text longer than 12 characters");
-        assertThat(read(text, new ReadLimits(ReadLimits.MAX_BYTES, 8, 4, 6, 100))).as("at the limits").isNotNull();
+        assertThat(read(text, new ReadLimits(ReadLimits.MAX_BYTES, 8, 5, 6, 100))).as("at the limits").isNotNull();
     }
 
     @Test
