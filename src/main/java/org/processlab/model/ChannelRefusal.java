@@ -7,7 +7,7 @@ package org.processlab.model;
 public enum ChannelRefusal {
     /** Its {@code hello} did not carry the run's token: not one of the run's processes. */
     WRONG_TOKEN("wrongToken", "wrong token"),
-    /** It sent no whole {@code hello} in time, or closed before one. */
+    /** It sent no whole {@code hello} in time (one that closes before its hello is no refusal: a process of the run killed while connecting). */
     NO_HELLO("noHello", "no hello in time"),
     /** Too many connections were open or waiting at once (the oldest still waiting for a hello goes first). */
     TOO_MANY("tooMany", "too many at once"),

@@ -265,7 +265,9 @@ final class SelectorTransport implements TraceTransport {
             n = -1;     // reset by the peer: an end like any other
         }
         if (n < 0) {
-            end(c, c.helloRead ? null : ChannelRefusal.NO_HELLO);
+            // Closed before its hello: a process of the run killed while connecting (a stop, a fork bomb frozen and
+            // killed) ends so, and is no stranger; nothing was refused. A stranger that lingers meets the deadline.
+            end(c, null);
             return;
         }
         in.flip();

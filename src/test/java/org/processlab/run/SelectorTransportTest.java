@@ -166,6 +166,22 @@ class SelectorTransportTest {
 
     @ParameterizedTest
     @EnumSource(ChannelKind.class)
+    void aConnectionClosedBeforeItsHelloIsNoRefusal(ChannelKind kind) throws Exception {
+        open(kind);
+        SocketChannel killed = connect();       // a process of the run killed while it said hello
+        write(killed, "{\"k\":\"hel");
+        killed.close();
+        SocketChannel silent = connect();       // ... or before it said anything
+        silent.close();
+        SocketChannel good = connect();
+        write(good, "{\"k\":\"hello\"}\n{\"k\":\"out\",\"n\":1}\nx");
+        await(() -> acceptor.messages.size() == 1, "the next one is served");
+        await(() -> acceptor.connecting.get() == 0, "both ends seen: nothing counts as connecting");
+        assertThat(acceptor.refusalCount()).as("nothing refused").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelKind.class)
     void brokenFramingIsCountedAndTheOthersGoOn(ChannelKind kind) throws Exception {
         open(kind);
         SocketChannel good = connect();
@@ -289,6 +305,10 @@ class SelectorTransportTest {
         @Override
         public synchronized void rejected(ChannelRefusal why) {
             refusals.merge(why, 1, Integer::sum);
+        }
+
+        synchronized int refusalCount() {
+            return refusals.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 }
