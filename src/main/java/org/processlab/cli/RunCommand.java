@@ -289,6 +289,10 @@ public final class RunCommand implements Callable<Integer> {
                 + "(at most 1 MiB of input the program has not read is kept)", bytes);
     }
 
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /**
      * Why the run was stopped, in words, with the option that sets the limit, and whether every process was seen to
      * end: said only when the supervisor reaped them all, or a last look after its loss found none left.
@@ -298,10 +302,15 @@ public final class RunCommand implements Callable<Integer> {
         String ended = lost == null || lost.verifiedGone() ? "every process of the run was ended"
                 : "ProcessLab could not verify that every process of the run was ended (see below)";
         return switch (end.stoppedBy()) {
-            case PROCESS_LIMIT -> "stopped the run: it made more than " + spec.maxProcesses()
-                    + " processes (the limit; --max-processes N sets it)"
-                    + (end.processesPastLimit() > 0 ? "; " + end.processesPastLimit() + " more were made before the stop" : "")
-                    + (end.forksRefused() > 0 ? "; the kernel refused " + end.forksRefused() + " forks at the limit" : "")
+            case PROCESS_LIMIT -> (end.processesPastLimit() == 0 && end.forksRefused() > 0
+                    ? "stopped the run: it reached its limit of " + spec.maxProcesses() + " processes"
+                    : "stopped the run: it made more than " + spec.maxProcesses() + " processes")
+                    + " (the limit; --max-processes N sets it)"
+                    + (end.processesPastLimit() > 0 ? "; " + count(end.processesPastLimit(), "more was", "more were")
+                            + " made before the stop" : "")
+                    + (end.forksRefused() > 0 ? "; the kernel refused "
+                            + count(end.forksRefused(), "new process or thread", "new processes or threads")
+                            + " at the limit" : "")
                     + "; " + ended;
             case TIME_LIMIT -> "stopped the run: it ran past its time limit of "
                     + (spec.timeLimit() == null ? "?" : spec.timeLimit().toMillis() / 1000.0 + " s")
