@@ -52,7 +52,7 @@ record RunTarget(String title, Path program, List<String> args, Example example,
 
     static RunTarget resolve(String target, Path lessonsRoot) throws BadTarget {
         Path asPath = Path.of(target);
-        if (Files.isDirectory(asPath) && Files.isRegularFile(asPath.resolve("lesson.md"))) {
+        if (Files.isDirectory(asPath) && Files.exists(asPath.resolve("lesson.md"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return fromLesson(LessonLibrary.loadOne(asPath.toAbsolutePath().normalize()));
         }
         if (meantAsFile(target, asPath)) {

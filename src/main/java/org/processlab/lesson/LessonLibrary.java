@@ -3,6 +3,7 @@ package org.processlab.lesson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,8 @@ public final class LessonLibrary {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> Files.isDirectory(d) && Files.isRegularFile(d.resolve("lesson.md")))
+            // any kind of lesson.md: one that is no file (a pipe, a device) is a lesson that shows why, not no lesson
+            return dirs.filter(d -> Files.isDirectory(d) && Files.exists(d.resolve("lesson.md"), LinkOption.NOFOLLOW_LINKS))
                     .map(d -> d.getFileName().toString()).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of();
@@ -94,6 +96,22 @@ public final class LessonLibrary {
     public static LessonEntry named(Path root, String target) {
         String id = LessonFinder.findId(ids(root), target);
         return id == null ? null : loadOne(root.resolve(id).toAbsolutePath().normalize());
+    }
+
+    private static String kindOf(Path file) {
+        if (Files.isDirectory(file)) {
+            return "a folder";
+        }
+        if (!Files.exists(file)) {
+            return "a link to nothing";
+        }
+        try {
+            String type = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).isOther()
+                    ? "a pipe or a device" : "no plain file";
+            return type;
+        } catch (IOException e) {
+            return "no plain file";
+        }
     }
 
     /** Finds a lesson by id (its folder name), or null. */
@@ -111,6 +129,10 @@ public final class LessonLibrary {
         int guessedOrder = leadingNumber(id);
         Path file = dir.resolve("lesson.md");
         try {
+            if (!Files.isRegularFile(file)) {    // never opened: reading a pipe or a device could wait forever
+                return new LessonError(id, dir, guessedOrder, file + ": lesson.md is not a file of text but "
+                        + kindOf(file) + ", so it was not read; a lesson page is a plain text file");
+            }
             long size = Files.size(file);
             if (size > MAX_LESSON_BYTES) {
                 return new LessonError(id, dir, guessedOrder, file + ": the file is " + String.format(

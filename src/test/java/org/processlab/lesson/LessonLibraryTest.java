@@ -104,6 +104,28 @@ class LessonLibraryTest {
     }
 
     @Test
+    void aLessonPageThatIsAPipeADeviceOrADanglingLinkIsAnErrorCardNeverReadAndNeverMissing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "mkfifo and /dev/zero");
+        lesson("01-good", "---\ntitle: Good\norder: 1\n---\ntext\n");
+        Path fifo = Files.createDirectories(root.resolve("02-fifo")).resolve("lesson.md");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Files.createSymbolicLink(Files.createDirectories(root.resolve("03-zero")).resolve("lesson.md"),
+                Path.of("/dev/zero"));
+        Files.createSymbolicLink(Files.createDirectories(root.resolve("04-gone")).resolve("lesson.md"),
+                root.resolve("nowhere.md"));
+        List<LessonEntry> all = LessonLibrary.load(root);   // a read of the pipe or /dev/zero would never return
+        assertThat(all).extracting(LessonEntry::id).containsExactly("01-good", "02-fifo", "03-zero", "04-gone");
+        assertThat(all.get(0)).isInstanceOf(Lesson.class);
+        assertThat(((LessonError) all.get(1)).message()).isEqualTo(fifo + ": lesson.md is not a file of text but a pipe"
+                + " or a device, so it was not read; a lesson page is a plain text file");
+        assertThat(((LessonError) all.get(2)).message()).contains("03-zero/lesson.md: lesson.md is not a file of text"
+                + " but a pipe or a device");
+        assertThat(((LessonError) all.get(3)).message()).contains("04-gone/lesson.md: lesson.md is not a file of text"
+                + " but a link to nothing");
+        assertThat(LessonLibrary.named(root, "2")).as("run 2 finds it, and says why").isInstanceOf(LessonError.class);
+    }
+
+    @Test
     void suggestIsOneWordOrAListAndAnUnknownWordIsAnError() throws IOException {
         lesson("01-one", "---\ntitle: One\norder: 1\nsuggest: compare\n---\n");
         lesson("02-list", "---\ntitle: List\norder: 2\nsuggest: [compare]\n---\n");
