@@ -26,8 +26,8 @@ import org.processlab.ui.timeline.Timeline;
  * lesson on signals might) and leaves a child running. The run ends, nothing of it is left, and the process table says
  * the processes whose end nobody saw were lost from view, not that they ended: their lanes are a band of "?" marks
  * in the lost colour after the loss (no solid running bar), in the light and the dark theme, and the table's Alive
- * column says "?" for them, never "no". PNGs: {@code supervisor-killed-lost-from-view.png} (the window) and
- * {@code lost-from-view-timeline-<theme>.png} (the timeline at twice its size) for light and dark.
+ * column says "?" for them, never "no". PNGs: {@code supervisor-killed-lost-from-view[-<theme>].png} (the window)
+ * and {@code lost-from-view-timeline-<theme>.png} (the timeline at twice its size) for light and dark.
  */
 class ContainmentWindowTest extends WindowTest {
     private static final String PROGRAM = """
@@ -74,6 +74,7 @@ class ContainmentWindowTest extends WindowTest {
         try {
             for (Theme t : List.of(Theme.LIGHT, Theme.DARK)) {
                 choose(t);
+                app.screenshot("supervisor-killed-lost-from-view-" + t.id());
                 assertThat(app.nodeScreenshot(app.shell().timeline(), "lost-from-view-timeline-" + t.id())).exists();
                 for (int lane = 0; lane < 2; lane++) {
                     Band b = lostBand(s, lane);
