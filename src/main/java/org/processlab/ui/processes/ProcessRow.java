@@ -30,12 +30,23 @@ public final class ProcessRow {
     /** The state between the parent's {@code start()} call and the OS process's start. */
     public static final String STARTING = "starting";
 
+    /** What the Alive column answers at the moment shown. */
+    public enum Alive {
+        /** The OS process runs (a zombie does not). */
+        YES,
+        /** It has not started, or it has ended. */
+        NO,
+        /** It was lost from view: ProcessLab's supervisor was gone and nobody saw whether it still ran. */
+        UNKNOWN
+    }
+
     private final long pid;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyIntegerWrapper depth = new ReadOnlyIntegerWrapper(this, "depth");
     private final ReadOnlyObjectWrapper<Long> ppid = new ReadOnlyObjectWrapper<>(this, "ppid");
     private final ReadOnlyStringWrapper role = new ReadOnlyStringWrapper(this, "role");
     private final ReadOnlyBooleanWrapper alive = new ReadOnlyBooleanWrapper(this, "alive");
+    private final ReadOnlyObjectWrapper<Alive> aliveAnswer = new ReadOnlyObjectWrapper<>(this, "aliveAnswer");
     private final ReadOnlyBooleanWrapper existing = new ReadOnlyBooleanWrapper(this, "existing");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state");
     private final ReadOnlyObjectWrapper<Integer> exitCode = new ReadOnlyObjectWrapper<>(this, "exitCode");
@@ -61,7 +72,9 @@ public final class ProcessRow {
         long t = at >= 0 ? at : runEnd;
         boolean started = p.startedAt() >= 0 && p.startedAt() <= t;
         boolean ended = p.endedAt() >= 0 && p.endedAt() <= t;
-        alive.set(at < 0 ? p.alive() : started && !ended);
+        boolean lost = p.lostAt() >= 0 && (at < 0 || p.lostAt() <= at);
+        alive.set(at < 0 ? p.alive() : started && !ended && !lost);
+        aliveAnswer.set(lost ? Alive.UNKNOWN : alive.get() ? Alive.YES : Alive.NO);
         existing.set(started);
         state.set(stateName(p, t, at < 0));
         // the exit code is known once the process has been reaped (or, without a reap, once it ended)
@@ -137,9 +150,17 @@ public final class ProcessRow {
         return role.getReadOnlyProperty();
     }
 
-    /** True while the OS process runs at the moment shown (a zombie is not alive). */
+    /**
+     * True while the OS process runs at the moment shown (a zombie is not alive); false once it was lost from view
+     * (not known to run: {@link #aliveAnswerProperty()} says unknown).
+     */
     public ReadOnlyBooleanProperty aliveProperty() {
         return alive.getReadOnlyProperty();
+    }
+
+    /** What the Alive column says at the moment shown: yes, no, or unknown for a process lost from view. */
+    public ReadOnlyObjectProperty<Alive> aliveAnswerProperty() {
+        return aliveAnswer.getReadOnlyProperty();
     }
 
     /** True once the OS process had started by the moment shown. */

@@ -25,10 +25,11 @@ import org.processlab.ui.fx.ProcessPalette;
 
 /**
  * The process table: name (indented under its parent, grandchildren further, with its colour), PID, PPID, role,
- * alive (yes/no), lifecycle state, exit code (with the signal name), start and duration in seconds from the run's
- * start. Shows a {@link ProcessTableViewModel}'s rows; its selection is a PID ({@link #selectedPidProperty()}) shared
- * with the timeline and the console. While the rows show a moment of the past (the timeline's cursor), the header
- * says so in a chip ("at 0.312 s") with a button back to the end of the run ({@link #setOnBackToEnd}).
+ * alive (yes, no, or "?" for a process lost from view), lifecycle state, exit code (with the signal name), start and
+ * duration in seconds from the run's start. Shows a {@link ProcessTableViewModel}'s rows; its selection is a PID
+ * ({@link #selectedPidProperty()}) shared with the timeline and the console. While the rows show a moment of the past
+ * (the timeline's cursor), the header says so in a chip ("at 0.312 s") with a button back to the end of the run
+ * ({@link #setOnBackToEnd}).
  *
  * <p>Every column is as wide as its values at the window's text size ({@link #setEm}); where the table is too narrow
  * for all of them, the least important columns are left out ({@link ColumnFit#DROP_ORDER}: Start, Duration, Role,
@@ -89,7 +90,7 @@ public final class ProcessTableView extends VBox {
         TableColumn<ProcessRow, Long> ppid = column("PPID", ProcessRow::ppidProperty, 64);
         ppid.getStyleClass().add("numeric");
         TableColumn<ProcessRow, String> role = column("Role", ProcessRow::roleProperty, 90);
-        TableColumn<ProcessRow, Boolean> alive = column("Alive", ProcessRow::aliveProperty, 58);
+        TableColumn<ProcessRow, ProcessRow.Alive> alive = column("Alive", ProcessRow::aliveAnswerProperty, 58);
         alive.setCellFactory(c -> new AliveCell());
         TableColumn<ProcessRow, String> state = column("State", ProcessRow::stateProperty, 140);
         state.setCellFactory(c -> new StateCell());
@@ -233,17 +234,35 @@ public final class ProcessTableView extends VBox {
         }
     }
 
-    private static final class AliveCell extends TableCell<ProcessRow, Boolean> {
+    /** Yes, no, or "?" for a process lost from view (never "no": nobody saw it end), said on hover. */
+    private static final class AliveCell extends TableCell<ProcessRow, ProcessRow.Alive> {
+        private static final String[] ALL = {"state-alive", "state-ended", "state-unknown"};
+        private Tooltip unknown;
+
         @Override
-        protected void updateItem(Boolean item, boolean empty) {
+        protected void updateItem(ProcessRow.Alive item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(null);
-                styleAs(this, null, "state-alive", "state-ended");
+                setTooltip(null);
+                styleAs(this, null, ALL);
                 return;
             }
-            setText(item ? "● yes" : "no");
-            styleAs(this, item ? "state-alive" : "state-ended", "state-alive", "state-ended");
+            setText(switch (item) {
+                case YES -> "● yes";
+                case NO -> "no";
+                case UNKNOWN -> "?";
+            });
+            if (item == ProcessRow.Alive.UNKNOWN && unknown == null) {
+                unknown = new Tooltip("Unknown: ProcessLab's supervisor was gone, and nobody saw whether this process "
+                        + "still ran (lost from view).");
+            }
+            setTooltip(item == ProcessRow.Alive.UNKNOWN ? unknown : null);
+            styleAs(this, switch (item) {
+                case YES -> "state-alive";
+                case NO -> "state-ended";
+                case UNKNOWN -> "state-unknown";
+            }, ALL);
         }
     }
 
@@ -251,7 +270,8 @@ public final class ProcessTableView extends VBox {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            String[] all = {"state-running", "state-waiting", "state-zombie", "state-ended", "state-failed", "state-none"};
+            String[] all = {"state-running", "state-waiting", "state-zombie", "state-ended", "state-failed",
+                "state-none", "state-lost"};
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
@@ -267,6 +287,7 @@ public final class ProcessTableView extends VBox {
                 case "waiting in join()" -> "state-waiting";
                 case "zombie" -> "state-zombie";
                 case "ended" -> "state-ended";
+                case "lost from view" -> "state-lost";
                 default -> "state-none";
             }, all);
         }

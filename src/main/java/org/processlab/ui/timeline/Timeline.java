@@ -100,6 +100,8 @@ public class Timeline extends Control {
             CSS.createStyleableColorProperty(this, "waitingColor", "-pl-waiting-color", t -> t.waitingColor, null);
     private final StyleableProperty<Color> zombieColor =
             CSS.createStyleableColorProperty(this, "zombieColor", "-pl-zombie-color", t -> t.zombieColor, null);
+    private final StyleableProperty<Color> lostColor =
+            CSS.createStyleableColorProperty(this, "lostColor", "-pl-lost-color", t -> t.lostColor, null);
     private final StyleableProperty<Color> endedColor =
             CSS.createStyleableColorProperty(this, "endedColor", "-pl-ended-color", t -> t.endedColor, null);
     private final StyleableProperty<Color> createdColor =
@@ -575,6 +577,14 @@ public class Timeline extends Control {
     /** Bars while a zombie: exited, not reaped ({@code -pl-zombie-color}). */
     public final Color getZombieColor() {
         return zombieColor.getValue();
+    }
+
+    /**
+     * A process lost from view: the dashed outline and the "?" marks of its band after ProcessLab's supervisor was
+     * gone, and its lane's detail text ({@code -pl-lost-color}).
+     */
+    public final Color getLostColor() {
+        return lostColor.getValue();
     }
 
     /** The thin line after the end ({@code -pl-ended-color}). */

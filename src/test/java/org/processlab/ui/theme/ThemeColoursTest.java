@@ -34,10 +34,11 @@ import org.processlab.ui.timeline.TimelineFixture;
  *       {@value #MARK_OFF_LANE} (a washed-out projector takes contrast, not that much).</li>
  *   <li>Process text shades (lane titles, the console's names): contrast ≥ 4.5:1 (WCAG AA; 7:1, AAA, in high contrast)
  *       on the lanes, the alternate lanes and a selected lane.</li>
- *   <li>The timeline's painted text (titles, PIDs, the axis, exit labels, notes, the zombie label, the cursor's badge)
- *       on what it is painted on: ≥ 4.5:1.</li>
+ *   <li>The timeline's painted text (titles, PIDs, the axis, exit labels, notes, the zombie label, the cursor's badge,
+ *       a lost band's "?" marks and its lane's detail) on what it is painted on: ≥ 4.5:1.</li>
  *   <li>States: each lane state's colour differs from the states it meets on a bar (created → running ⇄ waiting,
- *       running → zombie → ended) by ΔE00 ≥ {@value #STATES_APART}, and every two kernel states by as much, for normal
+ *       running → zombie → ended, running or waiting → lost; lost also from created and ended, the other outlines
+ *       and lines) by ΔE00 ≥ {@value #STATES_APART}, and every two kernel states by as much, for normal
  *       vision; under the three dichromacies by ΔE00 ≥ {@value #STATES_APART_CVD} (each state also has its own
  *       pattern, {@code Marks}, so colour only adds to it).</li>
  * </ul>
@@ -131,7 +132,8 @@ class ThemeColoursTest {
                     new String[] {"mutedText", "lane"}, new String[] {"mutedText", "laneAlt"},
                     new String[] {"mutedText", "selection"}, new String[] {"warning", "lane"},
                     new String[] {"warning", "laneAlt"}, new String[] {"warning", "note"},
-                    new String[] {"error", "lane"}, new String[] {"emphasisText", "zombie"},
+                    new String[] {"error", "lane"}, new String[] {"lost", "lane"}, new String[] {"lost", "laneAlt"},
+                    new String[] {"lost", "selection"}, new String[] {"emphasisText", "zombie"},
                     new String[] {"emphasisText", "cursor"});
             for (String[] p : pairs) {
                 double r = ColourMaths.contrast(c.get(p[0]), c.get(p[1]));
@@ -147,7 +149,8 @@ class ThemeColoursTest {
     void eachStateColourDiffersFromItsNeighbours() throws Exception {
         List<String[]> lane = List.of(new String[] {"created", "running"}, new String[] {"running", "waiting"},
                 new String[] {"running", "zombie"}, new String[] {"zombie", "ended"},
-                new String[] {"waiting", "zombie"});
+                new String[] {"waiting", "zombie"}, new String[] {"running", "lost"},
+                new String[] {"waiting", "lost"}, new String[] {"created", "lost"}, new String[] {"ended", "lost"});
         List<String> kernel = List.of("kernelRunning", "kernelSleeping", "kernelDiskWait", "kernelStopped",
                 "kernelZombie");
         for (Theme t : Theme.values()) {
@@ -196,6 +199,7 @@ class ThemeColoursTest {
         props.put("zombie", Timeline::getZombieColor);
         props.put("created", Timeline::getCreatedColor);
         props.put("ended", Timeline::getEndedColor);
+        props.put("lost", Timeline::getLostColor);
         props.put("kernelRunning", Timeline::getKernelRunningColor);
         props.put("kernelSleeping", Timeline::getKernelSleepingColor);
         props.put("kernelDiskWait", Timeline::getKernelDiskWaitColor);

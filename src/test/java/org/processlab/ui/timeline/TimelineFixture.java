@@ -66,6 +66,25 @@ public final class TimelineFixture {
         return m;
     }
 
+    /**
+     * A finished run of two seconds whose program killed ProcessLab's supervisor (PID 1) at 0.8 s: main and its child
+     * ran on, and nobody saw them end, so both are lost from view from then on. FX thread or any.
+     */
+    public static RunModel lostRun() {
+        RunModel m = new RunModel();
+        m.setSupervisorPid(1);
+        List.<RunEvent>of(
+                new RunEvent.RunStarted(T0, "fixture", List.of("python3", "fixture.py"), "fork"),
+                new RunEvent.RootSpawned(T0 + 100, MAIN, 1),
+                new RunEvent.ProcessSeen(T0 + 200, MAIN, 1, 1, -1, "python3 fixture.py", true),
+                new RunEvent.ProcessSeen(T0 + 300_000, CHILD, MAIN, 2, -1, "python3 fixture.py", true),
+                new RunEvent.SupervisorLost(T0 + 800_000, 137, false),
+                new RunEvent.OutputLine(T0 + 900_000, MAIN, Stream.STDOUT, "main still here", false),
+                new RunEvent.LostEnded(T0 + 1_900_000, "sweep", 2, 0),
+                new RunEvent.RunEnded(T0 + 2_000_000, null)).forEach(m::append);
+        return m;
+    }
+
     /** A timeline showing {@code run}, in no scene yet. FX thread. */
     public static Timeline timeline(RunModel run) {
         Timeline t = new Timeline();

@@ -199,10 +199,12 @@ final class LanesPainter {
         s.setFont(st.laneFont());
         s.setFill(title);
         s.fillText(fit(s, lane.title(), st.laneFont(), maxW), x, y + laneH * 0.44);
-        boolean orphan = p.orphan();
+        // an orphan is said in bold warning; lost from view in its band's colour, not bold (its longer words then fit
+        // a child's header with a PID of six digits)
+        boolean orphan = p.orphan() && !p.lost();
         Font detail = orphan ? st.smallBoldFont() : st.smallFont();
         s.setFont(detail);
-        s.setFill(orphan ? st.warning() : st.mutedText());
+        s.setFill(p.lost() ? st.lost().color() : orphan ? st.warning() : st.mutedText());
         s.fillText(fit(s, lane.detail(), detail, maxW), x, y + laneH * 0.84);
         s.setAlpha(1);
     }
@@ -250,6 +252,7 @@ final class LanesPainter {
                     }
                 }
                 case CREATED -> marks.created(s, st, x0, top, wdt, bh);
+                case LOST -> marks.lost(s, st, x0, top, wdt, bh);
                 default -> {
                 }
             }

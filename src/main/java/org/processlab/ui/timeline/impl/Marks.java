@@ -1,5 +1,7 @@
 package org.processlab.ui.timeline.impl;
 
+import javafx.scene.text.TextAlignment;
+
 import org.processlab.model.KernelStateKind;
 import org.processlab.ui.timeline.DrawingSurface;
 
@@ -11,7 +13,8 @@ import org.processlab.ui.timeline.DrawingSurface;
  *
  * <p>No state is told by colour alone (a colour-blind student, a washed-out projector): each has its own shape as
  * well. A process's life: created an empty outline, running a solid bar, waiting in {@code join()} a pale bar
- * hatched one way, a zombie a bar crossed both ways (a mesh), ended a dashed line. The kernel strip: R solid, S a
+ * hatched one way, a zombie a bar crossed both ways (a mesh), ended a dashed line, lost from view an empty band
+ * with a dashed outline and a row of "?" marks (nobody saw whether it still ran). The kernel strip: R solid, S a
  * thin line (present, idle), D dashed, T an empty outline, Z dotted. Patterns are drawn only where the surface
  * shows them, so their cost is bounded by its width.
  */
@@ -20,6 +23,8 @@ final class Marks {
     private static final double ARROW_HEAD_PER_WIDTH = 5.5;
     /** The distance between two hatch lines of a waiting bar, px at the default text size. */
     private static final double HATCH_STEP = 7;
+    /** The distance between two "?" marks of a band lost from view, px at the default text size. */
+    private static final double LOST_MARK_STEP = 30;
     /** The distance between two mesh lines of a zombie bar (each way), px at the default text size. */
     private static final double MESH_STEP = 6;
     /** A line of output's tick, px wide at the default text size. */
@@ -79,6 +84,30 @@ final class Marks {
     void ended(DrawingSurface s, TimelineStyle st, double x0, double x1, double y) {
         st.ended().use(s);
         s.strokeLine(x0, y, x1, y);
+    }
+
+    /**
+     * Lost from view (ProcessLab's supervisor was gone while it ran, and no one saw its end): an empty band with a
+     * dashed outline, a row of "?" marks along its middle. The first mark is half a step in from {@code x}, so even a
+     * short band (a legend's swatch) has one; only marks on the surface are drawn.
+     */
+    void lost(DrawingSurface s, TimelineStyle st, double x, double y, double w, double h) {
+        st.lost().use(s);
+        double inset = st.lost().width() / 2;
+        s.strokeRect(x + inset, y + inset, Math.max(1, w - 2 * inset), Math.max(1, h - 2 * inset));
+        double step = LOST_MARK_STEP * st.unit();
+        double end = Math.min(x + w - step / 4, s.width());
+        double k = x + step / 2;
+        if (k < -step) {
+            k += Math.floor((-step - k) / step) * step;
+        }
+        s.setFont(st.smallBoldFont());
+        s.setTextAlign(TextAlignment.CENTER);
+        double baseline = y + h / 2 + st.smallBoldFont().getSize() * 0.35;
+        for (; k < end; k += step) {
+            s.fillText(TimelineStyle.LOST_MARK, k, baseline);
+        }
+        s.setTextAlign(TextAlignment.LEFT);
     }
 
     /** A parent started a child ({@code start()}): an arrow from the parent's bar to the child's. */

@@ -54,6 +54,7 @@ final class TimelineLegend {
         add("waiting in join()", (s, st, w, h) -> marks.waiting(s, st, 0, 2, w, h - 4));
         add("zombie (not reaped)", (s, st, w, h) -> marks.zombie(s, st, 0, 2, w, h - 4));
         add("ended", (s, st, w, h) -> marks.ended(s, st, 0, w, h / 2));
+        add("lost from view", (s, st, w, h) -> marks.lost(s, st, 0, 2, w, h - 4));
         add("start()", (s, st, w, h) -> marks.startArrow(s, st, 2, h / 2, w - 2, h / 2));
         add("reaped", (s, st, w, h) -> marks.reapedArrow(s, st, 2, h / 2, w - 2, h / 2));
         add("join()", (s, st, w, h) -> marks.joinArrow(s, st, 2, h / 2, w - 2, h / 2));

@@ -43,7 +43,9 @@ record TimelineStyle(
         // pens
         Pen created, Pen ended, Pen hatch, Pen waitingOutline, Pen startArrow, Pen reapedArrow, Pen joinArrow,
         Pen gridLine, Pen axisTick, Pen treeLine, Pen noteLine, Pen noteOutline, Pen exitOk, Pen exitBad,
-        Pen nowLine, Pen cursorLine) {
+        Pen nowLine, Pen cursorLine,
+        // lost from view: its band's dashed outline, and the colour of its "?" marks and of its lane's detail
+        Pen lost) {
 
     /** The lane font's size at the default text size, px: the marks' sizes are given for it. */
     static final double DEFAULT_LANE_FONT_PX = 15;
@@ -52,6 +54,8 @@ record TimelineStyle(
     static final String WIDEST_EXIT_LABEL = "exit -15 SIGTERM";
     /** What a zombie's bar says, where it is wide enough. */
     static final String ZOMBIE_TEXT = "zombie";
+    /** What a band lost from view repeats along its length: whether it still ran, nobody saw. */
+    static final String LOST_MARK = "?";
     /** The axis's unit, at its right end. */
     static final String AXIS_UNIT = "seconds since Run";
 
@@ -87,7 +91,8 @@ record TimelineStyle(
                 Pen.solid(t.getEndedColor(), 1 * u),
                 Pen.solid(t.getErrorColor(), 1.5 * u),
                 Pen.dashed(t.getNowColor(), 1.5 * u, 5 * u, 4 * u),
-                Pen.solid(t.getCursorColor(), 2.5 * u));
+                Pen.solid(t.getCursorColor(), 2.5 * u),
+                Pen.dashed(t.getLostColor(), 2 * u, 6 * u, 4 * u));
     }
 
     /** The kernel-state strip's colour for {@code k}. */

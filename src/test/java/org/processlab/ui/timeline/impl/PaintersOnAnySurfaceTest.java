@@ -58,6 +58,33 @@ class PaintersOnAnySurfaceTest {
         assertThat(lanes.depth).isZero();
     }
 
+    @Test
+    void aProcessLostFromViewIsABandOfQuestionMarksAndSaysSoInItsLane() throws Exception {
+        Recording lanes = new Recording(1000, 400);
+        Recording whole = new Recording(1000, 600);
+        fx(() -> {
+            Timeline t = TimelineFixture.timeline(TimelineFixture.lostRun());
+            StackPane root = new StackPane(t);
+            new Scene(root, 1000, 520);
+            root.applyCss();
+            root.layout();
+            t.redrawNow();
+            PaintFrame f = ((TimelineSkin) t.getSkin()).frame();
+            new LanesPainter().paint(lanes, f);
+            ((TimelineSkin) t.getSkin()).paintWhole(whole);
+            return null;
+        });
+        // two lanes lost from 0.8 s to the run's end at 2 s: a row of marks each, far more than one
+        assertThat(lanes.texts.stream().filter("?"::equals).count()).as("the \"?\" marks").isGreaterThan(6);
+        assertThat(lanes.texts).anyMatch(s -> s.equals("PID 4000 · lost from view"))
+                .anyMatch(s -> s.startsWith("PID 4001 · lost"));
+        assertThat(lanes.dashedRects).as("the bands' dashed outlines").isEqualTo(2);
+        assertThat(lanes.texts).as("no exit label: no end was seen").noneMatch(s -> s.startsWith("exit"));
+        assertThat(whole.texts).as("the legend's entry").contains("lost from view");
+        assertThat(lanes.nullPaints + whole.nullPaints).as("paints with no colour").isZero();
+        assertThat(lanes.clips).as("clips").isZero();
+    }
+
     /** Records what it is asked to draw. */
     private static final class Recording implements DrawingSurface {
         final List<String> texts = new ArrayList<>();
@@ -68,6 +95,9 @@ class PaintersOnAnySurfaceTest {
         int clips;
         int depth;
         int nullPaints;
+        /** Rectangles stroked with a dashed pen. */
+        int dashedRects;
+        private boolean dashed;
         private Color fill;
         private Color stroke;
         private double alpha = 1;
@@ -111,10 +141,12 @@ class PaintersOnAnySurfaceTest {
 
         @Override
         public void setLineDashes(double on, double off) {
+            dashed = true;
         }
 
         @Override
         public void setSolidLines() {
+            dashed = false;
         }
 
         @Override
@@ -144,6 +176,7 @@ class PaintersOnAnySurfaceTest {
         @Override
         public void strokeRect(double x, double y, double rw, double rh) {
             stroked();
+            dashedRects += dashed ? 1 : 0;
             lines++;
         }
 

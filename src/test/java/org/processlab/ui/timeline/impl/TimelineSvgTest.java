@@ -89,11 +89,12 @@ class TimelineSvgTest {
         assertThat(inSvg.subList(2, restore)).as("the lanes and the overlay, call for call")
                 .isEqualTo(onCanvas);
         List<String> legend = inSvg.subList(restore + 1, inSvg.size());
-        for (String word : List.of("running", "waiting in join()", "stderr", "kernel:", "S sleeping")) {
+        for (String word : List.of("running", "waiting in join()", "lost from view", "stderr", "kernel:",
+                "S sleeping")) {
             assertThat(legend).as("the legend says " + word).anyMatch(c -> c.startsWith("fillText " + word + " @"));
         }
         assertThat(legend.stream().filter(c -> c.startsWith("clipRect")).count()).as("a swatch each")
-                .isEqualTo(10 + 2);
+                .isEqualTo(11 + 2);
     }
 
     @Test
