@@ -724,7 +724,8 @@ def _wrap_os():
     real_fork = os.__dict__.get('fork')
     if real_fork is not None:
         def fork():
-            pid = real_fork()
+            with _transparent:      # EAGAIN at the run's process cap: the program's own traceback, as without us
+                pid = real_fork()
             if pid > 0:
                 _spawned(pid, None)
             return pid

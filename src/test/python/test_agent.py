@@ -372,6 +372,14 @@ FAILING = textwrap.dedent('''
         elif case == 'send':
             a, b = mp.Pipe()
             a.send(lambda: 0)
+        elif case == 'fork':
+            # no process may be made (EAGAIN, as at a run's process cap); root is exempt from RLIMIT_NPROC
+            import resource
+            if os.getuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+            os.fork()
     if __name__ == '__main__':
         main(sys.argv[1])
 ''')
@@ -430,7 +438,7 @@ class TracedProgramTest(unittest.TestCase):
 
     @unittest.skipUnless(NO_FRAME_OF_OURS, 'Python 3.11+')
     def test_tracebacks_through_every_wrapper_are_as_without_the_agent(self):
-        for case in ('waitpid', 'posix_spawn', 'popen', 'init', 'start', 'start-raises', 'join', 'send'):
+        for case in ('waitpid', 'posix_spawn', 'popen', 'init', 'start', 'start-raises', 'join', 'send', 'fork'):
             with self.subTest(case=case):
                 plain = python(self.script, case, cwd=self.dir)
                 r, app = self.traced(case)
