@@ -217,6 +217,8 @@ class Supervisor(object):
         else:
             null, stdin_w = os.open(os.devnull, os.O_RDONLY), None
         sigs = set(signal.valid_signals()) - {signal.SIGKILL, signal.SIGSTOP}
+        if os.environ.pop('PROCESSLAB_KEEP_IGNORED', None) == '1':
+            sigs -= IGNORED_AT_START     # the CLI under nohup: passed on as a shell does
         # Tell the agents which pipes are the run's own output (see PROTOCOL.md).
         env = dict(os.environ)
         env['PROCESSLAB_STDIO'] = ','.join(
@@ -920,6 +922,13 @@ def parse_args(argv):
     return opts, []
 
 
+# Signals the app was started with ignored (`nohup`, a shell's background job), as it passed them on to us: the program
+# inherits them ignored, as from a shell, and so do we. (Python itself ignores SIGPIPE and SIGXFSZ at start-up, so
+# those cannot be told apart here: they are reset for the program as before.)
+IGNORED_AT_START = frozenset(s for s in (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP)
+                             if signal.getsignal(s) == signal.SIG_IGN)
+
+
 def leave_app_group():
     """Moves the supervisor into a process group of its own. It is started by the app, in the app's group: a terminal's
     Ctrl+C (SIGINT to its foreground group) would reach the supervisor too, which would begin a stop of its own before
@@ -966,7 +975,7 @@ def main(argv):
     os.set_blocking(wake_r, False)
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
-    for s in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    for s in {signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP} - IGNORED_AT_START:
         signal.signal(s, lambda *_: None)
 
     try:

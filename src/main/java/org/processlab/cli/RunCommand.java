@@ -184,6 +184,7 @@ public final class RunCommand implements Callable<Integer> {
         if (noCgroups) {
             spec = spec.withCgroups(false);
         }
+        spec = spec.withIgnoredSignalsPassedOn();     // a shell passes on what it was started with ignored (nohup)
         RunModel model = new RunModel();
         RunSession session = RunSession.start(spec, model);
         if (stdin != null) {

@@ -67,6 +67,21 @@ public record RunSpec(String title, Path workingDir, List<String> supervisor, Li
         }
     }
 
+    /**
+     * A copy whose program inherits the signals ProcessLab itself was started with ignored (SIGINT, SIGQUIT, SIGHUP),
+     * as a shell passes them on: the CLI under {@code nohup}. Without it (the window) the program starts with every
+     * signal at its default, whatever the app inherited.
+     */
+    public RunSpec withIgnoredSignalsPassedOn() {
+        java.util.Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(KEEP_IGNORED, "1");
+        return new RunSpec(title, workingDir, supervisor, command, more, startMethod, timeLimit, maxProcesses, stopGrace,
+                nice, niceWhenBusy, stdinFromApp, cgroups);
+    }
+
+    /** The variable that asks the supervisor to pass ignored signals on; it takes it out of the program's environment. */
+    static final String KEEP_IGNORED = "PROCESSLAB_KEEP_IGNORED";
+
     /** A copy with another time limit (null: none). */
     public RunSpec withTimeLimit(Duration limit) {
         return new RunSpec(title, workingDir, supervisor, command, env, startMethod, limit, maxProcesses, stopGrace, nice, niceWhenBusy, stdinFromApp, cgroups);

@@ -86,6 +86,8 @@ class CtrlCCliTest {
 
 
             if __name__ == "__main__":
+                ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+                print("main: SIGINT " + ("ignored" if ignored else "not ignored"), flush=True)
                 workers = [multiprocessing.Process(target=work, args=(n,), name="worker" + str(n)) for n in (1, 2)]
                 for w in workers:
                     w.start()
@@ -165,6 +167,8 @@ class CtrlCCliTest {
 
         assertThat(report.path("stoppedBy").asText()).isEqualTo("user");
         assertThat(notes("int-")).as("nobody interrupted the program").isEmpty();
+        assertThat(lines(report)).as("the program inherits the ignored SIGINT, as from a shell")
+                .contains("main: SIGINT ignored");
         assertThat(err.get(10, TimeUnit.SECONDS)).contains("stopped the run on request").doesNotContain("SIGINT");
         assertEverythingEndedAndNoOrphan(report);
     }
