@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -444,8 +445,13 @@ public final class RunSession implements AutoCloseable {
     }
 
     private void awaitAgents() throws InterruptedException {
-        // Every process has ended; their agent connections close by themselves. Read them to the end.
+        // Every process has ended; their agent connections close by themselves. Read them to the end. A process
+        // that connected and ended while the channel was busy may still be in the OS's queue of new connections,
+        // counted nowhere: those are accepted first, or their lines would be dropped with the queue.
         long waitUntil = System.nanoTime() + LAST_WORDS_WITHIN.toNanos();
+        CountDownLatch allAccepted = new CountDownLatch(1);
+        server.acceptQueued(allAccepted::countDown);
+        allAccepted.await(waitUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
         while (server.openAgentConnections() > 0 && System.nanoTime() < waitUntil) {
             Thread.sleep(5);
         }

@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,8 @@ final class SelectorTransport implements TraceTransport {
     private final SelectionKey serverKey;
     /** Connections without a whole first message yet, oldest (earliest deadline) first. */
     private final ArrayDeque<ChannelLink> waiting = new ArrayDeque<>();
+    /** Called once the OS's queue of new connections has been seen empty ({@link #acceptQueued}). */
+    private final List<Runnable> whenAllAccepted = new ArrayList<>();
     /** Connections accepted by the acceptor and open. */
     private int connected;
     /** Every connection open. */
@@ -106,6 +109,17 @@ final class SelectorTransport implements TraceTransport {
     @Override
     public String address() {
         return endpoint.address();
+    }
+
+    @Override
+    public void acceptQueued(Runnable done) {
+        tasks.add(() -> {
+            whenAllAccepted.add(done);
+            if (!closing) {
+                acceptAll();
+            }
+        });
+        selector.wakeup();
     }
 
     @Override
@@ -202,6 +216,7 @@ final class SelectorTransport implements TraceTransport {
                 return;
             }
             if (ch == null) {
+                allAccepted();
                 return;
             }
             while (waiting.size() >= MAX_WAITING) {
@@ -229,8 +244,23 @@ final class SelectorTransport implements TraceTransport {
             acceptPausedUntil = 0;
             if (serverKey.isValid()) {
                 serverKey.interestOps(SelectionKey.OP_ACCEPT);
+                if (!whenAllAccepted.isEmpty() && !closing) {
+                    acceptAll();        // someone waits for the queue to be seen empty, with nothing new to wake us
+                }
             }
         }
+    }
+
+    /** The OS's queue of new connections was just seen empty: whoever waited for that hears it. */
+    private void allAccepted() {
+        for (Runnable r : whenAllAccepted) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        }
+        whenAllAccepted.clear();
     }
 
     /** Closes the connections whose deadline for a first message has passed, after a last read of what came. */

@@ -80,10 +80,19 @@ final class TraceServer implements TraceTransport.Acceptor, AgentMessages.Listen
 
     /**
      * Agent connections still open (each ends when its process has ended and its data is read), counting those
-     * accepted whose first message has not been handled yet (any of them may be an agent's).
+     * accepted whose first message has not been handled yet (any of them may be an agent's). A connection the OS
+     * still holds queued is not counted: {@link #acceptQueued} first.
      */
     int openAgentConnections() {
         return openAgents.get() + connecting.get();
+    }
+
+    /**
+     * Accepts every connection the OS holds queued now, then calls {@code done} (on the transport's thread): after
+     * it, {@link #openAgentConnections()} counts every connection made before this call. Any thread.
+     */
+    void acceptQueued(Runnable done) {
+        transport.acceptQueued(done);
     }
 
     @Override

@@ -50,6 +50,15 @@ interface TraceTransport extends AutoCloseable {
     /** The value of {@code PROCESSLAB_TRACE}: where the run's processes connect. */
     String address();
 
+    /**
+     * Accepts every connection the OS holds queued for the channel now, each told through {@link Acceptor#connecting()},
+     * then calls {@code done} on the transport's thread. The run's end asks for this once its processes have ended: a
+     * process's connect completes before the process can end, so its connection is then queued or accepted, and from
+     * {@code done} on the acceptor's counts hold every one. Any thread; {@code done} is not called once the transport
+     * has closed.
+     */
+    void acceptQueued(Runnable done);
+
     /** Stops accepting connections. Open connections go on until they end (an agent's data is read to the end). */
     @Override
     void close();

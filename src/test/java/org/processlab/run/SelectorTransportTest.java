@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +32,7 @@ import org.processlab.model.ChannelRefusal;
 /**
  * The selector transport against raw sockets, on a Unix socket and on loopback TCP: one deadline for the whole hello,
  * the cap on connections waiting for one (the oldest goes, a fresh hello gets in), the way back to a process, and the
- * acceptor's counts kept balanced for the run's last words.
+ * acceptor's counts kept balanced for the run's last words, and a connection the OS still queues counted once asked.
  */
 class SelectorTransportTest {
     @TempDir
@@ -259,6 +260,41 @@ class SelectorTransportTest {
         await(() -> acceptor.closed.get() == 1, "the bad one's end is told");
     }
 
+    @ParameterizedTest
+    @EnumSource(ChannelKind.class)
+    void aConnectionTheOsStillQueuesIsCountedOnceAcceptQueuedIsDone(ChannelKind kind) throws Exception {
+        open(kind);
+        SocketChannel busy = connect();
+        write(busy, "{\"k\":\"hello\"}\n{\"k\":\"hold\"}\n");
+        assertThat(acceptor.holding.await(20, TimeUnit.SECONDS)).as("the transport's thread is in a handler").isTrue();
+        SocketChannel late = connect();         // the OS completes the connect and queues it: nobody has accepted it
+        write(late, "{\"k\":\"hello\"}\n{\"k\":\"out\",\"n\":3}\nabc");
+        late.close();                           // a process that said everything and ended
+        assertThat(acceptor.connecting.get()).as("the queued connection is counted nowhere yet").isZero();
+
+        AtomicInteger countedAtDone = new AtomicInteger(-1);
+        CountDownLatch done = new CountDownLatch(1);
+        transport.acceptQueued(() -> {
+            countedAtDone.set(acceptor.connecting.get() + acceptor.accepted.size() - 1);
+            done.countDown();
+        });
+        acceptor.hold.countDown();
+        assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(countedAtDone.get()).as("accepted and counted by the time done is called").isEqualTo(1);
+        await(() -> acceptor.messages.size() == 1 && acceptor.closed.get() == 1, "its message read, then its end");
+        assertThat(new String(acceptor.messages.get(0).payload(), 0, 3, StandardCharsets.UTF_8)).isEqualTo("abc");
+        assertThat(acceptor.connecting.get()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelKind.class)
+    void acceptQueuedWithNothingQueuedIsDoneAtOnce(ChannelKind kind) throws Exception {
+        open(kind);
+        CountDownLatch done = new CountDownLatch(1);
+        transport.acceptQueued(done::countDown);
+        assertThat(done.await(5, TimeUnit.SECONDS)).as("no new connection needed to wake it").isTrue();
+    }
+
     /** An acceptor that takes every hello and records what comes. */
     private static final class Recorder implements TraceTransport.Acceptor {
         final AtomicInteger connecting = new AtomicInteger();
@@ -267,6 +303,10 @@ class SelectorTransportTest {
         final List<TraceMessage> messages = new CopyOnWriteArrayList<>();
         final List<TraceTransport.Peer> peers = new CopyOnWriteArrayList<>();
         private final Map<ChannelRefusal, Integer> refusals = new EnumMap<>(ChannelRefusal.class);
+        /** A message of kind {@code hold} keeps the transport's thread in its handler until this counts down. */
+        final CountDownLatch hold = new CountDownLatch(1);
+        /** Counts down when a {@code hold} message is being handled. */
+        final CountDownLatch holding = new CountDownLatch(1);
 
         synchronized int refused(ChannelRefusal why) {
             return refusals.getOrDefault(why, 0);
@@ -289,6 +329,15 @@ class SelectorTransportTest {
             return new TraceTransport.Connection() {
                 @Override
                 public void message(TraceMessage m) {
+                    if (m.kind().equals("hold")) {
+                        holding.countDown();
+                        try {
+                            hold.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return;
+                    }
                     if (m.kind().equals("throw")) {
                         throw new IllegalStateException("a handler's bug (this test's)");
                     }
