@@ -27,36 +27,21 @@ import sys
 import time
 
 
-def _load_wire():
-    """boot/_processlab_wire.py, the module the agents use too. Loaded by its path: -I leaves
-    PYTHONPATH out, and boot/ is put on sys.path only for this one import, so nothing else
-    of boot/ (sitecustomize, the agent) can be imported here by chance."""
-    boot = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'boot')
-    sys.path.insert(0, boot)
+def _load_beside(folder, name):
+    """The module `name` from `folder` (relative to this file), loaded by its path: -I leaves PYTHONPATH and the
+    script's folder out, and the folder is on sys.path only for this one import, so nothing else in it (boot/'s
+    sitecustomize, the agent) can be imported here by chance."""
+    where = os.path.join(os.path.dirname(os.path.abspath(__file__)), folder)
+    sys.path.insert(0, where)
     try:
-        import _processlab_wire
+        return __import__(name)
     finally:
-        sys.path.remove(boot)
-        sys.path_importer_cache.pop(boot, None)
-    return _processlab_wire
+        sys.path.remove(where)
+        sys.path_importer_cache.pop(where, None)
 
 
-wire = _load_wire()
-
-
-def _load_contain():
-    """contain.py beside this file (the sweeper loads it too): the run's cgroups and the sweep."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    sys.path.insert(0, here)
-    try:
-        import contain
-    finally:
-        sys.path.remove(here)
-        sys.path_importer_cache.pop(here, None)
-    return contain
-
-
-contain = _load_contain()
+wire = _load_beside('boot', '_processlab_wire')     # what the agents use too
+contain = _load_beside('', 'contain')               # the run's cgroups and the sweep (sweep.py loads it too)
 MAX_PAYLOAD = wire.MAX_PAYLOAD
 MAX_LINE = wire.MAX_LINE
 read_stat = wire.read_stat      # (state, ppid, pgrp, session, starttime) or None
