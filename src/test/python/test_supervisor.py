@@ -12,20 +12,9 @@ import textwrap
 import time
 import unittest
 
-from tracer import BOOT, SUPERVISOR, FakeApp, load_supervisor, python, wire
+from tracer import BOOT, SUPERVISOR, FakeApp, RecordingApp, load_supervisor, python, wire
 
 sup = load_supervisor()
-
-
-class RecordingApp(object):
-    """Stands in for supervisor.App: keeps what the supervisor sends."""
-
-    def __init__(self):
-        self.gone = False
-        self.sent = []
-
-    def send(self, k, payload=None, **fields):
-        self.sent.append((k, fields, payload))
 
 
 class LoadingTest(unittest.TestCase):

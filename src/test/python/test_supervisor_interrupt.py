@@ -12,23 +12,9 @@ import textwrap
 import time
 import unittest
 
-from tracer import SUPERVISOR, FakeApp, load_supervisor
+from tracer import SUPERVISOR, FakeApp, RecordingApp, load_supervisor
 
 sup = load_supervisor()
-
-
-class RecordingApp(object):
-    """Stands in for supervisor.App: keeps what the supervisor sends."""
-
-    def __init__(self):
-        self.gone = False
-        self.sent = []
-
-    def send(self, k, payload=None, **fields):
-        self.sent.append((k, fields, payload))
-
-    def signalled(self):
-        return [(f['pid'], f['signal']) for k, f, _ in self.sent if k == 'signalled']
 
 
 def wait_for(check, timeout=20):

@@ -44,6 +44,21 @@ def python(*args, env=None, timeout=60, **kw):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, **kw)
 
 
+class RecordingApp(object):
+    """Stands in for supervisor.App: keeps what the supervisor sends."""
+
+    def __init__(self):
+        self.gone = False
+        self.sent = []
+
+    def send(self, k, payload=None, **fields):
+        self.sent.append((k, fields, payload))
+
+    def signalled(self):
+        """(pid, signal) of each `signalled` sent, in order."""
+        return [(f['pid'], f['signal']) for k, f, _ in self.sent if k == 'signalled']
+
+
 class FakeApp(object):
     """The app's side of the trace protocol, for a test: accepts every connection, reads its messages
     (line + payload) into `messages` as (connection number, dict, payload bytes or None). Use as a
