@@ -740,6 +740,11 @@ def _wrap_os():
                 return pid
             setattr(os, name, _copy_meta(spawn, real))
 
+    for name in ('execv', 'execve'):
+        real = os.__dict__.get(name)
+        if real is not None:
+            setattr(os, name, _announcing_exec(real))
+
     real_exit = os._exit
 
     def _exit(n):
@@ -751,6 +756,95 @@ def _wrap_os():
             pass
         real_exit(n)
     os._exit = _copy_meta(_exit, real_exit)
+
+
+# exec: the process keeps its PID and becomes another program. Every os.exec* function ends in os.execv or
+# os.execve (execl, execle, execlp, execvp, execvpe through os._execvpe, which looks both up at call time), so
+# wrapping those two covers them; os.posix_spawn makes a new process and is not an exec. exec keeps nothing of
+# this interpreter: what our stdout buffer holds is lost, and the flusher and any other thread vanish mid-step.
+# So, as at os._exit, everything buffered goes out first, and the flusher and every sender are held still (their
+# locks) until the exec has happened or failed.
+
+_EXEC_LOCK_WAIT = 1.0   # seconds: a flusher stuck longer than this is not waited for (exec then goes on)
+
+
+def _announcing_exec(real):
+    """Wraps os.execv or os.execve: flush, drain, `exec`, then the real call; `exec-failed` if it raised."""
+    def wrapper(path, args, *rest):
+        held = _exec_hold(path, args)
+        try:
+            with _transparent:
+                return real(path, args, *rest)    # returns only by raising
+        except BaseException as e:
+            _exec_release(held, path, e)
+            raise
+    return _copy_meta(wrapper, real)
+
+
+def _exec_hold(path, args):
+    """Everything the process printed goes out, then `exec` if the file can be run; returns what to let go.
+
+    `exec` is announced only for a file this process may execute (`access(X_OK)`): os.execvp tries each folder of
+    PATH in turn, and the misses on the way are no exec of anyone. Never raises."""
+    held = [None, None, False]    # the flush lock, the connection's lock, `exec` sent
+    try:
+        if not _flusher_state.get('stop'):
+            lock = _flush_lock
+            if lock.acquire(True, _EXEC_LOCK_WAIT):
+                held[0] = lock
+        _flush_ours()
+        drain = globals().get('_drain')    # waits until our output channel is read (where there is one)
+        if drain is not None:
+            drain()
+        try:
+            runnable = isinstance(path, int) or os.access(path, os.X_OK)
+        except Exception:
+            runnable = True
+        conn = _conn
+        conn.lock.acquire()
+        held[1] = conn.lock
+        if runnable:
+            _msg('exec', t=_now(), path=_exec_path(path), argv=_exec_argv(args))
+            held[2] = True
+    except BaseException:
+        _debug('exec')
+    return held
+
+
+def _exec_release(held, path, e):
+    """The exec raised: `exec-failed` (when `exec` was sent) and the held locks go back. Never raises."""
+    try:
+        if held[2]:
+            _msg('exec-failed', t=_now(), path=_exec_path(path), error=_exception_name(e),
+                 message=_exception_text(e))
+    except BaseException:
+        _debug('exec-failed')
+    for lock in (held[1], held[0]):
+        if lock is not None:
+            try:
+                lock.release()
+            except Exception:
+                pass
+
+
+def _exec_path(path):
+    """The program's path as text; for an fd (os.execve(fd, ...)), the file it names, or null."""
+    try:
+        if isinstance(path, int):
+            return os.readlink('/proc/self/fd/%d' % path)
+        return os.fsdecode(path)
+    except Exception:
+        return None
+
+
+def _exec_argv(args):
+    """The new program's argv as text, its first 50 items (as `spawn` bounds it); null if it cannot be read."""
+    if type(args) not in (list, tuple):
+        return None     # never iterate what the real call may refuse (it takes a list or a tuple only)
+    try:
+        return [os.fsdecode(a) if isinstance(a, (bytes, str)) else str(a) for a in args[:50]]
+    except Exception:
+        return None
 
 
 def _at_exit():
