@@ -3,6 +3,7 @@ package org.processlab.cli;
 import java.io.PrintStream;
 
 import org.processlab.export.RunDocument;
+import org.processlab.model.ExecView;
 import org.processlab.model.OutputLog;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
@@ -53,18 +54,28 @@ public final class TextReport {
         }
     }
 
-    /** The width of the "name[PID]" column: the longest among the processes, so the streams line up. */
+    /**
+     * The width of the "name[PID]" column: the longest among the processes (each name it had, before and after an
+     * exec), so the streams line up.
+     */
     static int whoWidth(RunSnapshot run) {
         int whoWidth = WHO_WIDTH;
         for (ProcessView p : run.processes()) {
-            whoWidth = Math.max(whoWidth, p.displayName().length() + 2 + Long.toString(p.pid()).length());
+            int pid = 2 + Long.toString(p.pid()).length();
+            whoWidth = Math.max(whoWidth, p.nameBeforeExec().length() + pid);
+            for (ExecView e : p.execs()) {
+                whoWidth = Math.max(whoWidth, e.name().length() + pid);
+            }
         }
         return whoWidth;
     }
 
-    /** The columns before a line's text: its time (seconds since the run began), "name[PID]", stream and marks. */
+    /**
+     * The columns before a line's text: its time (seconds since the run began), "name[PID]" (the name the process had
+     * at {@code t}: a line printed before an exec keeps the old program's), stream and marks.
+     */
     static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced) {
-        String who = run.byPid(pid).map(ProcessView::displayName).orElse("?");
+        String who = run.byPid(pid).map(p -> p.nameAt(t)).orElse("?");
         return String.format("%8.3f  %-" + whoWidth + "s %-6s %s", RunDocument.seconds(run, t), who + "[" + pid + "]",
                 stream.id(), untraced ? "(untraced) " : "");
     }
@@ -98,6 +109,13 @@ public final class TextReport {
             if (p.startFailed() != null) {
                 // it has no process: its row says why, under its name
                 out.println("  ".repeat(p.depth() + 1) + p.startFailed().describe());
+            }
+            String was = p.nameBeforeExec();
+            for (ExecView e : p.execs()) {
+                // the same process (PID) became another program: its row says when, and what it was
+                out.printf("%sexec at %.3f s: %s (was %s)%n", "  ".repeat(p.depth() + 1), RunDocument.seconds(run, e.t()),
+                        e.program(), was);
+                was = e.name();
             }
         }
         out.println();

@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 import org.processlab.model.SupervisorLoss;
+import org.processlab.model.ExecView;
 import org.processlab.model.JoinView;
 import org.processlab.model.OutputLog;
 import org.processlab.model.ProcKey;
@@ -166,7 +167,18 @@ final class DocumentToRun {
                 p.pid() == null ? 0 : output.count(pid, Stream.STDERR),
                 p.startFailed() == null ? null : new StartFailure(RunDocument.micros(start, p.startFailed().t()),
                         p.startFailed().error(), p.startFailed().message()),
-                time(start, p.lostAt()));
+                time(start, p.lostAt()), execs(p.execs(), start));
+    }
+
+    private static List<ExecView> execs(List<RunDocument.Exec> execs, long start) {
+        if (execs.isEmpty()) {
+            return List.of();
+        }
+        List<ExecView> out = new ArrayList<>(execs.size());
+        for (RunDocument.Exec e : execs) {
+            out.add(new ExecView(RunDocument.micros(start, e.t()), e.path(), e.command()));
+        }
+        return List.copyOf(out);
     }
 
     private static long time(long start, Double seconds) {

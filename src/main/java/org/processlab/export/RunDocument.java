@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.processlab.model.ChannelRefusals;
 import org.processlab.model.Containment;
+import org.processlab.model.ExecView;
 import org.processlab.model.JoinView;
 import org.processlab.model.KernelStateKind;
 import org.processlab.model.LifeState;
@@ -35,7 +36,7 @@ import org.processlab.model.UnfinishedLine;
  *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"}],
  *                 "standIn", "args", "command", "daemon", "startCalledAt", "orphanedAt", "depth",
  *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"},
- *                 "lostAt"}],
+ *                 "lostAt", "execs": [{"t", "path", "command"}]}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
  *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"}],
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
@@ -57,7 +58,7 @@ import org.processlab.model.UnfinishedLine;
  * lines are made one at a time as they are read, so writing a million lines costs no more memory than the run
  * already holds.
  *
- * @param formatVersion       the version of the format: 1, 2 or 3
+ * @param formatVersion       the version of the format: 1 to 4
  * @param exitCode            the root process's status as a shell reports it (128+N for signal N), or null when
  *                            the run could not start or broke
  * @param error               why the run could not start or broke, or null
@@ -105,7 +106,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           int processesPastLimit, Long forksRefused, SupervisorLost supervisorLost) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     /**
      * ProcessLab's supervisor ended before the run did ({@link SupervisorLoss}).
@@ -166,6 +167,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      *                      what; else null (always before version 3)
      * @param lostAt        when it was lost from view (ProcessLab's supervisor was gone while it ran and no source
      *                      saw it end: state {@code lost}), or null
+     * @param execs         the programs it became by {@code exec}, in time order (it kept its PID; {@code command} is
+     *                      the last one's); empty before version 4
      */
     public record Process(Long pid, long startTicks, Long ppid, long parent, Role role, String name, String label,
                           String target, Boolean alive, Integer exitCode, String signal, boolean orphan,
@@ -173,7 +176,18 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           Double reapedAt, List<StateSpan<LifeState>> states,
                           List<StateSpan<KernelStateKind>> kernelStates, List<Line> output, Long standIn,
                           String args, String command, boolean daemon, Double startCalledAt, Double orphanedAt,
-                          Integer depth, List<Join> joins, StartFailed startFailed, Double lostAt) {
+                          Integer depth, List<Join> joins, StartFailed startFailed, Double lostAt,
+                          List<Exec> execs) {
+    }
+
+    /**
+     * An {@code exec}: from {@code t} the process ran another program, keeping its PID.
+     *
+     * @param t       when it called exec, seconds from the run's start
+     * @param path    the file it ran ({@code /bin/sh}), or null
+     * @param command the new program's arguments joined by spaces, or null
+     */
+    public record Exec(double t, String path, String command) {
     }
 
     /**
@@ -315,7 +329,15 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid()), logged),
                 p.notStarted() ? p.pid() : null, p.args(), p.command(), p.daemon(), time(run, p.startCalledAt()),
                 time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()), startFailed(run, p.startFailed()),
-                time(run, p.lostAt()));
+                time(run, p.lostAt()), execs(run, p.execs()));
+    }
+
+    private static List<Exec> execs(RunSnapshot run, List<ExecView> execs) {
+        List<Exec> out = new ArrayList<>(execs.size());
+        for (ExecView e : execs) {
+            out.add(new Exec(seconds(run, e.t()), e.path(), e.command()));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static StartFailed startFailed(RunSnapshot run, StartFailure f) {

@@ -255,6 +255,7 @@ public final class RunDocumentReader {
         Integer depth = null;
         List<RunDocument.Join> joins = null;
         RunDocument.StartFailed startFailed = null;
+        List<RunDocument.Exec> execs = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "pid" -> pid = in.integerOrNull();
@@ -292,6 +293,7 @@ public final class RunDocumentReader {
                 case "depth" -> depth = in.isNull() ? null : in.smallInteger("a depth");
                 case "joins" -> joins = in.list(this::join);
                 case "startFailed" -> startFailed = in.isNull() ? null : startFailed();
+                case "execs" -> execs = in.list(this::exec);
                 default -> in.skip();
             }
         }
@@ -305,7 +307,23 @@ public final class RunDocumentReader {
                 in.required(orphan, "orphan"), in.required(traced, "traced"), startMethod, helperKind, startedAt,
                 endedAt, reapedAt, in.required(states, "states"), in.required(kernelStates, "kernelStates"),
                 in.required(output, "output"), standIn, args, command, daemon, startCalledAt, orphanedAt, depth,
-                joins == null ? List.of() : joins, startFailed, lostAt);
+                joins == null ? List.of() : joins, startFailed, lostAt, execs == null ? List.of() : execs);
+    }
+
+    private RunDocument.Exec exec() throws IOException {
+        in.startObject("an exec");
+        Double t = null;
+        String path = null;
+        String command = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "t" -> t = in.seconds();
+                case "path" -> path = in.textOrNull();
+                case "command" -> command = in.textOrNull();
+                default -> in.skip();
+            }
+        }
+        return new RunDocument.Exec(in.required(t, "t"), path, command);
     }
 
     private RunDocument.StartFailed startFailed() throws IOException {

@@ -167,6 +167,15 @@ public final class RunDocumentWriter {
             g.writeEndObject();
         }
         seconds(g, "lostAt", p.lostAt());
+        g.writeArrayFieldStart("execs");
+        for (RunDocument.Exec e : p.execs()) {
+            g.writeStartObject();
+            g.writeNumberField("t", e.t());
+            g.writeStringField("path", e.path());
+            g.writeStringField("command", e.command());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -408,6 +408,30 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     }
 
     @Override
+    public Void execed(RunEvent.Execed e) {
+        ProcessFacts p = table.processFor(e.pid(), -1);
+        p.execs.add(new ExecView(e.t(), e.path(), e.command()));
+        p.commandBeforeExec = p.command;
+        if (e.command() != null) {
+            p.command = e.command();
+        }
+        p.seen(e.t());
+        return null;
+    }
+
+    @Override
+    public Void execFailed(RunEvent.ExecFailed e) {
+        ProcessFacts p = table.processFor(e.pid(), -1);
+        int last = p.execs.size() - 1;
+        // the exec announced just before raised: the process runs its old program still
+        if (last >= 0 && p.execs.get(last).t() <= e.t()) {
+            p.execs.remove(last);
+            p.command = p.commandBeforeExec;
+        }
+        return null;
+    }
+
+    @Override
     public Void outputLine(OutputLine e) {
         long pid = writerOf(e.pid());
         output.append(pid == e.pid() ? e : new OutputLine(e.t(), pid, e.stream(), e.text(), true));

@@ -64,6 +64,10 @@ final class ProcessFacts {
     final List<KernelSample> kernel = new ArrayList<>();
     /** The {@code join()} calls it made, in the order they were reported; an open one has {@code to == Span.OPEN}. */
     final List<JoinView> joins = new ArrayList<>();
+    /** The programs it became by {@code exec}, in the order reported; the last one runs now. */
+    final List<ExecView> execs = new ArrayList<>();
+    /** Its command line before its last {@code exec}, given back should that exec fail. */
+    String commandBeforeExec;
 
     ProcessFacts(ProcKey key) {
         this.key = key;

@@ -38,6 +38,8 @@ import java.util.List;
  * @param startFailed  for a Process object whose {@code start()} raised (it has no process): why; else null
  * @param lostAt       when it was lost from view (its supervisor was gone while it ran, and no source saw its end:
  *                     {@link LifeState#LOST}), or -1; {@code endedAt} then stays -1
+ * @param execs        the programs it became by {@code exec}, in time order (empty for none): it kept its PID; from
+ *                     each one's time it ran that program, and {@code command} is the last one's
  */
 public record ProcessView(ProcKey key, long ppid, long parent, Role role, String name, String label, String target,
                           String args, String command, boolean traced, String helperKind, String startMethod,
@@ -45,7 +47,7 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
                           Integer exitCode, boolean orphan, long orphanedAt, int depth,
                           List<Span<LifeState>> states, List<Span<KernelStateKind>> kernelStates,
                           List<JoinView> joins, long stdoutLines, long stderrLines, StartFailure startFailed,
-                          long lostAt) {
+                          long lostAt, List<ExecView> execs) {
 
     /** The PID. */
     public long pid() {
@@ -80,8 +82,27 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
         return Signals.nameForExitCode(exitCode);
     }
 
-    /** What a person calls it: the label if the program named it, else the name. */
+    /**
+     * What a person calls it: after an {@code exec}, the program it runs now ({@link ExecView#name()}); else the label
+     * if the program named it, else the name.
+     */
     public String displayName() {
+        return execs.isEmpty() ? nameBeforeExec() : execs.get(execs.size() - 1).name();
+    }
+
+    /** What a person called it at {@code t} (epoch µs): {@link #displayName()} as it was then, before a later exec. */
+    public String nameAt(long t) {
+        String n = nameBeforeExec();
+        for (ExecView e : execs) {
+            if (e.t() <= t) {
+                n = e.name();
+            }
+        }
+        return n;
+    }
+
+    /** The label if the program named it, else the name: what it was called before any {@code exec}. */
+    public String nameBeforeExec() {
         return label != null ? label : name;
     }
 

@@ -104,6 +104,10 @@ public sealed interface RunEvent {
         R lostEnded(LostEnded e);
 
         R forksRefused(ForksRefused e);
+
+        R execed(Execed e);
+
+        R execFailed(ExecFailed e);
     }
 
     /**
@@ -408,6 +412,28 @@ public sealed interface RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.outputLine(this);
+        }
+    }
+
+    /**
+     * Process {@code pid} became another program at {@code t} ({@code exec}): it keeps its PID, parent and start time
+     * and from {@code t} runs {@code path} (may be null) with {@code command} (its arguments joined by spaces, or null).
+     */
+    record Execed(long t, long pid, String path, String command) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.execed(this);
+        }
+    }
+
+    /**
+     * In process {@code pid}, the exec of {@code path} announced by an {@link Execed} raised {@code error} instead: it
+     * goes on running the program it ran before.
+     */
+    record ExecFailed(long t, long pid, String path, String error) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.execFailed(this);
         }
     }
 }

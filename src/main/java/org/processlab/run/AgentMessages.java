@@ -76,6 +76,8 @@ final class AgentMessages implements TraceTransport.Connection {
             case "joined" -> joined(t, j);
             case "reaped" -> reaped(t, j);
             case "exit" -> exit(t, j);
+            case "exec" -> exec(t, j);
+            case "exec-failed" -> execFailed(t, j);
             default -> {
                 // a newer agent may say more
             }
@@ -151,5 +153,15 @@ final class AgentMessages implements TraceTransport.Connection {
 
     private void exit(long t, JsonNode j) {
         model.append(new RunEvent.Exiting(t, pid, j.path("code").isNumber() ? j.path("code").asInt() : null));
+    }
+
+    /** {@code exec}: this process becomes another program; its connection closes next (a Python one says hello again). */
+    private void exec(long t, JsonNode j) {
+        model.append(new RunEvent.Execed(t, pid, text(j, "path"),
+                j.path("argv").isArray() ? WireFields.joined(j.path("argv")) : null));
+    }
+
+    private void execFailed(long t, JsonNode j) {
+        model.append(new RunEvent.ExecFailed(t, pid, text(j, "path"), text(j, "error")));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.processlab.model.ChannelRefusals;
 import org.processlab.model.Containment;
+import org.processlab.model.ExecView;
 import org.processlab.model.SupervisorLoss;
 import org.processlab.model.JoinView;
 import org.processlab.model.KernelStateKind;
@@ -67,28 +68,31 @@ final class RunFixture {
                         new Span<>(KernelStateKind.RUNNING, at(2_400_000), Span.OPEN)),
                 List.of(new JoinView(CHILD, at(500_000), at(123_456_791), true),
                         new JoinView(HELPER, at(190_000_000), Span.OPEN, false)),
-                output.count(MAIN, Stream.STDOUT), output.count(MAIN, Stream.STDERR), null, -1);
+                output.count(MAIN, Stream.STDOUT), output.count(MAIN, Stream.STDERR), null, -1, List.of());
         ProcessView child = new ProcessView(new ProcKey(CHILD, 52_010), 1, MAIN, Role.CHILD, "Process-1", "p1",
                 "work", "(1, 'a')", "python3 -c 'from multiprocessing.spawn import spawn_main'", false,
                 "resource_tracker", "spawn", true, at(100_000), at(100_123), at(123_456_790), at(123_456_791), -9, true,
                 at(110_000_000), 1, List.of(new Span<>(LifeState.CREATED, at(100_000), at(100_123)),
                         new Span<>(LifeState.RUNNING, at(100_123), at(123_456_790))),
                 List.of(new Span<>(KernelStateKind.DISK_WAIT, at(200_000), at(300_000))),
-                List.of(), output.count(CHILD, Stream.STDOUT), output.count(CHILD, Stream.STDERR), null, -1);
+                List.of(), output.count(CHILD, Stream.STDOUT), output.count(CHILD, Stream.STDERR), null, -1,
+                List.of(new ExecView(at(120_000_000), "/bin/sh", "sh -c 'echo \"quoted\" \u2713'"),
+                        new ExecView(at(121_000_000), null, null)));
         ProcessView helper = new ProcessView(new ProcKey(HELPER, 52_020), SUPERVISOR, MAIN, Role.HELPER, "sh",
                 null, null, null, "sh -c 'echo from a shell'", false, "forkserver", null, false, -1, at(-3),
                 -1, -1, null, false, -1, 2,
                 List.of(new Span<>(LifeState.ZOMBIE, at(124_000_000), at(124_000_001))), List.of(), List.of(),
-                output.count(HELPER, Stream.STDOUT), output.count(HELPER, Stream.STDERR), null, -1);
+                output.count(HELPER, Stream.STDOUT), output.count(HELPER, Stream.STDERR), null, -1, List.of());
         ProcessView never = new ProcessView(new ProcKey(-3, -1), -1, MAIN, Role.CHILD, "Process-2", "never", "work",
                 "()", null, true, null, null, false, -1, -1, -1, -1, null, false, -1, 1,
                 List.of(new Span<>(LifeState.CREATED, at(50_000), at(60_000))), List.of(), List.of(), 0, 0,
-                new StartFailure(at(60_000), "_pickle.PicklingError", "Can't pickle <function <lambda> at 0x7f>: \"quoted\""), -1);
+                new StartFailure(at(60_000), "_pickle.PicklingError", "Can't pickle <function <lambda> at 0x7f>: \"quoted\""), -1,
+                List.of());
         ProcessView lost = new ProcessView(new ProcKey(-4, -1), -1, MAIN, Role.CHILD, "Process-3", "lost", "work",
                 "()", null, true, null, null, false, -1, -1, -1, -1, null, false, -1, 1,
                 List.of(new Span<>(LifeState.CREATED, at(50_000), at(200_000_000)),
                         new Span<>(LifeState.LOST, at(150_000_000), Span.OPEN)), List.of(), List.of(), 0, 0,
-                null, at(150_000_000));
+                null, at(150_000_000), List.of());
         return new RunSnapshot(77, RunStatus.ENDED, "A run \"quoted\" \u2713", START, at(200_000_000),
                 at(200_000_123), List.of(main, child, helper, never, lost), 137, StopReason.TIME_LIMIT, "it broke",
                 List.of("fork", "spawn"), "forkserver", SUPERVISOR, output.size(),

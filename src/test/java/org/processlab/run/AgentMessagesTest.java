@@ -47,6 +47,25 @@ class AgentMessagesTest {
     }
 
     @Test
+    void execAndAFailedExecBecomeTheirEvents() throws Exception {
+        AgentMessages a = AgentMessages.hello(model, json("""
+                {"k":"hello","token":"x","peer":"agent","pid":100,"ppid":99,"t":1000,"startTicks":7,
+                 "argv":["python3","main.py"]}"""), listener);
+        a.message(msg("{\"k\":\"exec\",\"t\":1100,\"path\":\"/bin/nope\",\"argv\":[\"nope\"]}"));
+        a.message(msg("{\"k\":\"exec-failed\",\"t\":1110,\"path\":\"/bin/nope\",\"error\":\"OSError\","
+                + "\"message\":\"[Errno 8] Exec format error\"}"));
+        a.message(msg("{\"k\":\"exec\",\"t\":1200,\"path\":\"/bin/sh\",\"argv\":[\"sh\",\"-c\",\"echo hi\"]}"));
+        a.message(msg("{\"k\":\"exec\",\"t\":1300,\"path\":null,\"argv\":null}"));
+        a.closed();
+
+        assertThat(model.events()).filteredOn(e -> !(e instanceof RunEvent.ProcessSeen)).containsExactly(
+                new RunEvent.Execed(1100, 100, "/bin/nope", "nope"),
+                new RunEvent.ExecFailed(1110, 100, "/bin/nope", "OSError"),
+                new RunEvent.Execed(1200, 100, "/bin/sh", "sh -c echo hi"),
+                new RunEvent.Execed(1300, 100, null, null));
+    }
+
+    @Test
     void eachKindBecomesItsEvent() throws Exception {
         AgentMessages a = AgentMessages.hello(model, json("""
                 {"k":"hello","token":"x","peer":"agent","pid":100,"ppid":99,"t":1000,"startTicks":null,

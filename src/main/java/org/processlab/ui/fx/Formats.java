@@ -2,6 +2,7 @@ package org.processlab.ui.fx;
 
 import java.util.Locale;
 
+import org.processlab.model.CommandLines;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.Signals;
@@ -42,10 +43,14 @@ public final class Formats {
     }
 
     /**
-     * What the views call a process: its label ({@code p1}), its multiprocessing name ({@code Process-1}), or for a
-     * process known only by its command line a short form of it ({@code grandchild.py}, {@code sleep 5}).
+     * What the views call a process: after an {@code exec}, the program it became ({@code sh -c echo hi}); else its
+     * label ({@code p1}), its multiprocessing name ({@code Process-1}), or for a process known only by its command
+     * line a short form of it ({@code grandchild.py}, {@code sleep 5}).
      */
     public static String name(ProcessView p) {
+        if (!p.execs().isEmpty()) {
+            return p.displayName();     // the program it became: what its label named is gone
+        }
         if (p.label() != null) {
             return p.label();
         }
@@ -54,35 +59,6 @@ public final class Formats {
 
     /** {@code /usr/bin/python3 /a/b/grandchild.py x} → {@code grandchild.py x}; {@code /bin/sleep 5} → {@code sleep 5}. */
     public static String shortCommand(String command) {
-        if (command == null || command.isBlank()) {
-            return "?";
-        }
-        if (!command.contains("/") && !command.contains("\\")) {
-            return command;
-        }
-        String[] parts = command.trim().split("\\s+");
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (String part : parts) {
-            out.add(base(part));
-        }
-        if (out.size() > 1 && out.get(0).toLowerCase(Locale.ROOT).startsWith("python")) {
-            int script = -1;
-            for (int i = 1; i < out.size(); i++) {
-                if (out.get(i).endsWith(".py")) {
-                    script = i;
-                    break;
-                }
-            }
-            if (script > 0) {
-                out = out.subList(script, out.size());
-            }
-        }
-        String s = String.join(" ", out);
-        return s.length() > 40 ? s.substring(0, 39) + "…" : s;
-    }
-
-    private static String base(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+        return CommandLines.shortForm(command);
     }
 }

@@ -51,7 +51,11 @@ public record TimelineLane(long pid, String title, String detail, String note, i
             }
         }
         String title = Formats.name(p);
-        if (p.label() != null && p.name() != null && !p.name().equals(p.label()) && p.name().startsWith("Process-")) {
+        if (!p.execs().isEmpty()) {
+            // the program it runs now, and what it was before its first exec: one lane, one PID
+            title = title + "  (was " + Formats.shortCommand(p.nameBeforeExec()) + ")";
+        } else if (p.label() != null && p.name() != null && !p.name().equals(p.label())
+                && p.name().startsWith("Process-")) {
             title = p.label() + "  (" + p.name() + ")";
         }
         return new TimelineLane(p.pid(), title, d.toString(), note, p.depth(), p);
