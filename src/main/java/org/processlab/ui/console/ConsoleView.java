@@ -312,7 +312,7 @@ public final class ConsoleView extends VBox {
                 return;
             }
             who.setVisible(true);
-            who.setText(vm.nameOf(r.pid()));
+            who.setText(vm.nameOf(r.pid(), r.t()));
             String color = "-fx-text-fill: " + ProcessPalette.css(palette.get().textColorOf(r.pid())) + ";";
             if (!color.equals(who.getStyle())) {
                 who.setStyle(color);

@@ -59,6 +59,8 @@ public final class ConsoleViewModel {
     /** The rows (a prefix of {@code all}, which is in time order) the time limit lets through; -1: no limit. */
     private int limitCount = -1;
     private final Map<Long, String> names = new HashMap<>();
+    /** The processes that exec'd, by PID, as the last frame showed them: their lines are named as at their time. */
+    private final Map<Long, ProcessView> execed = new HashMap<>();
     private final int maxRows;
     private final ProgramInputViewModel input = new ProgramInputViewModel(new ProgramInputViewModel.Echo() {
         @Override
@@ -136,6 +138,9 @@ public final class ConsoleViewModel {
             String n = org.processlab.ui.fx.Formats.name(p);
             if (!n.equals(names.put(p.pid(), n))) {
                 renamed = true;
+            }
+            if (!p.execs().isEmpty()) {
+                execed.put(p.pid(), p);
             }
         }
         if (renamed) {
@@ -276,6 +281,7 @@ public final class ConsoleViewModel {
         input.showDropped(0);
         logFile.set(null);
         names.clear();
+        execed.clear();
         totalLines.set(0);
         runStart.set(-1);
         namesRevision.set(namesRevision.get() + 1);
@@ -337,5 +343,14 @@ public final class ConsoleViewModel {
     public String nameOf(long pid) {
         String n = names.get(pid);
         return n == null ? "PID " + pid : n + " · " + pid;
+    }
+
+    /**
+     * What the console calls process {@code pid} on a line printed at {@code t} (epoch µs): {@link #nameOf(long)}, but
+     * a line printed before an exec keeps the name of the program that printed it.
+     */
+    public String nameOf(long pid, long t) {
+        ProcessView p = execed.get(pid);
+        return p == null ? nameOf(pid) : org.processlab.ui.fx.Formats.nameAt(p, t) + " · " + pid;
     }
 }

@@ -48,13 +48,17 @@ public final class Formats {
      * line a short form of it ({@code grandchild.py}, {@code sleep 5}).
      */
     public static String name(ProcessView p) {
-        if (!p.execs().isEmpty()) {
-            return p.displayName();     // the program it became: what its label named is gone
-        }
-        if (p.label() != null) {
-            return p.label();
-        }
-        return shortCommand(p.name());
+        return p.execs().isEmpty() ? nameBeforeExec(p) : p.displayName();
+    }
+
+    /** What the views called {@code p} at {@code t} (epoch µs): {@link #name} as it was then, before a later exec. */
+    public static String nameAt(ProcessView p, long t) {
+        return p.execs().isEmpty() || t < p.execs().get(0).t() ? nameBeforeExec(p) : p.nameAt(t);
+    }
+
+    /** What the views called {@code p} before any exec: its label, else a short form of its name. */
+    public static String nameBeforeExec(ProcessView p) {
+        return p.label() != null ? p.label() : shortCommand(p.name());
     }
 
     /** {@code /usr/bin/python3 /a/b/grandchild.py x} → {@code grandchild.py x}; {@code /bin/sleep 5} → {@code sleep 5}. */

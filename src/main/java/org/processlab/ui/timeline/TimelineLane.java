@@ -31,6 +31,11 @@ public record TimelineLane(long pid, String title, String detail, String note, i
      */
     public static TimelineLane of(ProcessView p, long supervisorPid) {
         StringBuilder d = new StringBuilder(p.notStarted() ? "no PID" : "PID " + p.pid());
+        if (!p.execs().isEmpty()) {
+            // one lane, one PID: the title is the program it runs now, the detail (first, as the lane may cut it) what
+            // it was before its first exec
+            d.append(" · was ").append(Formats.nameBeforeExec(p));
+        }
         String note = null;
         if (p.startFailed() != null) {
             d.append(" · start() raised ").append(p.startFailed().error());
@@ -51,10 +56,7 @@ public record TimelineLane(long pid, String title, String detail, String note, i
             }
         }
         String title = Formats.name(p);
-        if (!p.execs().isEmpty()) {
-            // the program it runs now, and what it was before its first exec: one lane, one PID
-            title = title + "  (was " + Formats.shortCommand(p.nameBeforeExec()) + ")";
-        } else if (p.label() != null && p.name() != null && !p.name().equals(p.label())
+        if (p.execs().isEmpty() && p.label() != null && p.name() != null && !p.name().equals(p.label())
                 && p.name().startsWith("Process-")) {
             title = p.label() + "  (" + p.name() + ")";
         }
