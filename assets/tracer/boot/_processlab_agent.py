@@ -456,7 +456,7 @@ FLUSH_IDLE = 0.1
 _STDOUT_BUFFER = 1 << 16
 _flush_lock = _thread.allocate_lock()
 _flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0}
-_flushing = _thread._local()     # .on: this thread is in a flush of ours; .text: in a watched text write
+_flushing = _thread._local()     # .on: this thread is in a flush of ours (its writes are not watched)
 
 
 def _batched():
@@ -477,24 +477,16 @@ class _Watch(object):
     def install(self, w):
         if self.hooks:
             return
+        st = _flusher_state
         for obj, name in ((w, 'write'), (w, 'writelines'), (w.buffer, 'write')):
             real = getattr(type(obj), name).__get__(obj)
-            if obj is w:
-                def watched(arg, _real=real):
-                    # the text layer hands its bytes to the buffer's (watched) write: one look per call
-                    _flushing.text = True
-                    try:
-                        n = _real(arg)
-                    finally:
-                        _flushing.text = False
+
+            # Lean: a bound write the program keeps runs through this for good, floods included.
+            def watched(arg, _real=real, _st=st):
+                n = _real(arg)
+                if not _st['running']:
                     _written(arg)
-                    return n
-            else:
-                def watched(arg, _real=real):
-                    n = _real(arg)
-                    if not getattr(_flushing, 'text', False):
-                        _written(arg)
-                    return n
+                return n
             try:
                 setattr(obj, name, watched)
             except (AttributeError, TypeError):
