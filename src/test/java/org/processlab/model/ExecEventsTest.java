@@ -2,8 +2,6 @@ package org.processlab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import org.processlab.model.RunEvent.ChildStarted;
@@ -12,21 +10,16 @@ import org.processlab.model.RunEvent.Execed;
 import org.processlab.model.RunEvent.Exiting;
 import org.processlab.model.RunEvent.ProcessSeen;
 import org.processlab.model.RunEvent.Reaped;
-import org.processlab.model.RunEvent.RootSpawned;
-import org.processlab.model.RunEvent.RunStarted;
 
 /** exec: one process, one lane, one PID; from the exec on it is called by the program it became. */
 class ExecEventsTest {
-    private static final long SUP = 50;
-    private static final long MAIN = 100;
+    private static final long SUP = RunModelTest.SUP;
+    private static final long MAIN = RunModelTest.MAIN;
     private static final long P1 = 101;
 
-    private RunModel started() {
-        RunModel m = new RunModel();
-        m.setSupervisorPid(SUP);
-        m.append(new RunStarted(1_000, "t", List.of("python3", "x.py"), null));
-        m.append(new RootSpawned(1_100, MAIN, 7));
-        m.append(new ProcessSeen(1_200, MAIN, SUP, 7, -1, "python3 x.py", true));
+    /** {@link RunModelTest#started()}, and main's child {@code p1} (PID {@link #P1}, start ticks 9) running. */
+    private static RunModel started() {
+        RunModel m = RunModelTest.started();
         m.append(new ChildStarted(2_000, 2_500, MAIN, P1, "Process-1", "p1", "work", "()", "fork", false));
         m.append(new ProcessSeen(2_100, P1, MAIN, 9, -1, "python3 x.py", true));
         return m;

@@ -21,11 +21,12 @@ import org.processlab.model.RunEvent.RunStarted;
 
 /** Event sequences in, state spans out. Times are small numbers of microseconds for readability. */
 class RunModelTest {
-    private static final long SUP = 50;
-    private static final long MAIN = 100;
+    static final long SUP = 50;
+    static final long MAIN = 100;
     private static final long P1 = 101;
 
-    private RunModel started() {
+    /** A model whose main process (PID {@link #MAIN}, under supervisor {@link #SUP}) said hello at 1 200. */
+    static RunModel started() {
         RunModel m = new RunModel();
         m.setSupervisorPid(SUP);
         m.append(new RunStarted(1_000, "t", List.of("python3", "x.py"), null));

@@ -3,7 +3,6 @@ package org.processlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,9 @@ class ExecWindowTest extends WindowTest {
                 """);
         app.launch(home, "--lessons", lessons.toString());
         app.click("#runButton");
-        Timeline timeline = app.shell().timeline();
-        app.waitFor("the run to end", Duration.ofSeconds(90), () -> timeline.getSnapshot() != null
-                && timeline.getSnapshot().status().finished() && !app.vm().run().runningProperty().get());
+        app.waitForRunShown();
         app.waitForPulses(3);
+        Timeline timeline = app.shell().timeline();
         RunSnapshot s = app.fx(timeline::getSnapshot);
         List<TimelineLane> lanes = app.fx(() -> List.copyOf(timeline.getLanes()));
         assertThat(lanes).as("one lane per process: the exec makes none").hasSize(s.processes().size());
