@@ -18,6 +18,7 @@ import time
 
 HOLDERS_FRESH = 0.05        # seconds a look at who holds a channel's write end stays good while one process does
 HOLDERS_SHARED_FRESH = 0.005  # ... and while several do (a forked child that has not made its own channels yet)
+OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
 O_ACCMODE = 3
@@ -29,7 +30,7 @@ class Channel(object):
     it, for a channel made for a child whose PID its parent did not know yet); `sender`: the process that registered
     it."""
 
-    __slots__ = ('fd', 'stream', 'pid', 'sender', 'ino', 'holders', 'looked')
+    __slots__ = ('fd', 'stream', 'pid', 'sender', 'ino', 'holders', 'looked', 'held', 'hold_until')
 
     def __init__(self, fd, stream, pid, sender):
         self.fd = fd
@@ -39,6 +40,8 @@ class Channel(object):
         self.ino = os.fstat(fd).st_ino
         self.holders = ()       # PIDs holding the write end at the last look
         self.looked = None      # when (monotonic seconds), or None: never
+        self.held = []          # (t, bytes) read before its `owner` came: relayed once it does
+        self.hold_until = None  # ... or at this time (monotonic seconds), or at end-of-file
 
 
 class Relay(object):
@@ -67,6 +70,7 @@ class Relay(object):
         self.sock.setblocking(False)
         self.sel.register(self.sock, selectors.EVENT_READ, 'output')
         self.holders_at = None  # when /proc was last looked at for holders (monotonic seconds)
+        self.holding = set()    # channels with bytes held for their `owner`
 
     # ------------------------------------------------------------------ channels in
 
@@ -127,17 +131,22 @@ class Relay(object):
         pid, inos = m.get('pid'), m.get('ino')
         if creds is None or creds[1] != self.uid or type(pid) is not int or not isinstance(inos, list):
             return
-        for ch in self.channels.values():
+        for ch in list(self.channels.values()):
             if ch.pid is None and ch.sender == creds[0] and ch.ino in inos:
                 ch.pid = pid
+                self.release(ch)
 
     # ------------------------------------------------------------------ output out
 
     def read(self, fd):
-        """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file."""
+        """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
+        The bytes of a channel made for a child whose PID has not come yet (its parent names it right after the
+        child started) are held until it comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
         if ch is None:
             return
+        if self.holding:
+            self.take_datagrams()   # an `owner` sent before these bytes were written comes first
         try:
             data = os.read(fd, self.max_payload)
         except (BlockingIOError, InterruptedError):
@@ -149,13 +158,33 @@ class Relay(object):
             self.close(fd)
             return
         if ch.pid is None:
-            self.take_datagrams()   # its `owner` may be waiting there: the child started before it wrote
+            self.take_datagrams()
+        if ch.pid is None and time.monotonic() < (ch.hold_until or time.monotonic() + OWNER_WAIT):
+            if ch.hold_until is None:
+                ch.hold_until = time.monotonic() + OWNER_WAIT
+            ch.held.append((t, data))
+            self.holding.add(ch)
+            return
+        self.release(ch)
         pid, shared = self.writer(ch)
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
 
+    def release(self, ch):
+        """Relays what ch held back, as its owner's (or as the holders say, when no owner came)."""
+        self.holding.discard(ch)
+        held, ch.held = ch.held, []
+        if held:
+            pid, shared = self.writer(ch)
+            for t, data in held:
+                self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+
     def close(self, fd):
-        ch = self.channels.pop(fd, None)
+        ch = self.channels.get(fd)
         if ch is not None:
+            if ch.held:
+                self.take_datagrams()
+                self.release(ch)
+            del self.channels[fd]
             self.sel.unregister(fd)
             os.close(fd)
 

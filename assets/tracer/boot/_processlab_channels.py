@@ -116,7 +116,24 @@ def for_child(fds):
     pipes = _make(len(want))
     if pipes is None:
         return {}
-    return dict(zip(want, pipes))
+    return dict(zip(want, [(_high(r), w) for r, w in pipes]))
+
+
+def _high(fd):
+    """fd moved to a number from 32 up (close-on-exec), as the agent keeps its connection: the read ends a parent
+    keeps until its child ends must not take the numbers the program's next files get."""
+    try:
+        import fcntl
+    except ImportError:
+        return fd
+    for base in (512, 128, 32):
+        try:
+            high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, base)
+        except OSError:
+            continue
+        os.close(fd)
+        return high
+    return fd
 
 
 def _make(n):
