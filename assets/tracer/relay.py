@@ -140,13 +140,17 @@ class Relay(object):
 
     def read(self, fd):
         """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
-        The bytes of a channel made for a child whose PID has not come yet (its parent names it right after the
-        child started) are held until it comes, at most OWNER_WAIT seconds."""
+
+        Who holds the channel is looked at before the read: an agent that waits for its channel to be read (before
+        a fork, say) then knows the look saw the world before its next step. The bytes of a channel made for a
+        child whose PID has not come yet (its parent names it right after the child started) are held until it
+        comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
         if ch is None:
             return
-        if self.holding:
+        if self.holding or ch.pid is None:
             self.take_datagrams()   # an `owner` sent before these bytes were written comes first
+        pid, shared = self.writer(ch)
         try:
             data = os.read(fd, self.max_payload)
         except (BlockingIOError, InterruptedError):
@@ -158,8 +162,6 @@ class Relay(object):
             self.close(fd)
             return
         if ch.pid is None:
-            self.take_datagrams()
-        if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
                 ch.hold_until = now + OWNER_WAIT
@@ -168,7 +170,6 @@ class Relay(object):
                 self.holding.add(ch)
                 return
         self.release(ch)
-        pid, shared = self.writer(ch)
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
 
     def wait_left(self, now):
