@@ -796,17 +796,17 @@ def _give_popen_channels(mod):
         _child_ended(self)
         return code
 
-    def poll(self, *a, **kw):
+    def _internal_poll(self, *a, **kw):     # poll(), and the module's cleanup of Popen objects dropped unwaited
         with _transparent:
             code = real_poll(self, *a, **kw)
         if code is not None:
             _child_ended(self)
         return code
 
-    real_wait, real_poll = popen.wait, popen.poll
+    real_wait, real_poll = popen.wait, popen._internal_poll
     popen._get_handles = _copy_meta(_get_handles, real_handles)
     popen.wait = _copy_meta(wait, real_wait)
-    popen.poll = _copy_meta(poll, real_poll)
+    popen._internal_poll = _copy_meta(_internal_poll, real_poll)
 
 
 def _child_started(popen):
@@ -879,7 +879,7 @@ def _system(command, pipes, spawn, waitpid):
         try:
             pid = spawn('/bin/sh', argv, os.environ, file_actions=actions, setsigdef=to_default, setsigmask=mask)
         except OSError:
-            return -1
+            return 127 << 8         # as system(3): the shell could not be run
         _close_ends(pipes, 1)
         _chan.name_owner(pid, [r for r, _ in pipes.values()])
         while True:         # our os.posix_spawn and os.waitpid report the shell's `spawn` and `reaped`
@@ -888,6 +888,8 @@ def _system(command, pipes, spawn, waitpid):
                 break
             except InterruptedError:
                 continue
+            except OSError:         # SIGCHLD ignored: the shell was reaped for us; system(3) says -1
+                return -1
         _chan.wait_read([r for r, _ in pipes.values() if r is not None])
         return status
     finally:
