@@ -628,6 +628,7 @@ def _after_fork_child():
 def _reaped(pid, status):
     try:
         if _wire.ended(status):   # a stopped/continued child has not been reaped
+            _drain()              # what we printed before the reap is stamped before it
             _msg('reaped', t=_now(), child=pid, status=status, exitcode=_wire.exitcode(status))
     except Exception:
         _debug('reaped')
@@ -933,6 +934,7 @@ def _wrap_os():
                 if r is not None and not options & getattr(os, 'WNOWAIT', 0):
                     ended = _wire.waitid_status(r.si_code, r.si_status)
                     if ended is not None:
+                        _drain()
                         _msg('reaped', t=_now(), child=r.si_pid, status=ended[0], exitcode=ended[1])
             except Exception:
                 _debug('waitid')
@@ -1171,6 +1173,7 @@ def _patch_process(mod):
         if popen is not None:
             try:
                 pid = popen.pid
+                _drain()            # what we printed before join() is stamped before it
                 _msg('join', t=_now(), child=pid,
                      timeout=None if timeout is None else float(timeout))
             except Exception:
