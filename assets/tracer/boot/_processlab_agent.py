@@ -899,6 +899,23 @@ def _system(command, pipes, spawn, waitpid):
             _signal.signal(sig, handler)
 
 
+def _wrap_kill():
+    """os.kill and os.killpg: a signal is a causal event too. What this process printed goes out before it (a
+    process that prints, then kills itself or its supervisor, keeps its line)."""
+    if not _chan.active():
+        return
+    for name in ('kill', 'killpg'):
+        real = os.__dict__.get(name)
+        if real is None or getattr(real, '_processlab', False):
+            continue
+
+        def kill(pid, sig, _real=real):
+            _drain()
+            with _transparent:
+                return _real(pid, sig)
+        setattr(os, name, _copy_meta(kill, real))
+
+
 def _channels_after_fork():
     """In a forked child: channels of its own, before the program's code runs again."""
     try:
@@ -1401,7 +1418,7 @@ def install():
         _debug('connect')
         _conn.broken()
         return
-    for step in (_install_streams, _wrap_os, _wrap_system):
+    for step in (_install_streams, _wrap_os, _wrap_system, _wrap_kill):
         try:
             step()
         except Exception:

@@ -14,7 +14,7 @@ import os
 STDIO = 'PROCESSLAB_STDIO'
 OUTPUT = 'PROCESSLAB_OUTPUT'
 NAMES = {1: 'stdout', 2: 'stderr'}
-ANSWER_WAIT = 1.0          # seconds an agent waits for the supervisor to take its channels
+ANSWER_WAIT = 3.0          # seconds an agent waits for the supervisor to take its channels (a loaded machine)
 DRAIN_YIELDS = 4           # times the CPU is yielded before the first sleep
 DRAIN_FIRST = 20e-6        # the first sleep while the supervisor has not read a channel yet
 DRAIN_MOST = 1e-3          # the longest sleep between two looks
