@@ -367,15 +367,29 @@ class _Sink(io.RawIOBase):
 class _Channel(io.FileIO):
     """fd 1 or 2 under sys.stdout / sys.stderr when the run has output channels: Python's own raw file, so
     closing the fd, isatty, blocking and EPIPE act as in a plain run. Counts what it wrote (`sent`): the flusher
-    backs off while that stays put."""
+    backs off while that stays put.
+
+    Only the supervisor reads our channel: EPIPE on it means the program killed the supervisor. The app is still
+    there, so from then on the stream sends what it writes to the app itself (`out`, as without a supervisor)."""
 
     sent = 0
+    _app = None     # the _Sink that sends to the app once the supervisor is gone
 
     def write(self, b):
-        with _transparent:      # an error (EBADF after os.close(1), EPIPE) is the program's, as without us
-            n = io.FileIO.write(self, b)
-        if n:
-            self.sent += n
+        if self._app is None:
+            try:
+                with _transparent:      # an error (EBADF after os.close(1)) is the program's, as without us
+                    n = io.FileIO.write(self, b)
+            except BrokenPipeError:
+                if not _chan.is_mine(self.fileno()):
+                    raise
+                self._app = _Sink(self.fileno(), self.name.strip('<>'))
+            else:
+                if n:
+                    self.sent += n
+                return n
+        n = self._app.write(b)
+        self.sent += n
         return n
 
 

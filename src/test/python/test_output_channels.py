@@ -276,6 +276,30 @@ class OutputChannelTest(unittest.TestCase):
         self.assertEqual(run.of(run.root), plain.stdout.encode())
         self.assertEqual(run.of(run.root, 'stderr'), plain.stderr.encode())
 
+    def test_a_program_that_kills_its_supervisor_prints_on_to_the_app(self):
+        code = '''
+            import os, sys, time
+            print('before', flush=True)
+            os.kill(os.getppid(), 9)
+            time.sleep(0.2)
+            for i in range(3):
+                print('still here', i, flush=True)
+            print('and on stderr', file=sys.stderr)
+        '''
+        path = os.path.join(self.dir, 'killer.py')
+        with open(path, 'w') as f:
+            f.write(textwrap.dedent(code))
+        with FakeApp('unix') as app:
+            r = python('-I', '-S', SUPERVISOR, '--', sys.executable, path, env=dict(app.env, PYTHONPATH=BOOT))
+            app.finish()
+        self.assertEqual(r.returncode, -signal.SIGKILL)
+        relayed = b''.join(p for _, m, p in app.messages if m.get('k') == 'out' and 'pid' in m)
+        self.assertEqual(relayed, b'before\n')
+        sent = {s: b''.join(p for _, m, p in app.messages if m.get('k') == 'out' and 'pid' not in m and m['s'] == s)
+                for s in ('stdout', 'stderr')}
+        self.assertEqual(sent, {'stdout': b'still here 0\nstill here 1\nstill here 2\n', 'stderr': b'and on stderr\n'})
+        self.assertEqual([m['code'] for m, _ in app.of_kind('exit')], [None], 'the program ended as it would')
+
     def test_os_system_returns_and_leaves_what_it_does_in_a_plain_run(self):
         code = '''
             import os, signal, threading
