@@ -106,7 +106,7 @@ class Relay(object):
             ok = self.register(m, fds, creds, flags)
             if addr:
                 try:
-                    self.sock.sendto(b'ok' if ok else b'no', addr)
+                    self.sock.sendto(b'ok %d' % self.me if ok else b'no', addr)
                 except OSError:
                     pass
 

@@ -923,8 +923,12 @@ def _wrap_kill():
         if real is None or getattr(real, '_processlab', False):
             continue
 
-        def kill(pid, sig, _real=real):
+        def kill(pid, sig, _real=real, _group=name == 'killpg'):
             _drain()
+            try:
+                _chan.before_signal(pid, _group)
+            except Exception:
+                _debug('before signal')
             with _transparent:
                 return _real(pid, sig)
         setattr(os, name, _copy_meta(kill, real))
