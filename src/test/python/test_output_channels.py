@@ -227,7 +227,6 @@ class OutputChannelTest(unittest.TestCase):
     def test_a_line_printed_1_ms_before_os_kill_is_kept(self):
         self.last_words('os.kill')
 
-    @unittest.expectedFailure   # until the flusher sends a sparse write at once (issue 15, the lead's change)
     def test_a_line_printed_1_ms_before_a_sigkill_from_elsewhere_is_kept(self):
         self.last_words('libc')
 
