@@ -266,23 +266,16 @@ def _move_high(s, _socket):
     # Keep fd 3, 4, ... free: a program that prints the fds of the files or pipes it opens
     # sees the numbers it would see without us, and an fd it closes wholesale and reuses
     # is unlikely to be ours.
-    try:
-        import fcntl
-    except ImportError:
+    fd = _chan.high_copy(s.fileno())
+    if fd is None:
         return s
-    for base in (512, 128, 32):
-        try:
-            fd = fcntl.fcntl(s.fileno(), fcntl.F_DUPFD_CLOEXEC, base)
-        except OSError:
-            continue
-        try:
-            high = _socket.socket(s.family, s.type, s.proto, fd)
-        except Exception:
-            os.close(fd)
-            return s
-        s.close()
-        return high
-    return s
+    try:
+        high = _socket.socket(s.family, s.type, s.proto, fd)
+    except Exception:
+        os.close(fd)
+        return s
+    s.close()
+    return high
 
 
 def _start_ticks():
