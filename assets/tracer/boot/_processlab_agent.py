@@ -27,6 +27,7 @@ import _thread
 from time import time_ns as _time_ns, monotonic as _monotonic
 
 import _processlab_wire as _wire
+import _processlab_channels as _chan
 
 _DEBUG = bool(os.environ.get('PROCESSLAB_DEBUG'))
 _LIB_ROOTS = frozenset(('multiprocessing', 'concurrent', 'threading', '_processlab_agent'))
@@ -265,23 +266,16 @@ def _move_high(s, _socket):
     # Keep fd 3, 4, ... free: a program that prints the fds of the files or pipes it opens
     # sees the numbers it would see without us, and an fd it closes wholesale and reuses
     # is unlikely to be ours.
-    try:
-        import fcntl
-    except ImportError:
+    fd = _chan.high_copy(s.fileno())
+    if fd is None:
         return s
-    for base in (512, 128, 32):
-        try:
-            fd = fcntl.fcntl(s.fileno(), fcntl.F_DUPFD_CLOEXEC, base)
-        except OSError:
-            continue
-        try:
-            high = _socket.socket(s.family, s.type, s.proto, fd)
-        except Exception:
-            os.close(fd)
-            return s
-        s.close()
-        return high
-    return s
+    try:
+        high = _socket.socket(s.family, s.type, s.proto, fd)
+    except Exception:
+        os.close(fd)
+        return s
+    s.close()
+    return high
 
 
 def _start_ticks():
@@ -364,25 +358,60 @@ class _Sink(io.RawIOBase):
         return n
 
 
+class _Channel(io.FileIO):
+    """fd 1 or 2 under sys.stdout / sys.stderr when the run has output channels: Python's own raw file, so
+    closing the fd, isatty, blocking and EPIPE act as in a plain run. Counts what it wrote (`sent`): the flusher
+    backs off while that stays put.
+
+    Only the supervisor reads our channel: EPIPE on it means the program killed the supervisor. The app is still
+    there, so from then on the stream sends what it writes to the app itself (`out`, as without a supervisor)."""
+
+    sent = 0
+    _app = None     # the _Sink that sends to the app once the supervisor is gone
+
+    def write(self, b):
+        if self._app is None:
+            try:
+                with _transparent:      # an error (EBADF after os.close(1)) is the program's, as without us
+                    n = io.FileIO.write(self, b)
+            except BrokenPipeError:
+                if not _chan.is_mine(self.fileno()):
+                    raise
+                self._app = _Sink(self.fileno(), self.name.strip('<>'))
+            else:
+                if n:
+                    self.sent += n
+                return n
+        n = self._app.write(b)
+        self.sent += n
+        return n
+
+
+def _std_stream(name, fd, errors, newline):
+    """sys.stdout or sys.stderr as plain Python makes it, over our _Channel: stdout batched (C-level buffer,
+    flushed by _flusher within milliseconds), stderr line by line (as Python keeps it, 3.9+)."""
+    raw = _Channel(fd, 'w', closefd=False)
+    raw.name = '<%s>' % name
+    out = name == 'stdout'
+    buf = io.BufferedWriter(raw, _STDOUT_BUFFER if out else io.DEFAULT_BUFFER_SIZE)
+    return io.TextIOWrapper(buf, encoding='utf-8', errors=errors, newline=newline, line_buffering=not out)
+
+
 def _run_stdio():
-    """The (st_dev, st_ino) of the run's own output pipes, or None if unknown.
+    """The (st_dev, st_ino) of the run's own output channels, or None if unknown.
 
     Only a stream that still writes to one of them is ours to report: a Python child
     whose output a parent captures (subprocess.PIPE, a shell pipe, a file) must keep
     writing where the program sent it.
     """
-    spec = os.environ.get('PROCESSLAB_STDIO')
-    if spec is None:
-        return None
-    ids = set()
-    for part in spec.split(','):
-        dev, _, ino = part.partition(':')
-        ids.add((int(dev), int(ino)))
-    return ids
+    return _chan.run_ids()
 
 
 def _install_streams():
     newline = None if os.name == 'nt' else '\n'   # what CPython uses for std streams
+    channels = _chan.active()
+    if channels:
+        _chan.take_over(os.getpid(), _start_ticks())
     try:
         allowed = _run_stdio()
     except ValueError:
@@ -402,7 +431,9 @@ def _install_streams():
                 continue
             old.flush()
             errors = getattr(old, 'errors', None) or default_errors
-            if name == 'stdout':
+            if channels:
+                w = _std_stream(name, fd, errors, newline)
+            elif name == 'stdout':
                 # Batched: C-level buffers, flushed by _flusher within milliseconds.
                 raw = io.BufferedWriter(_Sink(fd, name), _STDOUT_BUFFER)
                 w = io.TextIOWrapper(raw, encoding='utf-8', errors=errors, newline=newline,
@@ -463,7 +494,7 @@ def _batched():
     """Our batched stdout wrapper and its sink, or (None, None)."""
     for w in _streams:
         raw = getattr(getattr(w, 'buffer', None), 'raw', None)
-        if isinstance(raw, _Sink):
+        if isinstance(raw, (_Sink, _Channel)):
             return w, raw
     return None, None
 
@@ -674,6 +705,7 @@ def _after_fork_child():
 def _reaped(pid, status):
     try:
         if _wire.ended(status):   # a stopped/continued child has not been reaped
+            _drain()              # what we printed before the reap is stamped before it
             _msg('reaped', t=_now(), child=pid, status=status, exitcode=_wire.exitcode(status))
     except Exception:
         _debug('reaped')
@@ -703,13 +735,25 @@ def _spawned(pid, argv):
 def _flush_stdout():
     """Send what this process printed so far: called before every multiprocessing send and lock
     release, so a line printed before a message (or a release) is stamped before anything the
-    receiving process prints after it. Batched output keeps cause-before-effect order."""
+    receiving process prints after it. Batched output keeps cause-before-effect order. With
+    output channels, also waits until the supervisor has read them (_drain)."""
     w = _batched()[0]
     if w is not None:
         try:
             w.flush()
         except Exception:
             pass
+    _chan.drain()
+
+
+def _drain():
+    """Before a causal event (exit, exec): flush our streams, then wait (at most 0.2 s) until the supervisor has read
+    every byte this process wrote to its output channels, so they are relayed before anything the event causes."""
+    _flush_ours()
+    try:
+        _chan.drain()
+    except Exception:
+        _debug('drain')
 
 
 def _patch_connection(mod):
@@ -748,12 +792,217 @@ def _patch_subprocess(mod):
     real = popen._execute_child
 
     def _execute_child(self, args, *a, **kw):
-        with _transparent:
-            real(self, args, *a, **kw)
+        _drain()        # bytes we wrote before the child held our channel are read as ours alone
+        try:
+            with _transparent:
+                real(self, args, *a, **kw)
+        finally:
+            _child_started(self)
         pid = getattr(self, 'pid', None)
         if pid:
             _spawned(pid, [args] if isinstance(args, (str, bytes)) else args)
     popen._execute_child = _copy_meta(_execute_child, real)
+    _give_popen_channels(mod)
+
+
+# --------------------------------------------------------------------------- output channels of children
+# A child that does not run Python's fork hooks (subprocess, os.system) would share this process's channel: it
+# gets channels of its own, made and registered here, their write ends handed to it as its fd 1 and 2.
+
+def _children_channels(fds):
+    """{fd: (read end, write end)}: registered channels for a child's `fds` (1, 2) that are channels of the run;
+    {} if none. The caller closes every end."""
+    try:
+        pipes = _chan.for_child(fds)
+        if pipes and not _chan.register(None, None, [_chan.NAMES[fd] for fd in pipes],
+                                        [r for r, _ in pipes.values()]):
+            _close_ends(pipes, 0)
+            _close_ends(pipes, 1)
+            return {}
+        return pipes
+    except Exception:
+        _debug('channels for a child')
+        return {}
+
+
+def _close_ends(pipes, end):
+    """Closes end 0 (read) or 1 (write) of every pipe, once."""
+    for fd in list(pipes):
+        ends = pipes[fd]
+        if ends[end] is not None:
+            try:
+                os.close(ends[end])
+            except OSError:
+                pass
+            pipes[fd] = (None, ends[1]) if end == 0 else (ends[0], None)
+
+
+def _give_popen_channels(mod):
+    """Popen: a child that would inherit fd 1 or 2 gets a channel of its own instead (through _get_handles, as if
+    the caller had passed a pipe of ours). The parent closes its write ends once the child exists and keeps the
+    read ends until wait() or poll() sees the child end: then it waits until the supervisor has read them (so the
+    child's output comes before what the parent prints next) and closes them."""
+    popen = mod.Popen
+    real_handles = getattr(popen, '_get_handles', None)
+    if real_handles is None or getattr(real_handles, '_processlab', False) or not _chan.active():
+        return
+
+    def _get_handles(self, stdin, stdout, stderr):
+        with _transparent:
+            handles = real_handles(self, stdin, stdout, stderr)
+        try:
+            p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite = handles
+            wanted = [fd for fd, w in ((1, c2pwrite), (2, errwrite)) if w == -1]
+            to_stdout = type(stderr) is int and stderr == mod.STDOUT and c2pwrite == -1
+            pipes = _children_channels(wanted) if wanted else {}
+            if pipes:
+                if 1 in pipes:
+                    c2pwrite = pipes[1][1]
+                    if to_stdout:
+                        errwrite = c2pwrite
+                if 2 in pipes:
+                    errwrite = pipes[2][1]
+                self._processlab_out = pipes
+                return p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite
+        except Exception:
+            _debug('popen channels')
+        return handles
+
+    def wait(self, *a, **kw):
+        with _transparent:
+            code = real_wait(self, *a, **kw)
+        _child_ended(self)
+        return code
+
+    def _internal_poll(self, *a, **kw):     # poll(), and the module's cleanup of Popen objects dropped unwaited
+        with _transparent:
+            code = real_poll(self, *a, **kw)
+        if code is not None:
+            _child_ended(self)
+        return code
+
+    real_wait, real_poll = popen.wait, popen._internal_poll
+    popen._get_handles = _copy_meta(_get_handles, real_handles)
+    popen.wait = _copy_meta(wait, real_wait)
+    popen._internal_poll = _copy_meta(_internal_poll, real_poll)
+
+
+def _child_started(popen):
+    """After Popen made its child (or failed to): our write ends are the child's alone now."""
+    pipes = getattr(popen, '__dict__', {}).get('_processlab_out')
+    if pipes:
+        _close_ends(pipes, 1)
+        pid = getattr(popen, 'pid', None)
+        if pid:
+            _chan.name_owner(pid, [r for r, _ in pipes.values()])
+        else:
+            _child_ended(popen)
+
+
+def _child_ended(popen):
+    pipes = getattr(popen, '__dict__', {}).pop('_processlab_out', None)
+    if pipes:
+        try:
+            _chan.wait_read([r for r, _ in pipes.values() if r is not None])
+        except Exception:
+            _debug('drain a child')
+        _close_ends(pipes, 0)
+        _close_ends(pipes, 1)
+
+
+def _wrap_system():
+    """os.system: the shell gets channels of its own. The C library's system() forks where no hook of ours runs,
+    so where the run has channels this does what it does (see system(3)): /bin/sh -c COMMAND, SIGINT and SIGQUIT
+    ignored and SIGCHLD blocked in the caller while the shell runs (the first two back to default in the shell
+    unless the caller ignored them), its wait status returned; through posix_spawn, with the shell's fd 1 and 2 on
+    its channels. (From a thread other than the main one, SIGINT and SIGQUIT cannot be ignored by Python: they are
+    left as they are.)"""
+    real = os.__dict__.get('system')
+    spawn = os.__dict__.get('posix_spawn')
+    if real is None or spawn is None or getattr(real, '_processlab', False) or not _chan.active():
+        return
+    real_waitpid = os.waitpid
+
+    def system(command):
+        if not isinstance(command, (str, bytes)) or '\0' in os.fsdecode(command):
+            with _transparent:
+                return real(command)
+        pipes = _children_channels((1, 2))
+        if not pipes:
+            with _transparent:
+                return real(command)
+        try:
+            return _system(command, pipes, spawn, real_waitpid)
+        finally:
+            _close_ends(pipes, 1)
+            _close_ends(pipes, 0)
+    os.system = _copy_meta(system, real)
+
+
+def _system(command, pipes, spawn, waitpid):
+    import _signal
+    quiet = (_signal.SIGINT, _signal.SIGQUIT)
+    old = {}
+    try:
+        for sig in quiet:
+            old[sig] = _signal.signal(sig, _signal.SIG_IGN)
+    except ValueError:          # not the main thread
+        pass
+    mask = _signal.pthread_sigmask(_signal.SIG_BLOCK, [_signal.SIGCHLD])
+    try:
+        _drain()
+        to_default = [sig for sig in quiet if old.get(sig) is not _signal.SIG_IGN]
+        actions = [(os.POSIX_SPAWN_DUP2, w, fd) for fd, (_, w) in pipes.items()]
+        argv = ['sh', '-c', command]
+        try:
+            pid = spawn('/bin/sh', argv, os.environ, file_actions=actions, setsigdef=to_default, setsigmask=mask)
+        except OSError:
+            return 127 << 8         # as system(3): the shell could not be run
+        _close_ends(pipes, 1)
+        _chan.name_owner(pid, [r for r, _ in pipes.values()])
+        while True:         # our os.posix_spawn and os.waitpid report the shell's `spawn` and `reaped`
+            try:
+                _, status = waitpid(pid, 0)
+                break
+            except InterruptedError:
+                continue
+            except OSError:         # SIGCHLD ignored: the shell was reaped for us; system(3) says -1
+                return -1
+        _chan.wait_read([r for r, _ in pipes.values() if r is not None])
+        return status
+    finally:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, mask)
+        for sig, handler in old.items():
+            _signal.signal(sig, handler)
+
+
+def _wrap_kill():
+    """os.kill and os.killpg: a signal is a causal event too. What this process printed goes out before it (a
+    process that prints, then kills itself or its supervisor, keeps its line)."""
+    if not _chan.active():
+        return
+    for name in ('kill', 'killpg'):
+        real = os.__dict__.get(name)
+        if real is None or getattr(real, '_processlab', False):
+            continue
+
+        def kill(pid, sig, _real=real, _group=name == 'killpg'):
+            _drain()
+            try:
+                _chan.before_signal(pid, _group)
+            except Exception:
+                _debug('before signal')
+            with _transparent:
+                return _real(pid, sig)
+        setattr(os, name, _copy_meta(kill, real))
+
+
+def _channels_after_fork():
+    """In a forked child: channels of its own, before the program's code runs again."""
+    try:
+        _chan.take_over(os.getpid(), _start_ticks())
+    except Exception:
+        _debug('channels after fork')
 
 
 def _reporting_reaps(real):
@@ -783,6 +1032,7 @@ def _wrap_os():
                 if r is not None and not options & getattr(os, 'WNOWAIT', 0):
                     ended = _wire.waitid_status(r.si_code, r.si_status)
                     if ended is not None:
+                        _drain()
                         _msg('reaped', t=_now(), child=r.si_pid, status=ended[0], exitcode=ended[1])
             except Exception:
                 _debug('waitid')
@@ -804,6 +1054,7 @@ def _wrap_os():
         real = os.__dict__.get(name)
         if real is not None:
             def spawn(path, argv, *a, _real_spawn=real, **kw):
+                _drain()    # the child may share our channel: what we wrote before is ours alone
                 with _transparent:
                     pid = _real_spawn(path, argv, *a, **kw)
                 _spawned(pid, argv)
@@ -820,7 +1071,7 @@ def _wrap_os():
     def _exit(n):
         # os._exit() skips every flush: send what is buffered and our last word first.
         try:
-            _flush_ours()
+            _drain()
             _msg('exit', t=_now(), code=n if type(n) is int else None)
         except BaseException:
             pass
@@ -924,7 +1175,7 @@ def _at_exit():
         _stop_flusher()
     except Exception:
         pass
-    _flush_ours()
+    _drain()
     _msg('exit', t=_now(), code=None)
 
 
@@ -1114,6 +1365,7 @@ def _patch_process(mod):
         if popen is not None:
             try:
                 pid = popen.pid
+                _drain()            # what we printed before join() is stamped before it
                 _msg('join', t=_now(), child=pid,
                      timeout=None if timeout is None else float(timeout))
             except Exception:
@@ -1211,6 +1463,7 @@ def _patch_util(mod):
         # The resource tracker and the fork server are started through here (so are
         # spawn children, which get a `start` event instead).
         def spawnv_passfds(path, args, passfds):
+            _drain()    # the child holds our channel until its agent makes its own
             with _transparent:
                 pid = orig_spawn(path, args, passfds)
             try:
@@ -1340,7 +1593,7 @@ def install():
         _debug('connect')
         _conn.broken()
         return
-    for step in (_install_streams, _wrap_os):
+    for step in (_install_streams, _wrap_os, _wrap_system, _wrap_kill):
         try:
             step()
         except Exception:
@@ -1356,6 +1609,12 @@ def install():
                                 after_in_child=_after_fork_child)
     except Exception:
         _debug('register_at_fork')
+    try:
+        if hasattr(os, 'register_at_fork') and _chan.active():
+            # before: runs ahead of the agent's own (reverse order), so it flushes as well as drains
+            os.register_at_fork(before=_drain, after_in_child=_channels_after_fork)
+    except Exception:
+        _debug('register_at_fork channels')
     try:
         _watch_writes()
     except Exception:
