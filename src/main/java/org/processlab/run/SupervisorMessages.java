@@ -42,6 +42,8 @@ final class SupervisorMessages implements TraceTransport.Connection {
     /** The supervisor's PID: the reaper of what it reaps. */
     private final long supervisorPid;
     private final OutputStreams output;
+    /** Each traced process's output, relayed from its own channels. */
+    private final ChannelOutputs channels;
     /** Who wrote the raw output being assembled: the one untraced process that could have, or 0. */
     private long writer;
     private long lastT;
@@ -52,6 +54,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         this.supervisorPid = supervisorPid;
         this.lastT = t;
         this.output = new OutputStreams((lt, stream, lines) -> model.appendLines(lt, writer, stream, lines, true));
+        this.channels = new ChannelOutputs(model);
     }
 
     /** {@code hello}: the supervisor is connected. Returns the handler of its later messages. */
@@ -65,6 +68,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         JsonNode j = m.json();
         lastT = j.path("t").asLong(lastT);
         switch (m.kind()) {
+            case "out" -> out(lastT, j, m);
             case "raw" -> raw(lastT, j, m);
             case "spawned" -> spawned(lastT, j);
             case "spawn-failed" -> spawnFailed(j);
@@ -82,7 +86,12 @@ final class SupervisorMessages implements TraceTransport.Connection {
     @Override
     public void closed() {
         output.finish(lastT);
+        channels.finish(lastT);
         listener.closed();
+    }
+
+    private void out(long t, JsonNode j, TraceMessage m) {
+        channels.feed(j.path("pid").asLong(), j.path("shared").asBoolean(), m, t);
     }
 
     private void raw(long t, JsonNode j, TraceMessage m) {
@@ -126,6 +135,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
 
     private void done(long t) {
         output.finish(t);
+        channels.finish(t);
         listener.done(t);
     }
 }
