@@ -48,7 +48,7 @@ public final class TextReport {
         }
         int whoWidth = whoWidth(run);
         for (OutputLine l : lines) {
-            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced()));
+            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced(), l.shared()));
             out.println(l.text());
         }
     }
@@ -62,11 +62,16 @@ public final class TextReport {
         return whoWidth;
     }
 
-    /** The columns before a line's text: its time (seconds since the run began), "name[PID]", stream and marks. */
-    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced) {
+    /**
+     * The columns before a line's text: its time (seconds since the run began), "name[PID]", stream and marks:
+     * {@code (untraced) } when no agent said who wrote it, {@code (or its untraced child) } when its process shared
+     * its output channel with an untraced child of its own.
+     */
+    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced,
+                         boolean shared) {
         String who = run.byPid(pid).map(ProcessView::displayName).orElse("?");
         return String.format("%8.3f  %-" + whoWidth + "s %-6s %s", RunDocument.seconds(run, t), who + "[" + pid + "]",
-                stream.id(), untraced ? "(untraced) " : "");
+                stream.id(), untraced ? "(untraced) " : shared ? "(or its untraced child) " : "");
     }
 
     /** The least width of the "name[PID]" column of output lines. */

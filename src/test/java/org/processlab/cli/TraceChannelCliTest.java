@@ -89,7 +89,7 @@ class TraceChannelCliTest {
         assertThat(refused.path("wrongToken").asLong()).isEqualTo(1);
         assertThat(refused.path("noHello").asLong() + refused.path("tooMany").asLong() + refused.path("broken")
                 .asLong()).isZero();
-        assertThat(json.json().path("formatVersion").asInt()).isEqualTo(3);
+        assertThat(json.json().path("formatVersion").asInt()).isEqualTo(org.processlab.export.RunDocument.FORMAT_VERSION);
 
         Report text = CliRun.exec("run", "--lessons", CliRun.LESSONS.toString(), caseFile("wrong_token.py"));
         assertThat(text.exit()).as(text.toString()).isZero();
