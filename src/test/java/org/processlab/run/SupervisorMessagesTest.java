@@ -175,11 +175,13 @@ class SupervisorMessagesTest {
     }
 
     @Test
-    void aPidTheModelDoesNotKnowGoesToMainsLaneAsUntraced() throws Exception {
+    void aPidTheModelDoesNotKnowYetKeepsItsLinesForItsLane() throws Exception {
         SupervisorMessages s = mainAndChild();
-        s.message(out(20, 99, "stdout", true, "who?\n"));
-        assertThat(model.output().range(0, 10)).extracting(l -> l.text() + " " + l.pid() + " " + l.untraced()
-                + " " + l.shared()).containsExactly("who? 51 true false");
+        s.message(out(20, 99, "stdout", false, "before my parent's spawn\n"));
+        assertThat(model.output().range(0, 10)).extracting(l -> l.text() + " " + l.pid() + " " + l.untraced())
+                .containsExactly("before my parent's spawn 99 false");
+        model.append(new RunEvent.ChildSpawned(21, 52, 99, "echo hi", -1, -1));
+        assertThat(model.snapshot().byPid(99).orElseThrow().stdoutLines()).isEqualTo(1);
     }
 
     @Test
