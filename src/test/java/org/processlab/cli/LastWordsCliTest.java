@@ -1,0 +1,63 @@
+package org.processlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.processlab.cli.CliRun.Report;
+
+/**
+ * Issue 16: a line printed 1 ms before a SIGKILL is kept, as a terminal shows it. When output is sparse a line
+ * reaches its channel as soon as it is printed (a plain {@code print}, no flush). Five children in turn, then main
+ * itself (the run's root: its status is 128 + 9).
+ */
+class LastWordsCliTest {
+    private static final String PROGRAM = """
+            import multiprocessing as mp
+            import os
+            import signal
+            import time
+
+
+            def last_words():
+                time.sleep(0.3)                  # sparse: nothing printed for a while
+                print(f"last words {os.getpid()}")
+                time.sleep(0.001)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+
+            if __name__ == "__main__":
+                for _ in range(5):
+                    p = mp.Process(target=last_words)
+                    p.start()
+                    p.join()
+                    print(f"child ended {p.exitcode}")
+                time.sleep(0.3)
+                print(f"main's last words {os.getpid()}")
+                time.sleep(0.001)
+                os.kill(os.getpid(), signal.SIGKILL)
+            """;
+
+    @ParameterizedTest(name = "under {0}")
+    @ValueSource(strings = {"fork", "spawn", "forkserver"})
+    void aLinePrintedOneMillisecondBeforeSigkillIsKept(String method, @TempDir Path dir) throws Exception {
+        Path program = Files.writeString(dir.resolve("last_words.py"), PROGRAM);
+        Report r = CliRun.json("--start-method", method, program.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(128 + 9);
+        List<WrittenLines> lines = WrittenLines.of(r);
+        assertThat(r.role("child")).hasSize(5).allSatisfy(c -> assertThat(c.path("exitCode").asInt()).isEqualTo(-9));
+        assertThat(lines).filteredOn(l -> l.text().startsWith("last words ")).as("every child's last words")
+                .hasSize(5).allSatisfy(l -> assertThat(l.pid()).isEqualTo(l.lastNumber()));
+        assertThat(lines).filteredOn(l -> l.text().startsWith("main's last words ")).as("main's last words")
+                .singleElement().satisfies(l -> assertThat(l.pid()).isEqualTo(r.main().path("pid").asLong()));
+        assertThat(lines).filteredOn(l -> l.text().startsWith("child ended")).extracting(WrittenLines::text)
+                .containsOnly("child ended -9").hasSize(5);
+        r.assertNothingLeft();
+    }
+}
