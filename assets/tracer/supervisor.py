@@ -42,6 +42,7 @@ def _load_beside(folder, name):
 
 wire = _load_beside('boot', '_processlab_wire')     # what the agents use too
 contain = _load_beside('', 'contain')               # the run's cgroups and the sweep (sweep.py loads it too)
+relay = _load_beside('', 'relay')                   # the output channels of the traced processes
 MAX_PAYLOAD = wire.MAX_PAYLOAD
 MAX_LINE = wire.MAX_LINE
 read_stat = wire.read_stat      # (state, ppid, pgrp, session, starttime) or None
@@ -175,7 +176,8 @@ class Supervisor(object):
         self.root = None
         self.root_reaped = False
         self.no_children = False
-        self.pipes = {}             # fd -> 'stdout' / 'stderr'
+        self.pipes = {}             # fd -> 'stdout' / 'stderr': the root's own pipes (`raw`)
+        self.relay = None           # the traced processes' output channels (`out`), once the root is started
         self.drain_deadline = None
         self.sel = selectors.DefaultSelector()
         self.phase = None           # None, 'term', 'killed'
@@ -208,6 +210,7 @@ class Supervisor(object):
         env = dict(os.environ)
         env['PROCESSLAB_STDIO'] = ','.join(
             '%d:%d' % (st.st_dev, st.st_ino) for st in (os.fstat(out_w), os.fstat(err_w)))
+        self.open_relay(env)
         try:
             try:
                 if self.groups:
@@ -224,6 +227,7 @@ class Supervisor(object):
             for fd in (out_r, out_w, err_r, err_w, null, stdin_w):
                 if fd is not None:
                     os.close(fd)
+            self.close_relay()
             self.app.send('spawn-failed', t=now_us(),
                           message=e.strerror or str(e))
             self.app.send('done', t=now_us())
@@ -243,7 +247,24 @@ class Supervisor(object):
             os.set_blocking(fd, False)
             self.pipes[fd] = name
             self.sel.register(fd, selectors.EVENT_READ, name)
+        raise_fd_limit()
         return True
+
+    def open_relay(self, env):
+        """The output socket the agents hand their channels to (PROCESSLAB_OUTPUT in the root's env). Without it
+        (no Unix sockets, no folder) agents send their output themselves, as `out` on their own connections."""
+        if not hasattr(socket, 'AF_UNIX') or not hasattr(socket, 'SCM_RIGHTS') or not HAVE_PROC:
+            return
+        try:
+            self.relay = relay.Relay(self.app, self.sel, now_us, MAX_PAYLOAD, decode_command)
+        except OSError:
+            return
+        env['PROCESSLAB_OUTPUT'] = self.relay.path
+
+    def close_relay(self):
+        if self.relay is not None:
+            self.relay.end()
+            self.relay = None
 
     def lower_priority(self, pid):
         # posix_spawn cannot set a niceness: set it on the root's process group (its own session, so pgid == pid)
@@ -492,6 +513,10 @@ class Supervisor(object):
                 self.close_stdin()      # multiprocessing's children close their stdin: it was the root's alone
             self.app.send('reaped', t=now_us(), child=pid, status=status,
                           exitcode=wire.exitcode(status))
+
+    def output_open(self):
+        """True while a pipe or channel of the run's output is still open."""
+        return bool(self.pipes or (self.relay is not None and self.relay.channels))
 
     def tree_gone(self):
         if not (self.root_reaped and self.no_children):
@@ -746,7 +771,7 @@ class Supervisor(object):
             if self.tree_gone():
                 if self.app_gone_at is not None:
                     return 0
-                if self.pipes and HAVE_PROC:
+                if self.output_open() and HAVE_PROC:
                     # Without /proc we cannot see orphans: their open pipe is the
                     # only sign they live, so there we wait for EOF.
                     if self.drain_deadline is None:
@@ -754,7 +779,9 @@ class Supervisor(object):
                     elif t >= self.drain_deadline:
                         for fd in list(self.pipes):   # held open by someone outside
                             self.close_pipe(fd)
-                if not self.pipes:
+                        if self.relay is not None:
+                            self.relay.close_all()
+                if not self.output_open():
                     self.app.send('done', t=now_us())
                     return 0
             if self.app_gone_at is not None and t - self.app_gone_at >= APP_GONE_EXIT:
@@ -778,7 +805,11 @@ class Supervisor(object):
 
             for key, _ in self.sel.select(timeout):
                 what = key.data
-                if what in ('stdout', 'stderr'):
+                if what == 'channel':
+                    self.relay.read(key.fd)
+                elif what == 'output':
+                    self.relay.take_datagrams()
+                elif what in ('stdout', 'stderr'):
                     if key.fd in self.pipes:
                         self.read_pipe(key.fd)
                 elif what == 'stdin-w':
@@ -799,6 +830,18 @@ class Supervisor(object):
                 elif what == 'stdin':
                     if stdin_ended():
                         self.on_app_gone()
+
+
+def raise_fd_limit():
+    """RLIMIT_NOFILE's soft limit up to the hard one: the supervisor holds two channels per traced process. Raised
+    after the root started, so the program keeps the limit it was given."""
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft != hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def wait_for_program(app, wake_r, stdin_is_pipe):
@@ -986,9 +1029,12 @@ def main(argv):
                      contain.Cgroups(opts.get('--cgroups', {})))
     if not sup.spawn():
         return 127
-    for m in later:
-        sup.on_command(m)
-    return sup.run(wake_r, stdin_is_pipe)
+    try:
+        for m in later:
+            sup.on_command(m)
+        return sup.run(wake_r, stdin_is_pipe)
+    finally:
+        sup.close_relay()
 
 
 if __name__ == '__main__':

@@ -26,6 +26,7 @@ import _thread
 from time import time_ns as _time_ns
 
 import _processlab_wire as _wire
+import _processlab_channels as _chan
 
 _DEBUG = bool(os.environ.get('PROCESSLAB_DEBUG'))
 _LIB_ROOTS = frozenset(('multiprocessing', 'concurrent', 'threading', '_processlab_agent'))
@@ -363,25 +364,46 @@ class _Sink(io.RawIOBase):
         return n
 
 
+class _Channel(io.FileIO):
+    """fd 1 or 2 under sys.stdout / sys.stderr when the run has output channels: Python's own raw file, so
+    closing the fd, isatty, blocking and EPIPE act as in a plain run. Counts what it wrote (`sent`): the flusher
+    backs off while that stays put."""
+
+    sent = 0
+
+    def write(self, b):
+        with _transparent:      # an error (EBADF after os.close(1), EPIPE) is the program's, as without us
+            n = io.FileIO.write(self, b)
+        if n:
+            self.sent += n
+        return n
+
+
+def _std_stream(name, fd, errors, newline):
+    """sys.stdout or sys.stderr as plain Python makes it, over our _Channel: stdout batched (C-level buffer,
+    flushed by _flusher within milliseconds), stderr line by line (as Python keeps it, 3.9+)."""
+    raw = _Channel(fd, 'w', closefd=False)
+    raw.name = '<%s>' % name
+    out = name == 'stdout'
+    buf = io.BufferedWriter(raw, _STDOUT_BUFFER if out else io.DEFAULT_BUFFER_SIZE)
+    return io.TextIOWrapper(buf, encoding='utf-8', errors=errors, newline=newline, line_buffering=not out)
+
+
 def _run_stdio():
-    """The (st_dev, st_ino) of the run's own output pipes, or None if unknown.
+    """The (st_dev, st_ino) of the run's own output channels, or None if unknown.
 
     Only a stream that still writes to one of them is ours to report: a Python child
     whose output a parent captures (subprocess.PIPE, a shell pipe, a file) must keep
     writing where the program sent it.
     """
-    spec = os.environ.get('PROCESSLAB_STDIO')
-    if spec is None:
-        return None
-    ids = set()
-    for part in spec.split(','):
-        dev, _, ino = part.partition(':')
-        ids.add((int(dev), int(ino)))
-    return ids
+    return _chan.run_ids()
 
 
 def _install_streams():
     newline = None if os.name == 'nt' else '\n'   # what CPython uses for std streams
+    channels = _chan.active()
+    if channels:
+        _chan.take_over(os.getpid(), _start_ticks())
     try:
         allowed = _run_stdio()
     except ValueError:
@@ -401,7 +423,9 @@ def _install_streams():
                 continue
             old.flush()
             errors = getattr(old, 'errors', None) or default_errors
-            if name == 'stdout':
+            if channels:
+                w = _std_stream(name, fd, errors, newline)
+            elif name == 'stdout':
                 # Batched: C-level buffers, flushed by _flusher within milliseconds.
                 raw = io.BufferedWriter(_Sink(fd, name), _STDOUT_BUFFER)
                 w = io.TextIOWrapper(raw, encoding='utf-8', errors=errors, newline=newline,
@@ -458,7 +482,7 @@ def _batched():
     """Our batched stdout wrapper and its sink, or (None, None)."""
     for w in _streams:
         raw = getattr(getattr(w, 'buffer', None), 'raw', None)
-        if isinstance(raw, _Sink):
+        if isinstance(raw, (_Sink, _Channel)):
             return w, raw
     return None, None
 
@@ -633,13 +657,25 @@ def _spawned(pid, argv):
 def _flush_stdout():
     """Send what this process printed so far: called before every multiprocessing send and lock
     release, so a line printed before a message (or a release) is stamped before anything the
-    receiving process prints after it. Batched output keeps cause-before-effect order."""
+    receiving process prints after it. Batched output keeps cause-before-effect order. With
+    output channels, also waits until the supervisor has read them (_drain)."""
     w = _batched()[0]
     if w is not None:
         try:
             w.flush()
         except Exception:
             pass
+    _chan.drain()
+
+
+def _drain():
+    """Before a causal event (exit, exec): flush our streams, then wait (at most 0.2 s) until the supervisor has read
+    every byte this process wrote to its output channels, so they are relayed before anything the event causes."""
+    _flush_ours()
+    try:
+        _chan.drain()
+    except Exception:
+        _debug('drain')
 
 
 def _patch_connection(mod):
@@ -678,12 +714,193 @@ def _patch_subprocess(mod):
     real = popen._execute_child
 
     def _execute_child(self, args, *a, **kw):
-        with _transparent:
-            real(self, args, *a, **kw)
+        try:
+            with _transparent:
+                real(self, args, *a, **kw)
+        finally:
+            _child_started(self)
         pid = getattr(self, 'pid', None)
         if pid:
             _spawned(pid, [args] if isinstance(args, (str, bytes)) else args)
     popen._execute_child = _copy_meta(_execute_child, real)
+    _give_popen_channels(mod)
+
+
+# --------------------------------------------------------------------------- output channels of children
+# A child that does not run Python's fork hooks (subprocess, os.system) would share this process's channel: it
+# gets channels of its own, made and registered here, their write ends handed to it as its fd 1 and 2.
+
+def _children_channels(fds):
+    """{fd: (read end, write end)}: registered channels for a child's `fds` (1, 2) that are channels of the run;
+    {} if none. The caller closes every end."""
+    try:
+        pipes = _chan.for_child(fds)
+        if pipes and not _chan.register(None, None, [_chan.NAMES[fd] for fd in pipes],
+                                        [r for r, _ in pipes.values()]):
+            _close_ends(pipes, 0)
+            _close_ends(pipes, 1)
+            return {}
+        return pipes
+    except Exception:
+        _debug('channels for a child')
+        return {}
+
+
+def _close_ends(pipes, end):
+    """Closes end 0 (read) or 1 (write) of every pipe, once."""
+    for fd in list(pipes):
+        ends = pipes[fd]
+        if ends[end] is not None:
+            try:
+                os.close(ends[end])
+            except OSError:
+                pass
+            pipes[fd] = (None, ends[1]) if end == 0 else (ends[0], None)
+
+
+def _give_popen_channels(mod):
+    """Popen: a child that would inherit fd 1 or 2 gets a channel of its own instead (through _get_handles, as if
+    the caller had passed a pipe of ours). The parent closes its write ends once the child exists and keeps the
+    read ends until wait() or poll() sees the child end: then it waits until the supervisor has read them (so the
+    child's output comes before what the parent prints next) and closes them."""
+    popen = mod.Popen
+    real_handles = getattr(popen, '_get_handles', None)
+    if real_handles is None or getattr(real_handles, '_processlab', False) or not _chan.active():
+        return
+
+    def _get_handles(self, stdin, stdout, stderr):
+        with _transparent:
+            handles = real_handles(self, stdin, stdout, stderr)
+        try:
+            p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite = handles
+            wanted = [fd for fd, w in ((1, c2pwrite), (2, errwrite)) if w == -1]
+            to_stdout = type(stderr) is int and stderr == mod.STDOUT and c2pwrite == -1
+            pipes = _children_channels(wanted) if wanted else {}
+            if pipes:
+                if 1 in pipes:
+                    c2pwrite = pipes[1][1]
+                    if to_stdout:
+                        errwrite = c2pwrite
+                if 2 in pipes:
+                    errwrite = pipes[2][1]
+                self._processlab_out = pipes
+                return p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite
+        except Exception:
+            _debug('popen channels')
+        return handles
+
+    def wait(self, *a, **kw):
+        with _transparent:
+            code = real_wait(self, *a, **kw)
+        _child_ended(self)
+        return code
+
+    def poll(self, *a, **kw):
+        with _transparent:
+            code = real_poll(self, *a, **kw)
+        if code is not None:
+            _child_ended(self)
+        return code
+
+    real_wait, real_poll = popen.wait, popen.poll
+    popen._get_handles = _copy_meta(_get_handles, real_handles)
+    popen.wait = _copy_meta(wait, real_wait)
+    popen.poll = _copy_meta(poll, real_poll)
+
+
+def _child_started(popen):
+    """After Popen made its child (or failed to): our write ends are the child's alone now."""
+    pipes = getattr(popen, '__dict__', {}).get('_processlab_out')
+    if pipes:
+        _close_ends(pipes, 1)
+        pid = getattr(popen, 'pid', None)
+        if pid:
+            _chan.name_owner(pid, [r for r, _ in pipes.values()])
+        else:
+            _child_ended(popen)
+
+
+def _child_ended(popen):
+    pipes = getattr(popen, '__dict__', {}).pop('_processlab_out', None)
+    if pipes:
+        try:
+            _chan.wait_read([r for r, _ in pipes.values() if r is not None])
+        except Exception:
+            _debug('drain a child')
+        _close_ends(pipes, 0)
+        _close_ends(pipes, 1)
+
+
+def _wrap_system():
+    """os.system: the shell gets channels of its own. The C library's system() forks where no hook of ours runs,
+    so where the run has channels this does what it does (see system(3)): /bin/sh -c COMMAND, SIGINT and SIGQUIT
+    ignored and SIGCHLD blocked in the caller while the shell runs (the first two back to default in the shell
+    unless the caller ignored them), its wait status returned; through posix_spawn, with the shell's fd 1 and 2 on
+    its channels. (From a thread other than the main one, SIGINT and SIGQUIT cannot be ignored by Python: they are
+    left as they are.)"""
+    real = os.__dict__.get('system')
+    spawn = os.__dict__.get('posix_spawn')
+    if real is None or spawn is None or getattr(real, '_processlab', False) or not _chan.active():
+        return
+    real_waitpid = os.waitpid
+
+    def system(command):
+        if not isinstance(command, (str, bytes)) or '\0' in os.fsdecode(command):
+            with _transparent:
+                return real(command)
+        pipes = _children_channels((1, 2))
+        if not pipes:
+            with _transparent:
+                return real(command)
+        try:
+            return _system(command, pipes, spawn, real_waitpid)
+        finally:
+            _close_ends(pipes, 1)
+            _close_ends(pipes, 0)
+    os.system = _copy_meta(system, real)
+
+
+def _system(command, pipes, spawn, waitpid):
+    import _signal
+    quiet = (_signal.SIGINT, _signal.SIGQUIT)
+    old = {}
+    try:
+        for sig in quiet:
+            old[sig] = _signal.signal(sig, _signal.SIG_IGN)
+    except ValueError:          # not the main thread
+        pass
+    mask = _signal.pthread_sigmask(_signal.SIG_BLOCK, [_signal.SIGCHLD])
+    try:
+        _drain()
+        to_default = [sig for sig in quiet if old.get(sig) is not _signal.SIG_IGN]
+        actions = [(os.POSIX_SPAWN_DUP2, w, fd) for fd, (_, w) in pipes.items()]
+        argv = ['sh', '-c', command]
+        try:
+            pid = spawn('/bin/sh', argv, os.environ, file_actions=actions, setsigdef=to_default, setsigmask=mask)
+        except OSError:
+            return -1
+        _close_ends(pipes, 1)
+        _chan.name_owner(pid, [r for r, _ in pipes.values()])
+        while True:         # our os.posix_spawn and os.waitpid report the shell's `spawn` and `reaped`
+            try:
+                _, status = waitpid(pid, 0)
+                break
+            except InterruptedError:
+                continue
+        _chan.wait_read([r for r, _ in pipes.values() if r is not None])
+        return status
+    finally:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, mask)
+        for sig, handler in old.items():
+            _signal.signal(sig, handler)
+
+
+def _channels_after_fork():
+    """In a forked child: channels of its own, before the program's code runs again."""
+    try:
+        _chan.take_over(os.getpid(), _start_ticks())
+    except Exception:
+        _debug('channels after fork')
 
 
 def _reporting_reaps(real):
@@ -745,7 +962,7 @@ def _wrap_os():
     def _exit(n):
         # os._exit() skips every flush: send what is buffered and our last word first.
         try:
-            _flush_ours()
+            _drain()
             _msg('exit', t=_now(), code=n if type(n) is int else None)
         except BaseException:
             pass
@@ -760,7 +977,7 @@ def _at_exit():
         _stop_flusher()
     except Exception:
         pass
-    _flush_ours()
+    _drain()
     _msg('exit', t=_now(), code=None)
 
 
@@ -1176,7 +1393,7 @@ def install():
         _debug('connect')
         _conn.broken()
         return
-    for step in (_install_streams, _wrap_os):
+    for step in (_install_streams, _wrap_os, _wrap_system):
         try:
             step()
         except Exception:
@@ -1192,6 +1409,11 @@ def install():
                                 after_in_child=_after_fork_child)
     except Exception:
         _debug('register_at_fork')
+    try:
+        if hasattr(os, 'register_at_fork') and _chan.active():
+            os.register_at_fork(after_in_child=_channels_after_fork)
+    except Exception:
+        _debug('register_at_fork channels')
     try:
         _start_flusher()
     except Exception:

@@ -247,6 +247,7 @@ class StdinTest(unittest.TestCase):
                            stdin_from_app=True)
         self.addCleanup(s.sel.close)
         self.assertTrue(s.spawn())
+        self.addCleanup(s.close_relay)
         self.addCleanup(self.end, s)
         return s
 

@@ -60,6 +60,7 @@ class InterruptTest(unittest.TestCase):
                            1000, subreaper=False)
         self.addCleanup(s.sel.close)
         self.assertTrue(s.spawn())
+        self.addCleanup(s.close_relay)
         self.addCleanup(self.end, s)
         self.assertTrue(wait_for(lambda: self.read().count('ready') == 2), self.read())
         return s
@@ -139,6 +140,7 @@ class InterruptTest(unittest.TestCase):
         s = sup.Supervisor(RecordingApp(), [sys.executable, '-I', '-S', '-c', code, left], 1000, subreaper=False)
         self.addCleanup(s.sel.close)
         self.assertTrue(s.spawn())
+        self.addCleanup(s.close_relay)
         self.addCleanup(self.end, s)
         self.assertTrue(wait_for(lambda: os.path.exists(left) and os.path.getsize(left) > 0))
         with open(left) as f:
@@ -166,6 +168,7 @@ class InterruptTest(unittest.TestCase):
         s = sup.Supervisor(RecordingApp(), [sys.executable, '-I', '-S', '-c', code], 1000, subreaper=False)
         self.addCleanup(s.sel.close)
         self.assertTrue(s.spawn())
+        self.addCleanup(s.close_relay)
         self.addCleanup(self.end, s)
         out = b''
         deadline = time.monotonic() + 20

@@ -1,0 +1,288 @@
+"""The supervisor's relay of the run's output channels (PROTOCOL.md, "Output channels").
+
+Every traced process hands the read ends of its own stdout and stderr pipes to the supervisor on a Unix datagram
+socket (SCM_RIGHTS); the supervisor reads them in its one loop and sends what it read to the app at once, as `out`
+messages on its one connection: bytes are their writer's whatever path they took, and they reach the app in the
+order they were read. Loaded by supervisor.py by its path, as contain.py is. Linux (and other systems with
+SCM_RIGHTS and /proc); standard library only, Python 3.8+.
+
+Threading: everything here runs on the supervisor's one thread.
+"""
+
+import array
+import os
+import selectors
+import socket
+import struct
+import time
+
+HOLDERS_FRESH = 0.05        # seconds a look at who holds a channel's write end stays good while one process does
+HOLDERS_SHARED_FRESH = 0.005  # ... and while several do (a forked child that has not made its own channels yet)
+OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
+MAX_FDS = 8                 # read ends one datagram may carry
+DATAGRAM = 4096             # bytes of one datagram's JSON
+O_ACCMODE = 3
+O_WRONLY = 1
+
+
+class Channel(object):
+    """One pipe of a traced process, read here. `pid`: its owner (None until the first look at its holders finds
+    it, for a channel made for a child whose PID its parent did not know yet); `sender`: the process that registered
+    it."""
+
+    __slots__ = ('fd', 'stream', 'pid', 'sender', 'ino', 'holders', 'looked', 'held', 'hold_until')
+
+    def __init__(self, fd, stream, pid, sender):
+        self.fd = fd
+        self.stream = stream
+        self.pid = pid
+        self.sender = sender
+        self.ino = os.fstat(fd).st_ino
+        self.holders = ()       # PIDs holding the write end at the last look
+        self.looked = None      # when (monotonic seconds), or None: never
+        self.held = []          # (t, bytes) read before its `owner` came: relayed once it does
+        self.hold_until = None  # ... or at this time (monotonic seconds), or at end-of-file
+
+
+class Relay(object):
+    """The output socket and the channels it received. `app` has send(k, payload, **fields); `sel` is the
+    supervisor's selector (keys with data 'output' and 'channel')."""
+
+    def __init__(self, app, sel, now_us, max_payload, decode):
+        self.app = app
+        self.decode = decode    # one JSON object from bytes, or None
+        self.sel = sel
+        self.now_us = now_us
+        self.max_payload = max_payload
+        self.me = os.getpid()
+        self.uid = os.getuid()
+        self.channels = {}      # fd -> Channel
+        self.folder = fresh_folder()
+        self.path = os.path.join(self.folder, 'out.sock')
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        try:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+            self.sock.bind(self.path)
+        except OSError:
+            self.sock.close()
+            os.rmdir(self.folder)
+            raise
+        self.sock.setblocking(False)
+        self.sel.register(self.sock, selectors.EVENT_READ, 'output')
+        self.holders_at = None  # when /proc was last looked at for holders (monotonic seconds)
+        self.holding = set()    # channels with bytes held for their `owner`
+
+    # ------------------------------------------------------------------ channels in
+
+    def take_datagrams(self):
+        """Registers the channels of every datagram waiting on the output socket, and answers each sender."""
+        space = socket.CMSG_SPACE(MAX_FDS * 4) + socket.CMSG_SPACE(struct.calcsize('3i'))
+        while True:
+            try:
+                data, anc, flags, addr = self.sock.recvmsg(DATAGRAM, space)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                return
+            fds, creds = [], None
+            for level, kind, payload in anc:
+                if level != socket.SOL_SOCKET:
+                    continue
+                if kind == socket.SCM_RIGHTS:
+                    a = array.array('i')
+                    a.frombytes(payload[:len(payload) - len(payload) % a.itemsize])
+                    fds.extend(a)
+                elif kind == getattr(socket, 'SCM_CREDENTIALS', -1):
+                    creds = struct.unpack('3i', payload[:struct.calcsize('3i')])
+            m = self.decode(data)
+            if m is not None and m.get('k') == 'owner' and not fds:
+                self.name_owner(m, creds)
+                continue
+            ok = self.register(m, fds, creds, flags)
+            if addr:
+                try:
+                    self.sock.sendto(b'ok' if ok else b'no', addr)
+                except OSError:
+                    pass
+
+    def register(self, m, fds, creds, flags):
+        """Takes the fds as the channels the datagram names; closes them instead if anything is wrong."""
+        try:
+            names = m['s']
+            pid = m.get('pid')
+            good = (creds is not None and creds[1] == self.uid and not flags & socket.MSG_CTRUNC
+                    and isinstance(names, list) and len(names) == len(fds) and fds
+                    and all(n in ('stdout', 'stderr') for n in names)
+                    and (pid is None or type(pid) is int))
+        except (KeyError, TypeError):
+            good = False
+        if not good:
+            for fd in fds:
+                os.close(fd)
+            return False
+        for fd, name in zip(fds, names):
+            os.set_blocking(fd, False)
+            self.channels[fd] = Channel(fd, name, pid, creds[0])
+            self.sel.register(fd, selectors.EVENT_READ, 'channel')
+        return True
+
+    def name_owner(self, m, creds):
+        """`owner`: the channels the sender registered without a PID (by their inode numbers) are this child's."""
+        pid, inos = m.get('pid'), m.get('ino')
+        if creds is None or creds[1] != self.uid or type(pid) is not int or not isinstance(inos, list):
+            return
+        for ch in list(self.channels.values()):
+            if ch.pid is None and ch.sender == creds[0] and ch.ino in inos:
+                ch.pid = pid
+                self.release(ch)
+
+    # ------------------------------------------------------------------ output out
+
+    def read(self, fd):
+        """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
+        The bytes of a channel made for a child whose PID has not come yet (its parent names it right after the
+        child started) are held until it comes, at most OWNER_WAIT seconds."""
+        ch = self.channels.get(fd)
+        if ch is None:
+            return
+        if self.holding:
+            self.take_datagrams()   # an `owner` sent before these bytes were written comes first
+        try:
+            data = os.read(fd, self.max_payload)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b''
+        t = self.now_us()
+        if not data:
+            self.close(fd)
+            return
+        if ch.pid is None:
+            self.take_datagrams()
+        if ch.pid is None and time.monotonic() < (ch.hold_until or time.monotonic() + OWNER_WAIT):
+            if ch.hold_until is None:
+                ch.hold_until = time.monotonic() + OWNER_WAIT
+            ch.held.append((t, data))
+            self.holding.add(ch)
+            return
+        self.release(ch)
+        pid, shared = self.writer(ch)
+        self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+
+    def release(self, ch):
+        """Relays what ch held back, as its owner's (or as the holders say, when no owner came)."""
+        self.holding.discard(ch)
+        held, ch.held = ch.held, []
+        if held:
+            pid, shared = self.writer(ch)
+            for t, data in held:
+                self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+
+    def close(self, fd):
+        ch = self.channels.get(fd)
+        if ch is not None:
+            if ch.held:
+                self.take_datagrams()
+                self.release(ch)
+            del self.channels[fd]
+            self.sel.unregister(fd)
+            os.close(fd)
+
+    def close_all(self):
+        for fd in list(self.channels):
+            self.close(fd)
+
+    def end(self):
+        """The run is over: every channel closed, the socket and its folder gone."""
+        self.close_all()
+        try:
+            self.sel.unregister(self.sock)
+        except (KeyError, ValueError):
+            pass
+        self.sock.close()
+        for gone in (lambda: os.unlink(self.path), lambda: os.rmdir(self.folder)):
+            try:
+                gone()
+            except OSError:
+                pass
+
+    # ------------------------------------------------------------------ who wrote it
+
+    def writer(self, ch):
+        """(pid, shared) for bytes just read from ch: its one live holder; else its owner, shared."""
+        now = time.monotonic()
+        fresh = HOLDERS_FRESH if len(ch.holders) <= 1 else HOLDERS_SHARED_FRESH
+        if ch.looked is None or now - ch.looked > fresh:
+            self.look_at_holders(now)
+        holders = ch.holders
+        if ch.pid is None:
+            # Made for a child whose PID its parent did not know: the owner is the holder the sender started.
+            others = [p for p in holders if p != ch.sender]
+            if len(others) == 1:
+                ch.pid = others[0]
+            if len(others) <= 1:
+                return (ch.pid if ch.pid is not None else ch.sender), False
+            return ch.sender, True
+        if len(holders) == 1:
+            return holders[0], False
+        if not holders:
+            return ch.pid, False
+        return ch.pid, True
+
+    def look_at_holders(self, now):
+        """For every channel: which processes hold its write end now (/proc/*/fd; read ends, like ours, are not
+        counted). One look serves every channel."""
+        self.holders_at = now
+        wanted = {}
+        for ch in self.channels.values():
+            ch.looked = now
+            ch.holders = []
+            wanted['pipe:[%d]' % ch.ino] = ch
+        try:
+            pids = [int(p) for p in os.listdir('/proc') if p.isdigit()]
+        except OSError:
+            return
+        me = self.me
+        for pid in pids:
+            if pid == me:
+                continue
+            base = '/proc/%d/fd' % pid
+            try:
+                fds = os.listdir(base)
+            except OSError:
+                continue
+            for fd in fds:
+                try:
+                    ch = wanted.get(os.readlink(base + '/' + fd))
+                except OSError:
+                    continue
+                if ch is None or (ch.holders and ch.holders[-1] == pid):
+                    continue
+                if writes(pid, fd):
+                    ch.holders.append(pid)
+
+
+def fresh_folder():
+    """A new folder only we can enter (0700), for the output socket: under TMPDIR, or /tmp where TMPDIR would make
+    the socket's path longer than sun_path holds."""
+    for base in (os.environ.get('TMPDIR'), '/tmp'):
+        if base and len(base) <= 60:
+            path = os.path.join(base, 'processlab-out-' + os.urandom(8).hex())
+            try:
+                os.mkdir(path, 0o700)
+                return path
+            except OSError:
+                continue
+    raise OSError('no folder for the output socket')
+
+
+def writes(pid, fd):
+    """True if fd of pid is open for writing (/proc/PID/fdinfo/FD)."""
+    try:
+        with open('/proc/%d/fdinfo/%s' % (pid, fd), 'rb') as f:
+            for line in f:
+                if line.startswith(b'flags:'):
+                    return int(line.split()[1], 8) & O_ACCMODE == O_WRONLY
+    except (OSError, ValueError, IndexError):
+        pass
+    return False
