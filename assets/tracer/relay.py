@@ -159,15 +159,28 @@ class Relay(object):
             return
         if ch.pid is None:
             self.take_datagrams()
-        if ch.pid is None and time.monotonic() < (ch.hold_until or time.monotonic() + OWNER_WAIT):
+        if ch.pid is None:
+            now = time.monotonic()
             if ch.hold_until is None:
-                ch.hold_until = time.monotonic() + OWNER_WAIT
-            ch.held.append((t, data))
-            self.holding.add(ch)
-            return
+                ch.hold_until = now + OWNER_WAIT
+            if now < ch.hold_until:
+                ch.held.append((t, data))
+                self.holding.add(ch)
+                return
         self.release(ch)
         pid, shared = self.writer(ch)
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+
+    def wait_left(self, now):
+        """Seconds until held bytes must go out without their owner (None: nothing is held)."""
+        if not self.holding:
+            return None
+        return max(0.0, min(ch.hold_until for ch in self.holding) - now)
+
+    def release_due(self, now):
+        """Relays the held bytes whose wait for an owner is over."""
+        for ch in [ch for ch in self.holding if now >= ch.hold_until]:
+            self.release(ch)
 
     def release(self, ch):
         """Relays what ch held back, as its owner's (or as the holders say, when no owner came)."""

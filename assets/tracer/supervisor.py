@@ -802,6 +802,9 @@ class Supervisor(object):
                 timeout = min(timeout, max(0.0, self.autogroup_retry_at - t))
             if self.nice_passes:
                 timeout = min(timeout, max(0.0, self.nice_passes[0] - t))
+            held = self.relay.wait_left(t) if self.relay is not None else None
+            if held is not None:
+                timeout = min(timeout, held)
 
             for key, _ in self.sel.select(timeout):
                 what = key.data
@@ -830,6 +833,8 @@ class Supervisor(object):
                 elif what == 'stdin':
                     if stdin_ended():
                         self.on_app_gone()
+            if self.relay is not None and self.relay.holding:
+                self.relay.release_due(mono())
 
 
 def raise_fd_limit():

@@ -714,6 +714,7 @@ def _patch_subprocess(mod):
     real = popen._execute_child
 
     def _execute_child(self, args, *a, **kw):
+        _drain()        # bytes we wrote before the child held our channel are read as ours alone
         try:
             with _transparent:
                 real(self, args, *a, **kw)
@@ -951,6 +952,7 @@ def _wrap_os():
         real = os.__dict__.get(name)
         if real is not None:
             def spawn(path, argv, *a, _real_spawn=real, **kw):
+                _drain()    # the child may share our channel: what we wrote before is ours alone
                 with _transparent:
                     pid = _real_spawn(path, argv, *a, **kw)
                 _spawned(pid, argv)
@@ -1264,6 +1266,7 @@ def _patch_util(mod):
         # The resource tracker and the fork server are started through here (so are
         # spawn children, which get a `start` event instead).
         def spawnv_passfds(path, args, passfds):
+            _drain()    # the child holds our channel until its agent makes its own
             with _transparent:
                 pid = orig_spawn(path, args, passfds)
             try:
@@ -1411,7 +1414,8 @@ def install():
         _debug('register_at_fork')
     try:
         if hasattr(os, 'register_at_fork') and _chan.active():
-            os.register_at_fork(after_in_child=_channels_after_fork)
+            # before: runs ahead of the agent's own (reverse order), so it flushes as well as drains
+            os.register_at_fork(before=_drain, after_in_child=_channels_after_fork)
     except Exception:
         _debug('register_at_fork channels')
     try:

@@ -1,0 +1,132 @@
+"""The supervisor's relay of output channels (assets/tracer/relay.py), with this test process standing in for both
+the supervisor (the relay, its selector) and an agent (boot/_processlab_channels.py registering its pipes)."""
+
+import os
+import select
+import selectors
+import socket
+import threading
+import time
+import unittest
+from unittest import mock
+
+from tracer import RecordingApp, load_supervisor, wire
+
+import _processlab_channels as chan     # noqa: E402  (on sys.path through tracer)
+
+sup = load_supervisor()
+relay = sup.relay
+
+
+@unittest.skipUnless(os.path.isdir('/proc/self') and hasattr(socket, 'SCM_RIGHTS'), 'Linux')
+class RelayTest(unittest.TestCase):
+
+    def setUp(self):
+        self.sel = selectors.DefaultSelector()
+        self.addCleanup(self.sel.close)
+        self.app = RecordingApp()
+        self.relay = relay.Relay(self.app, self.sel, wire.now_us, wire.MAX_PAYLOAD, sup.decode_command)
+        self.addCleanup(self.relay.end)
+        env = mock.patch.dict(os.environ, {chan.OUTPUT: self.relay.path})
+        env.start()
+        self.addCleanup(env.stop)
+
+    def pipe(self):
+        r, w = os.pipe()
+        self.addCleanup(self.close, w)
+        return r, w
+
+    @staticmethod
+    def close(fd):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+    def serve(self, until, timeout=5):
+        """Runs the supervisor's side of the loop until until() or the timeout."""
+        end = threading.Event()
+        threading.Timer(timeout, end.set).start()
+        while not until() and not end.is_set():
+            for key, _ in self.sel.select(0.05):
+                if key.data == 'output':
+                    self.relay.take_datagrams()
+                else:
+                    self.relay.read(key.fd)
+        end.set()
+
+    def register(self, pid, names, fds):
+        """chan.register() as an agent calls it (it waits for the answer, so from a thread); its result."""
+        result = []
+        t = threading.Thread(target=lambda: result.append(chan.register(pid, None, names, fds)))
+        t.start()
+        self.serve(lambda: result)
+        t.join()
+        for fd in fds:
+            os.close(fd)
+        return result[0]
+
+    def outs(self):
+        return [(f['pid'], f['s'], f['shared'], p) for k, f, p in self.app.sent if k == 'out']
+
+    def test_a_registered_channel_is_relayed_as_its_writers_out(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(os.getpid(), ['stderr'], [r]))
+        t0 = wire.now_us()
+        os.write(w, b'hello\n')
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(os.getpid(), 'stderr', False, b'hello\n')])
+        [(_, fields, _)] = self.app.sent
+        self.assertTrue(t0 <= fields['t'] <= wire.now_us())
+
+    def test_end_of_file_closes_the_channel(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(os.getpid(), ['stdout'], [r]))
+        self.assertEqual(len(self.relay.channels), 1)
+        os.close(w)
+        self.serve(lambda: not self.relay.channels)
+        self.assertEqual(self.relay.channels, {})
+        self.assertEqual(self.outs(), [])
+
+    def test_a_malformed_datagram_is_answered_no_and_its_fds_are_closed(self):
+        r, w = self.pipe()
+        self.assertFalse(self.register(os.getpid(), ['stdout', 'stderr'], [r]))    # more names than fds
+        self.assertEqual(self.relay.channels, {})
+        # The read end we sent is closed: our write end has no reader.
+        p = select.poll()
+        p.register(w, select.POLLOUT)
+        self.assertTrue(p.poll(1000)[0][1] & select.POLLERR)
+
+    def test_a_childs_bytes_wait_for_its_owner(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(None, ['stdout'], [r]))
+        [ch] = self.relay.channels.values()
+        os.write(w, b'early\n')
+        self.serve(lambda: ch.held)
+        self.assertEqual(self.outs(), [], 'held until the parent names the child')
+        chan.name_owner(4242, [ch.fd])      # same inode as the read end the agent kept
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(4242, 'stdout', False, b'early\n')])
+
+    def test_without_an_owner_the_bytes_go_out_after_the_wait(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(None, ['stdout'], [r]))
+        with mock.patch.object(relay, 'OWNER_WAIT', 0.1):
+            os.write(w, b'orphan\n')
+            [ch] = self.relay.channels.values()
+            self.serve(lambda: ch.held)
+            self.assertIsNotNone(self.relay.wait_left(time.monotonic()))
+            time.sleep(0.1)
+            self.relay.release_due(time.monotonic())
+        self.assertIsNone(self.relay.wait_left(time.monotonic()))
+        self.assertEqual(self.outs(), [(os.getpid(), 'stdout', False, b'orphan\n')])
+
+    def test_the_holders_of_a_write_end_and_only_of_a_write_end(self):
+        r, w = self.pipe()
+        self.addCleanup(self.close, r)
+        self.assertTrue(relay.writes(os.getpid(), str(w)))
+        self.assertFalse(relay.writes(os.getpid(), str(r)))
+
+
+if __name__ == '__main__':
+    unittest.main()
