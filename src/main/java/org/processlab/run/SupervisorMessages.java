@@ -11,6 +11,11 @@ import org.processlab.model.RunModel;
  * it. What is not an event of the model (the link is up, the root could not start, the run is done) goes to the
  * {@link Listener}.
  *
+ * <p>Output comes two ways: {@code out}, every traced process's own channels, relayed in the order the supervisor read
+ * them and split into lines per PID ({@link ChannelOutputs}); {@code raw}, the root's original pipes (bytes written
+ * before its agent made its channels, or by a root without an agent), one stream each, attributed by the model's
+ * best guess and marked untraced.
+ *
  * <p>A new kind of supervisor message: a {@code case} in {@link #message} and a method beside the others. Kinds not
  * named here are ignored (a newer supervisor may say more).
  *
