@@ -18,6 +18,8 @@ import time
 
 HOLDERS_FRESH = 0.05        # seconds a look at who holds a channel's write end stays good while one process does
 HOLDERS_SHARED_FRESH = 0.005  # ... and while several do (a forked child that has not made its own channels yet)
+LOOK_SHARE = 20             # ... and never less than this many times what the last look cost: on a loaded machine
+                            # looking at /proc takes far longer, and the relay must not spend its time there
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
@@ -48,9 +50,10 @@ class Relay(object):
     """The output socket and the channels it received. `app` has send(k, payload, **fields); `sel` is the
     supervisor's selector (keys with data 'output' and 'channel')."""
 
-    def __init__(self, app, sel, now_us, max_payload, decode):
+    def __init__(self, app, sel, now_us, max_payload, decode, run_pids=None):
         self.app = app
         self.decode = decode    # one JSON object from bytes, or None
+        self.run_pids = run_pids    # the PIDs that may hold a channel (the run's processes), or None: all of /proc
         self.sel = sel
         self.now_us = now_us
         self.max_payload = max_payload
@@ -69,7 +72,7 @@ class Relay(object):
             raise
         self.sock.setblocking(False)
         self.sel.register(self.sock, selectors.EVENT_READ, 'output')
-        self.holders_at = None  # when /proc was last looked at for holders (monotonic seconds)
+        self.look_cost = 0.0    # seconds the last look at holders took
         self.holding = set()    # channels with bytes held for their `owner`
 
     # ------------------------------------------------------------------ channels in
@@ -140,13 +143,17 @@ class Relay(object):
 
     def read(self, fd):
         """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
-        The bytes of a channel made for a child whose PID has not come yet (its parent names it right after the
-        child started) are held until it comes, at most OWNER_WAIT seconds."""
+
+        Who holds the channel is looked at before the read: an agent that waits for its channel to be read (before
+        a fork, say) then knows the look saw the world before its next step. The bytes of a channel made for a
+        child whose PID has not come yet (its parent names it right after the child started) are held until it
+        comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
         if ch is None:
             return
-        if self.holding:
+        if self.holding or ch.pid is None:
             self.take_datagrams()   # an `owner` sent before these bytes were written comes first
+        pid, shared = self.writer(ch)
         try:
             data = os.read(fd, self.max_payload)
         except (BlockingIOError, InterruptedError):
@@ -158,8 +165,6 @@ class Relay(object):
             self.close(fd)
             return
         if ch.pid is None:
-            self.take_datagrams()
-        if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
                 ch.hold_until = now + OWNER_WAIT
@@ -168,7 +173,6 @@ class Relay(object):
                 self.holding.add(ch)
                 return
         self.release(ch)
-        pid, shared = self.writer(ch)
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
 
     def wait_left(self, now):
@@ -224,9 +228,10 @@ class Relay(object):
     def writer(self, ch):
         """(pid, shared) for bytes just read from ch: its one live holder; else its owner, shared."""
         now = time.monotonic()
-        fresh = HOLDERS_FRESH if len(ch.holders) <= 1 else HOLDERS_SHARED_FRESH
+        fresh = max(HOLDERS_FRESH if len(ch.holders) <= 1 else HOLDERS_SHARED_FRESH, LOOK_SHARE * self.look_cost)
         if ch.looked is None or now - ch.looked > fresh:
             self.look_at_holders(now)
+            self.look_cost = time.monotonic() - now
         holders = ch.holders
         if ch.pid is None:
             # Made for a child whose PID its parent did not know: the owner is the holder the sender started.
@@ -243,16 +248,18 @@ class Relay(object):
         return ch.pid, True
 
     def look_at_holders(self, now):
-        """For every channel: which processes hold its write end now (/proc/*/fd; read ends, like ours, are not
-        counted). One look serves every channel."""
-        self.holders_at = now
+        """For every channel: which of the run's processes hold its write end now (/proc/PID/fd; read ends, like
+        ours, are not counted). One look serves every channel."""
         wanted = {}
         for ch in self.channels.values():
             ch.looked = now
             ch.holders = []
             wanted['pipe:[%d]' % ch.ino] = ch
         try:
-            pids = [int(p) for p in os.listdir('/proc') if p.isdigit()]
+            if self.run_pids is not None:
+                pids = sorted(self.run_pids())
+            else:
+                pids = [int(p) for p in os.listdir('/proc') if p.isdigit()]
         except OSError:
             return
         me = self.me

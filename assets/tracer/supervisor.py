@@ -256,7 +256,7 @@ class Supervisor(object):
         if not hasattr(socket, 'AF_UNIX') or not hasattr(socket, 'SCM_RIGHTS') or not HAVE_PROC:
             return
         try:
-            self.relay = relay.Relay(self.app, self.sel, now_us, MAX_PAYLOAD, decode_command)
+            self.relay = relay.Relay(self.app, self.sel, now_us, MAX_PAYLOAD, decode_command, self.run_pids)
         except OSError:
             return
         env['PROCESSLAB_OUTPUT'] = self.relay.path
@@ -513,6 +513,16 @@ class Supervisor(object):
                 self.close_stdin()      # multiprocessing's children close their stdin: it was the root's alone
             self.app.send('reaped', t=now_us(), child=pid, status=status,
                           exitcode=wire.exitcode(status))
+
+    def run_pids(self):
+        """The run's processes now, for the relay's look at who holds a channel: the run's cgroups (one file each),
+        else the scan (the supervisor's descendants, the root's session without a subreaper)."""
+        if self.groups:
+            try:
+                return self.groups.members()
+            except OSError:
+                pass
+        return self.scan().keys()
 
     def output_open(self):
         """True while a pipe or channel of the run's output is still open."""

@@ -628,6 +628,7 @@ def _after_fork_child():
 def _reaped(pid, status):
     try:
         if _wire.ended(status):   # a stopped/continued child has not been reaped
+            _drain()              # what we printed before the reap is stamped before it
             _msg('reaped', t=_now(), child=pid, status=status, exitcode=_wire.exitcode(status))
     except Exception:
         _debug('reaped')
@@ -796,17 +797,17 @@ def _give_popen_channels(mod):
         _child_ended(self)
         return code
 
-    def poll(self, *a, **kw):
+    def _internal_poll(self, *a, **kw):     # poll(), and the module's cleanup of Popen objects dropped unwaited
         with _transparent:
             code = real_poll(self, *a, **kw)
         if code is not None:
             _child_ended(self)
         return code
 
-    real_wait, real_poll = popen.wait, popen.poll
+    real_wait, real_poll = popen.wait, popen._internal_poll
     popen._get_handles = _copy_meta(_get_handles, real_handles)
     popen.wait = _copy_meta(wait, real_wait)
-    popen.poll = _copy_meta(poll, real_poll)
+    popen._internal_poll = _copy_meta(_internal_poll, real_poll)
 
 
 def _child_started(popen):
@@ -879,7 +880,7 @@ def _system(command, pipes, spawn, waitpid):
         try:
             pid = spawn('/bin/sh', argv, os.environ, file_actions=actions, setsigdef=to_default, setsigmask=mask)
         except OSError:
-            return -1
+            return 127 << 8         # as system(3): the shell could not be run
         _close_ends(pipes, 1)
         _chan.name_owner(pid, [r for r, _ in pipes.values()])
         while True:         # our os.posix_spawn and os.waitpid report the shell's `spawn` and `reaped`
@@ -888,6 +889,8 @@ def _system(command, pipes, spawn, waitpid):
                 break
             except InterruptedError:
                 continue
+            except OSError:         # SIGCHLD ignored: the shell was reaped for us; system(3) says -1
+                return -1
         _chan.wait_read([r for r, _ in pipes.values() if r is not None])
         return status
     finally:
@@ -931,6 +934,7 @@ def _wrap_os():
                 if r is not None and not options & getattr(os, 'WNOWAIT', 0):
                     ended = _wire.waitid_status(r.si_code, r.si_status)
                     if ended is not None:
+                        _drain()
                         _msg('reaped', t=_now(), child=r.si_pid, status=ended[0], exitcode=ended[1])
             except Exception:
                 _debug('waitid')
@@ -1169,6 +1173,7 @@ def _patch_process(mod):
         if popen is not None:
             try:
                 pid = popen.pid
+                _drain()            # what we printed before join() is stamped before it
                 _msg('join', t=_now(), child=pid,
                      timeout=None if timeout is None else float(timeout))
             except Exception:

@@ -15,6 +15,7 @@ STDIO = 'PROCESSLAB_STDIO'
 OUTPUT = 'PROCESSLAB_OUTPUT'
 NAMES = {1: 'stdout', 2: 'stderr'}
 ANSWER_WAIT = 1.0          # seconds an agent waits for the supervisor to take its channels
+DRAIN_YIELDS = 4           # times the CPU is yielded before the first sleep
 DRAIN_FIRST = 20e-6        # the first sleep while the supervisor has not read a channel yet
 DRAIN_MOST = 1e-3          # the longest sleep between two looks
 DRAIN_GIVE_UP = 0.2        # a stuck supervisor never hangs the program longer than this
@@ -229,9 +230,11 @@ def wait_read(fds):
         get = termios.FIONREAD
     except (ImportError, AttributeError):
         return
+    yield_cpu = getattr(os, 'sched_yield', None)
     left = array.array('i', [0])
     end = None
     pause = DRAIN_FIRST
+    yields = DRAIN_YIELDS if yield_cpu is not None else 0
     for fd in fds:
         while True:
             try:
@@ -240,6 +243,10 @@ def wait_read(fds):
                 break
             if not left[0]:
                 break
+            if yields:
+                yields -= 1     # the supervisor is usually just about to read: let it run first
+                yield_cpu()
+                continue
             now = monotonic()
             if end is None:
                 end = now + DRAIN_GIVE_UP

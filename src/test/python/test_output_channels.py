@@ -266,6 +266,23 @@ class OutputChannelTest(unittest.TestCase):
         self.assertEqual(run.of(run.root), plain.stdout.encode())
         self.assertEqual(run.of(run.root, 'stderr'), plain.stderr.encode())
 
+    def test_os_system_returns_and_leaves_what_it_does_in_a_plain_run(self):
+        code = '''
+            import os, signal, threading
+            print(os.system('exit 3'), os.system('kill -INT $$'), os.system('/nonexistent/program 2>/dev/null'))
+            print(signal.getsignal(signal.SIGINT) is signal.default_int_handler, signal.pthread_sigmask(0, []))
+            t = threading.Thread(target=lambda: print('from a thread', os.system('exit 4')))
+            t.start()
+            t.join()
+        '''
+        path = os.path.join(self.dir, 'system.py')
+        with open(path, 'w') as f:
+            f.write(textwrap.dedent(code))
+        plain = python(path)
+        self.assertEqual(plain.returncode, 0, plain.stderr)
+        run = self.run_program(code)
+        self.assertEqual(run.of(run.root), plain.stdout.encode())
+
     def test_the_streams_are_pythons_own_over_the_channel(self):
         code = '''
             import io, os, stat, sys
