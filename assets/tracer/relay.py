@@ -20,6 +20,7 @@ HOLDERS_FRESH = 0.05        # seconds a look at who holds a channel's write end 
 HOLDERS_SHARED_FRESH = 0.005  # ... and while several do (a forked child that has not made its own channels yet)
 LOOK_SHARE = 20             # ... and never less than this many times what the last look cost: on a loaded machine
                             # looking at /proc takes far longer, and the relay must not spend its time there
+LOOK_SHARE_SHARED = 4       # ... and while several hold it
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
@@ -32,13 +33,14 @@ class Channel(object):
     it, for a channel made for a child whose PID its parent did not know yet); `sender`: the process that registered
     it."""
 
-    __slots__ = ('fd', 'stream', 'pid', 'sender', 'ino', 'holders', 'looked', 'held', 'hold_until')
+    __slots__ = ('fd', 'stream', 'pid', 'sender', 'for_child', 'ino', 'holders', 'looked', 'held', 'hold_until')
 
     def __init__(self, fd, stream, pid, sender):
         self.fd = fd
         self.stream = stream
         self.pid = pid
         self.sender = sender
+        self.for_child = pid is None    # made by a parent for its child: the parent's own copy is no writer's
         self.ino = os.fstat(fd).st_ino
         self.holders = ()       # PIDs holding the write end at the last look
         self.looked = None      # when (monotonic seconds), or None: never
@@ -104,7 +106,7 @@ class Relay(object):
             ok = self.register(m, fds, creds, flags)
             if addr:
                 try:
-                    self.sock.sendto(b'ok' if ok else b'no', addr)
+                    self.sock.sendto(b'ok %d' % self.me if ok else b'no', addr)
                 except OSError:
                     pass
 
@@ -228,17 +230,22 @@ class Relay(object):
     def writer(self, ch):
         """(pid, shared) for bytes just read from ch: its one live holder; else its owner, shared."""
         now = time.monotonic()
-        fresh = max(HOLDERS_FRESH if len(ch.holders) <= 1 else HOLDERS_SHARED_FRESH, LOOK_SHARE * self.look_cost)
+        if len(ch.holders) <= 1:
+            fresh = max(HOLDERS_FRESH, LOOK_SHARE * self.look_cost)
+        else:       # likely a child that has not made its own channels yet: look again soon
+            fresh = max(HOLDERS_SHARED_FRESH, LOOK_SHARE_SHARED * self.look_cost)
         if ch.looked is None or now - ch.looked > fresh:
             self.look_at_holders(now)
             self.look_cost = time.monotonic() - now
         holders = ch.holders
+        if ch.for_child:
+            # The parent holds the write end until its child exists (and writes to it never): not a writer.
+            holders = [p for p in holders if p != ch.sender]
         if ch.pid is None:
-            # Made for a child whose PID its parent did not know: the owner is the holder the sender started.
-            others = [p for p in holders if p != ch.sender]
-            if len(others) == 1:
-                ch.pid = others[0]
-            if len(others) <= 1:
+            # Made for a child whose PID has not come: the owner is the one holder besides its parent.
+            if len(holders) == 1:
+                ch.pid = holders[0]
+            if len(holders) <= 1:
                 return (ch.pid if ch.pid is not None else ch.sender), False
             return ch.sender, True
         if len(holders) == 1:

@@ -816,12 +816,15 @@ class Supervisor(object):
             if held is not None:
                 timeout = min(timeout, held)
 
-            for key, _ in self.sel.select(timeout):
+            ready = self.sel.select(timeout)
+            if self.relay is not None and any(key.data == 'output' for key, _ in ready):
+                self.relay.take_datagrams()     # first: an agent waits for the answer, and an `owner` for its bytes
+            for key, _ in ready:
                 what = key.data
                 if what == 'channel':
                     self.relay.read(key.fd)
                 elif what == 'output':
-                    self.relay.take_datagrams()
+                    pass                        # taken above
                 elif what in ('stdout', 'stderr'):
                     if key.fd in self.pipes:
                         self.read_pipe(key.fd)

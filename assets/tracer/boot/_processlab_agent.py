@@ -367,15 +367,29 @@ class _Sink(io.RawIOBase):
 class _Channel(io.FileIO):
     """fd 1 or 2 under sys.stdout / sys.stderr when the run has output channels: Python's own raw file, so
     closing the fd, isatty, blocking and EPIPE act as in a plain run. Counts what it wrote (`sent`): the flusher
-    backs off while that stays put."""
+    backs off while that stays put.
+
+    Only the supervisor reads our channel: EPIPE on it means the program killed the supervisor. The app is still
+    there, so from then on the stream sends what it writes to the app itself (`out`, as without a supervisor)."""
 
     sent = 0
+    _app = None     # the _Sink that sends to the app once the supervisor is gone
 
     def write(self, b):
-        with _transparent:      # an error (EBADF after os.close(1), EPIPE) is the program's, as without us
-            n = io.FileIO.write(self, b)
-        if n:
-            self.sent += n
+        if self._app is None:
+            try:
+                with _transparent:      # an error (EBADF after os.close(1)) is the program's, as without us
+                    n = io.FileIO.write(self, b)
+            except BrokenPipeError:
+                if not _chan.is_mine(self.fileno()):
+                    raise
+                self._app = _Sink(self.fileno(), self.name.strip('<>'))
+            else:
+                if n:
+                    self.sent += n
+                return n
+        n = self._app.write(b)
+        self.sent += n
         return n
 
 
@@ -899,6 +913,27 @@ def _system(command, pipes, spawn, waitpid):
             _signal.signal(sig, handler)
 
 
+def _wrap_kill():
+    """os.kill and os.killpg: a signal is a causal event too. What this process printed goes out before it (a
+    process that prints, then kills itself or its supervisor, keeps its line)."""
+    if not _chan.active():
+        return
+    for name in ('kill', 'killpg'):
+        real = os.__dict__.get(name)
+        if real is None or getattr(real, '_processlab', False):
+            continue
+
+        def kill(pid, sig, _real=real, _group=name == 'killpg'):
+            _drain()
+            try:
+                _chan.before_signal(pid, _group)
+            except Exception:
+                _debug('before signal')
+            with _transparent:
+                return _real(pid, sig)
+        setattr(os, name, _copy_meta(kill, real))
+
+
 def _channels_after_fork():
     """In a forked child: channels of its own, before the program's code runs again."""
     try:
@@ -1401,7 +1436,7 @@ def install():
         _debug('connect')
         _conn.broken()
         return
-    for step in (_install_streams, _wrap_os, _wrap_system):
+    for step in (_install_streams, _wrap_os, _wrap_system, _wrap_kill):
         try:
             step()
         except Exception:

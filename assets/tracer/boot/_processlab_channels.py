@@ -14,13 +14,15 @@ import os
 STDIO = 'PROCESSLAB_STDIO'
 OUTPUT = 'PROCESSLAB_OUTPUT'
 NAMES = {1: 'stdout', 2: 'stderr'}
-ANSWER_WAIT = 1.0          # seconds an agent waits for the supervisor to take its channels
+ANSWER_WAIT = 3.0          # seconds an agent waits for the supervisor to take its channels (a loaded machine)
 DRAIN_YIELDS = 4           # times the CPU is yielded before the first sleep
 DRAIN_FIRST = 20e-6        # the first sleep while the supervisor has not read a channel yet
 DRAIN_MOST = 1e-3          # the longest sleep between two looks
 DRAIN_GIVE_UP = 0.2        # a stuck supervisor never hangs the program longer than this
 
 _mine = {}                 # fd (1 or 2) -> (st_dev, st_ino) of the channel this process made for it
+_supervisor = [None]       # the supervisor's PID, as its answer gave it
+SUPERVISOR_GRACE = 0.02    # seconds a program about to signal the supervisor waits, so what it read is relayed
 
 
 def active():
@@ -180,7 +182,12 @@ def register(pid, start_ticks, names, read_fds):
         import array
         fds = array.array('i', read_fds)
         s.sendmsg([head], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds.tobytes())], 0, path)
-        return s.recv(16) == b'ok'
+        answer = s.recv(32).split()
+        if answer[:1] != [b'ok']:
+            return False
+        if len(answer) > 1 and answer[1].isdigit():
+            _supervisor[0] = int(answer[1])
+        return True
     except OSError:
         return False
     finally:
@@ -202,6 +209,24 @@ def name_owner(pid, read_fds):
         pass
     finally:
         s.close()
+
+
+def before_signal(pid, group):
+    """Before os.kill(pid) (os.killpg(pid) with group): when the signal is for the supervisor (or its group, or
+    everyone), give it a moment to relay what it has just read: draining says it read our bytes, not that it sent
+    them on."""
+    sup = _supervisor[0]
+    if sup is not None and (pid == sup if group else pid in (sup, -sup, -1)):
+        from time import sleep
+        sleep(SUPERVISOR_GRACE)
+
+
+def is_mine(fd):
+    """True if fd is still on a channel this process made."""
+    try:
+        return fd in _mine and _ident(fd) == _mine[fd]
+    except OSError:
+        return False
 
 
 def drain(fds=None):

@@ -198,28 +198,38 @@ class OutputChannelTest(unittest.TestCase):
                 self.assertEqual(run.of(a), (b'a' * 32767 + b'\n') * 64)
                 self.assertEqual(run.of(b), (b'b' * 32767 + b'\n') * 64)
 
-    @unittest.expectedFailure   # until the flusher sends a sparse write at once (issue 15, the lead's change)
-    def test_a_line_printed_1_ms_before_a_sigkill_is_kept(self):
-        code = '''
-            import multiprocessing as mp, os, sys, time
-            def child():
-                time.sleep(0.3)         # quiet first: the print below is sparse output
-                print('last words')
-                time.sleep(0.001)
+    LAST_WORDS = '''
+        import ctypes, multiprocessing as mp, os, sys, time
+        def child(how):
+            time.sleep(0.3)         # quiet first: the print below is sparse output
+            print('last words')
+            time.sleep(0.001)
+            if how == 'os.kill':
                 os.kill(os.getpid(), 9)
-            if __name__ == '__main__':
-                mp.set_start_method(sys.argv[1])
-                p = mp.Process(target=child)
-                p.start()
-                p.join()
-                print('exit code', p.exitcode)
-        '''
+            else:                   # as if from another process: no wrapper of ours sees it
+                ctypes.CDLL(None).kill(os.getpid(), 9)
+        if __name__ == '__main__':
+            mp.set_start_method(sys.argv[1])
+            p = mp.Process(target=child, args=(sys.argv[2],))
+            p.start()
+            p.join()
+            print('exit code', p.exitcode)
+    '''
+
+    def last_words(self, how):
         for method in METHODS:
             with self.subTest(method=method):
-                run = self.run_program(code, method)
+                run = self.run_program(self.LAST_WORDS, method, how)
                 [child] = run.started()
                 self.assertEqual(run.of(child), b'last words\n')
                 self.assertEqual(run.of(run.root), b'exit code -%d\n' % signal.SIGKILL)
+
+    def test_a_line_printed_1_ms_before_os_kill_is_kept(self):
+        self.last_words('os.kill')
+
+    @unittest.expectedFailure   # until the flusher sends a sparse write at once (issue 15, the lead's change)
+    def test_a_line_printed_1_ms_before_a_sigkill_from_elsewhere_is_kept(self):
+        self.last_words('libc')
 
     def test_output_before_an_exit_comes_before_the_parents_line_after_join(self):
         code = '''
@@ -265,6 +275,30 @@ class OutputChannelTest(unittest.TestCase):
         self.assertEqual(reaped['exitcode'], plain.returncode)
         self.assertEqual(run.of(run.root), plain.stdout.encode())
         self.assertEqual(run.of(run.root, 'stderr'), plain.stderr.encode())
+
+    def test_a_program_that_kills_its_supervisor_prints_on_to_the_app(self):
+        code = '''
+            import os, sys, time
+            print('before', flush=True)
+            os.kill(os.getppid(), 9)
+            time.sleep(0.2)
+            for i in range(3):
+                print('still here', i, flush=True)
+            print('and on stderr', file=sys.stderr)
+        '''
+        path = os.path.join(self.dir, 'killer.py')
+        with open(path, 'w') as f:
+            f.write(textwrap.dedent(code))
+        with FakeApp('unix') as app:
+            r = python('-I', '-S', SUPERVISOR, '--', sys.executable, path, env=dict(app.env, PYTHONPATH=BOOT))
+            app.finish()
+        self.assertEqual(r.returncode, -signal.SIGKILL)
+        relayed = b''.join(p for _, m, p in app.messages if m.get('k') == 'out' and 'pid' in m)
+        self.assertEqual(relayed, b'before\n')
+        sent = {s: b''.join(p for _, m, p in app.messages if m.get('k') == 'out' and 'pid' not in m and m['s'] == s)
+                for s in ('stdout', 'stderr')}
+        self.assertEqual(sent, {'stdout': b'still here 0\nstill here 1\nstill here 2\n', 'stderr': b'and on stderr\n'})
+        self.assertEqual([m['code'] for m, _ in app.of_kind('exit')], [None], 'the program ended as it would')
 
     def test_os_system_returns_and_leaves_what_it_does_in_a_plain_run(self):
         code = '''
