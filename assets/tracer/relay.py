@@ -289,18 +289,57 @@ class Relay(object):
                     ch.holders.append(pid)
 
 
+FOLDER_PREFIX = 'processlab-out-'
+DEAD_AFTER = 60.0           # seconds: a folder of ours this old whose socket nobody serves is a killed supervisor's
+
+
 def fresh_folder():
     """A new folder only we can enter (0700), for the output socket: under TMPDIR, or /tmp where TMPDIR would make
-    the socket's path longer than sun_path holds."""
+    the socket's path longer than sun_path holds. The folders a killed supervisor left there go first."""
     for base in (os.environ.get('TMPDIR'), '/tmp'):
         if base and len(base) <= 60:
-            path = os.path.join(base, 'processlab-out-' + os.urandom(8).hex())
+            remove_dead_folders(base)
+            path = os.path.join(base, FOLDER_PREFIX + os.urandom(8).hex())
             try:
                 os.mkdir(path, 0o700)
                 return path
             except OSError:
                 continue
     raise OSError('no folder for the output socket')
+
+
+def remove_dead_folders(base):
+    """Removes this user's output-socket folders under base that are over DEAD_AFTER seconds old and whose socket
+    refuses a datagram (its supervisor was killed: SIGKILL leaves no time to clean up)."""
+    try:
+        names = [n for n in os.listdir(base) if n.startswith(FOLDER_PREFIX)]
+    except OSError:
+        return
+    me, now = os.getuid(), time.time()
+    for name in names:
+        folder = os.path.join(base, name)
+        sock_path = os.path.join(folder, 'out.sock')
+        try:
+            st = os.lstat(folder)
+            if st.st_uid != me or now - st.st_mtime < DEAD_AFTER:
+                continue
+            probe = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            try:
+                probe.connect(sock_path)
+                continue            # served: a live run
+            except ConnectionRefusedError:
+                pass
+            except FileNotFoundError:
+                pass
+            finally:
+                probe.close()
+            for gone in (lambda: os.unlink(sock_path), lambda: os.rmdir(folder)):
+                try:
+                    gone()
+                except FileNotFoundError:
+                    pass
+        except OSError:
+            continue
 
 
 def writes(pid, fd):

@@ -210,6 +210,8 @@ class Supervisor(object):
         env = dict(os.environ)
         env['PROCESSLAB_STDIO'] = ','.join(
             '%d:%d' % (st.st_dev, st.st_ino) for st in (os.fstat(out_w), os.fstat(err_w)))
+        if 'pids' in self.groups.groups:
+            env['PROCESSLAB_PIDS'] = self.groups.groups['pids']   # the agent keeps its thread out of the count
         self.open_relay(env)
         try:
             try:

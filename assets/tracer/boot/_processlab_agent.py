@@ -11,9 +11,10 @@ Design rules, in order of importance:
     here disables tracing instead of breaking the program.
   * Blocking sends under a lock, one connection per process: lines of different processes
     can never tear. stderr is sent line by line (a traceback printed before a SIGKILL has
-    reached the kernel); stdout is batched (a C-level buffer, flushed by a tiny flusher
-    thread within FLUSH_FAST..FLUSH_SLOW seconds, and at every explicit flush, fork,
-    os._exit and exit), so a million lines cost about what a pipe costs.
+    reached the kernel); stdout is batched (a C-level buffer, sent at once when the program prints
+    sparsely, by a flusher thread that runs only during a burst within FLUSH_FAST..FLUSH_SLOW
+    seconds, and at every explicit flush, fork, os._exit and exit), so a million lines cost
+    about what a pipe costs.
   * Standard library only, Python 3.8+.
 """
 
@@ -23,7 +24,7 @@ import os
 import sys
 import _thread
 
-from time import time_ns as _time_ns
+from time import time_ns as _time_ns, monotonic as _monotonic
 
 import _processlab_wire as _wire
 import _processlab_channels as _chan
@@ -265,23 +266,16 @@ def _move_high(s, _socket):
     # Keep fd 3, 4, ... free: a program that prints the fds of the files or pipes it opens
     # sees the numbers it would see without us, and an fd it closes wholesale and reuses
     # is unlikely to be ours.
-    try:
-        import fcntl
-    except ImportError:
+    fd = _chan.high_copy(s.fileno())
+    if fd is None:
         return s
-    for base in (512, 128, 32):
-        try:
-            fd = fcntl.fcntl(s.fileno(), fcntl.F_DUPFD_CLOEXEC, base)
-        except OSError:
-            continue
-        try:
-            high = _socket.socket(s.family, s.type, s.proto, fd)
-        except Exception:
-            os.close(fd)
-            return s
-        s.close()
-        return high
-    return s
+    try:
+        high = _socket.socket(s.family, s.type, s.proto, fd)
+    except Exception:
+        os.close(fd)
+        return s
+    s.close()
+    return high
 
 
 def _start_ticks():
@@ -469,27 +463,31 @@ def _flush_ours():
             pass
 
 
-# The flusher: a bare _thread (not a threading.Thread, so threading.enumerate() and
-# active_count() stay as the program expects) that flushes stdout FLUSH_FAST seconds after
-# output, backing off to FLUSH_SLOW while the program prints nothing. _flush_lock is held
-# around every flush it does, so fork() (which takes the lock first) never copies a
-# half-done flush into the child, and exit can stop it cleanly.
+# The flusher. stdout is batched in a 64 KiB buffer that goes out
+#   * at once when the program writes sparsely (nothing written in the FLUSH_FAST before): a line printed
+#     the instant before a SIGKILL is kept;
+#   * within FLUSH_FAST..FLUSH_SLOW during a burst, by a flusher thread: a bare _thread (not a
+#     threading.Thread, so threading.enumerate() and active_count() stay as the program expects);
+#   * at every explicit flush, fork, multiprocessing send, lock release, os._exit and exit.
+# The thread runs only during a burst: it starts at the second write within FLUSH_FAST and ends after
+# FLUSH_IDLE without output. A process that does not flood stdout has no thread of ours, so the kernel's
+# task count for the run's pids limit is the program's own (a fork bomb's processes are one task each); a
+# thread that runs leaves the run's pids group where the kernel lets it (PROCESSLAB_PIDS, cgroup v1) and is
+# not started when the group is full.
 #
-# After FLUSH_IDLE seconds without output (FLUSH_FIRST_IDLE after it starts) it parks: it puts a small hook on the stream's
-# write and writelines (instance attributes: print() looks them up on every call) and
-# blocks on a lock. The program's next write removes the hook and wakes it, so a line
-# printed after a long sleep still goes out within FLUSH_FAST. A write the hook cannot
-# see (a bound `sys.stdout.write` taken earlier, `sys.stdout.buffer.write`) is sent at
-# the next FLUSH_PARKED wake-up at the latest. Polling every FLUSH_SLOW while idle cost a
-# whole core for 256 sleeping children; parked, they cost almost nothing.
+# While no thread runs, the stream's write and writelines and its buffer's write are watched: instance
+# attributes (print() looks `write` up on every call), put there at install, so a bound method the program
+# keeps is a watched one. While the thread runs they are removed and a burst runs at full speed; a kept
+# watched method stays right, as it only writes while the thread runs. _flush_lock is held around every
+# flush of ours, so fork() (which takes it first) never copies a half-done flush into the child, and exit
+# can stop the thread cleanly.
 FLUSH_FAST = 0.002
 FLUSH_SLOW = 0.02
 FLUSH_IDLE = 0.1
-FLUSH_FIRST_IDLE = 0.5   # not before: a program often keeps `sys.stdout.write` in a variable as it starts
-FLUSH_PARKED = 0.5
 _STDOUT_BUFFER = 1 << 16
 _flush_lock = _thread.allocate_lock()
-_flusher_state = {'stop': False, 'gen': 0}
+_flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0}
+_flushing = _thread._local()     # .on: this thread is in a flush of ours (its writes are not watched)
 
 
 def _batched():
@@ -501,53 +499,72 @@ def _batched():
     return None, None
 
 
-class _Park:
-    """The hooks of a parked flusher on one stream, and the lock it waits on."""
+class _Watch(object):
+    """The watched write methods of the batched stream (see above). One per process."""
 
-    def __init__(self, w):
-        self.w = w
-        self.wake = _thread.allocate_lock()
-        self.wake.acquire()
-        self.hooks = {}
+    def __init__(self):
+        self.hooks = []       # (object, name, function) put there by install()
 
-    def hook(self):
-        w = self.w
-        for name in ('write', 'writelines'):
-            real = getattr(type(w), name).__get__(w)
-
-            def hooked(arg, _real=real):
-                if self.hooks:
-                    self.unhook()
-                return _real(arg)
-            self.hooks[name] = hooked
-            setattr(w, name, hooked)
-
-    def unhook(self):
-        """Removes the hooks (once) and wakes the flusher; any thread."""
-        hooks, self.hooks = self.hooks, {}
-        if not hooks:
+    def install(self, w):
+        if self.hooks:
             return
-        d = getattr(self.w, '__dict__', {})
-        for name, h in hooks.items():
-            if d.get(name) is h:
+        st = _flusher_state
+        for obj, name in ((w, 'write'), (w, 'writelines'), (w.buffer, 'write')):
+            real = getattr(type(obj), name).__get__(obj)
+
+            # Lean: a bound write the program keeps runs through this for good, floods included.
+            def watched(arg, _real=real, _st=st):
+                n = _real(arg)
+                if not _st['running']:
+                    _written(arg)
+                return n
+            try:
+                setattr(obj, name, watched)
+            except (AttributeError, TypeError):
+                continue
+            self.hooks.append((obj, name, watched))
+
+    def remove(self):
+        hooks, self.hooks = self.hooks, []
+        for obj, name, h in hooks:
+            if getattr(obj, '__dict__', {}).get(name) is h:
                 try:
-                    delattr(self.w, name)
+                    delattr(obj, name)
                 except AttributeError:
                     pass
-        try:
-            self.wake.release()
-        except RuntimeError:
-            pass
-
-    def wait(self, timeout):
-        """True if a write woke us, False after the timeout."""
-        return self.wake.acquire(True, timeout)
 
 
-def _flush_once(w, sink):
-    """Flushes under _flush_lock: True if bytes went out, None if the flusher must end."""
-    if not _flush_lock.acquire(False):
-        return False                    # a fork or the exit is flushing: try again later
+_watch = _Watch()
+
+
+def _written(what):
+    """After a watched write of `what` (str, bytes or an iterable of them): as a terminal's line buffering,
+    nothing until a line is complete; then out at once if the program writes sparsely, or the flusher
+    started if this line comes within FLUSH_FAST of the last one sent (a burst)."""
+    st = _flusher_state
+    if st['running'] or st['stop'] or getattr(_flushing, 'on', False):
+        return
+    try:
+        if isinstance(what, (str, bytes, bytearray)):
+            if (b'\n' if isinstance(what, (bytes, bytearray)) else '\n') not in what:
+                return
+    except Exception:
+        pass
+    now = _monotonic()
+    if now - st['last'] < FLUSH_FAST and _start_flusher():
+        return
+    w, sink = _batched()
+    if w is not None:
+        _flush_once(w, sink, 0.1)
+    st['last'] = _monotonic()
+
+
+def _flush_once(w, sink, wait=None):
+    """Flushes under _flush_lock: True if bytes went out, False if none did (or the lock was busy), None if the
+    flusher must end. `wait`: seconds to wait for the lock (None: not at all)."""
+    if not (_flush_lock.acquire(True, wait) if wait else _flush_lock.acquire(False)):
+        return False                    # a fork or the exit is flushing
+    _flushing.on = True
     try:
         if _flusher_state['stop']:
             return None
@@ -558,59 +575,100 @@ def _flush_once(w, sink):
             pass
         return sink.sent != before
     finally:
+        _flushing.on = False
         _flush_lock.release()
 
 
+def _room_for_thread():
+    """False when the run's pids group is full: the thread would take a task the program may need."""
+    group = os.environ.get('PROCESSLAB_PIDS')
+    if not group:
+        return True
+    try:
+        with open(os.path.join(group, 'pids.max')) as f:
+            cap = f.read().strip()
+        if cap == 'max':
+            return True
+        with open(os.path.join(group, 'pids.current')) as f:
+            return int(f.read()) < int(cap)
+    except (OSError, ValueError):
+        return True
+
+
+def _leave_pids_group():
+    # cgroup v1 places threads one by one: the parent of the run's group has no limit of its own. Where that
+    # is refused (cgroup v2, not root) the thread stays, counted while it runs.
+    group = os.environ.get('PROCESSLAB_PIDS')
+    get_id = getattr(_thread, 'get_native_id', None)
+    if group and get_id is not None:
+        try:
+            fd = os.open(os.path.join(os.path.dirname(group.rstrip('/')), 'tasks'), os.O_WRONLY | os.O_CLOEXEC)
+            try:
+                os.write(fd, b'%d' % get_id())
+            finally:
+                os.close(fd)
+        except OSError:
+            pass
+
+
 def _flusher(gen, w, sink):
+    _leave_pids_group()
     from time import sleep
+    st = _flusher_state
     interval = FLUSH_FAST
     quiet = 0.0
-    idle = FLUSH_FIRST_IDLE
     while True:
-        if quiet < idle:
-            sleep(interval)
-        else:
-            park = _Park(w)
-            _flusher_state['park'] = park
-            park.hook()
-            woken = False
-            while not woken:
-                if _flush_once(w, sink):  # written between the last flush and the hook
-                    break
-                if _flusher_state['stop'] or _flusher_state['gen'] != gen:
-                    break
-                woken = park.wait(FLUSH_PARKED)
-            park.unhook()
-            idle = FLUSH_IDLE
-            if woken:
-                sleep(FLUSH_FAST)       # let the line that woke us be finished
-        if _flusher_state['stop'] or _flusher_state['gen'] != gen:
+        sleep(interval)
+        if st['stop'] or st['gen'] != gen:
             return
         sent = _flush_once(w, sink)
         if sent is None:
             return
         if sent:
             interval, quiet = FLUSH_FAST, 0.0
-        else:
-            quiet += interval
-            interval = min(interval * 2, FLUSH_SLOW)
+            continue
+        quiet += interval
+        if quiet >= FLUSH_IDLE:
+            # Watched again from here; `running` goes false before the last flush, so a write that saw it
+            # true is covered by that flush, and one that sees it false is sent by its writer.
+            _watch.install(w)
+            st['running'] = False
+            _flush_once(w, sink, 0.1)
+            return
+        interval = min(interval * 2, FLUSH_SLOW)
 
 
 def _start_flusher():
+    """Starts the flusher thread for a burst: False if it cannot (no batched stream, the pids group full, the
+    kernel refused a thread): then every watched write is sent at once."""
     w, sink = _batched()
+    st = _flusher_state
+    if w is None or st['stop'] or not _room_for_thread():
+        return False
+    st['gen'] += 1
+    st['running'] = True
+    _watch.remove()
+    try:
+        _thread.start_new_thread(_flusher, (st['gen'], w, sink))
+    except Exception:
+        st['running'] = False
+        _watch.install(w)
+        return False
+    return True
+
+
+def _watch_writes():
+    """At install: no thread yet; the first writes are watched."""
+    w = _batched()[0]
     if w is not None:
-        _flusher_state['gen'] += 1
-        _thread.start_new_thread(_flusher, (_flusher_state['gen'], w, sink))
+        _watch.install(w)
 
 
 def _stop_flusher():
     """At exit: no flush of ours may run while the interpreter finalises its streams."""
     if not _flusher_state['stop']:
         _flusher_state['stop'] = True
-        _flush_lock.acquire()          # waits for a flush in progress; kept: the thread ends
-        park = _flusher_state.get('park')
-        if park is not None:
-            park.unhook()              # a parked flusher wakes and ends now
+        _flush_lock.acquire()          # waits for a flush in progress; kept: a thread ends at its next look
 
 
 def _before_fork():
@@ -628,13 +686,18 @@ def _after_fork_parent():
 def _after_fork_child():
     global _flush_lock
     _flush_lock = _thread.allocate_lock()
+    _flushing.on = False
     _flusher_state.pop('forking', None)
-    park = _flusher_state.pop('park', None)
-    if park is not None:
-        park.unhook()                  # the parent's parked flusher is not ours
     _conn.after_fork_child()
-    if not _flusher_state['stop']:
-        _start_flusher()
+    st = _flusher_state
+    if st['running']:
+        # the parent's thread is not here: watched again, as at install
+        st['running'] = False
+        st['gen'] += 1
+        w = _batched()[0]
+        if w is not None and not st['stop']:
+            _watch.install(w)
+    st['last'] = 0.0
 
 
 # --------------------------------------------------------------------------- os wrappers
@@ -1459,7 +1522,7 @@ def install():
     except Exception:
         _debug('register_at_fork channels')
     try:
-        _start_flusher()
+        _watch_writes()
     except Exception:
         _debug('flusher')
     try:

@@ -123,20 +123,28 @@ def for_child(fds):
 
 
 def _high(fd):
-    """fd moved to a number from 32 up (close-on-exec), as the agent keeps its connection: the read ends a parent
-    keeps until its child ends must not take the numbers the program's next files get."""
+    """fd moved to a number from 32 up (close-on-exec): the read ends a parent keeps until its child ends must not
+    take the numbers the program's next files get."""
+    high = high_copy(fd)
+    if high is None:
+        return fd
+    os.close(fd)
+    return high
+
+
+def high_copy(fd):
+    """A close-on-exec copy of fd numbered 512 up (else 128, 32 up), or None: the agent's own fds keep 3, 4, ...
+    free, so a program that prints the numbers of the files it opens sees what it would see without us."""
     try:
         import fcntl
     except ImportError:
-        return fd
+        return None
     for base in (512, 128, 32):
         try:
-            high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, base)
+            return fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, base)
         except OSError:
             continue
-        os.close(fd)
-        return high
-    return fd
+    return None
 
 
 def _make(n):

@@ -121,6 +121,28 @@ class RelayTest(unittest.TestCase):
         self.assertIsNone(self.relay.wait_left(time.monotonic()))
         self.assertEqual(self.outs(), [(os.getpid(), 'stdout', False, b'orphan\n')])
 
+    def test_a_folder_a_killed_supervisor_left_goes_and_a_served_one_stays(self):
+        import tempfile
+        base = tempfile.mkdtemp(prefix='pl-relay-test-')
+        self.addCleanup(lambda: __import__('shutil').rmtree(base, ignore_errors=True))
+        dead = os.path.join(base, relay.FOLDER_PREFIX + 'dead')
+        os.mkdir(dead, 0o700)
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        s.bind(os.path.join(dead, 'out.sock'))
+        s.close()                               # bound, then gone: as after a SIGKILL
+        served = os.path.join(base, relay.FOLDER_PREFIX + 'served')
+        os.mkdir(served, 0o700)
+        live = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.addCleanup(live.close)
+        live.bind(os.path.join(served, 'out.sock'))
+        young = os.path.join(base, relay.FOLDER_PREFIX + 'young')
+        os.mkdir(young, 0o700)
+        old = time.time() - relay.DEAD_AFTER - 1
+        for folder in (dead, served):
+            os.utime(folder, (old, old))
+        relay.remove_dead_folders(base)
+        self.assertEqual(sorted(os.listdir(base)), sorted(os.path.basename(f) for f in (served, young)))
+
     def test_the_holders_of_a_write_end_and_only_of_a_write_end(self):
         r, w = self.pipe()
         self.addCleanup(self.close, r)

@@ -95,7 +95,7 @@ public final class TextReport {
         out.printf(row, "PROCESS", "PID", "PPID", "ROLE", "ALIVE", "EXIT", "START s", "DURATION");
         for (ProcessView p : run.processes()) {
             String name = name(p);
-            String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.endedAt() >= 0 ? p.endedAt() : run.horizon()) - p.startedAt()) / 1e6);
+            String dur = p.startedAt() < 0 ? "" : String.format("%.3f", ((p.lastKnownAt() >= 0 ? p.lastKnownAt() : run.horizon()) - p.startedAt()) / 1e6);
             out.printf(row, name, p.notStarted() ? "-" : Long.toString(p.pid()),
                     p.ppid() < 0 ? "-" : Long.toString(p.ppid()), p.role().id(),
                     p.lost() ? "lost" : p.alive() ? "yes" : "no", Signals.describe(p.exitCode()),

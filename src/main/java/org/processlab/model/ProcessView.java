@@ -70,6 +70,14 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
         return lostAt >= 0;
     }
 
+    /**
+     * The last moment it was known to run, microseconds on the run's clock: its end, else when it was lost from view,
+     * else -1 (it runs, or never started). A duration stops there.
+     */
+    public long lastKnownAt() {
+        return endedAt >= 0 ? endedAt : lostAt;
+    }
+
     /** True when it has ended but not been reaped yet. */
     public boolean zombie() {
         return endedAt >= 0 && reapedAt < 0 && exitCode == null;

@@ -45,11 +45,6 @@ public final class RunContainment {
     /** The system property that turns cgroups off ({@code off}); the environment variable is {@code PROCESSLAB_CGROUPS}. */
     public static final String SWITCH_PROPERTY = "processlab.cgroups";
     /**
-     * Tasks a traced Python process has: its main thread and the agent's stdout flusher. The pids controller counts
-     * tasks (threads too), so a run of at most N processes gets {@code pids.max} = 2N (see {@link #pidsMax}).
-     */
-    static final int TASKS_PER_PROCESS = 2;
-    /**
      * A group of another run this old, and empty, was left by an app that was killed before its run's end (its
      * supervisor still ended the processes): removed when a new run is prepared. Younger ones may be a run starting.
      */
@@ -83,21 +78,21 @@ public final class RunContainment {
     }
 
     /**
-     * {@code pids.max} for a run of at most {@code maxProcesses} processes: {@value #TASKS_PER_PROCESS} tasks each. The
-     * pids controller counts tasks, threads included, and cannot count processes alone, so this is the choice:
+     * {@code pids.max} for a run of at most {@code maxProcesses} processes: exactly that. The pids controller counts
+     * tasks, threads included (Documentation/admin-guide/cgroup-v1/pids.rst), so:
      * <ul>
-     *   <li>never more than {@code 2 × maxProcesses} processes of the run alive at once, of any kind;</li>
-     *   <li>traced Python processes, each two tasks while the agent's flusher runs, are held to {@code maxProcesses},
-     *       but for those forked in the last instant before the cap whose flusher the kernel then refused (they run
-     *       on as one task; a fork bomb at 64 had 81 at once);</li>
-     *   <li>the threads of an ordinary lesson (a Pool's three, a Queue's feeder) fit in what its few processes leave,
-     *       so no lesson is refused a fork under the default limit of 256.</li>
+     *   <li>a program of one-threaded processes (a fork bomb) gets exactly {@code maxProcesses} processes: the agent
+     *       has no thread while a process does not flood stdout, and a flusher thread that runs moves itself to
+     *       the parent group (cgroup v1) and is not started while the group is full (PROTOCOL.md, "When stdout is
+     *       sent");</li>
+     *   <li>a program's own threads count as the kernel counts them: a Pool's three and a Queue's feeder fit easily
+     *       under the default limit of 256, and a low limit refuses them as it refuses forks.</li>
      * </ul>
      * The run is stopped at the first fork or thread start the kernel refused ({@code pids.events}), and, as without a
-     * cgroup, once it has made more than {@code maxProcesses} processes in all.
+     * cgroup, once it has made more than {@code maxProcesses} processes in all (some may have ended).
      */
     static long pidsMax(int maxProcesses) {
-        return (long) TASKS_PER_PROCESS * maxProcesses;
+        return maxProcesses;
     }
 
     /**

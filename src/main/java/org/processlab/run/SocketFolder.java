@@ -12,7 +12,8 @@ import java.util.Set;
  * Where a run's Unix socket lives: a folder only this user can enter, so that no other user can connect to it. The
  * user's runtime folder ({@code $XDG_RUNTIME_DIR/processlab}) when the runtime folder is the user's own (owned by them,
  * mode {@code 0700}, not a link); else a fresh {@code 0700} folder under the temporary folder, made for this socket and
- * removed with it. Either is checked ({@link PrivateFolder}) right before the socket is bound in it.
+ * removed with it. Either is checked ({@link PrivateFolder}) right before the socket is bound in it, and sockets a killed
+ * app left there are removed first ({@link DeadSockets}).
  *
  * <p>A socket's path must fit the OS's {@code sun_path} ({@value #MAX_PATH_BYTES} bytes here, what Linux and macOS
  * both take): a runtime folder too deep for one is passed over for the temporary folder.
@@ -52,12 +53,15 @@ final class SocketFolder {
             Path dir = runtime.resolve("processlab");
             if (fits(dir) && ownersOnly(runtime)) {
                 try {
-                    return new Place(PrivateFolder.claimAsIs(dir), false);
+                    Place place = new Place(PrivateFolder.claimAsIs(dir), false);
+                    DeadSockets.removeIn(dir);
+                    return place;
                 } catch (IOException notOurs) {
                     // someone else's, or others may enter it: a fresh folder instead
                 }
             }
         }
+        DeadSockets.removeFolders(tmp.toAbsolutePath());
         Path fresh = PrivateFolder.fresh(tmp.toAbsolutePath(), "pl-");
         if (!fits(fresh)) {
             Files.deleteIfExists(fresh);

@@ -53,6 +53,7 @@ class LostFromViewTest {
         assertThat(main.states()).extracting(Span::state).containsExactly(LifeState.RUNNING, LifeState.LOST);
         assertThat(main.states().get(1).from()).isEqualTo(2_000);
         assertThat(main.stdoutLines()).as("output after the loss lands on its lane").isEqualTo(1);
+        assertThat(main.lastKnownAt()).as("its duration stops when it was lost, not at the run's end").isEqualTo(2_000);
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class ProcessRow {
         ppid.set(shownPpid >= 0 ? shownPpid : null);
         if (started && s.startedAt() >= 0) {
             start.set((p.startedAt() - s.startedAt()) / 1e6);
-            long end = p.endedAt() >= 0 ? Math.min(p.endedAt(), t) : t;
+            long end = p.lastKnownAt() >= 0 ? Math.min(p.lastKnownAt(), t) : t;     // a lost one's stops when it was lost
             duration.set(Math.max(0, end - p.startedAt()) / 1e6);
         } else {
             start.set(null);
