@@ -139,7 +139,7 @@ final class LiveOutput {
                 headed = true;
             }
             out.print(TextReport.prefix(run, TextReport.whoWidth(run), first.t(), first.pid(), first.stream(),
-                    first.untraced()));
+                    first.untraced(), first.shared()));
             out.print(first.text());
             standing = first;
         }

@@ -49,7 +49,7 @@ public final class TextReport {
         }
         int whoWidth = whoWidth(run);
         for (OutputLine l : lines) {
-            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced()));
+            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced(), l.shared()));
             out.println(l.text());
         }
     }
@@ -72,12 +72,15 @@ public final class TextReport {
 
     /**
      * The columns before a line's text: its time (seconds since the run began), "name[PID]" (the name the process had
-     * at {@code t}: a line printed before an exec keeps the old program's), stream and marks.
+     * at {@code t}: a line printed before an exec keeps the old program's), stream and marks:
+     * {@code (untraced) } when no agent said who wrote it, {@code (or its untraced child) } when its process shared
+     * its output channel with an untraced child of its own.
      */
-    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced) {
+    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced,
+                         boolean shared) {
         String who = run.byPid(pid).map(p -> p.nameAt(t)).orElse("?");
         return String.format("%8.3f  %-" + whoWidth + "s %-6s %s", RunDocument.seconds(run, t), who + "[" + pid + "]",
-                stream.id(), untraced ? "(untraced) " : "");
+                stream.id(), untraced ? "(untraced) " : shared ? "(or its untraced child) " : "");
     }
 
     /** The least width of the "name[PID]" column of output lines. */

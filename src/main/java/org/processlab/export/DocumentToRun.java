@@ -87,7 +87,8 @@ final class DocumentToRun {
     }
 
     private static void append(OutputLog log, long start, long pid, RunDocument.Line l) {
-        log.append(new RunEvent.OutputLine(RunDocument.micros(start, l.t()), pid, l.stream(), l.text(), l.untraced()));
+        log.append(new RunEvent.OutputLine(RunDocument.micros(start, l.t()), pid, l.stream(), l.text(), l.untraced(),
+                l.shared()));
     }
 
     /** The epoch microseconds the document's times count from. */
@@ -112,7 +113,7 @@ final class DocumentToRun {
         List<UnfinishedLine> unfinished = new ArrayList<>(doc.unfinishedLines().size());
         for (RunDocument.Unfinished u : doc.unfinishedLines()) {
             unfinished.add(new UnfinishedLine(RunDocument.micros(start, u.t()), u.pid(), u.stream(), u.text(),
-                    u.bytes(), u.untraced()));
+                    u.bytes(), u.untraced(), u.shared()));
         }
         RunDocument.PriorityChange p = doc.priorityLowered();
         return new RunSnapshot(version(doc, start, processes), status, doc.title() == null ? "" : doc.title(), start, endedAt, now,

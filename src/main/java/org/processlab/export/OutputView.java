@@ -32,7 +32,8 @@ final class OutputView extends AbstractList<RunDocument.Line> implements RandomA
     public RunDocument.Line get(int index) {
         OutputLine l = output.get(lines[index]);
         String text = logged != null && l.text() == OutputLog.DROPPED ? logged.text(lines[index], l.text()) : l.text();
-        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), text, l.untraced(), lines[index]);
+        return new RunDocument.Line(RunDocument.seconds(run, l.t()), l.stream(), text, l.untraced(), lines[index],
+                l.shared());
     }
 
     @Override

@@ -33,12 +33,12 @@ import org.processlab.model.UnfinishedLine;
  *  "processes": [{"pid", "startTicks", "ppid", "parent", "role", "name", "label", "target", "alive", "exitCode",
  *                 "signal", "orphan", "traced", "startMethod", "helperKind", "startedAt", "endedAt", "reapedAt",
  *                 "states": [{"state", "from", "to"(, "open": true)}], "kernelStates": [same],
- *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"}],
+ *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"(, "shared": true)}],
  *                 "standIn", "args", "command", "daemon", "startCalledAt", "orphanedAt", "depth",
  *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"},
  *                 "lostAt", "execs": [{"t", "path", "command"}]}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
- *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"}],
+ *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"(, "shared": true)}],
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
  *  "refusedConnections": {"wrongToken", "noHello", "tooMany", "broken"},
  *  "containment", "processesPastLimit", "forksRefused",
@@ -47,7 +47,7 @@ import org.processlab.model.UnfinishedLine;
  * Every time in the document is in <b>seconds from the run's start</b> (a JSON number, to the microsecond: it turns
  * back into the same epoch microseconds, {@link #micros}), except {@code startTime} (ISO-8601, UTC, to the
  * microsecond); every other number is an integer. A field that may be null is written as {@code null}, never left
- * out, except {@code untraced} and {@code open}, written only when true.
+ * out, except {@code untraced}, {@code open} and {@code shared}, written only when true.
  *
  * <p>Versions: a document without {@code formatVersion} is version 1 (what {@code run --format json} wrote before
  * version 2); it has the fields up to {@code processes} and each process's up to {@code output}, and this record holds
@@ -222,8 +222,14 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      *                 best guess: the only untraced process still there when it was read, else main
      * @param n        its number in the whole run's output, from 0, in arrival order across every process (the
      *                 interleaving); -1 in version 1
+     * @param shared   true when it came from an output channel several live processes held: its process or one of that
+     *                 process's untraced children wrote it (since 4; false before)
      */
-    public record Line(double t, Stream stream, String text, boolean untraced, long n) {
+    public record Line(double t, Stream stream, String text, boolean untraced, long n, boolean shared) {
+        /** A line not from a shared channel. */
+        public Line(double t, Stream stream, String text, boolean untraced, long n) {
+            this(t, stream, text, untraced, n, false);
+        }
     }
 
     /**
@@ -256,8 +262,10 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * @param text     its text so far (at most {@link UnfinishedLine#KEPT_BYTES} bytes, then {@code " …"})
      * @param bytes    its length so far in bytes
      * @param untraced true when no agent said who is writing it
+     * @param shared   true when {@code pid} or one of its untraced children is writing it (since 4; false before)
      */
-    public record Unfinished(double t, long pid, Stream stream, String text, long bytes, boolean untraced) {
+    public record Unfinished(double t, long pid, Stream stream, String text, long bytes, boolean untraced,
+                             boolean shared) {
     }
 
     /**
@@ -372,7 +380,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
     private static List<Unfinished> unfinished(RunSnapshot run) {
         List<Unfinished> out = new ArrayList<>(run.unfinishedLines().size());
         for (UnfinishedLine u : run.unfinishedLines()) {
-            out.add(new Unfinished(seconds(run, u.t()), u.pid(), u.stream(), u.text(), u.bytes(), u.untraced()));
+            out.add(new Unfinished(seconds(run, u.t()), u.pid(), u.stream(), u.text(), u.bytes(), u.untraced(),
+                    u.shared()));
         }
         return Collections.unmodifiableList(out);
     }

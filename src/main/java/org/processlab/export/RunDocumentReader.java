@@ -21,9 +21,9 @@ import org.processlab.model.Stream;
  * Reads a run document ({@link RunDocument} gives its shape, {@code src/RUN-FORMAT.md} every field) back into a
  * {@link RunDocument}, streamed: one output line at a time, never a tree of the whole document.
  *
- * <p>What it accepts: every document of format 1, 2 or 3 ({@link RunDocument#FORMAT_VERSION}), and documents that
+ * <p>What it accepts: every document of format 1 to 4 ({@link RunDocument#FORMAT_VERSION}), and documents that
  * differ from one only in field order, white space, fields this version does not know (skipped), and fields that may be
- * null being left out (read as null; {@code untraced} and {@code open} as false). A document without
+ * null being left out (read as null; {@code untraced}, {@code open} and {@code shared} as false). A document without
  * {@code formatVersion} is format 1; in it every field format 2 added may be left out; before format 3,
  * {@code refusedConnections} may be left out (no kinds: {@link ChannelRefusals#NONE}).
  *
@@ -369,6 +369,7 @@ public final class RunDocumentReader {
         String text = null;
         boolean untraced = false;
         long n = -1;
+        boolean shared = false;
         while (in.nextField()) {
             switch (in.field()) {
                 case "t" -> t = in.seconds();
@@ -376,6 +377,7 @@ public final class RunDocumentReader {
                 case "text" -> text = in.text();
                 case "untraced" -> untraced = in.bool();
                 case "n" -> n = lineNumber();
+                case "shared" -> shared = in.bool();
                 default -> in.skip();
             }
         }
@@ -384,7 +386,7 @@ public final class RunDocumentReader {
                     + " may have at most %,d", limits.lines(), limits.lines()));
         }
         return new RunDocument.Line(in.required(t, "t"), in.required(stream, "stream"), in.required(text, "text"),
-                untraced, n);
+                untraced, n, shared);
     }
 
     private long lineNumber() throws IOException {
@@ -461,6 +463,7 @@ public final class RunDocumentReader {
         String text = null;
         Long bytes = null;
         boolean untraced = false;
+        boolean shared = false;
         while (in.nextField()) {
             switch (in.field()) {
                 case "t" -> t = in.seconds();
@@ -469,11 +472,12 @@ public final class RunDocumentReader {
                 case "text" -> text = in.text();
                 case "bytes" -> bytes = in.integer();
                 case "untraced" -> untraced = in.bool();
+                case "shared" -> shared = in.bool();
                 default -> in.skip();
             }
         }
         return new RunDocument.Unfinished(in.required(t, "t"), in.required(pid, "pid"), in.required(stream, "stream"),
-                in.required(text, "text"), in.required(bytes, "bytes"), untraced);
+                in.required(text, "text"), in.required(bytes, "bytes"), untraced, shared);
     }
 
     private RunDocument.OtherOutput otherOutput() throws IOException {

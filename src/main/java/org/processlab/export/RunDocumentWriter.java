@@ -65,6 +65,9 @@ public final class RunDocumentWriter {
                 g.writeStringField("text", u.text());
                 g.writeNumberField("bytes", u.bytes());
                 g.writeBooleanField("untraced", u.untraced());
+                if (u.shared()) {
+                    g.writeBooleanField("shared", true);
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -191,6 +194,9 @@ public final class RunDocumentWriter {
                 g.writeBooleanField("untraced", true);
             }
             g.writeNumberField("n", l.n());
+            if (l.shared()) {
+                g.writeBooleanField("shared", true);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -85,6 +85,7 @@ public final class OutputLog implements AutoCloseable {
     private static final int CHUNK = 8192;
     private static final byte STDERR = 1;
     private static final byte UNTRACED = 2;
+    private static final byte SHARED = 4;
 
     // Guarded by this log's monitor: written by the appending (ingest) thread, read by any thread.
     private final List<long[]> times = new ArrayList<>();
@@ -101,11 +102,12 @@ public final class OutputLog implements AutoCloseable {
     /**
      * Appends lines that arrived together as byte slices (epoch µs {@code t}). An unbounded log keeps the
      * slices as they are (no String per line); a bounded one decodes them, so a kept line never pins a
-     * whole received buffer.
+     * whole received buffer. {@code shared}: see {@link RunEvent.OutputLine#shared}.
      */
-    public synchronized void appendAll(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
+    public synchronized void appendAll(long t, long pid, Stream stream, LineBatch lines, boolean untraced,
+                                       boolean shared) {
         IntList mine = byPid.computeIfAbsent(pid, k -> new IntList());
-        byte f = flagsOf(stream, untraced);
+        byte f = flagsOf(stream, untraced, shared);
         boolean slices = keepPerProcess == Integer.MAX_VALUE;
         for (int k = 0; k < lines.size(); k++) {
             if (slices) {
@@ -119,11 +121,11 @@ public final class OutputLog implements AutoCloseable {
     /** Appends a line; returns its number. */
     public synchronized int append(RunEvent.OutputLine line) {
         IntList mine = byPid.computeIfAbsent(line.pid(), k -> new IntList());
-        return store(line.t(), line.pid(), flagsOf(line.stream(), line.untraced()), line.text(), 0, 0, mine);
+        return store(line.t(), line.pid(), flagsOf(line.stream(), line.untraced(), line.shared()), line.text(), 0, 0, mine);
     }
 
-    private static byte flagsOf(Stream stream, boolean untraced) {
-        return (byte) ((stream == Stream.STDERR ? STDERR : 0) | (untraced ? UNTRACED : 0));
+    private static byte flagsOf(Stream stream, boolean untraced, boolean shared) {
+        return (byte) ((stream == Stream.STDERR ? STDERR : 0) | (untraced ? UNTRACED : 0) | (shared ? SHARED : 0));
     }
 
     /** Stores one line: {@code text} is a String, or a byte[] of which {@code [off, off + len)} is the line. */
@@ -194,7 +196,7 @@ public final class OutputLog implements AutoCloseable {
         int o = i % CHUNK;
         byte f = flags.get(c)[o];
         return new RunEvent.OutputLine(times.get(c)[o], pids.get(c)[o], (f & STDERR) != 0 ? Stream.STDERR : Stream.STDOUT,
-                textAt(c, o), (f & UNTRACED) != 0);
+                textAt(c, o), (f & UNTRACED) != 0, (f & SHARED) != 0);
     }
 
     /** Lines {@code from} (inclusive) to {@code to} (exclusive), clamped to what exists. */

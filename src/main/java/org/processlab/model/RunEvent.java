@@ -407,8 +407,17 @@ public sealed interface RunEvent {
     /**
      * One line of output. {@code pid} is the process that wrote it, or {@code 0} when no agent told us
      * who (bytes on the shared stdout/stderr pipe); then {@code untraced} is true.
+     *
+     * @param shared true when it came from an output channel several live processes held: written by {@code pid} or
+     *               by one of its untraced children (a C-level fork, a shell's command), so not surely by {@code pid}
      */
-    record OutputLine(long t, long pid, Stream stream, String text, boolean untraced) implements RunEvent {
+    record OutputLine(long t, long pid, Stream stream, String text, boolean untraced, boolean shared)
+            implements RunEvent {
+        /** A line that did not come from a shared channel. */
+        public OutputLine(long t, long pid, Stream stream, String text, boolean untraced) {
+            this(t, pid, stream, text, untraced, false);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.outputLine(this);

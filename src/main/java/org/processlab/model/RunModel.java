@@ -159,18 +159,31 @@ public final class RunModel {
      * each whoever writes to them. Thread-safe. Throws {@link IllegalStateException} for a run read back.
      */
     public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced) {
+        appendLines(t, pid, stream, lines, untraced, false);
+    }
+
+    /**
+     * As {@link #appendLines(long, long, Stream, LineBatch, boolean)}, for lines of {@code pid}'s own output channel;
+     * {@code shared} when that channel was held by several live processes: the lines are {@code pid}'s or one of its
+     * untraced children's ({@link OutputLine#shared}). A channel names its writer, so its lines stay that PID's even
+     * before the model knows the process (a {@code subprocess} child's first line can overtake its parent's
+     * {@code spawn}): they are on its lane once it is known. Only {@code untraced} lines and PID 0 go to the model's
+     * best guess.
+     */
+    public void appendLines(long t, long pid, Stream stream, LineBatch lines, boolean untraced, boolean shared) {
         checkLive();
         if (lines.isEmpty() && !lines.tellsUnfinished()) {
             return;
         }
         synchronized (lock) {
             version++;
-            long who = applier.writerOf(pid);
+            long who = untraced || pid == 0 ? applier.writerOf(pid) : pid;
+            boolean guessed = untraced || who != pid;
             if (!lines.isEmpty()) {
-                output.appendAll(t, who, stream, lines, untraced || who != pid);
+                output.appendAll(t, who, stream, lines, guessed, shared && !guessed);
             }
             if (lines.tellsUnfinished()) {
-                unfinished.update(t, untraced ? 0 : pid, who, stream, untraced || who != pid, lines);
+                unfinished.update(t, untraced ? 0 : pid, who, stream, guessed, shared && !guessed, lines);
             }
         }
         markDirty();

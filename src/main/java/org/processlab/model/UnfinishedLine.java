@@ -13,8 +13,16 @@ package org.processlab.model;
  *                 whole); its first {@link #KEPT_BYTES} bytes, then {@code " …"} when it is longer
  * @param bytes    its length so far in bytes, also beyond what {@code text} keeps
  * @param untraced true when no agent said who is writing it
+ * @param shared   true when {@code pid} or one of its untraced children is writing it (see
+ *                 {@link RunEvent.OutputLine#shared})
  */
-public record UnfinishedLine(long t, long pid, Stream stream, String text, long bytes, boolean untraced) {
+public record UnfinishedLine(long t, long pid, Stream stream, String text, long bytes, boolean untraced,
+                             boolean shared) {
+    /** A line not written on a shared channel. */
+    public UnfinishedLine(long t, long pid, Stream stream, String text, long bytes, boolean untraced) {
+        this(t, pid, stream, text, bytes, untraced, false);
+    }
+
     /** The bytes of an unfinished line kept for showing; a line finished keeps up to its own limit. */
     public static final int KEPT_BYTES = 8192;
 }

@@ -21,9 +21,10 @@ final class UnfinishedLines {
 
     /**
      * Takes what {@code lines} tells of its stream's unfinished line. {@code source} is the agent's PID for traced
-     * output, 0 for the supervisor's pipes; {@code pid} is who the line is shown as written by.
+     * output (the agent's or its channel's), 0 for the supervisor's pipes; {@code pid} is who the line is shown as
+     * written by; {@code shared}: by it or one of its untraced children.
      */
-    void update(long t, long source, long pid, Stream stream, boolean untraced, LineBatch lines) {
+    void update(long t, long source, long pid, Stream stream, boolean untraced, boolean shared, LineBatch lines) {
         Slot s = slot(source, stream);
         long total = lines.unfinishedBytes();
         if (total == 0) {
@@ -41,6 +42,7 @@ final class UnfinishedLines {
         s.t = t;
         s.pid = pid;
         s.untraced = untraced;
+        s.shared = shared;
         s.shown = null;
     }
 
@@ -86,6 +88,7 @@ final class UnfinishedLines {
         long t;
         long pid;
         boolean untraced;
+        boolean shared;
         /** The line as last shown; null when it changed since. */
         UnfinishedLine shown;
 
@@ -98,7 +101,7 @@ final class UnfinishedLines {
             if (shown == null) {
                 int n = wholeCharacters(kept, keptLength);
                 String text = new String(kept, 0, n, StandardCharsets.UTF_8) + (bytes > keptLength ? " \u2026" : "");
-                shown = new UnfinishedLine(t, pid, stream, text, bytes, untraced);
+                shown = new UnfinishedLine(t, pid, stream, text, bytes, untraced, shared);
             }
             return shown;
         }

@@ -12,7 +12,9 @@ import static org.processlab.run.WireFields.wholeOrMinusOne;
 /**
  * Where an agent's messages become the model's events: one traced process's connection, from its {@code hello} on.
  * Each kind of PROTOCOL.md's "Agent → app" table has one method here, named after it; {@link #message} picks it.
- * Output ({@code out}) goes through {@link OutputStreams}, as slices of the message's payload (no copy).
+ * An agent's own output ({@code out}) is what agents before per-process channels sent: the supervisor now relays every
+ * process's output ({@link SupervisorMessages}); an older agent's, or a test's, {@code out} is still read, through
+ * {@link OutputStreams}, as slices of the message's payload (no copy).
  *
  * <p>A new kind of agent message: a {@code case} in {@link #message} and a method beside the others that reads the
  * fields and appends its {@link RunEvent}. Kinds not named here are ignored (a newer agent may say more).

@@ -4,8 +4,9 @@ import org.processlab.model.LineBatch;
 import org.processlab.model.Stream;
 
 /**
- * The stdout and stderr of one writer on the wire ({@code out} of an agent, {@code raw} of the supervisor), each split
- * into lines by a {@link LineAssembler} of its own.
+ * The stdout and stderr of one writer on the wire (one PID's channels in the supervisor's {@code out}, the
+ * supervisor's {@code raw} pipes, an older agent's own {@code out}), each split into lines by a {@link LineAssembler}
+ * of its own.
  *
  * <p>Threading: one connection's thread, as its {@link LineAssembler}s.
  */

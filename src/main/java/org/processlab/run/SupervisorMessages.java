@@ -11,6 +11,11 @@ import org.processlab.model.RunModel;
  * it. What is not an event of the model (the link is up, the root could not start, the run is done) goes to the
  * {@link Listener}.
  *
+ * <p>Output comes two ways: {@code out}, every traced process's own channels, relayed in the order the supervisor read
+ * them and split into lines per PID ({@link ChannelOutputs}); {@code raw}, the root's original pipes (bytes written
+ * before its agent made its channels, or by a root without an agent), one stream each, attributed by the model's
+ * best guess and marked untraced.
+ *
  * <p>A new kind of supervisor message: a {@code case} in {@link #message} and a method beside the others. Kinds not
  * named here are ignored (a newer supervisor may say more).
  *
@@ -42,6 +47,8 @@ final class SupervisorMessages implements TraceTransport.Connection {
     /** The supervisor's PID: the reaper of what it reaps. */
     private final long supervisorPid;
     private final OutputStreams output;
+    /** Each traced process's output, relayed from its own channels. */
+    private final ChannelOutputs channels;
     /** Who wrote the raw output being assembled: the one untraced process that could have, or 0. */
     private long writer;
     private long lastT;
@@ -52,6 +59,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         this.supervisorPid = supervisorPid;
         this.lastT = t;
         this.output = new OutputStreams((lt, stream, lines) -> model.appendLines(lt, writer, stream, lines, true));
+        this.channels = new ChannelOutputs(model);
     }
 
     /** {@code hello}: the supervisor is connected. Returns the handler of its later messages. */
@@ -65,6 +73,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         JsonNode j = m.json();
         lastT = j.path("t").asLong(lastT);
         switch (m.kind()) {
+            case "out" -> out(lastT, j, m);
             case "raw" -> raw(lastT, j, m);
             case "spawned" -> spawned(lastT, j);
             case "spawn-failed" -> spawnFailed(j);
@@ -82,7 +91,12 @@ final class SupervisorMessages implements TraceTransport.Connection {
     @Override
     public void closed() {
         output.finish(lastT);
+        channels.finish(lastT);
         listener.closed();
+    }
+
+    private void out(long t, JsonNode j, TraceMessage m) {
+        channels.feed(j.path("pid").asLong(), j.path("shared").asBoolean(), m, t);
     }
 
     private void raw(long t, JsonNode j, TraceMessage m) {
@@ -126,6 +140,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
 
     private void done(long t) {
         output.finish(t);
+        channels.finish(t);
         listener.done(t);
     }
 }

@@ -26,8 +26,9 @@ import org.processlab.model.Stream;
 
 /** The document {@code run --format json} prints opens again: read back and written again, it is the same bytes. */
 class RunDocumentCliTest {
-    /** Every kind of value the document holds: no PID, a signal, stderr, an untraced line, text that needs escapes. */
+    /** Every kind of value the document holds: no PID, a signal, stderr, a shared line, text that needs escapes. */
     private static final String PROGRAM = """
+            import ctypes
             import multiprocessing
             import os
             import signal
@@ -57,6 +58,14 @@ class RunDocumentCliTest {
                 os.kill(victim.pid, signal.SIGKILL)
                 victim.join()
                 subprocess.run(["sh", "-c", "echo from a shell"])
+                libc = ctypes.CDLL(None)
+                pid = libc.fork()             # below Python: it shares main's output channel
+                if pid == 0:
+                    time.sleep(0.2)           # main and it both hold the channel when the relay looks
+                    os.write(1, b"from a C-level fork\\n")
+                    time.sleep(0.2)
+                    libc._exit(0)
+                os.waitpid(pid, 0)
                 print("main ends", flush=True)
             """;
 
@@ -93,10 +102,17 @@ class RunDocumentCliTest {
                     org.assertj.core.groups.Tuple.tuple(Stream.STDERR, "to stderr"));
         });
         List<RunDocument.Line> lines = doc.processes().stream().flatMap(p -> p.output().stream()).toList();
-        assertThat(lines).anySatisfy(l -> {
-            assertThat(l.text()).isEqualTo("from a shell");
-            assertThat(l.untraced()).isTrue();
+        // issue 16: a subprocess writes on a channel of its own (its line was untraced); a C-level fork shares main's
+        assertThat(doc.processes()).anySatisfy(p -> {
+            assertThat(p.command()).contains("echo from a shell");
+            assertThat(p.output()).singleElement().satisfies(l -> {
+                assertThat(l.text()).isEqualTo("from a shell");
+                assertThat(l.untraced()).isFalse();
+                assertThat(l.shared()).isFalse();
+            });
         });
+        assertThat(main.output()).filteredOn(l -> l.text().equals("from a C-level fork")).singleElement()
+                .satisfies(l -> assertThat(l.shared()).as("from main or one of its untraced children").isTrue());
         assertThat(lines).hasSize((int) doc.outputLines());
 
         assertThat(write(doc)).isEqualTo(r.stdout());

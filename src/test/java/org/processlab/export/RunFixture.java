@@ -44,12 +44,15 @@ final class RunFixture {
         return START + micros;
     }
 
-    /** Its output: lines of main, a child and a helper interleaved, one untraced, one before main was known (PID 0). */
+    /**
+     * Its output: lines of main, a child and a helper interleaved, one untraced, one before main was known (PID 0),
+     * the child's one from a channel it shared with an untraced child of its own.
+     */
     static OutputLog output() {
         OutputLog log = new OutputLog();
         log.append(new RunEvent.OutputLine(at(1_001), 0, Stream.STDERR, "before main", true));
         log.append(new RunEvent.OutputLine(at(300_001), MAIN, Stream.STDOUT, "Gr\u00f6\u00dfe\ttab \\ \"q\"", false));
-        log.append(new RunEvent.OutputLine(at(17_000_003), CHILD, Stream.STDERR, "oops", false));
+        log.append(new RunEvent.OutputLine(at(17_000_003), CHILD, Stream.STDERR, "oops", false, true));
         log.append(new RunEvent.OutputLine(at(17_000_003), MAIN, Stream.STDOUT, "same time", false));
         log.append(new RunEvent.OutputLine(at(123_456_789), HELPER, Stream.STDOUT, "from a shell", true));
         log.append(new RunEvent.OutputLine(at(123_456_790), CHILD, Stream.STDOUT, "", false));
@@ -96,7 +99,8 @@ final class RunFixture {
         return new RunSnapshot(77, RunStatus.ENDED, "A run \"quoted\" \u2713", START, at(200_000_000),
                 at(200_000_123), List.of(main, child, helper, never, lost), 137, StopReason.TIME_LIMIT, "it broke",
                 List.of("fork", "spawn"), "forkserver", SUPERVISOR, output.size(),
-                List.of(new UnfinishedLine(at(199_000_000), MAIN, Stream.STDOUT, "number? ", 8, true)), 2,
+                List.of(new UnfinishedLine(at(199_000_000), MAIN, Stream.STDOUT, "number? ", 8, true),
+                        new UnfinishedLine(at(199_000_001), CHILD, Stream.STDERR, "half", 4, false, true)), 2,
                 new RunEvent.PriorityLowered(at(3_000_000), 10, "busy: 4 processes running"), 1_048_577,
                 new ChannelRefusals(1, 0, 0, 1),
                 Containment.CGROUP_V2_PIDS, 2, 3, new SupervisorLoss(at(150_000_000), 137, "cgroup", 4, 0, false));

@@ -57,6 +57,21 @@ class SupervisorMessagesTest {
         return new TraceMessage(j, p, p.length);
     }
 
+    private static TraceMessage out(long t, long pid, String stream, boolean shared, String payload) throws Exception {
+        byte[] p = payload.getBytes(StandardCharsets.UTF_8);
+        JsonNode j = JSON.readTree("{\"k\":\"out\",\"pid\":" + pid + ",\"s\":\"" + stream + "\",\"t\":" + t
+                + ",\"n\":" + p.length + ",\"shared\":" + shared + "}");
+        return new TraceMessage(j, p, p.length);
+    }
+
+    /** Main (51) and its child (52), each known to the model as an agent's hello makes them known. */
+    private SupervisorMessages mainAndChild() throws Exception {
+        SupervisorMessages s = hello();
+        s.message(msg("{\"k\":\"spawned\",\"t\":10,\"pid\":51,\"startTicks\":7}"));
+        model.append(new RunEvent.ProcessSeen(11, 52, 51, 8, 11, "python3 child.py", true));
+        return s;
+    }
+
     private SupervisorMessages hello() throws Exception {
         return SupervisorMessages.hello(model, JSON.readTree("{\"k\":\"hello\",\"peer\":\"supervisor\",\"pid\":50,\"t\":1}"),
                 null, listener);
@@ -125,5 +140,56 @@ class SupervisorMessagesTest {
         s.message(msg("{\"k\":\"done\",\"t\":40}"));
         assertThat(model.snapshot().unfinishedLines()).isEmpty();
         assertThat(model.output().range(0, 10)).extracting(l -> l.text()).containsExactly("name: ");
+    }
+
+    @Test
+    void relayedOutputIsEachProcesssOwnLinesInTheOrderRelayed() throws Exception {
+        SupervisorMessages s = mainAndChild();
+        s.message(out(20, 51, "stdout", false, "parent be"));
+        s.message(out(21, 52, "stdout", false, "child be"));
+        s.message(out(22, 52, "stdout", false, "gins\n"));
+        s.message(out(23, 51, "stderr", false, "oops\n"));
+        s.message(out(24, 51, "stdout", false, "gins\nlast"));
+        s.message(msg("{\"k\":\"done\",\"t\":40}"));
+        var lines = model.output().range(0, 10);
+        assertThat(lines).extracting(l -> l.pid() + " " + l.stream().id() + " " + l.text() + " @" + l.t())
+                .as("two processes' partial lines are never spliced; each line at the time its end was read")
+                .containsExactly("52 stdout child begins @22", "51 stderr oops @23", "51 stdout parent begins @24",
+                        "51 stdout last @40");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.untraced()).as("its own channel says who").isFalse();
+            assertThat(l.shared()).isFalse();
+        });
+    }
+
+    @Test
+    void aSharedChannelsLinesAreMarkedAsThePidsOrAnUntracedChilds() throws Exception {
+        SupervisorMessages s = mainAndChild();
+        s.message(out(20, 52, "stdout", true, "from a C fork\nhalf"));
+        assertThat(model.snapshot().unfinishedLines()).extracting(u -> u.pid() + " " + u.text() + " " + u.shared())
+                .containsExactly("52 half true");
+        s.message(out(21, 52, "stdout", false, " of mine\n"));
+        var lines = model.output().range(0, 10);
+        assertThat(lines).extracting(l -> l.text() + " " + l.pid() + " " + l.shared() + " " + l.untraced())
+                .containsExactly("from a C fork 52 true false", "half of mine 52 false false");
+    }
+
+    @Test
+    void aPidTheModelDoesNotKnowYetKeepsItsLinesForItsLane() throws Exception {
+        SupervisorMessages s = mainAndChild();
+        s.message(out(20, 99, "stdout", false, "before my parent's spawn\n"));
+        assertThat(model.output().range(0, 10)).extracting(l -> l.text() + " " + l.pid() + " " + l.untraced())
+                .containsExactly("before my parent's spawn 99 false");
+        model.append(new RunEvent.ChildSpawned(21, 52, 99, "echo hi", -1, -1));
+        assertThat(model.snapshot().byPid(99).orElseThrow().stdoutLines()).isEqualTo(1);
+    }
+
+    @Test
+    void aLastLineWithoutItsNewlineCountsWhenTheSupervisorsConnectionEnds() throws Exception {
+        SupervisorMessages s = mainAndChild();
+        s.message(out(20, 52, "stderr", false, "no newline"));
+        s.closed();
+        assertThat(model.output().range(0, 10)).extracting(l -> l.pid() + " " + l.stream().id() + " " + l.text())
+                .containsExactly("52 stderr no newline");
     }
 }

@@ -17,9 +17,10 @@ import org.processlab.model.Stream;
  * @param untraced true when no agent said who wrote it (attributed by the model's best guess)
  * @param kind     what the row is
  * @param typed    for {@link Kind#TYPED}: what the person typed, as shown ({@code "7 ⏎"}); else empty
+ * @param shared   true when {@code pid} or one of its untraced children wrote it (they held one output channel)
  */
 public record ConsoleRow(int line, long t, long pid, Stream stream, String text, boolean untraced, Kind kind,
-                         String typed) {
+                         String typed, boolean shared) {
     /** What a row is. */
     public enum Kind {
         /** An output line (finished). */
@@ -33,14 +34,24 @@ public record ConsoleRow(int line, long t, long pid, Stream stream, String text,
     }
 
     /** An output line. */
-    static ConsoleRow line(int line, long t, long pid, Stream stream, String text, boolean untraced) {
-        return new ConsoleRow(line, t, pid, stream, text, untraced, Kind.LINE, "");
+    static ConsoleRow line(int line, long t, long pid, Stream stream, String text, boolean untraced, boolean shared) {
+        return new ConsoleRow(line, t, pid, stream, text, untraced, Kind.LINE, "", shared);
     }
 
     /** A marker for {@code n} lines kept out of the view. */
     static ConsoleRow skipped(long t, int n) {
         return new ConsoleRow(-1, t, -1, Stream.STDOUT, String.format("… %,d lines arrived too fast to list here "
-                + "(the run keeps them all; the counts are exact)", n), false, Kind.SKIPPED, "");
+                + "(the run keeps them all; the counts are exact)", n), false, Kind.SKIPPED, "", false);
+    }
+
+    /**
+     * The small words beside the writer's name: the stream when it is stderr, and how sure the writer is: "untraced"
+     * (no agent said who: the model's best guess), "or its child" (its channel was shared with an untraced child of
+     * its own); empty for a stdout line its writer surely wrote.
+     */
+    public String badge() {
+        String who = untraced ? "untraced" : shared ? "or its child" : "";
+        return stream != Stream.STDERR ? who : who.isEmpty() ? "stderr" : "stderr \u00b7 " + who;
     }
 
     /** True for a "lines not shown" marker. */

@@ -318,13 +318,16 @@ public final class ConsoleView extends VBox {
                 who.setStyle(color);
             }
             boolean err = r.stream() == Stream.STDERR;
-            String b = err && r.untraced() ? "stderr · untraced" : err ? "stderr" : r.untraced() ? "untraced" : "";
+            String b = r.badge();
             badge.setText(b);
             badge.setVisible(!b.isEmpty());
             badge.setManaged(!b.isEmpty());
             text.setText(r.text());
             if (r.kind() == ConsoleRow.Kind.TYPED) {
                 setTooltip(new Tooltip("You typed this: it went to the main process's stdin"));
+            } else if (r.shared()) {
+                setTooltip(new Tooltip("From " + vm.nameOf(r.pid()) + " or one of its untraced children: they"
+                        + " wrote to one output channel\n" + r.text()));
             } else {
                 setTooltip(r.text().length() > 60 ? new Tooltip(r.text()) : null);
             }

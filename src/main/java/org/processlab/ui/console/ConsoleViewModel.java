@@ -164,7 +164,7 @@ public final class ConsoleViewModel {
         for (OutputLine l : f.newLines()) {
             boolean mainOut = l.pid() == mainPid && l.stream() == Stream.STDOUT;
             rows.add(ConsoleRow.line(n++, l.t(), l.pid(), l.stream(), mainOut ? terminal.finished(l.text()) : l.text(),
-                    l.untraced()));
+                    l.untraced(), l.shared()));
         }
         if (rows.isEmpty()) {
             return;
@@ -223,7 +223,7 @@ public final class ConsoleViewModel {
                     prompt = text;
                 } else if (!text.isEmpty()) {
                     rows.add(new ConsoleRow(-1, u.t(), u.pid(), u.stream(), text, u.untraced(),
-                            ConsoleRow.Kind.UNFINISHED, ""));
+                            ConsoleRow.Kind.UNFINISHED, "", u.shared()));
                 }
             }
         }
@@ -252,7 +252,7 @@ public final class ConsoleViewModel {
         terminal.answered(prompt);
         long t = org.processlab.model.Clock.nowMicros();
         all.add(insertionPoint(t), new ConsoleRow(-1, t, mainPid, Stream.STDOUT, prompt, false, ConsoleRow.Kind.TYPED,
-                typed));
+                typed, false));
     }
 
     /** The index of the first row written after {@code t}, among the finished rows (the unfinished ones are last). */
