@@ -314,7 +314,6 @@ class _Sink(io.RawIOBase):
         self._write = os.write
         self._max = _wire.MAX_PAYLOAD
         self.name = '<%s>' % stream
-        self.sent = 0          # bytes handed on: the flusher backs off while it stays put
 
     def writable(self):
         return True
@@ -333,7 +332,6 @@ class _Sink(io.RawIOBase):
         n = len(b)
         if not n:
             return 0
-        self.sent += n
         conn = self._conn
         if conn.sock is not None:
             t = self._now() // 1000
@@ -358,39 +356,12 @@ class _Sink(io.RawIOBase):
         return n
 
 
-class _Channel(io.FileIO):
-    """fd 1 or 2 under sys.stdout / sys.stderr when the run has output channels: Python's own raw file, so
-    closing the fd, isatty, blocking and EPIPE act as in a plain run. Counts what it wrote (`sent`): the flusher
-    backs off while that stays put.
-
-    Only the supervisor reads our channel: EPIPE on it means the program killed the supervisor. The app is still
-    there, so from then on the stream sends what it writes to the app itself (`out`, as without a supervisor)."""
-
-    sent = 0
-    _app = None     # the _Sink that sends to the app once the supervisor is gone
-
-    def write(self, b):
-        if self._app is None:
-            try:
-                with _transparent:      # an error (EBADF after os.close(1)) is the program's, as without us
-                    n = io.FileIO.write(self, b)
-            except BrokenPipeError:
-                if not _chan.is_mine(self.fileno()):
-                    raise
-                self._app = _Sink(self.fileno(), self.name.strip('<>'))
-            else:
-                if n:
-                    self.sent += n
-                return n
-        n = self._app.write(b)
-        self.sent += n
-        return n
-
-
 def _std_stream(name, fd, errors, newline):
-    """sys.stdout or sys.stderr as plain Python makes it, over our _Channel: stdout batched (C-level buffer,
-    flushed by _flusher within milliseconds), stderr line by line (as Python keeps it, 3.9+)."""
-    raw = _Channel(fd, 'w', closefd=False)
+    """sys.stdout or sys.stderr as plain Python makes it, over Python's own io.FileIO (so closing the fd, isatty,
+    blocking and EPIPE act as in a plain run, and a signal handler that raises right after a write cannot make
+    the buffer write it again, as a raw writer in Python would): stdout batched (see the flusher), stderr line by
+    line (as Python keeps it, 3.9+)."""
+    raw = io.FileIO(fd, 'w', closefd=False)
     raw.name = '<%s>' % name
     out = name == 'stdout'
     buf = io.BufferedWriter(raw, _STDOUT_BUFFER if out else io.DEFAULT_BUFFER_SIZE)
@@ -475,10 +446,11 @@ def _flush_ours():
 # thread that runs leaves the run's pids group where the kernel lets it (PROCESSLAB_PIDS, cgroup v1) and is
 # not started when the group is full.
 #
-# While no thread runs, the stream's write and writelines and its buffer's write are watched: instance
-# attributes (print() looks `write` up on every call), put there at install, so a bound method the program
-# keeps is a watched one. While the thread runs they are removed and a burst runs at full speed; a kept
-# watched method stays right, as it only writes while the thread runs. _flush_lock is held around every
+# The stream's write and writelines and its buffer's write are watched: instance attributes (print() looks
+# `write` up on every call), put there at install, so a bound method the program keeps is a watched one.
+# While no thread runs a watched write may send or start one; while it runs it only marks the stream dirty,
+# which tells the thread that output keeps coming. The watch is Python code above the buffer, never under
+# it: a signal handler that raises right after a write then finds the bytes in the buffer once. _flush_lock is held around every
 # flush of ours, so fork() (which takes it first) never copies a half-done flush into the child, and exit
 # can stop the thread cleanly.
 FLUSH_FAST = 0.002
@@ -486,7 +458,7 @@ FLUSH_SLOW = 0.02
 FLUSH_IDLE = 0.1
 _STDOUT_BUFFER = 1 << 16
 _flush_lock = _thread.allocate_lock()
-_flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0}
+_flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0, 'dirty': False}
 _flushing = _thread._local()     # .on: this thread is in a flush of ours (its writes are not watched)
 
 
@@ -494,7 +466,7 @@ def _batched():
     """Our batched stdout wrapper and its sink, or (None, None)."""
     for w in _streams:
         raw = getattr(getattr(w, 'buffer', None), 'raw', None)
-        if isinstance(raw, (_Sink, _Channel)):
+        if isinstance(raw, (_Sink, io.FileIO)) and getattr(raw, 'name', None) == '<stdout>':
             return w, raw
     return None, None
 
@@ -515,7 +487,9 @@ class _Watch(object):
             # Lean: a bound write the program keeps runs through this for good, floods included.
             def watched(arg, _real=real, _st=st):
                 n = _real(arg)
-                if not _st['running']:
+                if _st['running']:
+                    _st['dirty'] = True
+                else:
                     _written(arg)
                 return n
             try:
@@ -523,15 +497,6 @@ class _Watch(object):
             except (AttributeError, TypeError):
                 continue
             self.hooks.append((obj, name, watched))
-
-    def remove(self):
-        hooks, self.hooks = self.hooks, []
-        for obj, name, h in hooks:
-            if getattr(obj, '__dict__', {}).get(name) is h:
-                try:
-                    delattr(obj, name)
-                except AttributeError:
-                    pass
 
 
 _watch = _Watch()
@@ -568,12 +533,13 @@ def _flush_once(w, sink, wait=None):
     try:
         if _flusher_state['stop']:
             return None
-        before = sink.sent
+        st = _flusher_state
+        dirty, st['dirty'] = st['dirty'], False     # a write from here on sets it again
         try:
             w.flush()
         except Exception:
             pass
-        return sink.sent != before
+        return dirty
     finally:
         _flushing.on = False
         _flush_lock.release()
@@ -629,9 +595,8 @@ def _flusher(gen, w, sink):
             continue
         quiet += interval
         if quiet >= FLUSH_IDLE:
-            # Watched again from here; `running` goes false before the last flush, so a write that saw it
-            # true is covered by that flush, and one that sees it false is sent by its writer.
-            _watch.install(w)
+            # `running` goes false before the last flush, so a write that saw it true is covered by that
+            # flush, and one that sees it false is sent by its writer.
             st['running'] = False
             _flush_once(w, sink, 0.1)
             return
@@ -647,12 +612,11 @@ def _start_flusher():
         return False
     st['gen'] += 1
     st['running'] = True
-    _watch.remove()
+    st['dirty'] = True
     try:
         _thread.start_new_thread(_flusher, (st['gen'], w, sink))
     except Exception:
         st['running'] = False
-        _watch.install(w)
         return False
     return True
 
@@ -691,12 +655,8 @@ def _after_fork_child():
     _conn.after_fork_child()
     st = _flusher_state
     if st['running']:
-        # the parent's thread is not here: watched again, as at install
-        st['running'] = False
+        st['running'] = False          # the parent's thread is not here
         st['gen'] += 1
-        w = _batched()[0]
-        if w is not None and not st['stop']:
-            _watch.install(w)
     st['last'] = 0.0
 
 

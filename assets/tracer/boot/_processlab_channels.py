@@ -229,14 +229,6 @@ def before_signal(pid, group):
         sleep(SUPERVISOR_GRACE)
 
 
-def is_mine(fd):
-    """True if fd is still on a channel this process made."""
-    try:
-        return fd in _mine and _ident(fd) == _mine[fd]
-    except OSError:
-        return False
-
-
 def drain(fds=None):
     """Waits until the supervisor has read every byte written so far to this process's channels (FIONREAD on the
     write end is 0), at most DRAIN_GIVE_UP seconds. Fds no longer on our channel (closed, redirected) are skipped."""
