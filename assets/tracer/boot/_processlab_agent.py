@@ -957,55 +957,12 @@ def _wrap_kill():
         setattr(os, name, _copy_meta(kill, real))
 
 
-# A forked child holds its parent's channels until it has made its own: what the parent writes meanwhile has
-# two holders and would be marked shared ("or its untraced child"). So the parent waits, at most FORK_SETTLE
-# seconds, until the child has its own: a pipe made before the fork, whose write ends both close once the
-# child's channels are in place (or the child ends, or execs: close-on-exec).
-FORK_SETTLE = 0.1
-_fork_sync = [None]
-
-
-def _channels_before_fork():
-    _drain()
-    try:
-        _fork_sync[0] = os.pipe()
-    except OSError:
-        _fork_sync[0] = None
-
-
-def _channels_after_fork_parent():
-    sync, _fork_sync[0] = _fork_sync[0], None
-    if sync is None:
-        return
-    r, w = sync
-    try:
-        os.close(w)
-        import select
-        select.select([r], [], [], FORK_SETTLE)
-    except KeyboardInterrupt:
-        _thread.interrupt_main()    # a fork hook cannot raise: the program gets it as fork() returns
-    except BaseException:
-        pass
-    finally:
-        try:
-            os.close(r)
-        except OSError:
-            pass
-
-
 def _channels_after_fork():
     """In a forked child: channels of its own, before the program's code runs again."""
     try:
         _chan.take_over(os.getpid(), _start_ticks())
     except Exception:
         _debug('channels after fork')
-    finally:
-        sync, _fork_sync[0] = _fork_sync[0], None
-        for fd in sync or ():
-            try:
-                os.close(fd)
-            except OSError:
-                pass
 
 
 def _reporting_reaps(real):
@@ -1615,8 +1572,7 @@ def install():
     try:
         if hasattr(os, 'register_at_fork') and _chan.active():
             # before: runs ahead of the agent's own (reverse order), so it flushes as well as drains
-            os.register_at_fork(before=_channels_before_fork, after_in_parent=_channels_after_fork_parent,
-                                after_in_child=_channels_after_fork)
+            os.register_at_fork(before=_drain, after_in_child=_channels_after_fork)
     except Exception:
         _debug('register_at_fork channels')
     try:

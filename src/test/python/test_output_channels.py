@@ -276,28 +276,6 @@ class OutputChannelTest(unittest.TestCase):
         self.assertEqual(run.of(run.root), plain.stdout.encode())
         self.assertEqual(run.of(run.root, 'stderr'), plain.stderr.encode())
 
-    def test_a_parent_printing_right_after_a_fork_is_never_marked_shared(self):
-        # The child holds its parent's channel until it has made its own: the parent waits for that at fork.
-        code = '''
-            import multiprocessing as mp, os, sys, time
-            def nap():
-                time.sleep(0.3)
-            if __name__ == '__main__':
-                mp.set_start_method('fork')
-                kids = []
-                for i in range(8):
-                    p = mp.Process(target=nap)
-                    p.start()
-                    print('started', p.pid, flush=True)
-                    kids.append(p)
-                for p in kids:
-                    p.join()
-        '''
-        run = self.run_program(code)
-        started = [(m, p) for m, p in run.outs if p.startswith(b'started')]
-        self.assertEqual(len(started), 8, run.outs)
-        self.assertEqual([m['shared'] for m, _ in started], [False] * 8)
-
     def test_a_program_that_kills_its_supervisor_keeps_what_it_printed_before(self):
         # After that its channels have no reader: its writes fail with EPIPE, as a plain run's would when the
         # reader of its stdout is gone (and the app ends the run at once).
