@@ -31,7 +31,11 @@ class RunSessionGuardTest {
 
 
                 def nap():
-                    time.sleep(60)
+                    # a line every 20 ms: the run's thread keeps changing the model, so the broken listener is
+                    # reached however late this test's thread gets to mark the model clean
+                    for _ in range(3000):
+                        print("tick", flush=True)
+                        time.sleep(0.02)
 
 
                 if __name__ == "__main__":
