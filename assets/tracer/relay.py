@@ -11,6 +11,7 @@ Threading: everything here runs on the supervisor's one thread.
 
 import array
 import os
+import select
 import selectors
 import socket
 import struct
@@ -22,6 +23,8 @@ LOOK_SHARE = 20             # ... and never less than this many times what the l
                             # looking at /proc takes far longer, and the relay must not spend its time there
 LOOK_SHARE_SHARED = 4       # ... and while several hold it
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
+HUNG_UP_READS = 64          # reads at most of a channel whose writers are gone, on the way to its end-of-file (one
+                            # read takes up to the protocol's payload, 1 MiB: a pipe's largest size unless raised)
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
 O_ACCMODE = 3
@@ -33,7 +36,8 @@ class Channel(object):
     it, for a channel made for a child whose PID its parent did not know yet); `sender`: the process that registered
     it."""
 
-    __slots__ = ('fd', 'stream', 'pid', 'sender', 'for_child', 'ino', 'holders', 'looked', 'held', 'hold_until')
+    __slots__ = ('fd', 'stream', 'pid', 'sender', 'for_child', 'ino', 'holders', 'looked', 'held', 'hold_until',
+                 'open')
 
     def __init__(self, fd, stream, pid, sender):
         self.fd = fd
@@ -46,6 +50,7 @@ class Channel(object):
         self.looked = None      # when (monotonic seconds), or None: never
         self.held = []          # (t, bytes) read before its `owner` came: relayed once it does
         self.hold_until = None  # ... or at this time (monotonic seconds), or at end-of-file
+        self.open = []          # PIDs whose last bytes relayed from it left a line unfinished (usually none or one)
 
 
 class Relay(object):
@@ -143,8 +148,32 @@ class Relay(object):
 
     # ------------------------------------------------------------------ output out
 
+    def read_ended(self, ready):
+        """Reads to its end-of-file every channel of `ready` (the selector's (key, events) pairs) whose write ends are
+        all closed, before any other channel of that poll is read: a process's last unfinished line then ends (`eof`)
+        before the output of whoever saw that process end (its parent, back from `join()`). The kernel hangs a pipe up
+        (POLLHUP) as the last write end closes, before the exit a parent waits for is reported, so a poll that finds
+        the parent's later bytes finds the hang-up too. (The selector does not pass POLLHUP on: one poll(2) of the
+        ready channels asks, when there are two or more.)"""
+        fds = [key.fd for key, _ in ready if key.data == 'channel']
+        if len(fds) < 2:
+            return
+        p = select.poll()
+        for fd in fds:
+            p.register(fd, select.POLLIN)
+        try:
+            polled = p.poll(0)
+        except OSError:
+            return
+        for fd, events in polled:
+            if events & select.POLLHUP:
+                for _ in range(HUNG_UP_READS):
+                    if not self.read(fd):
+                        break
+
     def read(self, fd):
         """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
+        Returns True when it read bytes (more may wait), False at end-of-file or when there was nothing to read.
 
         Who holds the channel is looked at before the read: an agent that waits for its channel to be read (before
         a fork, say) then knows the look saw the world before its next step. The bytes of a channel made for a
@@ -152,20 +181,21 @@ class Relay(object):
         comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
         if ch is None:
-            return
+            return False
         if self.holding or ch.pid is None:
             self.take_datagrams()   # an `owner` sent before these bytes were written comes first
         pid, shared = self.writer(ch)
         try:
             data = os.read(fd, self.max_payload)
         except (BlockingIOError, InterruptedError):
-            return
+            return False
         except OSError:
             data = b''
         t = self.now_us()
         if not data:
             self.close(fd)
-            return
+            self.end_lines(ch, t)
+            return False
         if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
@@ -173,9 +203,28 @@ class Relay(object):
             if now < ch.hold_until:
                 ch.held.append((t, data))
                 self.holding.add(ch)
-                return
+                return True
         self.release(ch)
+        self.send_out(ch, pid, shared, t, data)
+        return True
+
+    def send_out(self, ch, pid, shared, t, data):
+        """Relays bytes read from ch as pid's; notes whether they left pid's line unfinished."""
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+        if data[-1:] in (b'\n', b'\r'):
+            if pid in ch.open:
+                ch.open.remove(pid)
+        elif pid not in ch.open:
+            ch.open.append(pid)
+
+    def end_lines(self, ch, t):
+        """ch reached end-of-file (t: when it was read): every line its bytes left unfinished is finished (`eof`),
+        unless its writer has another channel of that stream here, where the line may go on (a program it exec'd,
+        whose agent made channels of its own)."""
+        for pid in ch.open:
+            if not any(c.pid == pid and c.stream == ch.stream for c in self.channels.values()):
+                self.app.send('eof', pid=pid, s=ch.stream, t=t)
+        ch.open = []
 
     def wait_left(self, now):
         """Seconds until held bytes must go out without their owner (None: nothing is held)."""
@@ -195,7 +244,7 @@ class Relay(object):
         if held:
             pid, shared = self.writer(ch)
             for t, data in held:
-                self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
+                self.send_out(ch, pid, shared, t, data)
 
     def close(self, fd):
         ch = self.channels.get(fd)

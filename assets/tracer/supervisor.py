@@ -821,6 +821,8 @@ class Supervisor(object):
             ready = self.sel.select(timeout)
             if self.relay is not None and any(key.data == 'output' for key, _ in ready):
                 self.relay.take_datagrams()     # first: an agent waits for the answer, and an `owner` for its bytes
+            if self.relay is not None:
+                self.relay.read_ended(ready)    # then the channels of processes gone: their last lines end first
             for key, _ in ready:
                 what = key.data
                 if what == 'channel':

@@ -48,10 +48,12 @@ class RelayTest(unittest.TestCase):
         end = threading.Event()
         threading.Timer(timeout, end.set).start()
         while not until() and not end.is_set():
-            for key, _ in self.sel.select(0.05):
-                if key.data == 'output':
-                    self.relay.take_datagrams()
-                else:
+            ready = self.sel.select(0.05)
+            if any(key.data == 'output' for key, _ in ready):
+                self.relay.take_datagrams()
+            self.relay.read_ended(ready)
+            for key, _ in ready:
+                if key.data == 'channel':
                     self.relay.read(key.fd)
         end.set()
 
@@ -87,6 +89,62 @@ class RelayTest(unittest.TestCase):
         self.serve(lambda: not self.relay.channels)
         self.assertEqual(self.relay.channels, {})
         self.assertEqual(self.outs(), [])
+
+    def eofs(self):
+        return [(f['pid'], f['s']) for k, f, p in self.app.sent if k == 'eof']
+
+    def test_the_end_of_a_channel_ends_the_line_its_writer_left_unfinished(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(4242, ['stdout'], [r]))
+        os.write(w, b'first\npartial')
+        os.close(w)
+        self.serve(lambda: not self.relay.channels)
+        self.assertEqual([(k, f['pid'], f['s'], p) for k, f, p in self.app.sent],
+                         [('out', 4242, 'stdout', b'first\npartial'), ('eof', 4242, 'stdout', None)])
+
+    def test_a_channel_whose_last_line_was_finished_ends_without_eof(self):
+        r, w = self.pipe()
+        self.assertTrue(self.register(4242, ['stderr'], [r]))
+        os.write(w, b'partial')
+        self.serve(lambda: self.outs())
+        os.write(w, b' and its end\n')
+        os.close(w)
+        self.serve(lambda: not self.relay.channels)
+        self.assertEqual(self.eofs(), [])
+        self.assertEqual(len(self.outs()), 2)
+
+    def test_a_hung_up_channel_is_read_to_its_end_before_the_others_of_its_poll(self):
+        # The child's channel: its last line unfinished, then the child is gone. The parent's channel: a line written
+        # after the child ended (as after join()). Whatever order the poll lists them in, the child's end comes first.
+        child_r, child_w = self.pipe()
+        parent_r, parent_w = self.pipe()
+        self.assertTrue(self.register(4242, ['stdout'], [child_r]))
+        self.assertTrue(self.register(4241, ['stdout'], [parent_r]))
+        os.write(child_w, b'partial')
+        os.close(child_w)
+        os.write(parent_w, b'after\n')
+        time.sleep(0.01)
+        ready = self.sel.select(1)
+        self.assertEqual(len(ready), 2)
+        fd_of = {ch.pid: fd for fd, ch in self.relay.channels.items()}
+        ready.sort(key=lambda kv: kv[0].fd != fd_of[4241])     # the parent's first, as a poll may list them
+        self.relay.read_ended(ready)
+        for key, _ in ready:
+            self.relay.read(key.fd)
+        self.assertEqual([(k, f['pid'], p) for k, f, p in self.app.sent],
+                         [('out', 4242, b'partial'), ('eof', 4242, None), ('out', 4241, b'after\n')])
+
+    def test_a_writer_with_another_channel_of_the_stream_keeps_its_line_open(self):
+        # A program exec'd into Python made channels of its own: the old channel's end is not its line's end.
+        old_r, old_w = self.pipe()
+        new_r, new_w = self.pipe()
+        self.assertTrue(self.register(4242, ['stdout'], [old_r]))
+        os.write(old_w, b'abc')
+        self.serve(lambda: self.outs())
+        self.assertTrue(self.register(4242, ['stdout'], [new_r]))
+        os.close(old_w)
+        self.serve(lambda: len(self.relay.channels) == 1)
+        self.assertEqual(self.eofs(), [])
 
     def test_a_malformed_datagram_is_answered_no_and_its_fds_are_closed(self):
         r, w = self.pipe()

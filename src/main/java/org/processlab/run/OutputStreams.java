@@ -34,4 +34,9 @@ final class OutputStreams {
         stdout.finish(t);
         stderr.finish(t);
     }
+
+    /** Ends one stream: its last line without its newline still counts, at time {@code t}. */
+    void finish(Stream stream, long t) {
+        (stream == Stream.STDERR ? stderr : stdout).finish(t);
+    }
 }

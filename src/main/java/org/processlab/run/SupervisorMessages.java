@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
+import org.processlab.model.Stream;
 
 /**
  * Where the supervisor's messages become the model's events: the run's supervisor connection, from its {@code hello}
@@ -12,7 +13,8 @@ import org.processlab.model.RunModel;
  * {@link Listener}.
  *
  * <p>Output comes two ways: {@code out}, every traced process's own channels, relayed in the order the supervisor read
- * them and split into lines per PID ({@link ChannelOutputs}); {@code raw}, the root's original pipes (bytes written
+ * them and split into lines per PID ({@link ChannelOutputs}), a line left unfinished ending where its channel's
+ * {@code eof} comes; {@code raw}, the root's original pipes (bytes written
  * before its agent made its channels, or by a root without an agent), one stream each, attributed by the model's
  * best guess and marked untraced.
  *
@@ -74,6 +76,7 @@ final class SupervisorMessages implements TraceTransport.Connection {
         lastT = j.path("t").asLong(lastT);
         switch (m.kind()) {
             case "out" -> out(lastT, j, m);
+            case "eof" -> eof(lastT, j);
             case "raw" -> raw(lastT, j, m);
             case "spawned" -> spawned(lastT, j);
             case "spawn-failed" -> spawnFailed(j);
@@ -97,6 +100,10 @@ final class SupervisorMessages implements TraceTransport.Connection {
 
     private void out(long t, JsonNode j, TraceMessage m) {
         channels.feed(j.path("pid").asLong(), j.path("shared").asBoolean(), m, t);
+    }
+
+    private void eof(long t, JsonNode j) {
+        channels.end(j.path("pid").asLong(), "stderr".equals(j.path("s").asText()) ? Stream.STDERR : Stream.STDOUT, t);
     }
 
     private void raw(long t, JsonNode j, TraceMessage m) {
