@@ -3,13 +3,16 @@ package org.processlab.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.processlab.model.Clock;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent.OutputLine;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
+import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
 
 /**
@@ -28,17 +31,20 @@ import org.processlab.model.UnfinishedLine;
  *       to it later is printed after it; when the line is finished, its rest and the line end follow. The printed text
  *       is the program's line, whole: with input from a pipe, {@code number? 49} is one line.</li>
  *   <li>Should another line be due while such a line stands unfinished, the terminal's line is ended first (a line
- *       end of ProcessLab's, not of the program's output) and the unfinished line is printed again, whole, once
- *       finished. The run document ({@code --format json}) and the run's counts know only the program's own
- *       lines.</li>
+ *       end of ProcessLab's, not of the program's output), and the rest of the unfinished line, when it comes, is
+ *       printed with its own columns after {@link #CONTINUED} ({@code …def}): every part of a line is printed once,
+ *       never its beginning again. The run document ({@code --format json}) and the run's counts know only the
+ *       program's own lines, whole.</li>
  * </ul>
  *
  * <p>Threading: a daemon thread ({@code processlab-live-output}) looks every {@link #EVERY_MS} ms; {@link #stop} runs
- * on the CLI's main thread. Printing is synchronized on this object.
+ * on the CLI's main thread. Printing is synchronized on this object, and so are {@code standing} and {@code shown}.
  */
 final class LiveOutput {
     static final long EVERY_MS = 50;
     static final long HOLD_MICROS = 300_000;
+    /** Begins the rest of a line whose beginning was printed before another line. */
+    static final String CONTINUED = "\u2026";
     private final RunModel model;
     private final PrintStream out;
     private final Thread thread;
@@ -48,6 +54,12 @@ final class LiveOutput {
     private boolean headed;
     /** The unfinished line printed last, without its line end: the terminal's cursor stands after it; or null. */
     private UnfinishedLine standing;
+    /** The text printed so far of each writer's line begun and not finished (the standing one among them). */
+    private final Map<Writer, String> shown = new HashMap<>();
+
+    /** One process's stream. */
+    private record Writer(long pid, Stream stream) {
+    }
 
     LiveOutput(RunModel model, PrintStream out, String title) {
         this.model = model;
@@ -101,48 +113,94 @@ final class LiveOutput {
     private void printLines(RunSnapshot run, List<OutputLine> due) {
         List<OutputLine> whole = new ArrayList<>(due.size());
         for (OutputLine l : due) {
-            if (standing != null) {
-                if (whole.isEmpty() && sameStream(standing, l) && l.text().startsWith(standing.text())) {
-                    out.println(l.text().substring(standing.text().length()));   // the rest, after the cursor
+            String before = shown.isEmpty() ? null : shown.remove(new Writer(l.pid(), l.stream()));
+            if (before == null) {
+                if (standing != null) {
+                    printWhole(run, whole);
+                    out.println();   // another line is due first: the terminal's line ends here
                     standing = null;
-                    continue;
                 }
-                TextReport.writeLines(run, whole, false, out);
-                whole.clear();
-                out.println();   // another line is due first: the terminal's line ends here
-                standing = null;
+                whole.add(l);
+                continue;
             }
-            whole.add(l);
+            String rest = l.text().substring(sharedStart(before, l.text()));
+            printWhole(run, whole);
+            if (standing != null && sameStream(standing, l)) {
+                out.println(rest);   // the rest, after the cursor
+            } else {
+                if (standing != null) {
+                    out.println();
+                }
+                if (!rest.isEmpty()) {   // its beginning was printed before another line: the rest goes on from there
+                    printPrefix(run, l.t(), l.pid(), l.stream(), l.untraced(), l.shared());
+                    out.println(CONTINUED + rest);
+                }
+            }
+            standing = null;
         }
-        TextReport.writeLines(run, whole, !headed, out);
-        headed |= !whole.isEmpty();
+        printWhole(run, whole);
     }
 
-    /** Prints the unfinished line idle since {@code until}: the one standing grows; else the earliest begins. */
+    private void printWhole(RunSnapshot run, List<OutputLine> whole) {
+        TextReport.writeLines(run, whole, !headed, out);
+        headed |= !whole.isEmpty();
+        whole.clear();
+    }
+
+    /**
+     * Prints what is new of the unfinished line idle since {@code until}: the one standing grows; else the earliest
+     * with text not printed yet begins (or goes on, after {@link #CONTINUED}, when its beginning was printed before
+     * another line).
+     */
     private void printUnfinished(RunSnapshot run, long until) {
         UnfinishedLine first = null;
         for (UnfinishedLine u : run.unfinishedLines()) {
             if (standing != null && sameStream(standing, u)) {
-                if (u.t() <= until && u.text().startsWith(standing.text()) && u.text().length() > standing.text().length()) {
-                    out.print(u.text().substring(standing.text().length()));
+                Writer w = new Writer(u.pid(), u.stream());
+                String before = shown.get(w);
+                if (u.t() <= until && grew(before, u.text())) {
+                    out.print(u.text().substring(before.length()));
+                    shown.put(w, u.text());
                     standing = u;
                 }
                 return;
             }
-            if (u.t() <= until && (first == null || u.t() < first.t())) {
+            if (u.t() <= until && (first == null || u.t() < first.t())
+                    && grew(shown.getOrDefault(new Writer(u.pid(), u.stream()), ""), u.text())) {
                 first = u;
             }
         }
-        if (standing == null && first != null && !first.text().isEmpty()) {
+        if (standing == null && first != null) {
             if (!headed) {
                 out.println("Output:");
                 headed = true;
             }
-            out.print(TextReport.prefix(run, TextReport.whoWidth(run), first.t(), first.pid(), first.stream(),
-                    first.untraced(), first.shared()));
-            out.print(first.text());
+            Writer w = new Writer(first.pid(), first.stream());
+            String before = shown.getOrDefault(w, "");
+            printPrefix(run, first.t(), first.pid(), first.stream(), first.untraced(), first.shared());
+            out.print(before.isEmpty() ? first.text() : CONTINUED + first.text().substring(before.length()));
+            shown.put(w, first.text());
             standing = first;
         }
+    }
+
+    private void printPrefix(RunSnapshot run, long t, long pid, Stream stream, boolean untraced, boolean shared) {
+        out.print(TextReport.prefix(run, TextReport.whoWidth(run), t, pid, stream, untraced, shared));
+    }
+
+    /** True when {@code now} is {@code before} and more (a line printed in part has grown). */
+    private static boolean grew(String before, String now) {
+        return now.length() > before.length() && now.startsWith(before);
+    }
+
+    /** The length of the longest beginning {@code a} and {@code b} share. */
+    static int sharedStart(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean sameStream(UnfinishedLine u, OutputLine l) {

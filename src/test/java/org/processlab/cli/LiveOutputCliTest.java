@@ -121,6 +121,76 @@ class LiveOutputCliTest {
         }
     }
 
+    /**
+     * A line printed in two parts half a second apart ({@code abc}, then {@code def} and its newline): the first part
+     * stands unfinished (a prompt would), then the rest completes it in place. The CLI's stdout holds the line once,
+     * whole: never {@code abc} on a line of its own, never the whole line again after it.
+     */
+    @Test
+    void aLinePrintedInTwoPartsIsPrintedOnceWhole(@TempDir Path dir) throws Exception {
+        Path program = Files.writeString(dir.resolve("parts.py"), """
+                import sys
+                import time
+                sys.stdout.write("abc")
+                sys.stdout.flush()
+                time.sleep(0.5)
+                sys.stdout.write("def\\n")
+                """);
+        CliRun.Report r = CliRun.exec("run", program.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String out = r.stdout();
+        assertThat(occurrences(out, "abcdef")).as(out).isEqualTo(1);
+        assertThat(occurrences(out, "abc")).as("abc once: " + out).isEqualTo(1);
+        assertThat(out.lines().filter(l -> l.endsWith("abc")).toList()).as("no lone abc line: " + out).isEmpty();
+        assertThat(out.lines().filter(l -> l.contains("abcdef")).toList()).singleElement().asString()
+                .matches("\\s*\\d+\\.\\d{3}\\s+MainProcess\\[\\d+\\]\\s+stdout abcdef");
+    }
+
+    /**
+     * A line begun ({@code abc}) and left standing while another process prints a whole line, then finished
+     * ({@code def}): the other line cannot wait behind it (the first might be a prompt that waits for hours), so the
+     * terminal's line ends and the rest follows later after its own columns ({@code …def}); no part is printed twice.
+     */
+    @Test
+    void aLineInterruptedByAnotherProcesssLineGoesOnWithoutItsBeginningAgain(@TempDir Path dir) throws Exception {
+        Path program = Files.writeString(dir.resolve("interrupted.py"), """
+                import multiprocessing
+                import sys
+                import time
+
+
+                def child():
+                    time.sleep(0.6)
+                    print("child line", flush=True)
+
+
+                if __name__ == "__main__":
+                    p = multiprocessing.Process(target=child)
+                    p.start()
+                    sys.stdout.write("abc")
+                    sys.stdout.flush()
+                    p.join()
+                    time.sleep(0.5)
+                    sys.stdout.write("def\\n")
+                """);
+        CliRun.Report r = CliRun.exec("run", program.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String out = r.stdout();
+        assertThat(occurrences(out, "abc")).as("abc once: " + out).isEqualTo(1);
+        assertThat(occurrences(out, "def")).as("def once: " + out).isEqualTo(1);
+        assertThat(occurrences(out, "child line")).as(out).isEqualTo(1);
+        List<String> lines = out.lines().toList();
+        assertThat(indexOf(lines, "child line")).as(out).isLessThan(indexOf(lines, "def"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void aRunProcessLabStoppedSaysWhatEndedTheProgram(@TempDir Path dir) throws Exception {
         Path program = dir.resolve("sleepy.py");
