@@ -185,6 +185,21 @@ class SupervisorMessagesTest {
     }
 
     @Test
+    void aChannelsEndFinishesItsWritersUnfinishedLineThereInTheRelaysOrder() throws Exception {
+        SupervisorMessages s = mainAndChild();
+        s.message(out(20, 52, "stdout", false, "partial"));
+        s.message(out(21, 52, "stderr", false, "other stream"));
+        s.message(msg("{\"k\":\"eof\",\"pid\":52,\"s\":\"stdout\",\"t\":22}"));
+        s.message(msg("{\"k\":\"eof\",\"pid\":77,\"s\":\"stdout\",\"t\":23}"));    // no line of its: nothing
+        s.message(out(24, 51, "stdout", false, "after\n"));
+        assertThat(model.output().range(0, 10)).extracting(l -> l.pid() + " " + l.stream().id() + " " + l.text() + " @" + l.t())
+                .as("the child's line ends at its channel's end, before its parent's next line")
+                .containsExactly("52 stdout partial @22", "51 stdout after @24");
+        assertThat(model.snapshot().unfinishedLines()).extracting(u -> u.pid() + " " + u.stream().id() + " " + u.text())
+                .as("the other stream's line is still open").containsExactly("52 stderr other stream");
+    }
+
+    @Test
     void aLastLineWithoutItsNewlineCountsWhenTheSupervisorsConnectionEnds() throws Exception {
         SupervisorMessages s = mainAndChild();
         s.message(out(20, 52, "stderr", false, "no newline"));
