@@ -481,11 +481,13 @@ class _Watch(object):
         if self.hooks:
             return
         st = _flusher_state
-        for obj, name in ((w, 'write'), (w, 'writelines'), (w.buffer, 'write')):
+        for obj, name, turns in ((w, 'write', True), (w, 'writelines', True), (w.buffer, 'write', False)):
             real = getattr(type(obj), name).__get__(obj)
 
             # Lean: a bound write the program keeps runs through this for good, floods included.
-            def watched(arg, _real=real, _st=st):
+            def watched(arg, _real=real, _st=st, _last=_last_fd, _turns=turns):
+                if _turns and _last[0] != 1:
+                    _switch_to(1)
                 n = _real(arg)
                 if _st['running']:
                     _st['dirty'] = True
@@ -500,6 +502,69 @@ class _Watch(object):
 
 
 _watch = _Watch()
+
+
+# One process, two streams. Its stdout and stderr are two channels (two pipes), and the supervisor may find both
+# ready in one poll and read them in either order; our stdout is also batched. So when the program turns from
+# one std fd to the other (print, logging, sys.std*.buffer, os.write), what it wrote to the first goes out and is
+# read before the first byte of the second is written: the lines of one process stay in the order it wrote them,
+# as on a terminal. This costs a flush and a drain at each turn, nothing while the program keeps to one stream.
+# The streams' text writes (write, writelines) and os.write are watched, not the buffers' writes: the text layer
+# itself writes to its buffer, from any thread that flushes, and those are no turns. So a turn made through
+# sys.stdout.buffer, or below Python (a C extension's write(2)), is not seen and may still be read out of order.
+_last_fd = [0]          # the std fd (1 or 2) the program wrote text to last; 0: none yet
+
+
+def _switch_to(fd):
+    """Before the program's first write to fd (1 or 2) after writes to the other one."""
+    _last_fd[0] = fd
+    _flush_ours()       # a partial line, or a batch, of either stream
+    try:
+        _chan.drain_other(fd)
+    except Exception:
+        _debug('switch')
+
+
+class _WriteInOrder(object):
+    """os.write for the program. A write to fd 1 or 2 first sends what our streams hold (a batch, a partial line),
+    and after a turn from the other std fd waits until that one was read, so raw writes keep their place among
+    printed lines. A callable object, not a function: `multiprocessing.connection` keeps os.write as a class
+    attribute, where a Python function would be bound as a method."""
+
+    def __init__(self, real):
+        self._real = real
+        for a in ('__name__', '__qualname__', '__module__', '__doc__'):
+            try:
+                setattr(self, a, getattr(real, a))
+            except (AttributeError, TypeError):
+                pass
+
+    def __call__(self, fd, data):
+        if fd == 1 or fd == 2:
+            if _last_fd[0] != fd:
+                _switch_to(fd)
+            else:
+                _flush_ours()
+        return self._real(fd, data)
+
+
+def _watch_stderr():
+    """stderr's writes are watched for a turn from stdout (see _last_fd); nothing else is done on them."""
+    for w in _streams:
+        buf = getattr(w, 'buffer', None)
+        if getattr(getattr(buf, 'raw', buf), 'name', None) != '<stderr>':
+            continue
+        for obj, name in ((w, 'write'), (w, 'writelines')):
+            real = getattr(type(obj), name).__get__(obj)
+
+            def watched(arg, _real=real, _last=_last_fd):
+                if _last[0] != 2:
+                    _switch_to(2)
+                return _real(arg)
+            try:
+                setattr(obj, name, watched)
+            except (AttributeError, TypeError):
+                continue
 
 
 def _written(what):
@@ -626,6 +691,7 @@ def _watch_writes():
     w = _batched()[0]
     if w is not None:
         _watch.install(w)
+    _watch_stderr()
 
 
 def _stop_flusher():
@@ -1025,6 +1091,10 @@ def _wrap_os():
         real = os.__dict__.get(name)
         if real is not None:
             setattr(os, name, _announcing_exec(real))
+
+    real_write = os.__dict__.get('write')
+    if real_write is not None:
+        os.write = _WriteInOrder(real_write)
 
     real_exit = os._exit
 

@@ -245,6 +245,15 @@ def drain(fds=None):
         wait_read(todo)
 
 
+def drain_other(fd):
+    """Before a write to fd (1 or 2) that follows writes to the other std fd: waits until the other one's channel
+    was read, when the two are channels of ours and not one pipe (one pipe keeps its writers' order itself)."""
+    other = 3 - fd
+    mine = _mine.get(other)
+    if mine is not None and mine != _mine.get(fd):
+        drain((other,))
+
+
 def wait_read(fds):
     """Waits (at most DRAIN_GIVE_UP seconds) until no bytes are left unread in the pipes of `fds` (either end)."""
     try:
