@@ -7,10 +7,14 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -174,19 +178,37 @@ public final class Assets {
             }
             expected.add(f);
         }
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.toList();
-        }
-        for (Path p : all) {
-            if (p.getFileName().toString().equals("__pycache__") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(p);
-            } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !expected.contains(p)
-                    && !p.toString().contains("/__pycache__/")) {
-                return false;   // a file (or link) the jar does not have: a sitecustomize of someone's, a .pth
+        // Another ProcessLab of this user may be running programs from this folder meanwhile: their Python writes
+        // and renames bytecode caches as we walk, so an entry that vanishes mid-walk is no error.
+        boolean[] foreign = {false};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.getFileName().toString().equals("__pycache__")) {
+                    deleteTree(d);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
-        return true;
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (!expected.contains(f)) {
+                    foreign[0] = true;      // a file (or link) the jar does not have: a sitecustomize of someone's, a .pth
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return !foreign[0];
     }
 
     private static long crc32(Path file) throws IOException {

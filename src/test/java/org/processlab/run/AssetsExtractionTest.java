@@ -81,6 +81,37 @@ class AssetsExtractionTest {
     }
 
     @Test
+    void bytecodeCachesWrittenMeanwhileByAnotherRunAreNoError() throws Exception {
+        // Another ProcessLab of this user runs programs from the same copy: their Python writes a cache file under
+        // a temporary name and renames it, again and again, while this one checks the copy.
+        Path under = PrivateFolder.claim(dir.resolve("cache"));
+        Path first = extract(under);
+        Path cache = first.resolve("boot/__pycache__");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread python = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                try {
+                    Files.createDirectories(cache);
+                    Path tmp = Files.writeString(cache.resolve("agent.cpython-311.pyc." + i), "bytes");
+                    Files.move(tmp, cache.resolve("agent.cpython-311.pyc"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    // the folder was removed under us, as Python's own cache writes tolerate
+                }
+            }
+        });
+        python.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                assertThat(extract(under)).isEqualTo(first);
+            }
+        } finally {
+            stop.set(true);
+            python.join();
+        }
+    }
+
+    @Test
     void theFolderIsTheUsersAloneAndOneThatIsNotIsNeverUsed() throws IOException {
         Path made = PrivateFolder.claim(dir.resolve("new/processlab"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwx------");
