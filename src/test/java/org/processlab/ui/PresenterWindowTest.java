@@ -44,6 +44,10 @@ class PresenterWindowTest extends WindowTest {
         assertThat(app.fx(stage::isFullScreen)).as("presenter mode is full screen").isTrue();
         assertThat(app.fx(() -> app.shell().getWidth())).isEqualTo(1920);
         runLesson2ByKeys();
+        // the reveal takes the room it needs on a projector (theRevealShowsWholeAfterARunOnTheProjector); hidden,
+        // the views have theirs back
+        app.dismissReveal();
+        app.waitForPulses(6);
 
         Timeline t = app.shell().timeline();
         assertThat(app.fx(() -> t.getLaneFont().getSize())).as("lane labels").isGreaterThanOrEqualTo(24);
@@ -151,6 +155,8 @@ class PresenterWindowTest extends WindowTest {
         openPresenting();
         app.resizeWindow(1024, 768);
         runLesson2ByKeys();
+        app.dismissReveal();   // the reveal takes the room it needs while it shows; hidden, the views have theirs
+        app.waitForPulses(6);
         Timeline t = app.shell().timeline();
         assertThat(app.fx(() -> lanesInView(t))).as("every lane whole in view").isEqualTo(3);
         assertThat(app.fx(() -> t.getLanes().size())).isEqualTo(3);
@@ -159,6 +165,64 @@ class PresenterWindowTest extends WindowTest {
         app.screenshot("presenter-1024x768");
         System.out.printf("presenter 1024x768: %.1f px text, timeline %.0f px high%n",
                 app.fx(() -> app.shell().scale().pxProperty().get()), app.fx(t::getHeight));
+    }
+
+    /**
+     * The reveal on the projector: lesson 10 at 1920×1080 in presenter mode, answered B by key and run by F5; the
+     * result card's verdict, explanation, "What really happened", its summary and the expectation check are laid out
+     * with their full height and stand whole inside the card's view (none squeezed, none cut by its edge). PNG
+     * {@code presenter-reveal-1920x1080.png}.
+     */
+    @Test
+    void theRevealShowsWholeAfterARunOnTheProjector() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString(), "--presenter", "--lesson",
+                "10-pool-map");
+        app.waitFor("lesson 10", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null
+                && app.vm().selectedProperty().get().id().equals("10-pool-map"));
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).as("the status while the question is open")
+                .isEqualTo(org.processlab.ui.shell.ShellViewModel.ANSWER_FIRST);
+        app.robot.type(KeyCode.DIGIT2);
+        app.waitFor("answer B taken", Duration.ofSeconds(10), () -> app.vm().prediction().choiceProperty().get() == 1);
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).as("answered: ready to run").isEqualTo("Ready");
+        app.robot.type(KeyCode.F5);
+        app.waitForRunShown();
+        app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null
+                && app.shell().lookup("#revealSummary") != null);
+        app.waitForPulses(6);
+        List<String> cut = app.fx(() -> {
+            app.shell().applyCss();
+            app.shell().layout();
+            Node card = app.shell().lookup(".prediction-scroll");
+            Bounds view = card.localToScene(((javafx.scene.control.ScrollPane) card).getViewportBounds());
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : List.of("#verdict", ".prediction-explain", ".prediction-subtitle", "#revealSummary",
+                    "#expectationResult")) {
+                Region r = (Region) app.shell().lookup("#prediction " + part);
+                if (r == null) {
+                    out.add(part + " missing");
+                    continue;
+                }
+                double pref = r.prefHeight(r.getWidth());
+                Bounds b = r.localToScene(r.getLayoutBounds());
+                if (r.getHeight() + 0.5 < pref) {
+                    out.add(part + " squeezed to " + Math.round(r.getHeight()) + " of " + Math.round(pref) + " px");
+                }
+                if (b.getMinY() < view.getMinY() - 0.5 || b.getMaxY() > view.getMaxY() + 0.5) {
+                    out.add(part + " cut: " + Math.round(b.getMinY()) + "-" + Math.round(b.getMaxY())
+                            + " px in a view of " + Math.round(view.getMinY()) + "-" + Math.round(view.getMaxY()));
+                }
+            }
+            return out;
+        });
+        halfSize(app.screenshot("presenter-reveal-1920x1080"), "presenter-reveal-1920x1080-half");
+        assertThat(cut).as("parts of the reveal not whole in view").isEmpty();
+        assertThat(app.fx(() -> ((javafx.scene.control.Label) app.shell().lookup("#verdict")).getText()))
+                .isEqualTo("Right!");
+        app.dismissReveal();
+        app.waitForPulses(6);
+        assertThat(app.fx(() -> lanesInView(app.shell().timeline()))).as("the reveal hidden: every lane whole")
+                .isEqualTo(app.fx(() -> app.shell().timeline().getLanes().size()));
+        halfSize(app.screenshot("presenter-reveal-hidden-1920x1080"), "presenter-reveal-hidden-1920x1080-half");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.processlab.ui.shell;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.layout.Priority;
@@ -31,9 +32,10 @@ final class RunSide extends VBox {
      * @param toolbar      the run toolbar
      * @param views        the run views
      * @param em           the text size, px
+     * @param presenter    true in presenter mode (the card may take more: {@link RunSideHeights#presenterCardCap})
      */
     RunSide(PredictionView prediction, ObservableObjectValue<?> reveal, Region banner, Region toolbar,
-            RunViewsPane views, ObservableDoubleValue em) {
+            RunViewsPane views, ObservableDoubleValue em, ObservableBooleanValue presenter) {
         CappedScrollPane card = new CappedScrollPane(prediction);
         card.getStyleClass().add("prediction-scroll");
         card.visibleProperty().bind(prediction.visibleProperty());
@@ -41,12 +43,15 @@ final class RunSide extends VBox {
         getChildren().setAll(toolbar, banner, card, views);
         card.capProperty().bind(Bindings.createDoubleBinding(() -> {
             double above = toolbar.getHeight() + (banner.isManaged() ? banner.getHeight() : 0);
+            if (presenter.get()) {
+                return RunSideHeights.presenterCardCap(getHeight(), em.get(), above);
+            }
             boolean revealShown = reveal.get() != null;
             // the views' least height counts only after a run (the question comes while they are empty)
             return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
                     revealShown ? views.leastHeightProperty().get() : 0);
         }, heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
-                reveal, em, views.leastHeightProperty()));
+                reveal, em, views.leastHeightProperty(), presenter));
         getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
     }

@@ -128,7 +128,7 @@ public final class ShellView extends BorderPane {
                 new ErrorBannerView(run, vm.pythonProblemProperty(), vm::usePython),
                 new VBox(toolbar, new ProgramBarView(vm.files(), dialogs),
                         CompareOffer.offerLine(vm.compareOfferedProperty(), vm::compareWithPrevious)), views,
-                scale.pxProperty());
+                scale.pxProperty(), presenter.presenterProperty());
         editor = new EditorView(vm.editor());
         lessonPane = new LessonPane(vm.lessonsPane(), vm.prediction().settledProperty(), listShown, side,
                 page -> codeTabs = new CodeTabs(page, editor, vm.editor(), vm.ownProgramProperty().isNotNull()));

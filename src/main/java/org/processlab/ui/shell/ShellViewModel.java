@@ -145,6 +145,13 @@ public final class ShellViewModel {
                 toolbar.exampleProperty(), run.runningProperty(), prediction.runAllowedProperty(),
                 editor.differsProperty());
         prediction.asideProperty().bind(editor.differsProperty());
+        // while nothing has run, the status says what Run waits for whenever the question stands open (it read
+        // "Ready" until Run was pressed once, and the hint after)
+        javafx.beans.InvalidationListener waitsFor = o -> sayWhatRunWaitsFor();
+        prediction.runAllowedProperty().addListener(waitsFor);
+        toolbar.exampleProperty().addListener(waitsFor);
+        editor.differsProperty().addListener(waitsFor);
+        run.statusProperty().addListener(waitsFor);
         // runs are kept in the same home folder, under runs/
         this.runs = new RunsViewModel(RunStore.open(progress.file().getParent()), run, tasks, this::showLessonOf);
         files.setRunOpener(runs::openRun);
@@ -371,6 +378,24 @@ public final class ShellViewModel {
         lessons.previous();
     }
 
+    /** What the status says while the lesson's question stands open and nothing has run. */
+    public static final String ANSWER_FIRST = "Answer the question first (or skip it), then Run";
+
+    /** While no run is shown: the status asks for the answer while the question is open, else reads "Ready". */
+    private void sayWhatRunWaitsFor() {
+        if (run.statusKindProperty().get() != RunViewModel.StatusKind.IDLE || run.runningProperty().get()) {
+            return;
+        }
+        boolean waits = toolbar.exampleProperty().get() != null && !prediction.runAllowedProperty().get()
+                && !editor.differs();
+        String status = run.statusProperty().get();
+        if (waits && !ANSWER_FIRST.equals(status) && "Ready".equals(status)) {
+            run.hint(ANSWER_FIRST);
+        } else if (!waits && ANSWER_FIRST.equals(status)) {
+            run.hint("Ready");
+        }
+    }
+
     /** Runs the chosen example with the chosen start method and time limit; says why when it cannot. */
     public void runExample() {
         OwnProgram own = ownProgram.get();
@@ -382,7 +407,7 @@ public final class ShellViewModel {
         Example ex = toolbar.exampleProperty().get();
         if (!(e instanceof Lesson lesson) || ex == null || !canRun.get()) {
             if (ex != null && !prediction.runAllowedProperty().get() && !editor.differs()) {
-                run.hint("Answer the question first (or skip it), then Run");
+                run.hint(ANSWER_FIRST);
             }
             return;
         }

@@ -65,7 +65,7 @@ public final class RunSideHeights {
      * Presenter mode's views: the timeline box over one view (the console, or the table). The timeline box gets
      * the larger part of the height (at least 60 %) and more when its lanes need it; the view under it keeps at
      * least {@code belowLeast} (the console's title and last three lines, or the table's title, header and three
-     * rows).
+     * rows) while the timeline keeps 60 %; on a shorter side (the reveal above it) that view gives way first.
      *
      * @param timelineAll the timeline box with all its lanes (bar, axis, lanes; no legend), px
      * @param belowLeast  the least height of the view under it, px
@@ -77,7 +77,8 @@ public final class RunSideHeights {
         if (height < LEAST_FITTED) {
             return null;
         }
-        double tl = Math.min(Math.max(timelineAll, 0.6 * height), height - belowLeast);
+        // on a short side (the reveal above it) the timeline keeps 60 % and the view under it gives way first
+        double tl = Math.min(Math.max(timelineAll, 0.6 * height), Math.max(height - belowLeast, 0.6 * height));
         return new double[] {Math.max(0, tl) / height};
     }
 
@@ -111,5 +112,20 @@ public final class RunSideHeights {
             return Math.max(2.6 * em, Math.min(0.6 * h, h - above - 8 * em));
         }
         return Math.max(2.6 * em, Math.min(0.27 * h, h - above - viewsLeast));
+    }
+
+    /**
+     * In presenter mode, the most the prediction card may take of the run side, before and after a run: up to 60 %,
+     * leaving the views at least their titles and a lane ({@code 8 em}). After a run the reveal is what the room reads
+     * (the verdict, the explanation, what really happened): the views give way to it until it is hidden. With the
+     * views' least height counted (every lane and three console lines at presenter size) it was cut to its verdict
+     * and the top of the next line at 1920x1080.
+     *
+     * @param sideHeight the run side's height, px
+     * @param em         the text size, px
+     * @param above      the height of what sits between the card and the views (toolbar, error banner), px
+     */
+    public static double presenterCardCap(double sideHeight, double em, double above) {
+        return Math.max(2.6 * em, Math.min(0.6 * sideHeight, sideHeight - above - 8 * em));
     }
 }

@@ -75,4 +75,23 @@ class RunSideHeightsTest {
         assertThat(RunSideHeights.cardCap(400, em, 80, true, 400)).as("at least its first line")
                 .isCloseTo(2.6 * em, within(1e-9));
     }
+
+    @Test
+    void inPresenterModeTheCardMayTakeSixtyPercentLeavingTheViewsTheirTitles() {
+        double em = 24;
+        assertThat(RunSideHeights.presenterCardCap(1200, em, 224)).as("60 %").isCloseTo(0.6 * 1200, within(1e-9));
+        assertThat(RunSideHeights.presenterCardCap(600, em, 224)).as("the views keep 8 em")
+                .isCloseTo(600 - 224 - 8 * em, within(1e-9));
+        assertThat(RunSideHeights.presenterCardCap(300, em, 224)).as("at least its first line")
+                .isCloseTo(2.6 * em, within(1e-9));
+    }
+
+    @Test
+    void inPresenterModeAShortSideKeepsSixtyPercentForTheTimeline() {
+        assertThat(RunSideHeights.presenterDivider(480, 300, 1000)[0]).as("room for both").isCloseTo(0.6, within(1e-9));
+        assertThat(RunSideHeights.presenterDivider(650, 300, 1000)[0]).as("the lanes' need")
+                .isCloseTo(0.65, within(1e-9));
+        assertThat(RunSideHeights.presenterDivider(480, 300, 350)[0]).as("the view under it gives way")
+                .isCloseTo(0.6, within(1e-9));
+    }
 }
