@@ -22,6 +22,11 @@ LOOK_SHARE = 20             # ... and never less than this many times what the l
                             # looking at /proc takes far longer, and the relay must not spend its time there
 LOOK_SHARE_SHARED = 4       # ... and while several hold it
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
+SETTLE_WAIT = 5.0           # seconds a traced child its parent announced (`child`) is not counted as a holder of
+                            # anyone's channel while it has not shown it made its own (its agent waits 3 s for us)
+LOOK_BUDGET = 0.05          # share of the time a look after a new process may take (the looks it adds under a flood)
+LOOK_BURST = 0.02           # seconds of looking a quiet relay saves up for such looks
+LAST_PID = '/proc/loadavg'  # its last field: the PID the kernel gave last, so a new process shows without a scan
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
 O_ACCMODE = 3
@@ -76,6 +81,11 @@ class Relay(object):
         self.sel.register(self.sock, selectors.EVENT_READ, 'output')
         self.look_cost = 0.0    # seconds the last look at holders took
         self.holding = set()    # channels with bytes held for their `owner`
+        self.settling = {}      # PID -> (until, made): a traced child not yet on channels of its own (`child`)
+        self.look_credit = LOOK_BURST   # seconds of looking a new process may still set off (see fresh_enough)
+        self.credit_at = time.monotonic()
+        self.last_pid_fd = open_last_pid()
+        self.looked_last_pid = None     # the kernel's last PID when the holders were last looked at
 
     # ------------------------------------------------------------------ channels in
 
@@ -103,6 +113,9 @@ class Relay(object):
             if m is not None and m.get('k') == 'owner' and not fds:
                 self.name_owner(m, creds)
                 continue
+            if m is not None and m.get('k') == 'child' and not fds:
+                self.child_settling(m, creds)
+                continue
             ok = self.register(m, fds, creds, flags)
             if addr:
                 try:
@@ -129,6 +142,8 @@ class Relay(object):
             os.set_blocking(fd, False)
             self.channels[fd] = Channel(fd, name, pid, creds[0])
             self.sel.register(fd, selectors.EVENT_READ, 'channel')
+        if pid == creds[0] and pid in self.settling:
+            self.settling[pid] = (self.settling[pid][0], True)
         return True
 
     def name_owner(self, m, creds):
@@ -140,6 +155,16 @@ class Relay(object):
             if ch.pid is None and ch.sender == creds[0] and ch.ino in inos:
                 ch.pid = pid
                 self.release(ch)
+
+    def child_settling(self, m, creds):
+        """`child`: the sender's traced child (forked, or started by multiprocessing's spawn) holds the sender's
+        channels only until its agent has made its own, and writes nothing to them meanwhile: not a holder until
+        a look shows it let go of every channel not its own (or SETTLE_WAIT passed)."""
+        pid = m.get('pid')
+        if creds is None or creds[1] != self.uid or type(pid) is not int or pid <= 0:
+            return
+        made = any(ch.pid == pid and ch.sender == pid for ch in self.channels.values())   # it was quicker
+        self.settling[pid] = (time.monotonic() + SETTLE_WAIT, made)
 
     # ------------------------------------------------------------------ output out
 
@@ -166,6 +191,10 @@ class Relay(object):
         if not data:
             self.close(fd)
             return
+        if shared and self.settle_news():
+            # A parent announces its traced child before fork() returns to it, so before it writes again: every
+            # such `child` behind the bytes just read is on the socket now.
+            pid, shared = self.attribute(ch)
         if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
@@ -219,6 +248,9 @@ class Relay(object):
         except (KeyError, ValueError):
             pass
         self.sock.close()
+        if self.last_pid_fd is not None:
+            os.close(self.last_pid_fd)
+            self.last_pid_fd = None
         for gone in (lambda: os.unlink(self.path), lambda: os.rmdir(self.folder)):
             try:
                 gone()
@@ -227,17 +259,52 @@ class Relay(object):
 
     # ------------------------------------------------------------------ who wrote it
 
+    def settle_news(self):
+        """Takes the datagrams waiting; True if a child began settling meanwhile."""
+        before = len(self.settling)
+        self.take_datagrams()
+        return len(self.settling) != before
+
     def writer(self, ch):
-        """(pid, shared) for bytes just read from ch: its one live holder; else its owner, shared."""
+        """(pid, shared) for bytes about to be read from ch, by a look at its holders fresh enough (below)."""
         now = time.monotonic()
         if len(ch.holders) <= 1:
             fresh = max(HOLDERS_FRESH, LOOK_SHARE * self.look_cost)
         else:       # likely a child that has not made its own channels yet: look again soon
             fresh = max(HOLDERS_SHARED_FRESH, LOOK_SHARE_SHARED * self.look_cost)
-        if ch.looked is None or now - ch.looked > fresh:
+        last_pid = self.last_pid()
+        if ch.looked is None or now - ch.looked > fresh or self.new_process(last_pid, now):
             self.look_at_holders(now)
+            self.looked_last_pid = last_pid
             self.look_cost = time.monotonic() - now
+            self.look_credit -= self.look_cost
+        return self.attribute(ch)
+
+    def new_process(self, last_pid, now):
+        """True if a process was made since the last look (a C-level fork's child may be writing to its parent's
+        channel already) and looking again stays within LOOK_BUDGET of the time (a busy machine makes processes
+        all the time: under a flood the relay must not spend its time in /proc)."""
+        if last_pid is None or last_pid == self.looked_last_pid:
+            return False
+        self.look_credit = min(LOOK_BURST, self.look_credit + (now - self.credit_at) * LOOK_BUDGET)
+        self.credit_at = now
+        return self.look_credit > 0
+
+    def last_pid(self):
+        """The PID the kernel gave last (one read of a file kept open), or None where it cannot be read."""
+        fd = self.last_pid_fd
+        if fd is None:
+            return None
+        try:
+            return int(os.pread(fd, 128, 0).split()[-1])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def attribute(self, ch):
+        """(pid, shared) by the last look at ch's holders: its one live holder; else its owner, shared."""
         holders = ch.holders
+        if self.settling:
+            holders = self.unsettled(ch, holders)
         if ch.for_child:
             # The parent holds the write end until its child exists (and writes to it never): not a writer.
             holders = [p for p in holders if p != ch.sender]
@@ -253,6 +320,19 @@ class Relay(object):
         if not holders:
             return ch.pid, False
         return ch.pid, True
+
+    def unsettled(self, ch, holders):
+        """holders without the settling children (those still settling, now) that do not own ch."""
+        now = time.monotonic()
+        for pid in [p for p, (until, _) in self.settling.items() if now >= until]:
+            del self.settling[pid]
+        return [p for p in holders if p == ch.pid or p not in self.settling]
+
+    def settled(self):
+        """After a look: a settling child that made its channels and holds none but its own has settled."""
+        for pid, (_, made) in list(self.settling.items()):
+            if made and not any(pid in ch.holders and ch.pid != pid for ch in self.channels.values()):
+                del self.settling[pid]
 
     def look_at_holders(self, now):
         """For every channel: which of the run's processes hold its write end now (/proc/PID/fd; read ends, like
@@ -287,6 +367,8 @@ class Relay(object):
                     continue
                 if writes(pid, fd):
                     ch.holders.append(pid)
+        if self.settling:
+            self.settled()
 
 
 FOLDER_PREFIX = 'processlab-out-'
@@ -340,6 +422,20 @@ def remove_dead_folders(base):
                     pass
         except OSError:
             continue
+
+
+def open_last_pid():
+    """An fd on LAST_PID (close-on-exec), or None where there is none."""
+    try:
+        fd = os.open(LAST_PID, os.O_RDONLY | os.O_CLOEXEC)
+    except (OSError, AttributeError):
+        return None
+    try:
+        int(os.pread(fd, 128, 0).split()[-1])
+        return fd
+    except (OSError, ValueError, IndexError):
+        os.close(fd)
+        return None
 
 
 def writes(pid, fd):

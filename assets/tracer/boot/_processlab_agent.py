@@ -957,6 +957,15 @@ def _wrap_kill():
         setattr(os, name, _copy_meta(kill, real))
 
 
+def _child_settling(pid):
+    """A child of ours that runs our agent holds our channels only until it made its own: the supervisor must not
+    mark our next lines shared with it meanwhile (fork, spawn and the fork server: nothing waits for the child)."""
+    try:
+        _chan.child_settling(pid)
+    except Exception:
+        _debug('child settling')
+
+
 def _channels_after_fork():
     """In a forked child: channels of its own, before the program's code runs again."""
     try:
@@ -1007,6 +1016,7 @@ def _wrap_os():
             with _transparent:      # EAGAIN at the run's process cap: the program's own traceback, as without us
                 pid = real_fork()
             if pid > 0:
+                _child_settling(pid)
                 _spawned(pid, None)
             return pid
         os.fork = _copy_meta(fork, real_fork)
@@ -1426,6 +1436,7 @@ def _patch_util(mod):
             _drain()    # the child holds our channel until its agent makes its own
             with _transparent:
                 pid = orig_spawn(path, args, passfds)
+            _child_settling(pid)    # sys.executable, running multiprocessing: traced, it makes channels of its own
             try:
                 kind = None
                 for a in args:

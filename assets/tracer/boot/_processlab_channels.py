@@ -219,6 +219,23 @@ def name_owner(pid, read_fds):
         s.close()
 
 
+def child_settling(pid):
+    """Tells the supervisor that `pid`, a child this process just made that runs an agent of its own (a `fork()`,
+    multiprocessing's spawn), holds our channels only until that agent has made its own: what we write meanwhile
+    is ours alone. Sent before the call that made the child returns, so before we write again; no answer."""
+    path = os.environ.get(OUTPUT)
+    if not path or not _mine or not pid or pid < 0:
+        return
+    import _socket
+    s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_DGRAM)
+    try:
+        s.sendto(('{"k":"child","pid":%d}' % int(pid)).encode('ascii'), path)
+    except OSError:
+        pass
+    finally:
+        s.close()
+
+
 def before_signal(pid, group):
     """Before os.kill(pid) (os.killpg(pid) with group): when the signal is for the supervisor (or its group, or
     everyone), give it a moment to relay what it has just read: draining says it read our bytes, not that it sent
