@@ -24,6 +24,7 @@ LOOK_SHARE_SHARED = 4       # ... and while several hold it
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
 SETTLE_WAIT = 5.0           # seconds a traced child its parent announced (`child`) is not counted as a holder of
                             # anyone's channel while it has not shown it made its own (its agent waits 3 s for us)
+FORKING_WAIT = 1.0          # seconds a `forking` stands without the `child` that ends it
 LOOK_BUDGET = 0.05          # share of the time a look after a new process may take (the looks it adds under a flood)
 LOOK_BURST = 0.02           # seconds of looking a quiet relay saves up for such looks
 LAST_PID = '/proc/loadavg'  # its last field: the PID the kernel gave last, so a new process shows without a scan
@@ -82,6 +83,8 @@ class Relay(object):
         self.look_cost = 0.0    # seconds the last look at holders took
         self.holding = set()    # channels with bytes held for their `owner`
         self.settling = {}      # PID -> (until, made): a traced child not yet on channels of its own (`child`)
+        self.forking = {}       # PID -> until: a process making a child (`forking`, until its `child`)
+        self.news = 0           # `forking` and `child` datagrams taken so far
         self.look_credit = LOOK_BURST   # seconds of looking a new process may still set off (see fresh_enough)
         self.credit_at = time.monotonic()
         self.last_pid_fd = open_last_pid()
@@ -113,8 +116,8 @@ class Relay(object):
             if m is not None and m.get('k') == 'owner' and not fds:
                 self.name_owner(m, creds)
                 continue
-            if m is not None and m.get('k') == 'child' and not fds:
-                self.child_settling(m, creds)
+            if m is not None and m.get('k') in ('forking', 'child') and not fds:
+                self.forks_news(m, creds)
                 continue
             ok = self.register(m, fds, creds, flags)
             if addr:
@@ -156,15 +159,25 @@ class Relay(object):
                 ch.pid = pid
                 self.release(ch)
 
-    def child_settling(self, m, creds):
-        """`child`: the sender's traced child (forked, or started by multiprocessing's spawn) holds the sender's
-        channels only until its agent has made its own, and writes nothing to them meanwhile: not a holder until
-        a look shows it let go of every channel not its own (or SETTLE_WAIT passed)."""
+    def forks_news(self, m, creds):
+        """`forking`: the sender drained its channels and is making a child: a new holder that is its child is
+        no writer yet (what the relay read before the child existed is the sender's alone). `child`: it made it
+        (pid null: it failed). A traced child (forked, or started by multiprocessing's spawn) holds the sender's
+        channels only until its agent has made its own, and writes nothing to them meanwhile: not a holder until a
+        look shows it let go of every channel not its own (or SETTLE_WAIT passed). An untraced one is a holder."""
+        if creds is None or creds[1] != self.uid:
+            return
+        self.news += 1
+        now = time.monotonic()
+        if m['k'] == 'forking':
+            self.forking[creds[0]] = now + FORKING_WAIT
+            return
+        self.forking.pop(creds[0], None)
         pid = m.get('pid')
-        if creds is None or creds[1] != self.uid or type(pid) is not int or pid <= 0:
+        if type(pid) is not int or pid <= 0 or m.get('traced') is not True:
             return
         made = any(ch.pid == pid and ch.sender == pid for ch in self.channels.values())   # it was quicker
-        self.settling[pid] = (time.monotonic() + SETTLE_WAIT, made)
+        self.settling[pid] = (now + SETTLE_WAIT, made)
 
     # ------------------------------------------------------------------ output out
 
@@ -191,10 +204,13 @@ class Relay(object):
         if not data:
             self.close(fd)
             return
+        before = ch.holders
+        if self.look_after_read():
+            pid, shared = self.attribute(ch, before)
         if shared and self.settle_news():
-            # A parent announces its traced child before fork() returns to it, so before it writes again: every
-            # such `child` behind the bytes just read is on the socket now.
-            pid, shared = self.attribute(ch)
+            # A parent announces a child before the call that made it returns, so before it writes again: every
+            # `forking` and `child` behind the bytes just read is on the socket now.
+            pid, shared = self.attribute(ch, before)
         if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
@@ -260,30 +276,43 @@ class Relay(object):
     # ------------------------------------------------------------------ who wrote it
 
     def settle_news(self):
-        """Takes the datagrams waiting; True if a child began settling meanwhile."""
-        before = len(self.settling)
+        """Takes the datagrams waiting; True if a `forking` or `child` was among them."""
+        before = self.news
         self.take_datagrams()
-        return len(self.settling) != before
+        return self.news != before
 
     def writer(self, ch):
-        """(pid, shared) for bytes about to be read from ch, by a look at its holders fresh enough (below)."""
+        """(pid, shared) for bytes about to be read from ch, by a look at its holders fresh enough: one taken
+        before the read, so an agent that waits for its channel to be read (before a fork, say) knows the look saw
+        the world before its next step."""
         now = time.monotonic()
         if len(ch.holders) <= 1:
             fresh = max(HOLDERS_FRESH, LOOK_SHARE * self.look_cost)
         else:       # likely a child that has not made its own channels yet: look again soon
             fresh = max(HOLDERS_SHARED_FRESH, LOOK_SHARE_SHARED * self.look_cost)
-        last_pid = self.last_pid()
-        if ch.looked is None or now - ch.looked > fresh or self.new_process(last_pid, now):
-            self.look_at_holders(now)
-            self.looked_last_pid = last_pid
-            self.look_cost = time.monotonic() - now
-            self.look_credit -= self.look_cost
+        if ch.looked is None or now - ch.looked > fresh:
+            self.look(now, self.last_pid())
         return self.attribute(ch)
 
+    def look_after_read(self):
+        """Looks again if a process was made since the last look: a C-level fork's child may have written what was
+        just read (a child the writer made through Python's hooks was announced: `forking`). True if it looked."""
+        last_pid = self.last_pid()
+        now = time.monotonic()
+        if not self.new_process(last_pid, now):
+            return False
+        self.look(now, last_pid)
+        return True
+
+    def look(self, now, last_pid):
+        self.look_at_holders(now)
+        self.looked_last_pid = last_pid
+        self.look_cost = time.monotonic() - now
+        self.look_credit -= self.look_cost
+
     def new_process(self, last_pid, now):
-        """True if a process was made since the last look (a C-level fork's child may be writing to its parent's
-        channel already) and looking again stays within LOOK_BUDGET of the time (a busy machine makes processes
-        all the time: under a flood the relay must not spend its time in /proc)."""
+        """True if a process was made since the last look and looking again stays within LOOK_BUDGET of the time (a
+        busy machine makes processes all the time: under a flood the relay must not spend its time in /proc)."""
         if last_pid is None or last_pid == self.looked_last_pid:
             return False
         self.look_credit = min(LOOK_BURST, self.look_credit + (now - self.credit_at) * LOOK_BUDGET)
@@ -300,11 +329,12 @@ class Relay(object):
         except (OSError, ValueError, IndexError):
             return None
 
-    def attribute(self, ch):
-        """(pid, shared) by the last look at ch's holders: its one live holder; else its owner, shared."""
+    def attribute(self, ch, before=()):
+        """(pid, shared) by the last look at ch's holders: its one live holder; else its owner, shared. `before`:
+        the holders a look before the read saw (none of them is a child being made)."""
         holders = ch.holders
-        if self.settling:
-            holders = self.unsettled(ch, holders)
+        if self.settling or self.forking:
+            holders = self.unsettled(ch, holders, before)
         if ch.for_child:
             # The parent holds the write end until its child exists (and writes to it never): not a writer.
             holders = [p for p in holders if p != ch.sender]
@@ -321,12 +351,20 @@ class Relay(object):
             return ch.pid, False
         return ch.pid, True
 
-    def unsettled(self, ch, holders):
-        """holders without the settling children (those still settling, now) that do not own ch."""
+    def unsettled(self, ch, holders, before):
+        """holders without those that do not own ch and are settling, or are new since `before` and being made
+        (their parent's `forking`)."""
         now = time.monotonic()
         for pid in [p for p, (until, _) in self.settling.items() if now >= until]:
             del self.settling[pid]
-        return [p for p in holders if p == ch.pid or p not in self.settling]
+        for pid in [p for p, until in self.forking.items() if now >= until]:
+            del self.forking[pid]
+        return [p for p in holders if p == ch.pid
+                or not (p in self.settling or p not in before and self.being_made(p))]
+
+    def being_made(self, pid):
+        """True if pid's parent said it is making a child (one read of /proc/PID/stat, only while one is)."""
+        return bool(self.forking) and parent_of(pid) in self.forking
 
     def settled(self):
         """After a look: a settling child that made its channels and holds none but its own has settled."""
@@ -422,6 +460,15 @@ def remove_dead_folders(base):
                     pass
         except OSError:
             continue
+
+
+def parent_of(pid):
+    """pid's parent's PID (/proc/PID/stat), or None."""
+    try:
+        with open('/proc/%d/stat' % pid, 'rb') as f:
+            return int(f.read().rpartition(b')')[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def open_last_pid():

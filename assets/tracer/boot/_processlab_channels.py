@@ -219,17 +219,32 @@ def name_owner(pid, read_fds):
         s.close()
 
 
-def child_settling(pid):
-    """Tells the supervisor that `pid`, a child this process just made that runs an agent of its own (a `fork()`,
-    multiprocessing's spawn), holds our channels only until that agent has made its own: what we write meanwhile
-    is ours alone. Sent before the call that made the child returns, so before we write again; no answer."""
+def forking():
+    """Tells the supervisor that this process, its channels drained, is making a child: a child of ours that holds
+    our channels before `child` comes did not write what was read before it. No answer is awaited."""
+    if _mine:
+        _tell('{"k":"forking"}')
+
+
+def child_made(pid, traced):
+    """Tells the supervisor which child the call after `forking()` made (pid None: none). `traced`: it runs an agent
+    of its own (a `fork()`, multiprocessing's spawn) that makes its own channels before the program's code runs, so
+    it writes nothing to ours meanwhile: what we write then is ours alone. Sent before the call that made the child
+    returns, so before we write again; no answer."""
+    if _mine:
+        _tell('{"k":"child","pid":%s,"traced":%s}' % (
+            int(pid) if pid and pid > 0 else 'null', 'true' if traced else 'false'))
+
+
+def _tell(text):
+    """One datagram to the supervisor, no answer awaited."""
     path = os.environ.get(OUTPUT)
-    if not path or not _mine or not pid or pid < 0:
+    if not path:
         return
     import _socket
     s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_DGRAM)
     try:
-        s.sendto(('{"k":"child","pid":%d}' % int(pid)).encode('ascii'), path)
+        s.sendto(text.encode('ascii'), path)
     except OSError:
         pass
     finally:

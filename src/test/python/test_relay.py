@@ -183,7 +183,7 @@ class RelayTest(unittest.TestCase):
         self.assertTrue(self.register(me, ['stdout'], [r]))
         child, _ = self.child_holding(w)
         with mock.patch.dict(chan._mine, {1: (0, 0)}):     # the sender has channels of its own
-            chan.child_settling(child)
+            chan.child_made(child, True)
         os.write(w, b'right after the fork\n')
         self.serve(lambda: self.outs())
         self.assertEqual(self.outs(), [(me, 'stdout', False, b'right after the fork\n')])
@@ -203,13 +203,59 @@ class RelayTest(unittest.TestCase):
         self.assertTrue(self.register(me, ['stdout'], [r]))
         child, write_later = self.child_holding(w, then=b'from the child at last\n')
         with mock.patch.object(relay, 'SETTLE_WAIT', 0.2), mock.patch.dict(chan._mine, {1: (0, 0)}):
-            chan.child_settling(child)
+            chan.child_made(child, True)
             self.serve(lambda: child in self.relay.settling)
             time.sleep(0.25)
             write_later()
             self.serve(lambda: self.outs())
         self.assertEqual(self.outs(), [(me, 'stdout', True, b'from the child at last\n')])
         self.assertEqual(self.relay.settling, {})
+
+    def test_an_untraced_child_is_a_holder_at_once(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        child, _ = self.child_holding(w)
+        with mock.patch.dict(chan._mine, {1: (0, 0)}):
+            chan.forking()
+            chan.child_made(child, False)   # posix_spawn, say
+        os.write(w, b'beside it\n')
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(me, 'stdout', True, b'beside it\n')])
+        self.assertEqual((self.relay.forking, self.relay.settling), ({}, {}))
+
+    def drained_then_forked(self, announce, earlier_child=False):
+        """What the relay makes of bytes it looked at before a fork and read after it (the fork made a process,
+        so it looks again after the read): `announce`: the writer said `forking` first."""
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        self.as_parent()
+        if earlier_child:
+            self.child_holding(w)
+        [ch] = self.relay.channels.values()
+        with mock.patch.object(relay, 'HOLDERS_FRESH', 60.0), mock.patch.object(relay, 'HOLDERS_SHARED_FRESH', 60.0):
+            os.write(w, b'before the fork\n')
+            self.relay.writer(ch)                  # the look before the read, as the relay takes it
+            if announce:
+                with mock.patch.dict(chan._mine, {1: (0, 0)}):
+                    chan.forking()
+            self.child_holding(w)
+            self.serve(lambda: self.outs())
+        return self.outs()
+
+    def test_bytes_read_after_an_announced_fork_are_the_writers_alone(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=True), [(me, 'stdout', False, b'before the fork\n')])
+
+    def test_bytes_read_after_an_unannounced_fork_may_be_the_childs(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=False), [(me, 'stdout', True, b'before the fork\n')])
+
+    def test_a_child_that_held_the_channel_before_the_announced_fork_still_counts(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=True, earlier_child=True),
+                         [(me, 'stdout', True, b'before the fork\n')])
 
     def test_a_child_that_made_its_channels_and_let_go_of_ours_has_settled(self):
         r, w = self.pipe()
