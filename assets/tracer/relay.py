@@ -204,9 +204,11 @@ class Relay(object):
         if not data:
             self.close(fd)
             return
-        before = ch.holders
+        before = ch.holders         # as the look before the read saw them
         if self.look_after_read():
             pid, shared = self.attribute(ch, before)
+        else:
+            before = None
         if shared and self.settle_news():
             # A parent announces a child before the call that made it returns, so before it writes again: every
             # `forking` and `child` behind the bytes just read is on the socket now.
@@ -329,9 +331,10 @@ class Relay(object):
         except (OSError, ValueError, IndexError):
             return None
 
-    def attribute(self, ch, before=()):
+    def attribute(self, ch, before=None):
         """(pid, shared) by the last look at ch's holders: its one live holder; else its owner, shared. `before`:
-        the holders a look before the read saw (none of them is a child being made)."""
+        when that look came after the read, the holders the look before it saw: a child made since, by a parent
+        that drained its channels first (`forking`), wrote nothing that was read."""
         holders = ch.holders
         if self.settling or self.forking:
             holders = self.unsettled(ch, holders, before)
@@ -352,15 +355,15 @@ class Relay(object):
         return ch.pid, True
 
     def unsettled(self, ch, holders, before):
-        """holders without those that do not own ch and are settling, or are new since `before` and being made
-        (their parent's `forking`)."""
+        """holders without those that do not own ch and are settling, or (when `before` is given) are new since
+        `before` and being made (their parent's `forking`)."""
         now = time.monotonic()
         for pid in [p for p, (until, _) in self.settling.items() if now >= until]:
             del self.settling[pid]
         for pid in [p for p, until in self.forking.items() if now >= until]:
             del self.forking[pid]
         return [p for p in holders if p == ch.pid
-                or not (p in self.settling or p not in before and self.being_made(p))]
+                or not (p in self.settling or before is not None and p not in before and self.being_made(p))]
 
     def being_made(self, pid):
         """True if pid's parent said it is making a child (one read of /proc/PID/stat, only while one is)."""
