@@ -85,7 +85,7 @@ class Relay(object):
         self.settling = {}      # PID -> (until, made): a traced child not yet on channels of its own (`child`)
         self.forking = {}       # PID -> until: a process making a child (`forking`, until its `child`)
         self.news = 0           # `forking` and `child` datagrams taken so far
-        self.look_credit = LOOK_BURST   # seconds of looking a new process may still set off (see fresh_enough)
+        self.look_credit = LOOK_BURST   # seconds of looking a new process may still set off (new_process)
         self.credit_at = time.monotonic()
         self.last_pid_fd = open_last_pid()
         self.looked_last_pid = None     # the kernel's last PID when the holders were last looked at
@@ -185,7 +185,8 @@ class Relay(object):
         """Reads what one channel holds (at most the protocol's payload) and relays it; closes it at end-of-file.
 
         Who holds the channel is looked at before the read: an agent that waits for its channel to be read (before
-        a fork, say) then knows the look saw the world before its next step. The bytes of a channel made for a
+        a fork, say) then knows the look saw the world before its next step. When the kernel made a process since
+        that look, it is looked at again after the read (a C-level fork's child may have written at once). The bytes of a channel made for a
         child whose PID has not come yet (its parent names it right after the child started) are held until it
         comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
