@@ -25,6 +25,12 @@ LOOK_SHARE_SHARED = 4       # ... and while several hold it
 OWNER_WAIT = 1.0            # seconds the bytes of a child's channel wait for its parent to name the child
 HUNG_UP_READS = 64          # reads at most of a channel whose writers are gone, on the way to its end-of-file (one
                             # read takes up to the protocol's payload, 1 MiB: a pipe's largest size unless raised)
+SETTLE_WAIT = 5.0           # seconds a traced child its parent announced (`child`) is not counted as a holder of
+                            # anyone's channel while it has not shown it made its own (its agent waits 3 s for us)
+FORKING_WAIT = 1.0          # seconds a `forking` stands without the `child` that ends it
+LOOK_BUDGET = 0.05          # share of the time a look after a new process may take (the looks it adds under a flood)
+LOOK_BURST = 0.02           # seconds of looking a quiet relay saves up for such looks
+LAST_PID = '/proc/loadavg'  # its last field: the PID the kernel gave last, so a new process shows without a scan
 MAX_FDS = 8                 # read ends one datagram may carry
 DATAGRAM = 4096             # bytes of one datagram's JSON
 O_ACCMODE = 3
@@ -81,6 +87,13 @@ class Relay(object):
         self.sel.register(self.sock, selectors.EVENT_READ, 'output')
         self.look_cost = 0.0    # seconds the last look at holders took
         self.holding = set()    # channels with bytes held for their `owner`
+        self.settling = {}      # PID -> (until, made): a traced child not yet on channels of its own (`child`)
+        self.forking = {}       # PID -> until: a process making a child (`forking`, until its `child`)
+        self.news = 0           # `forking` and `child` datagrams taken so far
+        self.look_credit = LOOK_BURST   # seconds of looking a new process may still set off (new_process)
+        self.credit_at = time.monotonic()
+        self.last_pid_fd = open_last_pid()
+        self.looked_last_pid = None     # the kernel's last PID when the holders were last looked at
 
     # ------------------------------------------------------------------ channels in
 
@@ -108,6 +121,9 @@ class Relay(object):
             if m is not None and m.get('k') == 'owner' and not fds:
                 self.name_owner(m, creds)
                 continue
+            if m is not None and m.get('k') in ('forking', 'child') and not fds:
+                self.forks_news(m, creds)
+                continue
             ok = self.register(m, fds, creds, flags)
             if addr:
                 try:
@@ -134,6 +150,8 @@ class Relay(object):
             os.set_blocking(fd, False)
             self.channels[fd] = Channel(fd, name, pid, creds[0])
             self.sel.register(fd, selectors.EVENT_READ, 'channel')
+        if pid == creds[0] and pid in self.settling:
+            self.settling[pid] = (self.settling[pid][0], True)
         return True
 
     def name_owner(self, m, creds):
@@ -145,6 +163,26 @@ class Relay(object):
             if ch.pid is None and ch.sender == creds[0] and ch.ino in inos:
                 ch.pid = pid
                 self.release(ch)
+
+    def forks_news(self, m, creds):
+        """`forking`: the sender drained its channels and is making a child: a new holder that is its child is
+        no writer yet (what the relay read before the child existed is the sender's alone). `child`: it made it
+        (pid null: it failed). A traced child (forked, or started by multiprocessing's spawn) holds the sender's
+        channels only until its agent has made its own, and writes nothing to them meanwhile: not a holder until a
+        look shows it let go of every channel not its own (or SETTLE_WAIT passed). An untraced one is a holder."""
+        if creds is None or creds[1] != self.uid:
+            return
+        self.news += 1
+        now = time.monotonic()
+        if m['k'] == 'forking':
+            self.forking[creds[0]] = now + FORKING_WAIT
+            return
+        self.forking.pop(creds[0], None)
+        pid = m.get('pid')
+        if type(pid) is not int or pid <= 0 or m.get('traced') is not True:
+            return
+        made = any(ch.pid == pid and ch.sender == pid for ch in self.channels.values())   # it was quicker
+        self.settling[pid] = (now + SETTLE_WAIT, made)
 
     # ------------------------------------------------------------------ output out
 
@@ -176,7 +214,8 @@ class Relay(object):
         Returns True when it read bytes (more may wait), False at end-of-file or when there was nothing to read.
 
         Who holds the channel is looked at before the read: an agent that waits for its channel to be read (before
-        a fork, say) then knows the look saw the world before its next step. The bytes of a channel made for a
+        a fork, say) then knows the look saw the world before its next step. When the kernel made a process since
+        that look, it is looked at again after the read (a C-level fork's child may have written at once). The bytes of a channel made for a
         child whose PID has not come yet (its parent names it right after the child started) are held until it
         comes, at most OWNER_WAIT seconds."""
         ch = self.channels.get(fd)
@@ -185,17 +224,28 @@ class Relay(object):
         if self.holding or ch.pid is None:
             self.take_datagrams()   # an `owner` sent before these bytes were written comes first
         pid, shared = self.writer(ch)
+        # Stamped before the read: an agent that waits until its channel was read (before exec, a message, its exit)
+        # sends its event after the read began, so a line is never stamped after the event its writer made next.
+        t = self.now_us()
         try:
             data = os.read(fd, self.max_payload)
         except (BlockingIOError, InterruptedError):
             return False
         except OSError:
             data = b''
-        t = self.now_us()
         if not data:
             self.close(fd)
             self.end_lines(ch, t)
             return False
+        before = ch.holders         # as the look before the read saw them
+        if self.look_after_read():
+            pid, shared = self.attribute(ch, before)
+        else:
+            before = None
+        if shared and self.settle_news():
+            # A parent announces a child before the call that made it returns, so before it writes again: every
+            # `forking` and `child` behind the bytes just read is on the socket now.
+            pid, shared = self.attribute(ch, before)
         if ch.pid is None:
             now = time.monotonic()
             if ch.hold_until is None:
@@ -268,6 +318,9 @@ class Relay(object):
         except (KeyError, ValueError):
             pass
         self.sock.close()
+        if self.last_pid_fd is not None:
+            os.close(self.last_pid_fd)
+            self.last_pid_fd = None
         for gone in (lambda: os.unlink(self.path), lambda: os.rmdir(self.folder)):
             try:
                 gone()
@@ -276,17 +329,67 @@ class Relay(object):
 
     # ------------------------------------------------------------------ who wrote it
 
+    def settle_news(self):
+        """Takes the datagrams waiting; True if a `forking` or `child` was among them."""
+        before = self.news
+        self.take_datagrams()
+        return self.news != before
+
     def writer(self, ch):
-        """(pid, shared) for bytes just read from ch: its one live holder; else its owner, shared."""
+        """(pid, shared) for bytes about to be read from ch, by a look at its holders fresh enough: one taken
+        before the read, so an agent that waits for its channel to be read (before a fork, say) knows the look saw
+        the world before its next step."""
         now = time.monotonic()
         if len(ch.holders) <= 1:
             fresh = max(HOLDERS_FRESH, LOOK_SHARE * self.look_cost)
         else:       # likely a child that has not made its own channels yet: look again soon
             fresh = max(HOLDERS_SHARED_FRESH, LOOK_SHARE_SHARED * self.look_cost)
         if ch.looked is None or now - ch.looked > fresh:
-            self.look_at_holders(now)
-            self.look_cost = time.monotonic() - now
+            self.look(now, self.last_pid())
+        return self.attribute(ch)
+
+    def look_after_read(self):
+        """Looks again if a process was made since the last look: a C-level fork's child may have written what was
+        just read (a child the writer made through Python's hooks was announced: `forking`). True if it looked."""
+        last_pid = self.last_pid()
+        now = time.monotonic()
+        if not self.new_process(last_pid, now):
+            return False
+        self.look(now, last_pid)
+        return True
+
+    def look(self, now, last_pid):
+        self.look_at_holders(now)
+        self.looked_last_pid = last_pid
+        self.look_cost = time.monotonic() - now
+        self.look_credit -= self.look_cost
+
+    def new_process(self, last_pid, now):
+        """True if a process was made since the last look and looking again stays within LOOK_BUDGET of the time (a
+        busy machine makes processes all the time: under a flood the relay must not spend its time in /proc)."""
+        if last_pid is None or last_pid == self.looked_last_pid:
+            return False
+        self.look_credit = min(LOOK_BURST, self.look_credit + (now - self.credit_at) * LOOK_BUDGET)
+        self.credit_at = now
+        return self.look_credit > 0
+
+    def last_pid(self):
+        """The PID the kernel gave last (one read of a file kept open), or None where it cannot be read."""
+        fd = self.last_pid_fd
+        if fd is None:
+            return None
+        try:
+            return int(os.pread(fd, 128, 0).split()[-1])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def attribute(self, ch, before=None):
+        """(pid, shared) by the last look at ch's holders: its one live holder; else its owner, shared. `before`:
+        when that look came after the read, the holders the look before it saw: a child made since, by a parent
+        that drained its channels first (`forking`), wrote nothing that was read."""
         holders = ch.holders
+        if self.settling or self.forking:
+            holders = self.unsettled(ch, holders, before)
         if ch.for_child:
             # The parent holds the write end until its child exists (and writes to it never): not a writer.
             holders = [p for p in holders if p != ch.sender]
@@ -302,6 +405,27 @@ class Relay(object):
         if not holders:
             return ch.pid, False
         return ch.pid, True
+
+    def unsettled(self, ch, holders, before):
+        """holders without those that do not own ch and are settling, or (when `before` is given) are new since
+        `before` and being made (their parent's `forking`)."""
+        now = time.monotonic()
+        for pid in [p for p, (until, _) in self.settling.items() if now >= until]:
+            del self.settling[pid]
+        for pid in [p for p, until in self.forking.items() if now >= until]:
+            del self.forking[pid]
+        return [p for p in holders if p == ch.pid
+                or not (p in self.settling or before is not None and p not in before and self.being_made(p))]
+
+    def being_made(self, pid):
+        """True if pid's parent said it is making a child (one read of /proc/PID/stat, only while one is)."""
+        return bool(self.forking) and parent_of(pid) in self.forking
+
+    def settled(self):
+        """After a look: a settling child that made its channels and holds none but its own has settled."""
+        for pid, (_, made) in list(self.settling.items()):
+            if made and not any(pid in ch.holders and ch.pid != pid for ch in self.channels.values()):
+                del self.settling[pid]
 
     def look_at_holders(self, now):
         """For every channel: which of the run's processes hold its write end now (/proc/PID/fd; read ends, like
@@ -336,6 +460,8 @@ class Relay(object):
                     continue
                 if writes(pid, fd):
                     ch.holders.append(pid)
+        if self.settling:
+            self.settled()
 
 
 FOLDER_PREFIX = 'processlab-out-'
@@ -389,6 +515,29 @@ def remove_dead_folders(base):
                     pass
         except OSError:
             continue
+
+
+def parent_of(pid):
+    """pid's parent's PID (/proc/PID/stat), or None."""
+    try:
+        with open('/proc/%d/stat' % pid, 'rb') as f:
+            return int(f.read().rpartition(b')')[2].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def open_last_pid():
+    """An fd on LAST_PID (close-on-exec), or None where there is none."""
+    try:
+        fd = os.open(LAST_PID, os.O_RDONLY | os.O_CLOEXEC)
+    except (OSError, AttributeError):
+        return None
+    try:
+        int(os.pread(fd, 128, 0).split()[-1])
+        return fd
+    except (OSError, ValueError, IndexError):
+        os.close(fd)
+        return None
 
 
 def writes(pid, fd):

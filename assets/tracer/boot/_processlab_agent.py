@@ -819,10 +819,12 @@ def _patch_subprocess(mod):
 
     def _execute_child(self, args, *a, **kw):
         _drain()        # bytes we wrote before the child held our channel are read as ours alone
+        _making_child()
         try:
             with _transparent:
                 real(self, args, *a, **kw)
         finally:
+            _child_made(getattr(self, 'pid', None), False)  # channels of its own, made here, or ours: no agent's
             _child_started(self)
         pid = getattr(self, 'pid', None)
         if pid:
@@ -1023,6 +1025,30 @@ def _wrap_kill():
         setattr(os, name, _copy_meta(kill, real))
 
 
+# A child holds our channels from the moment it exists: one that runs our agent (fork, spawn, the fork server) only
+# until it has made its own, writing nothing to them meanwhile. The supervisor hears of each child we make (our
+# channels drained first), so it neither marks what we wrote before as shared with the child, nor what we write
+# while the child settles; nothing waits for the child.
+
+def _making_child():
+    try:
+        _chan.forking()
+    except Exception:
+        _debug('forking')
+
+
+def _child_made(pid, traced):
+    try:
+        _chan.child_made(pid, traced)
+    except Exception:
+        _debug('child made')
+
+
+def _channels_before_fork():
+    _drain()
+    _making_child()
+
+
 def _channels_after_fork():
     """In a forked child: channels of its own, before the program's code runs again."""
     try:
@@ -1073,6 +1099,7 @@ def _wrap_os():
             with _transparent:      # EAGAIN at the run's process cap: the program's own traceback, as without us
                 pid = real_fork()
             if pid > 0:
+                _child_made(pid, True)
                 _spawned(pid, None)
             return pid
         os.fork = _copy_meta(fork, real_fork)
@@ -1081,8 +1108,10 @@ def _wrap_os():
         if real is not None:
             def spawn(path, argv, *a, _real_spawn=real, **kw):
                 _drain()    # the child may share our channel: what we wrote before is ours alone
+                _making_child()
                 with _transparent:
                     pid = _real_spawn(path, argv, *a, **kw)
+                _child_made(pid, False)
                 _spawned(pid, argv)
                 return pid
             setattr(os, name, _copy_meta(spawn, real))
@@ -1494,8 +1523,10 @@ def _patch_util(mod):
         # spawn children, which get a `start` event instead).
         def spawnv_passfds(path, args, passfds):
             _drain()    # the child holds our channel until its agent makes its own
+            _making_child()
             with _transparent:
                 pid = orig_spawn(path, args, passfds)
+            _child_made(pid, True)  # sys.executable, running multiprocessing: traced, it makes channels of its own
             try:
                 kind = None
                 for a in args:
@@ -1642,7 +1673,7 @@ def install():
     try:
         if hasattr(os, 'register_at_fork') and _chan.active():
             # before: runs ahead of the agent's own (reverse order), so it flushes as well as drains
-            os.register_at_fork(before=_drain, after_in_child=_channels_after_fork)
+            os.register_at_fork(before=_channels_before_fork, after_in_child=_channels_after_fork)
     except Exception:
         _debug('register_at_fork channels')
     try:

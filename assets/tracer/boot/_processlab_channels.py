@@ -219,6 +219,38 @@ def name_owner(pid, read_fds):
         s.close()
 
 
+def forking():
+    """Tells the supervisor that this process, its channels drained, is making a child: a child of ours that holds
+    our channels before `child` comes did not write what was read before it. No answer is awaited."""
+    if _mine:
+        _tell('{"k":"forking"}')
+
+
+def child_made(pid, traced):
+    """Tells the supervisor which child the call after `forking()` made (pid None: none). `traced`: it runs an agent
+    of its own (a `fork()`, multiprocessing's spawn) that makes its own channels before the program's code runs, so
+    it writes nothing to ours meanwhile: what we write then is ours alone. Sent before the call that made the child
+    returns, so before we write again; no answer."""
+    if _mine:
+        _tell('{"k":"child","pid":%s,"traced":%s}' % (
+            int(pid) if pid and pid > 0 else 'null', 'true' if traced else 'false'))
+
+
+def _tell(text):
+    """One datagram to the supervisor, no answer awaited."""
+    path = os.environ.get(OUTPUT)
+    if not path:
+        return
+    import _socket
+    s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_DGRAM)
+    try:
+        s.sendto(text.encode('ascii'), path)
+    except OSError:
+        pass
+    finally:
+        s.close()
+
+
 def before_signal(pid, group):
     """Before os.kill(pid) (os.killpg(pid) with group): when the signal is for the supervisor (or its group, or
     everyone), give it a moment to relay what it has just read: draining says it read our bytes, not that it sent

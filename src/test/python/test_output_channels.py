@@ -175,6 +175,53 @@ class OutputChannelTest(unittest.TestCase):
         self.assertEqual(run.writers('beside it'), {(run.root, True)})
         self.assertEqual(run.writers('alone again'), {(run.root, False)})
 
+    def test_a_parent_printing_right_after_each_start_is_never_marked_shared(self):
+        # The child holds its parent's channel until its agent has made its own; nothing waits for that.
+        code = """
+            import multiprocessing as mp, sys, time
+            def nap():
+                time.sleep(0.3)
+            if __name__ == '__main__':
+                mp.set_start_method(sys.argv[1])
+                kids = []
+                for i in range(8):
+                    p = mp.Process(target=nap)
+                    p.start()
+                    print('started', p.pid, flush=True)
+                    kids.append(p)
+                for p in kids:
+                    p.join()
+        """
+        for method in METHODS:
+            with self.subTest(method=method):
+                run = self.run_program(code, method)
+                started = [(m['pid'], m['shared']) for m, p in run.outs if p.startswith(b'started')]
+                self.assertEqual(started, [(run.root, False)] * 8, run.outs)
+                self.assertFalse(any(m['shared'] for m, _ in run.outs), run.outs)
+
+    def test_a_c_level_fork_child_that_writes_at_once_is_never_taken_for_its_parent_alone(self):
+        # The parent writes right before each fork: the last look at the holders is fresh when the child writes.
+        # (The child stays a moment: once it has ended, no look can tell it held the channel.)
+        code = """
+            import ctypes, os, time
+            libc = ctypes.PyDLL(None)
+            for i in range(10):
+                os.write(1, b'parent %d\\n' % i)
+                pid = libc.fork()
+                if pid == 0:
+                    os.write(1, b'child %d\\n' % i)
+                    time.sleep(0.3)
+                    libc._exit(0)
+                os.waitpid(pid, 0)
+        """
+        run = self.run_program(code)
+        for i in range(10):
+            with self.subTest(i=i):
+                # The parent's line may still be in the pipe when the child appears: "from it or its child".
+                self.assertEqual({pid for pid, _ in run.writers('parent %d\n' % i)}, {run.root})
+                [(pid, shared)] = run.writers('child %d\n' % i)
+                self.assertTrue(shared and pid == run.root or not shared and pid != run.root, (pid, shared))
+
     # ------------------------------------------------------------------ nothing lost, nothing spliced
 
     def test_two_writers_of_32_kib_lines_are_never_spliced_and_every_byte_arrives(self):

@@ -201,6 +201,154 @@ class RelayTest(unittest.TestCase):
         relay.remove_dead_folders(base)
         self.assertEqual(sorted(os.listdir(base)), sorted(os.path.basename(f) for f in (served, young)))
 
+    # ------------------------------------------------------------------ children that share for a moment
+
+    def as_parent(self):
+        """The test process, as its children's parent, counts as a holder of their channels (the relay does not
+        count itself otherwise); the run is it and its children (a look as quick as at a small run)."""
+        self.relay.me = None
+        self.kids = getattr(self, 'kids', [])
+        self.relay.run_pids = lambda: [os.getpid()] + self.kids
+
+    def child_holding(self, w, first=None, then=None):
+        """A forked child that holds w (and writes `first` to it at once); it ends when the test does, or writes
+        `then` when the returned function is called."""
+        self.as_parent()
+        go_r, go_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(go_w)
+                if first:
+                    os.write(w, first)
+                if os.read(go_r, 1) and then:
+                    os.write(w, then)
+                    os.read(go_r, 1)
+            finally:
+                os._exit(0)
+        os.close(go_r)
+        self.kids.append(pid)
+
+        def end():
+            self.close(go_w)
+            os.waitpid(pid, 0)
+        self.addCleanup(end)
+        return pid, lambda: os.write(go_w, b'x')
+
+    def test_a_child_its_parent_announced_is_no_writer_of_the_parents_channel(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        child, _ = self.child_holding(w)
+        with mock.patch.dict(chan._mine, {1: (0, 0)}):     # the sender has channels of its own
+            chan.child_made(child, True)
+        os.write(w, b'right after the fork\n')
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(me, 'stdout', False, b'right after the fork\n')])
+
+    def test_without_the_announcement_a_second_holder_marks_the_bytes_shared(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        self.child_holding(w)
+        os.write(w, b'beside an untraced child\n')
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(me, 'stdout', True, b'beside an untraced child\n')])
+
+    def test_an_announced_child_that_never_makes_channels_counts_again_after_the_wait(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        child, write_later = self.child_holding(w, then=b'from the child at last\n')
+        with mock.patch.object(relay, 'SETTLE_WAIT', 0.2), mock.patch.dict(chan._mine, {1: (0, 0)}):
+            chan.child_made(child, True)
+            self.serve(lambda: child in self.relay.settling)
+            time.sleep(0.25)
+            write_later()
+            self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(me, 'stdout', True, b'from the child at last\n')])
+        self.assertEqual(self.relay.settling, {})
+
+    def test_an_untraced_child_is_a_holder_at_once(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        child, _ = self.child_holding(w)
+        with mock.patch.dict(chan._mine, {1: (0, 0)}):
+            chan.forking()
+            chan.child_made(child, False)   # posix_spawn, say
+        os.write(w, b'beside it\n')
+        self.serve(lambda: self.outs())
+        self.assertEqual(self.outs(), [(me, 'stdout', True, b'beside it\n')])
+        self.assertEqual((self.relay.forking, self.relay.settling), ({}, {}))
+
+    def drained_then_forked(self, announce, earlier_child=False):
+        """What the relay makes of bytes it looked at before a fork and read after it (the fork made a process,
+        so it looks again after the read): `announce`: the writer said `forking` first."""
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        self.as_parent()
+        if earlier_child:
+            self.child_holding(w)
+        [ch] = self.relay.channels.values()
+        with mock.patch.object(relay, 'HOLDERS_FRESH', 60.0), mock.patch.object(relay, 'HOLDERS_SHARED_FRESH', 60.0):
+            os.write(w, b'before the fork\n')
+            self.relay.writer(ch)                  # the look before the read, as the relay takes it
+            if announce:
+                with mock.patch.dict(chan._mine, {1: (0, 0)}):
+                    chan.forking()
+            self.child_holding(w)
+            self.serve(lambda: self.outs())
+        return self.outs()
+
+    def test_bytes_read_after_an_announced_fork_are_the_writers_alone(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=True), [(me, 'stdout', False, b'before the fork\n')])
+
+    def test_bytes_read_after_an_unannounced_fork_may_be_the_childs(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=False), [(me, 'stdout', True, b'before the fork\n')])
+
+    def test_a_child_that_held_the_channel_before_the_announced_fork_still_counts(self):
+        me = os.getpid()
+        self.assertEqual(self.drained_then_forked(announce=True, earlier_child=True),
+                         [(me, 'stdout', True, b'before the fork\n')])
+
+    def test_a_child_that_made_its_channels_and_let_go_of_ours_has_settled(self):
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        self.relay.settling[4242] = (time.monotonic() + 60, False)
+        self.relay.look_at_holders(time.monotonic())
+        self.assertIn(4242, self.relay.settling, 'no channels of its own yet')
+        self.relay.settling[4242] = (time.monotonic() + 60, True)
+        self.relay.look_at_holders(time.monotonic())
+        self.assertNotIn(4242, self.relay.settling, 'it holds nothing of ours')
+
+    def test_a_child_forked_just_after_a_look_is_seen_when_it_writes(self):
+        # The last look is still fresh when the child appears (here for a minute): a new process sets off another.
+        r, w = self.pipe()
+        me = os.getpid()
+        self.assertTrue(self.register(me, ['stdout'], [r]))
+        self.as_parent()
+        with mock.patch.object(relay, 'HOLDERS_FRESH', 60.0):
+            os.write(w, b'parent\n')
+            self.serve(lambda: self.outs())
+            child, _ = self.child_holding(w, first=b'child at once\n')
+            self.serve(lambda: len(self.outs()) == 2)
+        self.assertEqual(self.outs(), [(me, 'stdout', False, b'parent\n'), (me, 'stdout', True, b'child at once\n')])
+
+    def test_the_kernels_last_pid_is_read_without_a_scan(self):
+        before = self.relay.last_pid()
+        if before is None:
+            self.skipTest('no ' + relay.LAST_PID)
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        self.assertNotEqual(self.relay.last_pid(), before)
+
     def test_the_holders_of_a_write_end_and_only_of_a_write_end(self):
         r, w = self.pipe()
         self.addCleanup(self.close, r)
