@@ -179,29 +179,10 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         }
         run.undoStopReparent(p);
         if (e.command() != null) {
-            startedAs(p, e.command());
+            Programs.startedAs(p, e.command());
         }
         p.seen(e.t());
         return null;
-    }
-
-    /**
-     * The argv its parent spawned {@code p} with: its command before any exec, unless an agent named it already. The
-     * sampler's word yields to it whichever came first, so the order the two arrive in does not change the name.
-     */
-    private static void startedAs(ProcessFacts p, String argv) {
-        if (p.commandAtStart() != null && !p.commandFromSampler) {
-            return;
-        }
-        if (p.execs.isEmpty()) {
-            p.command = argv;
-        } else {
-            p.commandBeforeFirstExec = argv;
-            if (p.execs.size() == 1) {
-                p.commandBeforeExec = argv;
-            }
-        }
-        p.commandFromSampler = false;
     }
 
     @Override
@@ -431,52 +412,8 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     public Void execed(RunEvent.Execed e) {
         ProcessFacts p = table.processFor(e.pid(), -1);
         p.seen(e.t());
-        if (e.witness() == ExecWitness.SAMPLER_SPAWN) {
-            if (p.execs.isEmpty() && (p.command == null || p.commandFromSampler) && e.command() != null) {
-                p.command = e.command();
-                p.commandFromSampler = true;
-            }
-            return null;
-        }
-        int last = p.execs.size() - 1;
-        ExecView exec = new ExecView(e.t(), e.path(), e.command());
-        boolean bySampler = e.witness() == ExecWitness.SAMPLER;
-        if (last >= 0 && p.lastExecBySampler != bySampler && sameProgram(p.execs.get(last), exec)) {
-            // the other source's word on the exec already here: the agent's (the call's own time) wins
-            if (!bySampler) {
-                p.execs.set(last, exec);
-                p.lastExecBySampler = false;
-            }
-            return null;
-        }
-        if (bySampler && e.command() != null && e.command().equals(p.command)) {
-            return null;    // it runs what it was already called by
-        }
-        if (p.execs.isEmpty()) {
-            p.commandBeforeFirstExec = p.command;
-        }
-        p.execs.add(exec);
-        p.lastExecBySampler = bySampler;
-        p.commandBeforeExec = p.command;
-        if (e.command() != null) {
-            p.command = e.command();
-        }
+        Programs.execed(p, e);
         return null;
-    }
-
-    /**
-     * Two words on one exec: the same command line, or, where one source gave no arguments, a program file of the
-     * same name (the agent gives the path the program named, the sampler the file's real path).
-     */
-    private static boolean sameProgram(ExecView a, ExecView b) {
-        if (a.command() != null && b.command() != null) {
-            return a.command().equals(b.command());
-        }
-        return a.path() != null && b.path() != null && fileName(a.path()).equals(fileName(b.path()));
-    }
-
-    private static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @Override
