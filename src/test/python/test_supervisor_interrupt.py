@@ -197,9 +197,12 @@ class InterruptTest(unittest.TestCase):
 class OwnGroupTest(unittest.TestCase):
     """python3 -I -S supervisor.py -- CMD against a fake app."""
 
+    # The handler writes with os.write, not print: the SIGINT can come while the main code is still inside its own
+    # print (its bytes already written and relayed, so the test has sent the interrupt), and a print from the handler
+    # then re-enters stdout's buffer and raises RuntimeError (reentrant call), ending the program.
     PROGRAM = textwrap.dedent('''
         import os, signal, sys, time
-        signal.signal(signal.SIGINT, lambda *_: print('SIGINT', flush=True))
+        signal.signal(signal.SIGINT, lambda *_: os.write(1, b'SIGINT\\n'))
         sup = os.getppid()
         print('supervisor', sup, 'group', os.getpgid(sup), 'session', os.getsid(sup), flush=True)
         time.sleep(60)
@@ -238,8 +241,9 @@ class OwnGroupTest(unittest.TestCase):
         code = textwrap.dedent('''
             import os, time
             sup = os.getppid()
-            print('supervisor', sup, 'group', os.getpgid(sup), flush=True)
             try:
+                # inside the try: the interrupt may come as soon as the line is written, before print returns
+                print('supervisor', sup, 'group', os.getpgid(sup), flush=True)
                 time.sleep(60)
             except KeyboardInterrupt:
                 print('KeyboardInterrupt', flush=True)

@@ -304,7 +304,9 @@ public final class RunCommand implements Callable<Integer> {
                 : "ProcessLab could not verify that every process of the run was ended (see below)";
         return switch (end.stoppedBy()) {
             case PROCESS_LIMIT -> (end.processesPastLimit() == 0 && end.forksRefused() > 0
-                    ? "stopped the run: it reached its limit of " + spec.maxProcesses() + " processes"
+                    // the kernel's pids controller counted: tasks, threads included (as the README says)
+                    ? "stopped the run: it reached its limit of " + spec.maxProcesses() + " tasks, processes and"
+                            + " threads together as the kernel counts them"
                     : "stopped the run: it made more than " + spec.maxProcesses() + " processes")
                     + " (the limit; --max-processes N sets it)"
                     + (end.processesPastLimit() > 0 ? "; " + count(end.processesPastLimit(), "more was", "more were")

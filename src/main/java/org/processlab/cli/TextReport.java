@@ -155,7 +155,8 @@ public final class TextReport {
             case SWEEP -> "no cgroup: a sweep by the run's marker and session (best effort: a process that empties its"
                     + " environment and leaves the session can hide)";
         };
-        return c.id() + " — " + what + (c.kernelLimit() ? "; the kernel caps the processes alive at once" : "")
-                + (run.forksRefused() > 0 ? String.format(java.util.Locale.ROOT, " (it refused %,d forks)", run.forksRefused()) : "");
+        return c.id() + " — " + what + (c.kernelLimit() ? "; the kernel caps the tasks (processes and threads) alive at once" : "")
+                + (run.forksRefused() > 0 ? String.format(java.util.Locale.ROOT, " (it refused %,d forks or thread starts)",
+                        run.forksRefused()) : "");
     }
 }

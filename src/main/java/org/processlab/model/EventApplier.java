@@ -111,6 +111,7 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         }
         if (p.command == null || e.traced()) {
             p.command = e.command();
+            p.commandFromSampler = !e.traced();
         }
         p.seen(e.t());
         if (p.parent >= 0) {
@@ -177,8 +178,8 @@ final class EventApplier implements RunEvent.Visitor<Void> {
             p.ppidAt = e.t();
         }
         run.undoStopReparent(p);
-        if (p.command == null && e.command() != null) {
-            p.command = e.command();
+        if (e.command() != null) {
+            Programs.startedAs(p, e.command());
         }
         p.seen(e.t());
         return null;
@@ -410,12 +411,8 @@ final class EventApplier implements RunEvent.Visitor<Void> {
     @Override
     public Void execed(RunEvent.Execed e) {
         ProcessFacts p = table.processFor(e.pid(), -1);
-        p.execs.add(new ExecView(e.t(), e.path(), e.command()));
-        p.commandBeforeExec = p.command;
-        if (e.command() != null) {
-            p.command = e.command();
-        }
         p.seen(e.t());
+        Programs.execed(p, e);
         return null;
     }
 
@@ -427,6 +424,7 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         if (last >= 0 && p.execs.get(last).t() <= e.t()) {
             p.execs.remove(last);
             p.command = p.commandBeforeExec;
+            p.lastExecBySampler = false;
         }
         return null;
     }

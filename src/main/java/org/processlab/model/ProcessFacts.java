@@ -31,7 +31,13 @@ final class ProcessFacts {
     String label;
     String target;
     String args;
+    /** The program it runs now: its argv joined by spaces, or the OS's short name for it. */
     String command;
+    /**
+     * The command it started with is the {@code /proc} sampler's word ({@code comm}, or the command line it saw), which
+     * the argv its parent gave when it spawned it replaces, whichever came first.
+     */
+    boolean commandFromSampler;
     /** An agent runs inside it. */
     boolean traced;
     String helperKind;
@@ -68,9 +74,18 @@ final class ProcessFacts {
     final List<ExecView> execs = new ArrayList<>();
     /** Its command line before its last {@code exec}, given back should that exec fail. */
     String commandBeforeExec;
+    /** Its command line before its first {@code exec} (what its lane is called until then); null without an exec. */
+    String commandBeforeFirstExec;
+    /** Its last {@code exec} was seen by the sampler, not reported by an agent: an agent's word for it replaces it. */
+    boolean lastExecBySampler;
 
     ProcessFacts(ProcKey key) {
         this.key = key;
+    }
+
+    /** The command it started with, before any {@code exec}. */
+    String commandAtStart() {
+        return execs.isEmpty() ? command : commandBeforeFirstExec;
     }
 
     /** Someone saw it alive at {@code t}. */

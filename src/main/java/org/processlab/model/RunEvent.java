@@ -427,8 +427,15 @@ public sealed interface RunEvent {
     /**
      * Process {@code pid} became another program at {@code t} ({@code exec}): it keeps its PID, parent and start time
      * and from {@code t} runs {@code path} (may be null) with {@code command} (its arguments joined by spaces, or null).
+     *
+     * @param witness who saw it: the process's agent (the call's time) or the {@code /proc} sampler (a time after it)
      */
-    record Execed(long t, long pid, String path, String command) implements RunEvent {
+    record Execed(long t, long pid, String path, String command, ExecWitness witness) implements RunEvent {
+        /** An exec the process's agent reported. */
+        public Execed(long t, long pid, String path, String command) {
+            this(t, pid, path, command, ExecWitness.AGENT);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.execed(this);

@@ -260,7 +260,7 @@ public final class RunModel {
             ended = -1;
         }
         return new ProcessView(p.key, p.ppid, main ? 0 : p.parent, main ? Role.MAIN : p.role,
-                p.name != null ? p.name : shortName(p.command), p.label, p.target, p.args, p.command, p.traced,
+                p.name != null ? p.name : shortName(p.commandAtStart()), p.label, p.target, p.args, p.command, p.traced,
                 p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, p.reapedOrJoinedAt(), p.exitCode(),
                 p.orphanedAt >= 0, p.orphanedAt, depth, states, LaneStates.kernelStates(p, ended, run),
                 List.copyOf(p.joins), output.count(pid, Stream.STDOUT), output.count(pid, Stream.STDERR),

@@ -114,6 +114,37 @@ public final class ProcFs {
         return now - (long) ((up - startTicks / (double) TICKS_PER_SECOND) * 1e6);
     }
 
+    /**
+     * The arguments {@code pid} runs with ({@code /proc/PID/cmdline}), joined by single spaces; empty for a zombie, a
+     * kernel thread, or a process gone.
+     */
+    public static String commandLine(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("cmdline"));
+            int end = raw.length;
+            while (end > 0 && raw[end - 1] == 0) {
+                end--;
+            }
+            for (int i = 0; i < end; i++) {
+                if (raw[i] == 0) {
+                    raw[i] = ' ';
+                }
+            }
+            return new String(raw, 0, end, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The file {@code pid} runs ({@code /proc/PID/exe}, symbolic links resolved by the kernel), or null. */
+    public static String program(long pid) {
+        try {
+            return Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("exe")).toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** True when {@code pid} exists and has this start time (so signalling it cannot hit a reused PID). */
     public static boolean isSame(long pid, long startTicks) {
         return stat(pid).map(s -> startTicks < 0 || s.startTicks() == startTicks).orElse(false);

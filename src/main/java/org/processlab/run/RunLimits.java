@@ -7,7 +7,8 @@ import org.processlab.model.StopReason;
 /**
  * A run's limits ({@link RunSpec#maxProcesses}, {@link RunSpec#timeLimit}) and when they are passed. Pure.
  *
- * @param maxProcesses the most processes the run may have had, ended ones included
+ * @param maxProcesses the most processes the run may have had, ended ones included; where a pids controller holds
+ *                     the run, the kernel applies it to tasks (threads count too) and reports refused forks
  * @param timeLimit    the longest the run may last, or null for no limit
  */
 record RunLimits(int maxProcesses, Duration timeLimit) {
@@ -32,8 +33,9 @@ record RunLimits(int maxProcesses, Duration timeLimit) {
     }
 
     /**
-     * The first limit passed (the process limit first), or null. {@code forksRefused}: forks the kernel refused at the
-     * run's pids limit (-1 where none counts them); the first one is the process limit reached.
+     * The first limit passed (the process limit first), or null. {@code forksRefused}: forks and thread starts the
+     * kernel refused at the run's pids limit, which counts tasks (-1 where none counts them); the first one is the
+     * process limit reached.
      */
     StopReason passed(int processes, long forksRefused, long startNanos, long nowNanos) {
         if (tooManyProcesses(processes) || forksRefused > 0) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,6 +116,36 @@ class ExecCliTest {
         String table = out.substring(out.indexOf("PROCESS "));
         assertThat(table).contains("sh -c echo child A is a shell now")
                 .contains("exec at ").contains("(was a)").contains("(was MainProcess)");
+    }
+
+    /** A shell started by subprocess has no agent: the {@code /proc} sampler sees its exec. */
+    private static final String SHELL_THAT_EXECS = """
+            import subprocess
+            subprocess.run(["sh", "-c", "echo shell before exec; sleep 0.5; exec sleep 1"])
+            print("main ends", flush=True)
+            """;
+
+    @Test
+    void aShellThatExecsIsCalledByItsNewProgramFromThenOn(@TempDir Path dir) throws IOException {
+        Path program = dir.resolve("shell_execs.py");
+        Files.writeString(program, SHELL_THAT_EXECS);
+        Report r = CliRun.json(program.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+
+        JsonNode shell = r.processes().stream().filter(p -> Report.lines(p).contains("shell before exec")).findFirst()
+                .orElseThrow(() -> new AssertionError("no shell lane: " + r.json()));
+        assertThat(shell.path("pid").asLong()).isNotEqualTo(r.main().path("pid").asLong());
+        assertThat(shell.path("name").asText()).as("before the exec: the spawn's argv").isEqualTo("sh -c echo");
+        JsonNode exec = single(shell.path("execs"));
+        assertThat(exec.path("command").asText()).isEqualTo("sleep 1");
+        assertThat(exec.path("path").asText()).endsWith("/sleep");
+        assertThat(exec.path("t").asDouble()).as("after the shell's own sleep, before its end")
+                .isBetween(shell.path("startedAt").asDouble() + 0.4, shell.path("endedAt").asDouble());
+        assertThat(shell.path("command").asText()).isEqualTo("sleep 1");
+        assertThat(r.processes()).filteredOn(p -> p != shell)
+                .as("the shell's child for sleep 0.5 ran a program of its own from its spawn on: no exec of its own")
+                .allSatisfy(p -> assertThat(p.path("execs").size()).as("%s", p).isZero());
+        r.assertNothingLeft();
     }
 
     private static JsonNode single(JsonNode list) {

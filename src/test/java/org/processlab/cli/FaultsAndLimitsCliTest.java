@@ -49,8 +49,8 @@ class FaultsAndLimitsCliTest {
         if (r.json().path("containment").asText().endsWith("pids")) {
             // the kernel holds the run at the limit: exactly 40, the 41st fork refused
             assertThat(r.processes()).as(r.stderr()).hasSize(40);
-            assertThat(r.stderr()).contains("stopped the run: it reached its limit of 40 processes (the limit;"
-                    + " --max-processes N sets it); the kernel refused");
+            assertThat(r.stderr()).contains("stopped the run: it reached its limit of 40 tasks, processes and threads"
+                    + " together as the kernel counts them (the limit; --max-processes N sets it); the kernel refused");
         } else {
             assertThat(r.processes().size()).isGreaterThan(40);
             assertThat(r.stderr()).contains("stopped the run: it made more than 40 processes (the limit;"

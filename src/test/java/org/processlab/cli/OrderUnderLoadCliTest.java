@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,13 +37,24 @@ class OrderUnderLoadCliTest {
     /** Runs per example ({@code -Dprocesslab.orderRuns=N} for a quicker look; the issue asks for 30). */
     static final int RUNS = Integer.getInteger("processlab.orderRuns", 30);
 
-    private static final List<Process> burners = new ArrayList<>();
+    /**
+     * Burns one core until its stdin closes: the JVM holds the write end, so the burner ends with the JVM however that
+     * ends (a kill -9 runs neither {@link #endTheLoad()} nor a shutdown hook). The reading thread waits off the GIL;
+     * the loop gives it the GIL within Python's switch interval.
+     */
+    private static final String BURNER = "import os, sys, threading\n"
+            + "threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()\n"
+            + "while True: pass\n";
+
+    private static final List<Process> burners = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void loadTheMachine() throws Exception {
         String python = PythonInterpreter.locate(null).executable().toString();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> burners.forEach(Process::destroyForcibly),
+                "order-test-burners-end"));
         for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-            burners.add(new ProcessBuilder(python, "-c", "while True: pass")
+            burners.add(new ProcessBuilder(python, "-c", BURNER)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start());
         }
     }

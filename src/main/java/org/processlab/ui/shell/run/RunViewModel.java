@@ -525,7 +525,9 @@ public final class RunViewModel {
                     setStatus(switch (s.stoppedBy()) {
                         case USER -> "Stopped";
                         case TIME_LIMIT -> "Stopped: time limit";
-                        case PROCESS_LIMIT -> "Stopped: too many processes";
+                        // where the kernel counted (a pids controller refused a fork), threads count too
+                        case PROCESS_LIMIT -> s.forksRefused() > 0 ? "Stopped: too many tasks (processes and threads)"
+                                : "Stopped: too many processes";
                         case INTERRUPT -> "Interrupted (SIGINT)" + exit;
                     }, s.stoppedBy() == StopReason.INTERRUPT && code != null && code == 0 ? StatusKind.OK
                             : StatusKind.STOPPED);
