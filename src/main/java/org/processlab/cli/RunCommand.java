@@ -39,6 +39,13 @@ import org.processlab.run.RunSpec;
  * can do that: its main process's parent is the supervisor), so some processes were lost from view (what ended them,
  * and whether a last look found none left, is said on stderr), 73 the trace file cannot be written.
  *
+ * <p>A lesson's expectations (its {@code expect}) are checked as the window checks them ({@link ExpectationsReport}):
+ * the text report ends with them, the document's {@code expectations} holds them. With {@code --check} the exit code
+ * says whether they held, for an instructor's CI of their own lessons: 0 when every promise held, 1
+ * ({@link #EX_EXPECTATIONS}) when one did not or they could not be checked (the run was stopped); the program's own
+ * status is then in the report. ProcessLab's own failures (64–73) keep their codes; a target that expects nothing
+ * keeps the program's status, with a note.
+ *
  * <p>Ctrl+C interrupts the program as at a terminal ({@link CtrlC}): SIGINT, then SIGTERM, then SIGKILL; the CLI waits
  * for the run's end, prints the report and exits with the program's own status (0 when it handled the interrupt and
  * ended well, 130 when SIGINT ended it).
@@ -52,7 +59,11 @@ import org.processlab.run.RunSpec;
         description = "Run a lesson's example or a Python file as real processes and report each one.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                "0-255:the program's own, as a shell reports it (128+N: ended by signal N)",
+                "0-255:the program's own, as a shell reports it (128+N: ended by signal N); with --check, for a lesson that"
+                        + " expects something, 0 or 1 instead:",
+                "0:with --check: everything the lesson promises (its expect) held",
+                "1:with --check: something the lesson promises did not hold, or it could not be checked (the run was"
+                        + " stopped, or ran with arguments of your own); stderr says which",
                 "64:bad arguments", "65:a file that is not a program ProcessLab runs",
                 "66:no such lesson or file", "69:no usable Python interpreter", "70:the run broke",
                 "71:ProcessLab's supervisor was killed before the run ended (the program can do that: its main"
@@ -69,6 +80,11 @@ public final class RunCommand implements Callable<Integer> {
     /** sysexits.h's EX_OSERR: the run's supervisor was killed before the run ended; its processes were lost from view. */
     static final int EX_OSERR = 71;
     static final int EX_CANTCREAT = 73;
+    /**
+     * With {@code --check}: something the lesson promises did not hold, or could not be checked. 1, as test runners
+     * answer a failed test: under {@code --check} the program's own status is not the exit code, so 1 means only this.
+     */
+    static final int EX_EXPECTATIONS = 1;
     /** How long an interrupted CLI waits for the run to end and its report to be printed. */
     static final Duration REPORT_ON_EXIT = Duration.ofSeconds(6);
 
@@ -103,6 +119,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-cgroups", description = "hold the run's processes by ProcessLab's sweep, not in cgroups of"
             + " their own (as where there are none; also -Dprocesslab.cgroups=off or PROCESSLAB_CGROUPS=off)")
     boolean noCgroups;
+
+    @Option(names = "--check", description = "exit 0 when everything the lesson promises (its expect) held in this run,"
+            + " 1 when something did not or could not be checked, instead of the program's own status (for a CI of"
+            + " your own lessons; the report says each promise either way; what expects nothing keeps the program's"
+            + " status)")
+    boolean check;
 
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "also write the run as Chrome Trace Event JSON (opens in Perfetto)")
     Path chromeTrace;
@@ -160,6 +182,10 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("processlab: note: this lesson's example is meant for " + String.join(", ", t.example().startMethods())
                     + "; under " + startMethod + " what the lesson says may not hold");
         }
+        if (check && (t.example() == null || t.example().expect() == null)) {
+            stderr.println("processlab: note: --check: " + (t.example() == null ? "a program of your own" : "this lesson")
+                    + " expects nothing (no expect), so nothing is checked; the exit status is the program's own");
+        }
         PythonInterpreter py;
         try {
             py = PythonInterpreter.locate(python);
@@ -167,6 +193,8 @@ public final class RunCommand implements Callable<Integer> {
             return failEarly(EX_UNAVAILABLE, e.getMessage());
         }
         List<String> programArgs = args.isEmpty() ? t.args() : args;
+        example = t.example();
+        ownArguments = !programArgs.equals(t.args());
         RunSpec spec = PythonTrack.spec(py, t.program(), programArgs, method, t.title());
         origin = new RunOrigin(t.lessonId(), t.program().toAbsolutePath().toString(), programArgs);
         if (timeLimit != null) {
@@ -231,7 +259,8 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("processlab: the run broke: " + e.getCause());
             return EX_SOFTWARE;
         }
-        report(end, model);
+        RunDocument.Expectations expectations = ExpectationsReport.of(example, ownArguments, end, model.output());
+        report(end, model, expectations);
         if (end.inputDroppedBytes() > 0) {
             stderr.println("processlab: " + inputDroppedMessage(end.inputDroppedBytes()));
         }
@@ -256,14 +285,32 @@ public final class RunCommand implements Callable<Integer> {
         if (end.supervisorLost() != null) {
             return EX_OSERR;
         }
+        if (check && expectations != null) {
+            return checked(expectations);
+        }
         return end.rootStatus() == null ? EX_SOFTWARE : end.rootStatus();
     }
 
-    private void report(RunSnapshot end, RunModel model) {
+    /** {@code --check}'s exit code for a lesson's expectations, with one line on stderr when they did not all hold. */
+    private int checked(RunDocument.Expectations e) {
+        if (e.notChecked() != null) {
+            stderr.println("processlab: --check: the lesson's expectations were not checked: " + e.notChecked());
+            return EX_EXPECTATIONS;
+        }
+        long failed = e.results().stream().filter(r -> !r.held()).count();
+        if (failed > 0) {
+            stderr.println("processlab: --check: " + ExpectationsReport.verdict((int) failed, e.results().size())
+                    + " (the report lists them)");
+            return EX_EXPECTATIONS;
+        }
+        return 0;
+    }
+
+    private void report(RunSnapshot end, RunModel model, RunDocument.Expectations expectations) {
         if (format.equals("json")) {
             OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
             try {
-                RunDocumentWriter.write(RunDocument.of(end, model.output(), origin), out);
+                RunDocumentWriter.write(RunDocument.of(end, model.output(), origin, expectations), out);
             } catch (IOException e) {
                 stderr.println("processlab: cannot write the report: " + e.getMessage());
             }
@@ -275,6 +322,7 @@ public final class RunCommand implements Callable<Integer> {
                 TextReport.writeOutput(end, model.output(), 0, stdout);
             }
             TextReport.writeEnd(end, model.output(), stdout);
+            ExpectationsReport.write(expectations, stdout);
         }
         stdout.flush();
     }
@@ -283,6 +331,10 @@ public final class RunCommand implements Callable<Integer> {
     private LiveOutput live;
     /** What is run, for the document. */
     private RunOrigin origin = RunOrigin.NONE;
+    /** The lesson's example that is run, whose expectations are checked; null for a program of one's own. */
+    private org.processlab.lesson.Example example;
+    /** True when the command line's arguments replaced the lesson's: its expectations are then not checked. */
+    private boolean ownArguments;
 
     /** What the CLI says once, at the run's end, when the program left its input unread and some was dropped. */
     static String inputDroppedMessage(long bytes) {

@@ -70,6 +70,7 @@ public final class ShowCommand implements Callable<Integer> {
             stdout.println("Run: " + run.title());
             TextReport.writeOutput(run, saved.output(), 0, stdout);
             TextReport.writeEnd(run, saved.output(), stdout);
+            ExpectationsReport.write(saved.expectations(), stdout);
         }
         stdout.flush();
         return 0;

@@ -42,7 +42,8 @@ import org.processlab.model.UnfinishedLine;
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
  *  "refusedConnections": {"wrongToken", "noHello", "tooMany", "broken"},
  *  "containment", "processesPastLimit", "forksRefused",
- *  "supervisorLost": {"t", "exitStatus", "signal", "endedBy", "found", "left"}}
+ *  "supervisorLost": {"t", "exitStatus", "signal", "endedBy", "found", "left"},
+ *  "expectations": {"held", "notChecked", "results": [{"promise", "held", "problems": [str]}]}}
  * </pre>
  * Every time in the document is in <b>seconds from the run's start</b> (a JSON number, to the microsecond: it turns
  * back into the same epoch microseconds, {@link #micros}), except {@code startTime} (ISO-8601, UTC, to the
@@ -96,6 +97,8 @@ import org.processlab.model.UnfinishedLine;
  *                            pids controller counted them (and before version 3)
  * @param supervisorLost      ProcessLab's supervisor ended before the run, and what ended the processes it left; null
  *                            when it did not (and before version 3)
+ * @param expectations        the lesson's {@code expect} checked against this run, or null when nothing was checked (a
+ *                            program of one's own, a lesson that expects nothing, a run the window saved; before 4)
  */
 public record RunDocument(int formatVersion, Integer exitCode, String error, StopReason stoppedBy, String title,
                           List<String> startMethods, long outputLines, long rejectedConnections,
@@ -103,10 +106,47 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           String startMethodAsked, Long supervisorPid, PriorityChange priorityLowered,
                           long inputDroppedBytes, List<Unfinished> unfinishedLines, List<OtherOutput> otherOutput,
                           RunOrigin origin, ChannelRefusals refusedConnections, Containment containment,
-                          int processesPastLimit, Long forksRefused, SupervisorLost supervisorLost) {
+                          int processesPastLimit, Long forksRefused, SupervisorLost supervisorLost,
+                          Expectations expectations) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 4;
+
+    /**
+     * A lesson's expectations (its {@code expect}, {@code lessons/FORMAT.md}) checked against the run, as the window's
+     * "What really happened" checks them: each promise, and what did not hold of it.
+     *
+     * @param notChecked why they were not checked (the run was stopped before it ended by itself, or it ran with
+     *                   arguments of one's own), or null when they were
+     * @param results    each promise, in the order the check makes them; empty when not checked
+     */
+    public record Expectations(String notChecked, List<Expected> results) {
+        public Expectations {
+            results = List.copyOf(results);
+        }
+
+        /** True when they were checked and every promise held; false when one did not; null when not checked. */
+        public Boolean held() {
+            return notChecked != null ? null : results.stream().allMatch(Expected::held);
+        }
+    }
+
+    /**
+     * One promise of a lesson's expectations and what did not hold of it.
+     *
+     * @param promise  what the lesson promises, in words ({@code the program's exit status is 0})
+     * @param problems what did not hold, one sentence each, in the window's words; empty when it held
+     */
+    public record Expected(String promise, List<String> problems) {
+        public Expected {
+            problems = List.copyOf(problems);
+        }
+
+        /** True when the run kept this promise. */
+        public boolean held() {
+            return problems.isEmpty();
+        }
+    }
 
     /**
      * ProcessLab's supervisor ended before the run did ({@link SupervisorLoss}).
@@ -283,11 +323,23 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      * bounded output let go keep {@link OutputLog#DROPPED} (see {@link SavedRun#write}).
      */
     public static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin) {
-        return of(run, output, origin, null);
+        return of(run, output, origin, null, null);
     }
 
-    /** As {@link #of(RunSnapshot, OutputLog, RunOrigin)}, the texts {@code output} let go read from {@code logged}. */
-    static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin, LoggedTexts logged) {
+    /**
+     * As {@link #of(RunSnapshot, OutputLog, RunOrigin)}, with a lesson's expectations checked against the run (null:
+     * none checked).
+     */
+    public static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin, Expectations expectations) {
+        return of(run, output, origin, expectations, null);
+    }
+
+    /**
+     * As {@link #of(RunSnapshot, OutputLog, RunOrigin, Expectations)}, the texts {@code output} let go read from
+     * {@code logged}.
+     */
+    static RunDocument of(RunSnapshot run, OutputLog output, RunOrigin origin, Expectations expectations,
+                          LoggedTexts logged) {
         List<Process> processes = new ArrayList<>(run.processes().size());
         java.util.Set<Long> listed = new java.util.HashSet<>();
         for (ProcessView p : run.processes()) {
@@ -301,7 +353,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 run.supervisorPid() < 0 ? null : run.supervisorPid(), priority(run, run.priorityLowered()),
                 run.inputDroppedBytes(), unfinished(run), otherOutput(run, output, listed, logged), origin,
                 run.channelRefusals(), run.containment(), run.processesPastLimit(),
-                run.forksRefused() < 0 ? null : run.forksRefused(), lost(run, run.supervisorLost()));
+                run.forksRefused() < 0 ? null : run.forksRefused(), lost(run, run.supervisorLost()), expectations);
     }
 
     private static SupervisorLost lost(RunSnapshot run, SupervisorLoss l) {

@@ -122,6 +122,7 @@ public final class RunDocumentReader {
         Long pastLimit = null;
         Long forksRefused = null;
         RunDocument.SupervisorLost lost = null;
+        RunDocument.Expectations expectations = null;
         while (in.nextField()) {
             switch (in.field()) {
                 case "formatVersion" -> version = formatVersion();
@@ -152,6 +153,7 @@ public final class RunDocumentReader {
                 case "processesPastLimit" -> pastLimit = in.integer();
                 case "forksRefused" -> forksRefused = in.integerOrNull();
                 case "supervisorLost" -> lost = in.isNull() ? null : supervisorLost();
+                case "expectations" -> expectations = in.isNull() ? null : expectations();
                 default -> in.skip();
             }
         }
@@ -171,7 +173,53 @@ public final class RunDocumentReader {
                 origin == null ? RunOrigin.NONE : origin,
                 v >= 3 ? in.required(refused, "refusedConnections") : refused == null ? ChannelRefusals.NONE : refused,
                 containment, pastLimit == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(0, pastLimit)),
-                forksRefused, lost);
+                forksRefused, lost, expectations);
+    }
+
+    /** A lesson's expectations checked: {@code held} is what the results say, and must say so where it is given. */
+    private RunDocument.Expectations expectations() throws IOException {
+        in.startObject("a lesson's expectations checked");
+        Boolean held = null;
+        boolean heldSaid = false;
+        String notChecked = null;
+        List<RunDocument.Expected> results = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "held" -> {
+                    heldSaid = true;
+                    held = in.isNull() ? null : in.bool();
+                }
+                case "notChecked" -> notChecked = in.textOrNull();
+                case "results" -> results = in.list(this::expected);
+                default -> in.skip();
+            }
+        }
+        RunDocument.Expectations e = new RunDocument.Expectations(notChecked, in.required(results, "results"));
+        if (heldSaid && !java.util.Objects.equals(held, e.held())) {
+            throw in.broken("expectations: held is " + held + " but its results say " + e.held());
+        }
+        return e;
+    }
+
+    private RunDocument.Expected expected() throws IOException {
+        in.startObject("a promise of a lesson and what did not hold of it");
+        String promise = null;
+        Boolean held = null;
+        List<String> problems = null;
+        while (in.nextField()) {
+            switch (in.field()) {
+                case "promise" -> promise = in.text();
+                case "held" -> held = in.bool();
+                case "problems" -> problems = in.texts();
+                default -> in.skip();
+            }
+        }
+        RunDocument.Expected r = new RunDocument.Expected(in.required(promise, "promise"),
+                in.required(problems, "problems"));
+        if (held != null && held != r.held()) {
+            throw in.broken("a promise's held is " + held + " but it has " + r.problems().size() + " problem(s)");
+        }
+        return r;
     }
 
     private RunDocument.SupervisorLost supervisorLost() throws IOException {

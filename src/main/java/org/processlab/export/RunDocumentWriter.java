@@ -102,6 +102,7 @@ public final class RunDocumentWriter {
                 g.writeBooleanField("byProcessLab", lost.byProcessLab());
                 g.writeEndObject();
             }
+            expectations(g, doc.expectations());
             g.writeEndObject();
         }
         out.write('\n');
@@ -210,6 +211,30 @@ public final class RunDocumentWriter {
         if (s.open()) {
             g.writeBooleanField("open", true);
         }
+        g.writeEndObject();
+    }
+
+    private static void expectations(JsonGenerator g, RunDocument.Expectations e) throws IOException {
+        if (e == null) {
+            g.writeNullField("expectations");
+            return;
+        }
+        g.writeObjectFieldStart("expectations");
+        if (e.held() == null) {
+            g.writeNullField("held");
+        } else {
+            g.writeBooleanField("held", e.held());
+        }
+        g.writeStringField("notChecked", e.notChecked());
+        g.writeArrayFieldStart("results");
+        for (RunDocument.Expected r : e.results()) {
+            g.writeStartObject();
+            g.writeStringField("promise", r.promise());
+            g.writeBooleanField("held", r.held());
+            texts(g, "problems", r.problems());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

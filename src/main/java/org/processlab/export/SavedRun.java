@@ -26,13 +26,21 @@ import org.processlab.model.RunSnapshot;
  *
  * @param snapshot the run at its end ({@link RunSnapshot#status()} ended or failed)
  * @param output   every line of its output
- * @param origin   what was run
+ * @param origin       what was run
+ * @param expectations a lesson's expectations checked against the run, as its document holds them, or null when none
+ *                     were ({@link RunDocument#expectations()})
  */
-public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin) {
+public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin,
+                       RunDocument.Expectations expectations) {
     public SavedRun {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A saved run without expectations checked. */
+    public SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin) {
+        this(snapshot, output, origin, null);
     }
 
     /**
@@ -73,7 +81,7 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
         }
         long start = DocumentToRun.start(doc);
         OutputLog output = DocumentToRun.output(doc, start);
-        return new SavedRun(DocumentToRun.snapshot(doc, output, start), output, doc.origin());
+        return new SavedRun(DocumentToRun.snapshot(doc, output, start), output, doc.origin(), doc.expectations());
     }
 
     /**
@@ -94,7 +102,7 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16);
                  LoggedTexts logged = LoggedTexts.of(output, writers())) {
-                RunDocumentWriter.write(RunDocument.of(snapshot, output, origin, logged), out);
+                RunDocumentWriter.write(RunDocument.of(snapshot, output, origin, expectations, logged), out);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -121,6 +129,6 @@ public record SavedRun(RunSnapshot snapshot, OutputLog output, RunOrigin origin)
      * (a line whose text a bounded output let go has {@link OutputLog#DROPPED}: {@link #write} reads it back).
      */
     public RunDocument document() {
-        return RunDocument.of(snapshot, output, origin);
+        return RunDocument.of(snapshot, output, origin, expectations);
     }
 }

@@ -47,6 +47,6 @@ public record Reveal(String question, String chosen, String answer, boolean righ
         return Optional.of(new Reveal(asked == null ? null : asked.question(), chosen,
                 asked == null ? null : asked.answerText(), asked != null && choice == asked.answer(),
                 asked == null ? null : asked.explain(), RunSummary.of(end, output),
-                example.expect() != null && end.stoppedBy() == null, problems));
+                example.expect() != null && ExpectationCheck.whyNotChecked(end) == null, problems));
     }
 }

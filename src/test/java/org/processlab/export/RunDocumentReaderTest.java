@@ -46,7 +46,10 @@ class RunDocumentReaderTest {
                     -2L, null, null, false, null, null, 1, List.of(),
                     new RunDocument.StartFailed(0.06, "RuntimeError", "bootstrapping \"phase\""), null, List.of())),
             RunStatus.ENDED, 1_796_617_687_123_456L, 2.5, 2.75, "fork", 4090L, null, 0, List.of(), List.of(),
-            RunOrigin.NONE, new ChannelRefusals(0, 0, 0, 1), null, 0, null, null);
+            RunOrigin.NONE, new ChannelRefusals(0, 0, 0, 1), null, 0, null, null,
+            new RunDocument.Expectations(null, List.of(new RunDocument.Expected("the program's exit status is 137",
+                    List.of()), new RunDocument.Expected("line \"done\" from main: at least 1",
+                    List.of("line \"done\" from main: expected at least 1, found 0")))));
 
     @Test
     void aWrittenDocumentReadsBackToTheSameValueAndTheSameBytes() throws IOException {
@@ -176,6 +179,24 @@ class RunDocumentReaderTest {
         assertThat(read(text.replace("\"time-limit\"", "\"interrupt\"")).stoppedBy()).isEqualTo(StopReason.INTERRUPT);
         assertThat(read(text.replace("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",", "{\"formatVersion\":2,"))
                 .stoppedBy()).isEqualTo(StopReason.TIME_LIMIT);
+    }
+
+    @Test
+    void aLessonsExpectationsComeLastAndTheirHeldMustAgreeWithTheirResults() throws IOException {
+        String text = write(RUN);
+        String checked = ",\"expectations\":{\"held\":false,\"notChecked\":null,\"results\":["
+                + "{\"promise\":\"the program's exit status is 137\",\"held\":true,\"problems\":[]},"
+                + "{\"promise\":\"line \\\"done\\\" from main: at least 1\",\"held\":false,\"problems\":"
+                + "[\"line \\\"done\\\" from main: expected at least 1, found 0\"]}]}}\n";
+        assertThat(text).endsWith(checked);
+        assertThat(read(text.replace(checked, "}\n").replace("{\"formatVersion\":" + RunDocument.FORMAT_VERSION + ",",
+                "{\"formatVersion\":3,")).expectations()).as("before format 4: none checked").isNull();
+        assertThat(read(text.replace(checked, ",\"expectations\":{\"held\":null,\"notChecked\":\"the run was"
+                + " interrupted, before it ended by itself\",\"results\":[]}}\n")).expectations().held()).isNull();
+        assertThat(broken(text.replace("{\"held\":false,\"notChecked\"", "{\"held\":true,\"notChecked\""))
+                .getMessage()).contains("expectations: held is true but its results say false");
+        assertThat(broken(text.replace("\"held\":true,\"problems\":[]", "\"held\":false,\"problems\":[]"))
+                .getMessage()).contains("a promise's held is false but it has 0 problem(s)");
     }
 
     @Test

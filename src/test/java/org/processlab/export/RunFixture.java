@@ -106,6 +106,15 @@ final class RunFixture {
                 Containment.CGROUP_V2_PIDS, 2, 3, new SupervisorLoss(at(150_000_000), 137, "cgroup", 4, 0, false));
     }
 
+    /** A lesson's expectations checked: one promise held, one did not (with two sentences). */
+    static RunDocument.Expectations expectations() {
+        return new RunDocument.Expectations(null, List.of(
+                new RunDocument.Expected("the program's exit status is 0", List.of()),
+                new RunDocument.Expected("every process matching 'child' ends with exit code 0",
+                        List.of("Process-1 (PID 4101) ended with -9 SIGKILL, expected 0",
+                                "Process-2 (PID 4102) ended with 1, expected 0"))));
+    }
+
     static RunOrigin origin() {
         return new RunOrigin("02-first-processes", "/lessons/02-first-processes/first.py", List.of("3", "a b"));
     }

@@ -34,13 +34,15 @@ class SavedRunTest {
         OutputLog output = RunFixture.output();
         RunSnapshot run = RunFixture.snapshot(output);
         Path file = dir.resolve("run.json");
-        new SavedRun(run, output, RunFixture.origin()).write(file);
+        new SavedRun(run, output, RunFixture.origin(), RunFixture.expectations()).write(file);
 
         SavedRun back = SavedRun.read(file);
 
         SameRun.assertSameRun(back.snapshot(), run);
         SameRun.assertSameLines(back.output(), output);
         assertThat(back.origin()).isEqualTo(RunFixture.origin());
+        assertThat(back.expectations()).isEqualTo(RunFixture.expectations());
+        assertThat(back.document().expectations()).isEqualTo(RunFixture.expectations());
         assertThat(back.snapshot().version()).as("a run read back has a version no live run has").isNegative();
         assertThat(SavedRun.read(file).snapshot().version()).as("fixed for the run").isEqualTo(back.snapshot().version());
         RunSnapshot later = new RunSnapshot(run.version(), run.status(), run.title(), run.startedAt() + 1, run.endedAt(),
@@ -65,7 +67,8 @@ class SavedRunTest {
     @Test
     void everyComponentOfTheDocumentIsWrittenAndReadBack() throws IOException {
         OutputLog output = RunFixture.output();
-        RunDocument doc = RunDocument.of(RunFixture.snapshot(output), output, RunFixture.origin());
+        RunDocument doc = RunDocument.of(RunFixture.snapshot(output), output, RunFixture.origin(),
+                RunFixture.expectations());
         List<RunDocument.Line> lines = new java.util.ArrayList<>(doc.otherOutput().get(0).output());
         doc.processes().forEach(p -> lines.addAll(p.output()));
         List<RunDocument.StateSpan<?>> spans = new java.util.ArrayList<>();
@@ -81,6 +84,7 @@ class SavedRunTest {
         SameRun.assertEveryComponentSet(List.of(doc.priorityLowered()), "RunDocument.PriorityChange");
         SameRun.assertEveryComponentSet(doc.unfinishedLines(), "RunDocument.Unfinished");
         SameRun.assertEveryComponentSet(List.of(doc.origin()), "RunOrigin");
+        SameRun.assertEveryComponentSet(doc.expectations().results(), "RunDocument.Expected");
 
         Path file = dir.resolve("run.json");
         try (var out = Files.newOutputStream(file)) {

@@ -87,6 +87,52 @@ class RevealTest {
     }
 
     @Test
+    void eachPromiseIsSaidHeldOrNotAndWhatDidNotHoldIsWhatTheRevealSays() {
+        RunModel m = run(3);
+        Expectation expect = new Expectation(0, Map.of("main", 1, "child", 2), Map.of("helper", 0),
+                List.of(new Expectation.ExitCodeRule("child", 0)),
+                List.of(new Expectation.LineRule("bye", null, "main", 1, null),
+                        new Expectation.LineRule(null, "h.*o", "child", null, "stderr"),
+                        new Expectation.LineRule("Traceback (most recent call last):", null, null, 0, null)),
+                List.of(List.of("hello", "bye"), List.of("bye", "hello")), null);
+        List<ExpectationResult> results = ExpectationCheck.results(expect, m.snapshot(), m.output());
+        assertThat(results).extracting(ExpectationResult::promise, ExpectationResult::held).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("the program's exit status is 0", false),
+                org.assertj.core.groups.Tuple.tuple("2 child process(es)", false),
+                org.assertj.core.groups.Tuple.tuple("1 main process(es)", true),
+                org.assertj.core.groups.Tuple.tuple("at least 0 helper process(es)", true),
+                org.assertj.core.groups.Tuple.tuple("every process matching 'child' ends with exit code 0", true),
+                org.assertj.core.groups.Tuple.tuple("line \"bye\" from main: exactly 1", true),
+                org.assertj.core.groups.Tuple.tuple("line /h.*o/ from child on stderr: at least 1", false),
+                org.assertj.core.groups.Tuple.tuple("line \"Traceback (most recent call last):\": never", true),
+                org.assertj.core.groups.Tuple.tuple("\"hello\" before \"bye\"", true),
+                org.assertj.core.groups.Tuple.tuple("\"bye\" before \"hello\"", false));
+        assertThat(results.get(0).problems()).containsExactly("the program's exit status was 3, expected 0");
+        assertThat(results.get(6).problems()).containsExactly("line /h.*o/ from child: expected at least 1, found 0");
+
+        Reveal r = Reveal.after(m.snapshot(), m.output(), example(expect), null, -2).orElseThrow();
+        assertThat(r.problems()).as("the window's words, in the same order").containsExactlyElementsOf(
+                results.stream().flatMap(x -> x.problems().stream()).toList());
+        assertThat(ExpectationCheck.check(expect, m.snapshot(), m.output())).isEqualTo(r.problems());
+        assertThat(ExpectationCheck.whyNotChecked(m.snapshot())).isNull();
+    }
+
+    @Test
+    void aRunStoppedBeforeItEndedByItselfIsNotChecked() {
+        RunModel m = new RunModel();
+        m.append(new RunEvent.RunStarted(T0, "t", List.of("python3", "t.py"), null));
+        m.append(new RunEvent.RootSpawned(T0 + 10, MAIN, 1));
+        m.append(new RunEvent.StopRequested(T0 + 20, org.processlab.model.StopReason.TIME_LIMIT));
+        m.append(new RunEvent.Reaped(T0 + 30, 1, MAIN, -15, 15));
+        m.append(new RunEvent.RunEnded(T0 + 40, 143));
+        assertThat(ExpectationCheck.whyNotChecked(m.snapshot()))
+                .isEqualTo("ProcessLab stopped the run at its time limit, before it ended by itself");
+        Reveal r = Reveal.after(m.snapshot(), m.output(), example(new Expectation(0, null, null, null, null, null,
+                null)), null, -2).orElseThrow();
+        assertThat(r.checked()).isFalse();
+    }
+
+    @Test
     void nothingIsRevealedWithoutAQuestionOrExpectationsOrAfterAFailedStart() {
         RunModel m = run(0);
         assertThat(Reveal.after(m.snapshot(), m.output(), example(null), null, -2)).isEmpty();

@@ -18,6 +18,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
+import org.processlab.lesson.ExpectationCheck;
 import org.processlab.lesson.Prediction;
 import org.processlab.lesson.Reveal;
 
@@ -184,7 +185,7 @@ public final class PredictionView extends VBox {
         getChildren().add(summary);
         if (r.checked()) {
             if (r.problems().isEmpty()) {
-                Label ok = new Label("Everything this lesson promises held in this run.", new FontIcon(MaterialDesignC.CHECK));
+                Label ok = new Label(ExpectationCheck.ALL_HELD, new FontIcon(MaterialDesignC.CHECK));
                 ok.getStyleClass().addAll("prediction-check", "right");
                 ok.setWrapText(true);
                 ok.setId("expectationResult");
