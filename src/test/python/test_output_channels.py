@@ -407,7 +407,9 @@ class OutputChannelTest(unittest.TestCase):
         path = os.path.join(self.dir, 'system.py')
         with open(path, 'w') as f:
             f.write(textwrap.dedent(code))
-        plain = python(path)
+        # plain, as from a terminal: SIGINT at its default (the supervisor gives the program that, whatever the
+        # test runner inherited: a background job ignores SIGINT)
+        plain = python(path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.assertEqual(plain.returncode, 0, plain.stderr)
         run = self.run_program(code)
         self.assertEqual(run.of(run.root), plain.stdout.encode())
