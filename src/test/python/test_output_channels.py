@@ -407,9 +407,12 @@ class OutputChannelTest(unittest.TestCase):
         path = os.path.join(self.dir, 'system.py')
         with open(path, 'w') as f:
             f.write(textwrap.dedent(code))
-        # plain, as from a terminal: SIGINT at its default (the supervisor gives the program that, whatever the
-        # test runner inherited: a background job ignores SIGINT)
-        plain = python(path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        # plain, as from a terminal: SIGINT at its default and no signal blocked, as the supervisor starts the
+        # program whatever the test runner inherited (a background job ignores SIGINT; a CI may block SIGQUIT)
+        def as_from_a_terminal():
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        plain = python(path, preexec_fn=as_from_a_terminal)
         self.assertEqual(plain.returncode, 0, plain.stderr)
         run = self.run_program(code)
         self.assertEqual(run.of(run.root), plain.stdout.encode())
