@@ -484,16 +484,26 @@ class _Watch(object):
         for obj, name, turns in ((w, 'write', True), (w, 'writelines', True), (w.buffer, 'write', False)):
             real = getattr(type(obj), name).__get__(obj)
 
-            # Lean: a bound write the program keeps runs through this for good, floods included.
-            def watched(arg, _real=real, _st=st, _last=_last_fd, _turns=turns):
-                if _turns and _last[0] != 1:
-                    _switch_to(1)
-                n = _real(arg)
-                if _st['running']:
-                    _st['dirty'] = True
-                else:
-                    _written(arg)
-                return n
+            # Lean: a bound write the program keeps runs through this for good, floods included (so the buffer's,
+            # which sees no turns, is a function of its own rather than one more test per call).
+            if turns:
+                def watched(arg, _real=real, _st=st, _last=_last_fd):
+                    if _last[0] != 1:
+                        _switch_to(1)
+                    n = _real(arg)
+                    if _st['running']:
+                        _st['dirty'] = True
+                    else:
+                        _written(arg)
+                    return n
+            else:
+                def watched(arg, _real=real, _st=st):
+                    n = _real(arg)
+                    if _st['running']:
+                        _st['dirty'] = True
+                    else:
+                        _written(arg)
+                    return n
             try:
                 setattr(obj, name, watched)
             except (AttributeError, TypeError):
