@@ -448,8 +448,8 @@ def _flush_ours():
 #
 # The stream's write and writelines and its buffer's write are watched: instance attributes (print() looks
 # `write` up on every call), put there at install, so a bound method the program keeps is a watched one.
-# While no thread runs a watched write may send or start one; while it runs it only marks the stream dirty,
-# which tells the thread that output keeps coming. The watch is Python code above the buffer, never under
+# While no thread runs a watched write may send or start one; while it runs the first write after each of the
+# thread's looks marks the burst as going on (_flood), and the rest only write. The watch is Python code above the buffer, never under
 # it: a signal handler that raises right after a write then finds the bytes in the buffer once. _flush_lock is held around every
 # flush of ours, so fork() (which takes it first) never copies a half-done flush into the child, and exit
 # can stop the thread cleanly.
@@ -458,7 +458,12 @@ FLUSH_SLOW = 0.02
 FLUSH_IDLE = 0.1
 _STDOUT_BUFFER = 1 << 16
 _flush_lock = _thread.allocate_lock()
-_flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0, 'dirty': False}
+_flusher_state = {'stop': False, 'gen': 0, 'running': False, 'last': 0.0}
+# True from a stdout write during a burst until the flusher next looks (or stops, or the program turns to stderr):
+# the flusher runs and stdout was the last std stream written, so a watched write need do nothing but write. One
+# cell, so that the mark and the hot path's test are one value: a write between the flusher's read and its clear
+# can only lose one look's mark (that look then backs off once), never leave the hot path on without a flusher.
+_flood = [False]
 _flushing = _thread._local()     # .on: this thread is in a flush of ours (its writes are not watched)
 
 
@@ -480,35 +485,35 @@ class _Watch(object):
     def install(self, w):
         if self.hooks:
             return
-        st = _flusher_state
         for obj, name, turns in ((w, 'write', True), (w, 'writelines', True), (w.buffer, 'write', False)):
             real = getattr(type(obj), name).__get__(obj)
 
-            # Lean: a bound write the program keeps runs through this for good, floods included (so the buffer's,
-            # which sees no turns, is a function of its own rather than one more test per call).
-            if turns:
-                def watched(arg, _real=real, _st=st, _last=_last_fd):
-                    if _last[0] != 1:
-                        _switch_to(1)
-                    n = _real(arg)
-                    if _st['running']:
-                        _st['dirty'] = True
-                    else:
-                        _written(arg)
-                    return n
-            else:
-                def watched(arg, _real=real, _st=st):
-                    n = _real(arg)
-                    if _st['running']:
-                        _st['dirty'] = True
-                    else:
-                        _written(arg)
-                    return n
+            # Lean: a bound write the program keeps runs through this for good, floods included. In a flood the
+            # hot path is one test (see _flood); everything else is _write_noted's.
+            def watched(arg, _real=real, _flood=_flood, _turns=turns):
+                if _flood[0]:
+                    return _real(arg)
+                return _write_noted(_real, arg, _turns)
             try:
                 setattr(obj, name, watched)
             except (AttributeError, TypeError):
                 continue
             self.hooks.append((obj, name, watched))
+
+
+def _write_noted(real, arg, turns):
+    """A watched stdout write off the hot path: after a turn from stderr (`turns`: a text write, which sees turns),
+    while no flusher runs, or the first write since the flusher last looked, which marks the burst as going on."""
+    if turns and _last_fd[0] != 1:
+        _switch_to(1)
+    n = real(arg)
+    # Marked before `running` is read: a flusher that stops clears `running` first, then the mark (see _flusher).
+    _flood[0] = True
+    if _flusher_state['running'] and _last_fd[0] == 1:
+        return n
+    _flood[0] = False
+    _written(arg)
+    return n
 
 
 _watch = _Watch()
@@ -528,6 +533,7 @@ _last_fd = [0]          # the std fd (1 or 2) the program wrote text to last; 0:
 def _switch_to(fd):
     """Before the program's first write to fd (1 or 2) after writes to the other one."""
     _last_fd[0] = fd
+    _flood[0] = False
     _flush_ours()       # a partial line, or a batch, of either stream
     try:
         _chan.drain_other(fd)
@@ -609,7 +615,8 @@ def _flush_once(w, sink, wait=None):
         if _flusher_state['stop']:
             return None
         st = _flusher_state
-        dirty, st['dirty'] = st['dirty'], False     # a write from here on sets it again
+        dirty = _flood[0]
+        _flood[0] = False               # a write from here on marks it again
         try:
             w.flush()
         except Exception:
@@ -673,6 +680,7 @@ def _flusher(gen, w, sink):
             # `running` goes false before the last flush, so a write that saw it true is covered by that
             # flush, and one that sees it false is sent by its writer.
             st['running'] = False
+            _flood[0] = False
             _flush_once(w, sink, 0.1)
             return
         interval = min(interval * 2, FLUSH_SLOW)
@@ -687,11 +695,12 @@ def _start_flusher():
         return False
     st['gen'] += 1
     st['running'] = True
-    st['dirty'] = True
+    _flood[0] = _last_fd[0] == 1
     try:
         _thread.start_new_thread(_flusher, (st['gen'], w, sink))
     except Exception:
         st['running'] = False
+        _flood[0] = False
         return False
     return True
 
@@ -708,6 +717,7 @@ def _stop_flusher():
     """At exit: no flush of ours may run while the interpreter finalises its streams."""
     if not _flusher_state['stop']:
         _flusher_state['stop'] = True
+        _flood[0] = False
         _flush_lock.acquire()          # waits for a flush in progress; kept: a thread ends at its next look
 
 
@@ -730,6 +740,7 @@ def _after_fork_child():
     _flusher_state.pop('forking', None)
     _conn.after_fork_child()
     st = _flusher_state
+    _flood[0] = False
     if st['running']:
         st['running'] = False          # the parent's thread is not here
         st['gen'] += 1
