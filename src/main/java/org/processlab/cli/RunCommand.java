@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import org.processlab.run.InterpreterNotFoundException;
 import org.processlab.run.PythonInterpreter;
 import org.processlab.run.PythonTrack;
 import org.processlab.run.RunSession;
+import org.processlab.run.SyntaxCheck;
+import org.processlab.run.SyntaxProblem;
 import org.processlab.run.RunSpec;
 
 /**
@@ -191,6 +194,17 @@ public final class RunCommand implements Callable<Integer> {
             py = PythonInterpreter.locate(python);
         } catch (InterpreterNotFoundException e) {
             return failEarly(EX_UNAVAILABLE, e.getMessage());
+        }
+        // As the window does: no process starts before the interpreter's own compile() has passed (a lesson's
+        // promises about a program that cannot run would all fail for nothing)
+        Optional<SyntaxProblem> problem;
+        try {
+            problem = SyntaxCheck.check(py, t.program());
+        } catch (java.io.UncheckedIOException e) {
+            problem = Optional.empty();     // the run says what is wrong with the file itself
+        }
+        if (problem.isPresent()) {
+            return failEarly(EX_DATAERR, shownPath(t) + ": " + problem.get().text() + ". Nothing was run.");
         }
         List<String> programArgs = args.isEmpty() ? t.args() : args;
         example = t.example();
@@ -396,6 +410,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** ProcessLab failed before running anything: say why on stderr (and in the JSON's error field). */
+    /** The program as a person named it: a lesson's file under its course's folder name, else the path given. */
+    private Path shownPath(RunTarget t) {
+        Path root = (lessons != null ? lessons : LessonLibrary.defaultRoot()).toAbsolutePath().normalize();
+        Path file = t.program().toAbsolutePath().normalize();
+        if (t.lessonId() != null && file.startsWith(root) && root.getFileName() != null) {
+            return root.getFileName().resolve(root.relativize(file));
+        }
+        return t.program();
+    }
+
     private int failEarly(int code, String message) {
         stderr.println("processlab: " + message);
         if ("json".equals(format)) {

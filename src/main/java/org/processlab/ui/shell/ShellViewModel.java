@@ -417,13 +417,12 @@ public final class ShellViewModel {
         }
         prediction.clearReveal();
         editor.showProblem(null);
-        lessons.markRan(lesson.id());
         Prediction asked = lesson.example() == ex ? lesson.predict() : null;
         int choice = prediction.choiceProperty().get();
         RunRequest req = new RunRequest(lesson.title(), ex.file(), ex.args(), toolbar.startMethodProperty().get(),
                 python.get(), lesson.id(), toolbar.timeLimitProperty().get());
         // the reveal is made on a background thread once the run has ended, and shown with its last frame
-        run.checkThenStart(() -> req, null, editor::showProblem,
+        run.checkThenStart(() -> req, null, editor::showProblem, () -> lessons.markRan(lesson.id()),
                 m -> Reveal.after(m.snapshot(), m.output(), ex, asked, choice).orElse(null), r -> {
                     if (r != null) {
                         prediction.reveal(r);
@@ -446,7 +445,7 @@ public final class ShellViewModel {
         run.checkThenStart(() -> new RunRequest(lesson.title() + " (your version)",
                         scratch.mirror(lesson.dir(), lesson.id(), ex.file(), text), ex.args(), method, py, lesson.id(),
                         limit),
-                YOUR_VERSION, editor::showProblem, m -> null, r -> { });
+                YOUR_VERSION, editor::showProblem, () -> { }, m -> null, r -> { });
     }
 
     /** What the status says after the status of a person's version's run. */
@@ -478,7 +477,7 @@ public final class ShellViewModel {
                 tasks.inUiThread(() -> editor.saved(text));
             }
             return new RunRequest(own.name(), own.file(), args, method, py, null, limit);
-        }, save ? "Saved " + own.name() : null, editor::showProblem, m -> null, r -> { });
+        }, save ? "Saved " + own.name() : null, editor::showProblem, () -> { }, m -> null, r -> { });
     }
 
     /**

@@ -162,11 +162,13 @@ public final class RunViewModel {
      * say where, and {@code onProblem} gets it on the UI thread. While the check runs, the run counts as running
      * (Run is disabled; Stop cancels it).
      *
-     * @param aside said after the status for the whole run ({@code Ended — exit 0 · your version: nothing is
-     *              checked}), or null
+     * @param aside   said after the status for the whole run ({@code Ended — exit 0 · your version: nothing is
+     *                checked}), or null
+     * @param started runs on the UI thread once the check has passed, just before the run starts (a lesson counts
+     *                as run from here: a syntax error is no run)
      */
     public <T> void checkThenStart(Supplier<RunRequest> prepare, String aside, Consumer<SyntaxProblem> onProblem,
-                                   Function<RunModel, T> afterEnd, Consumer<T> show) {
+                                   Runnable started, Function<RunModel, T> afterEnd, Consumer<T> show) {
         dropCurrent();
         afterLastFrame = null;
         int gen = ++generation;
@@ -198,6 +200,7 @@ public final class RunViewModel {
                 setStatus("Syntax error on line " + p.line() + ": nothing was run", StatusKind.ERROR);
                 onProblem.accept(p);
             } else {
+                started.run();
                 begin(c.request(), afterEnd, show);
             }
         }, ex -> {
