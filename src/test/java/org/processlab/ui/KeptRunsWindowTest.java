@@ -276,4 +276,36 @@ class KeptRunsWindowTest extends WindowTest {
                         && app.vm().run().savedShown() != null);
         assertThat(app.fx(() -> app.vm().runs().runs().size())).as("still listed once").isEqualTo(1);
     }
+
+    @Test
+    void aRunOfNoLessonOpensBesideNoLessonsQuestion() throws Exception {
+        Path program = Files.writeString(files.resolve("mine.py"), "print('mine ran')\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.execute(new String[] {"run", program.toString(), "--format", "json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Path file = Files.write(files.resolve("mine.json"), out.toByteArray());
+
+        // at start: no lesson (and none of its question) comes with it, and Run has nothing of a lesson to run
+        launch(file.toString());
+        waitForSavedShown("the run of mine.py");
+        assertThat(app.fx(() -> app.vm().run().statusProperty().get())).contains("opened mine.json");
+        assertThat(app.fx(() -> app.vm().selectedProperty().get())).as("no lesson beside it").isNull();
+        assertThat(app.fx(() -> app.vm().prediction().predictionProperty().get())).as("no lesson's question").isNull();
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).as("nothing of a lesson to run")
+                .isTrue();
+        assertThat(consoleTexts()).containsExactly("mine ran");
+        app.screenshot("opened-run-of-no-lesson");
+
+        // opened while a lesson is shown: it leaves that lesson
+        app.clickLesson("02-");
+        app.waitFor("lesson 02", Duration.ofSeconds(10), () -> app.vm().run().savedShown() == null
+                && app.vm().selectedProperty().get() != null);
+        app.fx(() -> app.vm().openRun(file));
+        app.waitFor("the run of mine.py again", Duration.ofSeconds(30),
+                () -> app.vm().run().savedShown() != null && app.vm().selectedProperty().get() == null);
+        assertThat(app.fx(() -> app.vm().prediction().predictionProperty().get())).isNull();
+        assertThat(app.fx(() -> app.robot.lookup("#runButton").query().isDisabled())).isTrue();
+    }
 }

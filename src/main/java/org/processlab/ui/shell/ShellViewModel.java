@@ -156,6 +156,7 @@ public final class ShellViewModel {
         this.runs = new RunsViewModel(RunStore.open(progress.file().getParent()), run, tasks, this::showLessonOf);
         files.setRunOpener(runs::openRun);
         lessons.selectedProperty().addListener((o, a, b) -> onSelected(b));
+        runs.onRunOfNoLesson(this::showNoLesson);
         toolbar.exampleProperty().addListener((o, a, b) -> showInEditor());
         run.savedShownProperty().addListener((o, a, saved) -> chooseExampleOf(saved));
         comparison = new CompareViewModel(tasks);
@@ -319,10 +320,6 @@ public final class ShellViewModel {
     }
 
     /**
-     * Shows the lesson of this course with id {@code id} (a run file opened names it) and says whether there is one;
-     * the run file is then shown in place of the lesson's last run.
-     */
-    /**
      * Chooses, among the lesson's examples, the one a kept or opened run ran (by its file's name: a person's version
      * ran from a copy of that file), so that Run runs the program whose run is shown and the Code tab shows it.
      */
@@ -342,6 +339,25 @@ public final class ShellViewModel {
         }
     }
 
+    /**
+     * A run file of no lesson of this course is opened: neither a lesson nor one's own program is shown beside it (the
+     * question, the example and Run would belong to something else). Picking a lesson or a program goes on as ever.
+     */
+    private void showNoLesson() {
+        comparison.close();
+        lessons.releaseHold();      // at start no lesson was shown before the file was read: none is now either
+        ownProgram.set(null);
+        if (lessons.selectedProperty().get() != null) {
+            lessons.selectedProperty().set(null);   // onSelected(null) empties the rest
+        } else {
+            onSelected(null);
+        }
+    }
+
+    /**
+     * Shows the lesson of this course with id {@code id} (a run file opened names it) and says whether there is one;
+     * the run file is then shown in place of the lesson's last run.
+     */
     private boolean showLessonOf(String id) {
         for (LessonEntry e : lessons.lessons()) {
             if (e instanceof Lesson l && l.id().equals(id)) {

@@ -49,6 +49,7 @@ public final class RunsViewModel {
     private final RunViewModel run;
     private final TaskExecutor tasks;
     private final Predicate<String> showLesson;
+    private Runnable noLesson = () -> { };
     private final ZoneId zone;
     private final ObservableList<KeptRun> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunKey> key = new ReadOnlyObjectWrapper<>(this, "key");
@@ -247,7 +248,11 @@ public final class RunsViewModel {
             }
             String lesson = saved.origin().lessonId();
             boolean listed = lesson != null && showLesson.test(lesson);
-            settle.run();
+            if (listed) {
+                settle.run();
+            } else {
+                noLesson.run();     // not shown beside another lesson's question and example: Run would run those
+            }
             ask(); // the lesson shown (maybe just now) must not show its last run over this one
             // a run of no lesson shown here says what it is, so it is not taken for a run of the lesson on screen
             String what = listed ? "" : " (\"" + saved.snapshot().title() + "\""
@@ -261,6 +266,14 @@ public final class RunsViewModel {
             settle.run();
             run.showError("Cannot open " + name, RunFiles.whyNot(name, ex), "Error: cannot open " + name);
         });
+    }
+
+    /**
+     * What shows a run file of no lesson of this course (a program of one's own, another course's lesson): no lesson,
+     * no example, no question beside it. Called on the UI thread before the run is shown; by default nothing.
+     */
+    public void onRunOfNoLesson(Runnable showNoLesson) {
+        this.noLesson = Objects.requireNonNull(showNoLesson, "showNoLesson");
     }
 
     private void ask() {
