@@ -165,6 +165,10 @@ public final class LessonLibrary {
             try {
                 fm = YAML.readValue(yaml, FrontMatter.class);
             } catch (JsonProcessingException e) {
+                if (YamlMistake.isSyntax(e)) {
+                    // not YAML at all: the parser's line is where it gave up, often lines after the mistake
+                    return new LessonError(id, dir, guessedOrder, file + YamlMistake.describe(yaml, 2, e));
+                }
                 JsonLocation loc = e.getLocation();
                 String where = loc == null || loc.getLineNr() < 1 ? "" : ", line " + (loc.getLineNr() + 1);
                 return new LessonError(id, dir, guessedOrder, file + where + ": " + plainMessage(e));
@@ -274,8 +278,6 @@ public final class LessonLibrary {
         return i == 0 ? Integer.MAX_VALUE : Integer.parseInt(id.substring(0, Math.min(i, 9)));
     }
 
-    /** The front matter as written (lessons/FORMAT.md). Unknown keys are errors, so typos show. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     /** What went wrong in the front matter, in an author's words rather than the parser's. */
     static String plainMessage(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v
@@ -318,6 +320,8 @@ public final class LessonLibrary {
         return "a group of fields (indented 'name: value' lines)";
     }
 
+    /** The front matter as written (lessons/FORMAT.md). Unknown keys are errors, so typos show. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
     record FrontMatter(String title, Integer order, String source, String example, List<String> args,
                        List<String> startMethods, Prediction predict, Expectation expect, List<MoreExample> more,
                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> suggest) {

@@ -119,4 +119,31 @@ class LessonErrorsTest {
         assertThat(error(d)).isEqualTo(d.resolve("lesson.md") + ", line 7: the code block that includes 'b.py': the "
                 + "file is not UTF-8 text (byte 0xE9 on line 2); save it as UTF-8");
     }
+
+    @Test
+    void aQuoteLeftOpenIsNamedAtItsOwnLineNotWhereTheParserGaveUp() throws IOException {
+        Path open = lesson("07-quote", "---\ntitle: \"Broken lesson\norder: 7\nexample: a.py\npredict:\n"
+                + "  question: \"Which?\"\n  choices: [\"a\", \"b\"]\n  answer: 0\n  explain: \"Because.\"\n---\n");
+        assertThat(error(open)).isEqualTo(open.resolve("lesson.md") + ", line 2: the value on this line opens a quote"
+                + " (\") that the line does not close; a quoted value ends with the same quote on its own line");
+
+        Path colon = lesson("08-colon", "---\ntitle: Colon\norder: 8\nexample a.py\nstartMethods: [fork]\n---\n");
+        String why = error(colon);
+        assertThat(why).as("the line it stopped at: the mistake is there or just above")
+                .startsWith(colon.resolve("lesson.md") + ", line 5: the front matter is not valid YAML here (")
+                .contains("look at this line and the one above it").doesNotContain("in 'reader'").doesNotContain("\n");
+
+        Path indent = lesson("09-indent", "---\ntitle: I\norder: 9\nexample: a.py\npredict:\n  question: Which?\n"
+                + "   choices: [a, b]\n---\n");
+        assertThat(error(indent)).startsWith(indent.resolve("lesson.md") + ", line 7: the front matter is not valid");
+    }
+
+    @Test
+    void quotesClosedOnTheirLineAreNoMistake() {
+        assertThat(YamlMistake.unclosedQuote("title: \"A \\\" quote\"")).isEqualTo((char) 0);
+        assertThat(YamlMistake.unclosedQuote("  - 'it''s fine'")).isEqualTo((char) 0);
+        assertThat(YamlMistake.unclosedQuote("title: don't worry")).isEqualTo((char) 0);
+        assertThat(YamlMistake.unclosedQuote("title: 'open")).isEqualTo('\'');
+        assertThat(YamlMistake.unclosedQuote("  - \"open")).isEqualTo('"');
+    }
 }
