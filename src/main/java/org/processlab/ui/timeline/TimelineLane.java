@@ -56,7 +56,7 @@ public record TimelineLane(long pid, String title, String detail, String note, i
             }
         }
         String title = Formats.name(p);
-        if (p.execs().isEmpty() && p.shownByLabel() && p.name().contains("Process-")) {
+        if (p.execs().isEmpty() && p.shownByLabel() && p.name().startsWith("Process-")) {
             title = p.nameBeforeExec() + "  (" + p.name() + ")";
         }
         return new TimelineLane(p.pid(), title, d.toString(), note, p.depth(), p);
