@@ -1358,6 +1358,17 @@ def _in_container(v, obj):
     return None
 
 
+def _named_by_program(proc):
+    """True when the program gave this Process its name (`name=`, or `p.name = ...` before start()): a name that is
+    not multiprocessing's default (`Process-2`, `SpawnProcess-1:3`, as `BaseProcess.__init__` makes it from the class
+    and `_identity`), so it is what `current_process().name` prints in the child and what the app shows."""
+    try:
+        default = type(proc).__name__ + '-' + ':'.join(str(i) for i in proc._identity)
+        return proc._name != default
+    except Exception:
+        return False
+
+
 def _find_label(obj):
     try:
         f = sys._getframe(2)
@@ -1434,7 +1445,7 @@ def _patch_process(mod):
             popen = self._popen
             when, obj = created.pop(self, (None, None))
             _msg('start', t=t, t2=t2, created=when, obj=obj, child=popen.pid, name=self._name,
-                 label=_find_label(self), target=info and info[0], args=info and info[1],
+                 named=_named_by_program(self), label=_find_label(self), target=info and info[0], args=info and info[1],
                  method=_mp_method(self), daemon=bool(self._config.get('daemon')))
         except Exception:
             _debug('start')
@@ -1484,7 +1495,8 @@ def _start_failed(proc, t, mine, info, e):
         return      # started before (a second start() raises): the object has its process, and its lane
     try:
         _msg('start-failed', t=t, t2=_now(), obj=mine[1] if mine is not None else None,
-             name=getattr(proc, '_name', None), label=_find_label(proc), target=info and info[0],
+             name=getattr(proc, '_name', None), named=_named_by_program(proc), label=_find_label(proc),
+             target=info and info[0],
              args=info and info[1],
              error=_exception_name(e), message=_exception_text(e))
     except Exception:

@@ -303,6 +303,22 @@ class SmallPartsTest(unittest.TestCase):
         self.assertIsNone(agent._exception_text(Rude()))
         self.assertTrue(agent._exception_name(Rude()).endswith('Rude'))
 
+    def test_a_name_the_program_gave_is_told_from_multiprocessings_default(self):
+        import multiprocessing
+        self.assertFalse(agent._named_by_program(multiprocessing.Process()))
+        self.assertFalse(agent._named_by_program(multiprocessing.get_context('spawn').Process()))
+        self.assertTrue(agent._named_by_program(multiprocessing.Process(name='c0')))
+        # a name like a default but not this object's own is the program's
+        self.assertTrue(agent._named_by_program(multiprocessing.Process(name='Process-1:99999')))
+        p = multiprocessing.Process()
+        p.name = 'worker'
+        self.assertTrue(agent._named_by_program(p))
+
+        class Worker(multiprocessing.Process):
+            pass
+        self.assertFalse(agent._named_by_program(Worker()))
+        self.assertFalse(agent._named_by_program(object()))
+
     def test_target_names(self):
         import functools
         import multiprocessing.process as mpp

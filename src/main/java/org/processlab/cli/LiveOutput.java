@@ -185,7 +185,7 @@ final class LiveOutput {
     }
 
     private void printPrefix(RunSnapshot run, long t, long pid, Stream stream, boolean untraced, boolean shared) {
-        out.print(TextReport.prefix(run, TextReport.whoWidth(run), t, pid, stream, untraced, shared));
+        out.print(TextReport.prefix(run, t, pid, stream, untraced, shared));
     }
 
     /** True when {@code now} is {@code before} and more (a line printed in part has grown). */

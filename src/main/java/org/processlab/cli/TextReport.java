@@ -20,8 +20,14 @@ public final class TextReport {
     private TextReport() {
     }
 
-    private static String name(ProcessView p) {
-        return "  ".repeat(p.depth()) + p.displayName() + (p.orphan() ? " (orphan)" : "");
+    /**
+     * A row's name in the process table: indented under its parent; a process called by its variable also gives
+     * multiprocessing's own name ({@code p #2 (Process-3)}), the one {@code current_process().name} prints.
+     */
+    static String name(ProcessView p) {
+        return "  ".repeat(p.depth()) + p.displayName()
+                + (p.execs().isEmpty() && p.shownByLabel() ? " (" + p.name() + ")" : "")
+                + (p.orphan() ? " (orphan)" : "");
     }
 
     /**
@@ -40,50 +46,50 @@ public final class TextReport {
 
     /**
      * Writes {@code lines} with their time (seconds since the run began), process and stream, under an "Output:"
-     * heading when {@code heading} is true and there are lines. The name column is {@link #WHO_WIDTH} wide at least,
-     * so lines written as they come line up with the ones before.
+     * heading when {@code heading} is true and there are lines. The name column is {@link #WHO_WIDTH} wide whatever
+     * the names, so lines written as they come line up with the ones before and after.
      */
     public static void writeLines(RunSnapshot run, java.util.List<OutputLine> lines, boolean heading, PrintStream out) {
         if (heading && !lines.isEmpty()) {
             out.println("Output:");
         }
-        int whoWidth = whoWidth(run);
         for (OutputLine l : lines) {
-            out.print(prefix(run, whoWidth, l.t(), l.pid(), l.stream(), l.untraced(), l.shared()));
+            out.print(prefix(run, l.t(), l.pid(), l.stream(), l.untraced(), l.shared()));
             out.println(l.text());
         }
     }
 
     /**
-     * The width of the "name[PID]" column: the longest among the processes (each name it had, before and after an
-     * exec), so the streams line up.
-     */
-    static int whoWidth(RunSnapshot run) {
-        int whoWidth = WHO_WIDTH;
-        for (ProcessView p : run.processes()) {
-            int pid = 2 + Long.toString(p.pid()).length();
-            whoWidth = Math.max(whoWidth, p.nameBeforeExec().length() + pid);
-            for (ExecView e : p.execs()) {
-                whoWidth = Math.max(whoWidth, e.name().length() + pid);
-            }
-        }
-        return whoWidth;
-    }
-
-    /**
      * The columns before a line's text: its time (seconds since the run began), "name[PID]" (the name the process had
-     * at {@code t}: a line printed before an exec keeps the old program's), stream and marks:
+     * at {@code t}: a line printed before an exec keeps the old program's; see {@link #who}), stream and marks:
      * {@code (untraced) } when no agent said who wrote it, {@code (or its untraced child) } when its process shared
      * its output channel with an untraced child of its own.
      */
-    static String prefix(RunSnapshot run, int whoWidth, long t, long pid, Stream stream, boolean untraced,
-                         boolean shared) {
-        String who = run.byPid(pid).map(p -> p.nameAt(t)).orElse("?");
-        return String.format("%8.3f  %-" + whoWidth + "s %-6s %s", RunDocument.seconds(run, t), who + "[" + pid + "]",
+    static String prefix(RunSnapshot run, long t, long pid, Stream stream, boolean untraced, boolean shared) {
+        String name = run.byPid(pid).map(p -> p.nameAt(t)).orElse("?");
+        return String.format("%8.3f  %-" + WHO_WIDTH + "s %-6s %s", RunDocument.seconds(run, t), who(name, pid),
                 stream.id(), untraced ? "(untraced) " : shared ? "(or its untraced child) " : "");
     }
 
-    /** The least width of the "name[PID]" column of output lines. */
+    /**
+     * "name[PID]" in at most {@link #WHO_WIDTH} characters: a longer name is cut with "…" before its PID, which is
+     * always whole. A fixed width, not the longest name's, because live output is printed before later processes
+     * (and their names) exist: a wider name then would shift every column after it.
+     */
+    static String who(String name, long pid) {
+        String id = "[" + pid + "]";
+        int room = Math.max(1, WHO_WIDTH - id.length());
+        if (name.length() <= room) {
+            return name + id;
+        }
+        int cut = room - 1;
+        if (cut > 0 && Character.isHighSurrogate(name.charAt(cut - 1))) {
+            cut--;      // never half a character
+        }
+        return name.substring(0, cut) + "…" + id;
+    }
+
+    /** The width of the "name[PID]" column of output lines: {@code MainProcess[4194304]} fits, the largest PID. */
     static final int WHO_WIDTH = 22;
 
     /**

@@ -168,7 +168,7 @@ final class DocumentToRun {
                 p.pid() == null ? 0 : output.count(pid, Stream.STDERR),
                 p.startFailed() == null ? null : new StartFailure(RunDocument.micros(start, p.startFailed().t()),
                         p.startFailed().error(), p.startFailed().message()),
-                time(start, p.lostAt()), execs(p.execs(), start));
+                time(start, p.lostAt()), execs(p.execs(), start), p.named(), p.shownLabel());
     }
 
     private static List<ExecView> execs(List<RunDocument.Exec> execs, long start) {

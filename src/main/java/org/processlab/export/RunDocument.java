@@ -36,7 +36,7 @@ import org.processlab.model.UnfinishedLine;
  *                 "output": [{"t", "stream", "text"(, "untraced": true), "n"(, "shared": true)}],
  *                 "standIn", "args", "command", "daemon", "startCalledAt", "orphanedAt", "depth",
  *                 "joins": [{"child", "from", "to", "reaped"}], "startFailed": {"t", "error", "message"},
- *                 "lostAt", "execs": [{"t", "path", "command"}]}],
+ *                 "lostAt", "execs": [{"t", "path", "command"}], "named", "shownLabel"}],
  *  "status", "startTime", "endedAt", "now", "startMethodAsked", "supervisorPid", "priorityLowered": {"t", "steps",
  *  "reason"}, "inputDroppedBytes", "unfinishedLines": [{"t", "pid", "stream", "text", "bytes", "untraced"(, "shared": true)}],
  *  "otherOutput": [{"pid", "output": [line]}], "origin": {"lesson", "program", "arguments": [str]},
@@ -110,7 +110,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           Expectations expectations) {
 
     /** The version this ProcessLab writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     /**
      * A lesson's expectations (its {@code expect}, {@code lessons/FORMAT.md}) checked against the run, as the window's
@@ -209,6 +209,8 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
      *                      saw it end: state {@code lost}), or null
      * @param execs         the programs it became by {@code exec}, in time order (it kept its PID; {@code command} is
      *                      the last one's); empty before version 4
+     * @param named         true when the program gave {@code name} itself ({@code name=}); false before version 5
+     * @param shownLabel    {@code label} made unique in the run ({@code p #2}), or null; before version 5 the label
      */
     public record Process(Long pid, long startTicks, Long ppid, long parent, Role role, String name, String label,
                           String target, Boolean alive, Integer exitCode, String signal, boolean orphan,
@@ -217,7 +219,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                           List<StateSpan<KernelStateKind>> kernelStates, List<Line> output, Long standIn,
                           String args, String command, boolean daemon, Double startCalledAt, Double orphanedAt,
                           Integer depth, List<Join> joins, StartFailed startFailed, Double lostAt,
-                          List<Exec> execs) {
+                          List<Exec> execs, boolean named, String shownLabel) {
     }
 
     /**
@@ -389,7 +391,7 @@ public record RunDocument(int formatVersion, Integer exitCode, String error, Sto
                 p.notStarted() ? List.of() : new OutputView(run, output, output.linesOf(p.pid()), logged),
                 p.notStarted() ? p.pid() : null, p.args(), p.command(), p.daemon(), time(run, p.startCalledAt()),
                 time(run, p.orphanedAt()), p.depth(), joins(run, p.joins()), startFailed(run, p.startFailed()),
-                time(run, p.lostAt()), execs(run, p.execs()));
+                time(run, p.lostAt()), execs(run, p.execs()), p.named(), p.shownLabel());
     }
 
     private static List<Exec> execs(RunSnapshot run, List<ExecView> execs) {

@@ -304,6 +304,9 @@ public final class RunDocumentReader {
         List<RunDocument.Join> joins = null;
         RunDocument.StartFailed startFailed = null;
         List<RunDocument.Exec> execs = null;
+        boolean named = false;
+        String shownLabel = null;
+        boolean shownLabelSaid = false;
         while (in.nextField()) {
             switch (in.field()) {
                 case "pid" -> pid = in.integerOrNull();
@@ -342,6 +345,11 @@ public final class RunDocumentReader {
                 case "joins" -> joins = in.list(this::join);
                 case "startFailed" -> startFailed = in.isNull() ? null : startFailed();
                 case "execs" -> execs = in.list(this::exec);
+                case "named" -> named = in.bool();
+                case "shownLabel" -> {
+                    shownLabelSaid = true;
+                    shownLabel = in.textOrNull();
+                }
                 default -> in.skip();
             }
         }
@@ -355,7 +363,8 @@ public final class RunDocumentReader {
                 in.required(orphan, "orphan"), in.required(traced, "traced"), startMethod, helperKind, startedAt,
                 endedAt, reapedAt, in.required(states, "states"), in.required(kernelStates, "kernelStates"),
                 in.required(output, "output"), standIn, args, command, daemon, startCalledAt, orphanedAt, depth,
-                joins == null ? List.of() : joins, startFailed, lostAt, execs == null ? List.of() : execs);
+                joins == null ? List.of() : joins, startFailed, lostAt, execs == null ? List.of() : execs, named,
+                shownLabelSaid ? shownLabel : label);
     }
 
     private RunDocument.Exec exec() throws IOException {

@@ -180,6 +180,8 @@ public final class RunDocumentWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeBooleanField("named", p.named());
+        g.writeStringField("shownLabel", p.shownLabel());
         g.writeEndObject();
     }
 

@@ -147,7 +147,9 @@ final class EventApplier implements RunEvent.Visitor<Void> {
         p.startCalledAt = e.t();
         p.startReturnedAt = e.returnedAt();
         p.name = e.name();
+        p.named = e.named();
         p.label = e.label();
+        p.shownLabel = run.labels.next(e.label());
         p.target = e.target();
         p.args = e.args();
         p.method = e.method();

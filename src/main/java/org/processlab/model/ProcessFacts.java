@@ -28,7 +28,11 @@ final class ProcessFacts {
 
     // What the program and the OS call it.
     String name;
+    /** The program gave {@link #name} itself ({@code name=}, or {@code p.name = …} before {@code start()}). */
+    boolean named;
     String label;
+    /** {@link #label} made unique in the run ({@code p #2}); null without a label. */
+    String shownLabel;
     String target;
     String args;
     /** The program it runs now: its argv joined by spaces, or the OS's short name for it. */

@@ -40,6 +40,10 @@ import java.util.List;
  *                     {@link LifeState#LOST}), or -1; {@code endedAt} then stays -1
  * @param execs        the programs it became by {@code exec}, in time order (empty for none): it kept its PID; from
  *                     each one's time it ran that program, and {@code command} is the last one's
+ * @param named        true when the program gave {@code name} itself ({@code Process(name="c0")}, or {@code p.name = …}
+ *                     before {@code start()}): it is what {@code current_process().name} prints, and it is shown
+ * @param shownLabel   {@code label} made unique in the run ({@code p}, {@code p #2}, {@code p #3} for three children
+ *                     started into one variable; see the model's {@code UniqueLabels}), or null without a label
  */
 public record ProcessView(ProcKey key, long ppid, long parent, Role role, String name, String label, String target,
                           String args, String command, boolean traced, String helperKind, String startMethod,
@@ -47,7 +51,7 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
                           Integer exitCode, boolean orphan, long orphanedAt, int depth,
                           List<Span<LifeState>> states, List<Span<KernelStateKind>> kernelStates,
                           List<JoinView> joins, long stdoutLines, long stderrLines, StartFailure startFailed,
-                          long lostAt, List<ExecView> execs) {
+                          long lostAt, List<ExecView> execs, boolean named, String shownLabel) {
 
     /** The PID. */
     public long pid() {
@@ -91,8 +95,8 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
     }
 
     /**
-     * What a person calls it: after an {@code exec}, the program it runs now ({@link ExecView#name()}); else the label
-     * if the program named it, else the name.
+     * What a person calls it: after an {@code exec}, the program it runs now ({@link ExecView#name()}); else
+     * {@link #nameBeforeExec()}.
      */
     public String displayName() {
         return execs.isEmpty() ? nameBeforeExec() : execs.get(execs.size() - 1).name();
@@ -109,9 +113,21 @@ public record ProcessView(ProcKey key, long ppid, long parent, Role role, String
         return n;
     }
 
-    /** The label if the program named it, else the name: what it was called before any {@code exec}. */
+    /**
+     * What it was called before any {@code exec}: the name the program gave it ({@code c0}); else the variable it is
+     * held in, made unique ({@link #shownLabel()}: {@code ps[0]}, {@code p #2}); else the name ({@code Process-1}, or a
+     * command for a process no agent named).
+     */
     public String nameBeforeExec() {
-        return label != null ? label : name;
+        return named ? name : shownLabel != null ? shownLabel : label != null ? label : name;
+    }
+
+    /**
+     * True when the name shown ({@link #nameBeforeExec()}) is its label, not multiprocessing's own name, so a view may
+     * add that name ({@code Process-3}) beside it where a person would look for it.
+     */
+    public boolean shownByLabel() {
+        return !named && label != null && name != null && !name.equals(nameBeforeExec());
     }
 
     /** The lifecycle state at time {@code t} (epoch µs), or null before it existed. */

@@ -191,18 +191,27 @@ public sealed interface RunEvent {
         }
     }
 
-    /** In process {@code parent}, {@code Process.start()} was called at {@code t} and returned at {@code returnedAt}, giving {@code child}. */
+    /**
+     * In process {@code parent}, {@code Process.start()} was called at {@code t} and returned at {@code returnedAt}, giving
+     * {@code child}; {@code named} when the program gave {@code name} itself rather than multiprocessing's default.
+     */
     record ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
-                        String args, String method, boolean daemon, long obj) implements RunEvent {
+                        String args, String method, boolean daemon, long obj, boolean named) implements RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.childStarted(this);
         }
 
-        /** Without the {@code made} number ({@code obj} -1). */
+        /** With multiprocessing's own name ({@code named} false). */
+        public ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
+                            String args, String method, boolean daemon, long obj) {
+            this(t, returnedAt, parent, child, name, label, target, args, method, daemon, obj, false);
+        }
+
+        /** Without the {@code made} number ({@code obj} -1), with multiprocessing's own name. */
         public ChildStarted(long t, long returnedAt, long parent, long child, String name, String label, String target,
                             String args, String method, boolean daemon) {
-            this(t, returnedAt, parent, child, name, label, target, args, method, daemon, -1);
+            this(t, returnedAt, parent, child, name, label, target, args, method, daemon, -1, false);
         }
     }
 
@@ -260,14 +269,20 @@ public sealed interface RunEvent {
      * In process {@code parent}, {@code start()} on the Process object numbered {@code obj} (-1: not numbered) raised
      * {@code failure} instead of returning: the object has no process. {@code t} is when {@code start()} was called;
      * {@code name}, {@code label} (the variable the caller holds it in, or null), {@code target} and {@code args}
-     * describe the object.
+     * describe the object; {@code named} when the program gave {@code name} itself.
      */
     record StartFailed(long t, long parent, long obj, String name, String label, String target, String args,
-                       StartFailure failure)
+                       StartFailure failure, boolean named)
             implements RunEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.startFailed(this);
+        }
+
+        /** With multiprocessing's own name ({@code named} false). */
+        public StartFailed(long t, long parent, long obj, String name, String label, String target, String args,
+                           StartFailure failure) {
+            this(t, parent, obj, name, label, target, args, failure, false);
         }
     }
 

@@ -22,6 +22,8 @@ final class RunFacts {
     String requestedMethod;
     /** The start methods the program's children used, in order of first use. */
     final Set<String> startMethods = new LinkedHashSet<>();
+    /** The labels given so far, to make each process's shown label unique. */
+    final UniqueLabels labels = new UniqueLabels();
 
     /** The PID of the program's first process, or -1 before it exists. */
     long rootPid = -1;

@@ -264,7 +264,8 @@ public final class RunModel {
                 p.helperKind, p.method, p.daemon, p.startCalledAt, started, ended, p.reapedOrJoinedAt(), p.exitCode(),
                 p.orphanedAt >= 0, p.orphanedAt, depth, states, LaneStates.kernelStates(p, ended, run),
                 List.copyOf(p.joins), output.count(pid, Stream.STDOUT), output.count(pid, Stream.STDERR),
-                p.startFailure, LaneStates.lostAt(p, started, run), p.execs.isEmpty() ? List.of() : List.copyOf(p.execs));
+                p.startFailure, LaneStates.lostAt(p, started, run), p.execs.isEmpty() ? List.of() : List.copyOf(p.execs),
+                p.named, p.shownLabel);
     }
 
     /**

@@ -87,7 +87,11 @@ final class StandIns {
             table.addStandIn(standIn);
         }
         standIn.startCalledAt = e.t();
-        standIn.label = standIn.label == null ? e.label() : standIn.label;
+        if (standIn.label == null) {
+            standIn.label = e.label();
+            standIn.shownLabel = run.labels.next(e.label());
+        }
+        standIn.named = e.named();
         standIn.startFailure = e.failure();
     }
 

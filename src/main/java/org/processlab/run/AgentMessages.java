@@ -111,7 +111,7 @@ final class AgentMessages implements TraceTransport.Connection {
         }
         model.append(new RunEvent.ChildStarted(t, j.path("t2").asLong(t), pid, j.path("child").asLong(),
                 text(j, "name"), text(j, "label"), text(j, "target"), text(j, "args"), text(j, "method"),
-                j.path("daemon").asBoolean(), wholeOrMinusOne(j, "obj")));
+                j.path("daemon").asBoolean(), wholeOrMinusOne(j, "obj"), j.path("named").asBoolean()));
         listener.processAnnounced();
     }
 
@@ -119,7 +119,7 @@ final class AgentMessages implements TraceTransport.Connection {
         String error = text(j, "error");
         model.append(new RunEvent.StartFailed(t, pid, wholeOrMinusOne(j, "obj"), text(j, "name"), text(j, "label"),
                 text(j, "target"), text(j, "args"), new StartFailure(j.path("t2").asLong(t), error == null ? "an exception" : error,
-                text(j, "message"))));
+                text(j, "message")), j.path("named").asBoolean()));
     }
 
     private void spawn(long t, JsonNode j) {

@@ -13,7 +13,7 @@ import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.Stream;
 
-/** How the text report marks a line whose writer is not surely its process. */
+/** How the text report marks a line whose writer is not surely its process, and fits a name in its column. */
 class TextReportTest {
     @Test
     void aLineOfASharedChannelSaysItsProcessOrAnUntracedChildWroteIt() {
@@ -31,5 +31,15 @@ class TextReportTest {
                 "   0.500  MainProcess[51]        stdout mine",
                 "   0.600  MainProcess[51]        stdout (or its untraced child) from system()",
                 "   0.700  MainProcess[51]        stderr (untraced) guessed");
+    }
+
+    @Test
+    void aNameTooLongForItsColumnIsCutBeforeItsPidWhichStaysWhole() {
+        assertThat(TextReport.who("MainProcess", 4_194_304)).isEqualTo("MainProcess[4194304]");
+        assertThat(TextReport.who("a-rather-long-sleepy-child", 11_394)).isEqualTo("a-rather-long-…[11394]")
+                .hasSize(TextReport.WHO_WIDTH);
+        assertThat(TextReport.who("x".repeat(40), 1_234_567)).hasSize(TextReport.WHO_WIDTH).endsWith("…[1234567]");
+        // a character outside the BMP is never cut in half
+        assertThat(TextReport.who("abcdefghijklm\uD83D\uDE00xyz", 12_345)).isEqualTo("abcdefghijklm…[12345]");
     }
 }

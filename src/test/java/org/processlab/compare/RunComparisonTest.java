@@ -105,8 +105,9 @@ class RunComparisonTest {
         assertThat(c.rows()).allSatisfy(r -> assertThat(r.onlyIn()).isNull());
         assertThat(c.rows()).extracting(r -> r.a().pid() + "-" + r.b().pid())
                 .containsExactly("100-100", "101-201", "102-202", "103-203");
-        // two rows read "child": each is told apart by multiprocessing's name
-        assertThat(c.nameOf(1)).isEqualTo("child (Process-1)");
+        // two children held in "child": each is told apart by its number (issue 17: labels made unique in a run)
+        assertThat(c.nameOf(1)).isEqualTo("child");
+        assertThat(c.nameOf(2)).isEqualTo("child #2");
         assertThat(c.nameOf(3)).isEqualTo("ForkPoolWorker-1");
     }
 

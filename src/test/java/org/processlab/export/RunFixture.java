@@ -71,7 +71,8 @@ final class RunFixture {
                         new Span<>(KernelStateKind.RUNNING, at(2_400_000), Span.OPEN)),
                 List.of(new JoinView(CHILD, at(500_000), at(123_456_791), true),
                         new JoinView(HELPER, at(190_000_000), Span.OPEN, false)),
-                output.count(MAIN, Stream.STDOUT), output.count(MAIN, Stream.STDERR), null, -1, List.of());
+                output.count(MAIN, Stream.STDOUT), output.count(MAIN, Stream.STDERR), null, -1, List.of(), false,
+                "main-label");
         ProcessView child = new ProcessView(new ProcKey(CHILD, 52_010), 1, MAIN, Role.CHILD, "Process-1", "p1",
                 "work", "(1, 'a')", "python3 -c 'from multiprocessing.spawn import spawn_main'", false,
                 "resource_tracker", "spawn", true, at(100_000), at(100_123), at(123_456_790), at(123_456_791), -9, true,
@@ -80,22 +81,23 @@ final class RunFixture {
                 List.of(new Span<>(KernelStateKind.DISK_WAIT, at(200_000), at(300_000))),
                 List.of(), output.count(CHILD, Stream.STDOUT), output.count(CHILD, Stream.STDERR), null, -1,
                 List.of(new ExecView(at(120_000_000), "/bin/sh", "sh -c 'echo \"quoted\" \u2713'"),
-                        new ExecView(at(121_000_000), null, null)));
+                        new ExecView(at(121_000_000), null, null)), false, "p1 #2");
         ProcessView helper = new ProcessView(new ProcKey(HELPER, 52_020), SUPERVISOR, MAIN, Role.HELPER, "sh",
                 null, null, null, "sh -c 'echo from a shell'", false, "forkserver", null, false, -1, at(-3),
                 -1, -1, null, false, -1, 2,
                 List.of(new Span<>(LifeState.ZOMBIE, at(124_000_000), at(124_000_001))), List.of(), List.of(),
-                output.count(HELPER, Stream.STDOUT), output.count(HELPER, Stream.STDERR), null, -1, List.of());
+                output.count(HELPER, Stream.STDOUT), output.count(HELPER, Stream.STDERR), null, -1, List.of(), false,
+                null);
         ProcessView never = new ProcessView(new ProcKey(-3, -1), -1, MAIN, Role.CHILD, "Process-2", "never", "work",
                 "()", null, true, null, null, false, -1, -1, -1, -1, null, false, -1, 1,
                 List.of(new Span<>(LifeState.CREATED, at(50_000), at(60_000))), List.of(), List.of(), 0, 0,
                 new StartFailure(at(60_000), "_pickle.PicklingError", "Can't pickle <function <lambda> at 0x7f>: \"quoted\""), -1,
-                List.of());
+                List.of(), true, "never");
         ProcessView lost = new ProcessView(new ProcKey(-4, -1), -1, MAIN, Role.CHILD, "Process-3", "lost", "work",
                 "()", null, true, null, null, false, -1, -1, -1, -1, null, false, -1, 1,
                 List.of(new Span<>(LifeState.CREATED, at(50_000), at(200_000_000)),
                         new Span<>(LifeState.LOST, at(150_000_000), Span.OPEN)), List.of(), List.of(), 0, 0,
-                null, at(150_000_000), List.of());
+                null, at(150_000_000), List.of(), false, "lost");
         return new RunSnapshot(77, RunStatus.ENDED, "A run \"quoted\" \u2713", START, at(200_000_000),
                 at(200_000_123), List.of(main, child, helper, never, lost), 137, StopReason.TIME_LIMIT, "it broke",
                 List.of("fork", "spawn"), "forkserver", SUPERVISOR, output.size(),

@@ -56,9 +56,12 @@ public final class Formats {
         return p.execs().isEmpty() || t < p.execs().get(0).t() ? nameBeforeExec(p) : p.nameAt(t);
     }
 
-    /** What the views called {@code p} before any exec: its label, else a short form of its name. */
+    /**
+     * What the views called {@code p} before any exec: the name the program gave it, else its label made unique
+     * ({@code p #2}), else a short form of its name ({@link ProcessView#nameBeforeExec()}).
+     */
     public static String nameBeforeExec(ProcessView p) {
-        return p.label() != null ? p.label() : shortCommand(p.name());
+        return p.named() || p.label() != null ? p.nameBeforeExec() : shortCommand(p.name());
     }
 
     /** {@code /usr/bin/python3 /a/b/grandchild.py x} → {@code grandchild.py x}; {@code /bin/sleep 5} → {@code sleep 5}. */

@@ -56,9 +56,8 @@ public record TimelineLane(long pid, String title, String detail, String note, i
             }
         }
         String title = Formats.name(p);
-        if (p.execs().isEmpty() && p.label() != null && p.name() != null && !p.name().equals(p.label())
-                && p.name().startsWith("Process-")) {
-            title = p.label() + "  (" + p.name() + ")";
+        if (p.execs().isEmpty() && p.shownByLabel() && p.name().startsWith("Process-")) {
+            title = p.nameBeforeExec() + "  (" + p.name() + ")";
         }
         return new TimelineLane(p.pid(), title, d.toString(), note, p.depth(), p);
     }

@@ -168,7 +168,8 @@ public final class CompareViewModel {
     private static ProcessView standIn(ProcessView other, int row) {
         return new ProcessView(new ProcKey(Long.MIN_VALUE / 2 - row, -1), -1, -1, other.role(), other.name(),
                 other.label(), null, null, "", false, other.helperKind(), null, false, -1, -1, -1, -1, null, false,
-                -1, other.depth(), List.of(), List.of(), List.of(), 0, 0, null, -1, List.of());
+                -1, other.depth(), List.of(), List.of(), List.of(), 0, 0, null, -1, List.of(), other.named(),
+                other.shownLabel());
     }
 
     /** True when {@code p} is the empty stand-in of a row a run lacks ({@link #lanes}). */
