@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.processlab.export.SavedRun;
+import org.processlab.lesson.ShownPaths;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
@@ -242,6 +243,7 @@ public final class RunViewModel {
         model = m;
         views.clear();
         views.console().logFileProperty().set(m.output().logFile());
+        views.console().shownPathsProperty().set(ShownPaths.forProgram(req.file()));
         tasks.run(() -> logs.prune(RunLogs.KEEP));
         error.set(null);
         startMethodsUsed.set("");
@@ -467,6 +469,7 @@ public final class RunViewModel {
         lessonId.set(id != null ? id : SavedRunNames.fileStem(saved));
         views.clear();
         views.console().logFileProperty().set(null);
+        views.console().shownPathsProperty().set(ShownPaths.forSavedRun(saved.origin().lessonId(), saved.origin().program()));
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
