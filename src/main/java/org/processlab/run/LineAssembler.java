@@ -54,21 +54,24 @@ final class LineAssembler {
     void feed(long t, byte[] buf, int off, int len) {
         int start = off;
         int end = off + len;
-        for (int i = off; i < end; i++) {
-            byte b = buf[i];
-            if (b == '\n') {
-                lineEnd(t, buf, start, i - start);
-                start = i + 1;
-            } else if (b == '\r') {
-                if (i + 1 < end && buf[i + 1] == '\n') {
-                    lineEnd(t, buf, start, i - start);   // CRLF
-                    i++;
-                } else if (rewriting || i > start || carryLen > 0 || dropped > 0) {
-                    rewrite(buf, start, i - start);
-                    rewritten.carriageReturn();
-                }   // else a CR at a line's start, with nothing to go back over
-                start = i + 1;
+        for (int i = lineByte(buf, off, end); i < end; i = lineByte(buf, i + 1, end)) {
+            if (buf[i] == '\n') {
+                if (rewriting) {
+                    lineEnd(buf, start, i - start);
+                } else {
+                    emit(t, buf, start, i - start);
+                }
+            } else if (i + 1 < end && buf[i + 1] == '\n') {
+                if (rewriting) {
+                    lineEnd(buf, start, i - start);   // CRLF
+                } else {
+                    emit(t, buf, start, i - start);
+                }
+                i++;
+            } else {
+                carriageReturn(buf, start, i - start);
             }
+            start = i + 1;
         }
         if (start < end) {
             if (rewriting) {
@@ -89,15 +92,30 @@ final class LineAssembler {
         deliver(t);
     }
 
-    /** Ends the line begun with {@code buf[off, off + len)}. */
-    private void lineEnd(long t, byte[] buf, int off, int len) {
-        if (rewriting) {
-            rewritten.write(buf, off, len);
-            batch.add(rewritten.finishedText());
-            rewritten.clear();
-            rewriting = false;
-        } else {
-            emit(t, buf, off, len);
+    /** The index of the first LF or CR in {@code buf[from, end)}, or {@code end}: the one loop every byte goes through. */
+    private static int lineByte(byte[] buf, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = buf[i];
+            if (b == '\n' || b == '\r') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Ends the rewritten line with {@code buf[off, off + len)}. */
+    private void lineEnd(byte[] buf, int off, int len) {
+        rewritten.write(buf, off, len);
+        batch.add(rewritten.finishedText());
+        rewritten.clear();
+        rewriting = false;
+    }
+
+    /** A lone CR after {@code buf[off, off + len)}: the line goes back to its start (at a line's start: nothing to do). */
+    private void carriageReturn(byte[] buf, int off, int len) {
+        if (rewriting || len > 0 || carryLen > 0 || dropped > 0) {
+            rewrite(buf, off, len);
+            rewritten.carriageReturn();
         }
     }
 
@@ -135,7 +153,7 @@ final class LineAssembler {
     /** Emits a last line that had no line end (at end of stream). */
     void finish(long t) {
         if (rewriting) {
-            lineEnd(t, carry, 0, 0);
+            lineEnd(carry, 0, 0);
         } else if (carryLen > 0 || dropped > 0) {
             emitCarry(t);
         }
