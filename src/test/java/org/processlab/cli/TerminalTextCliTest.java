@@ -85,6 +85,34 @@ class TerminalTextCliTest {
     }
 
     @Test
+    void aChildsBarLeftAtACarriageReturnEndsWhereTheChildEndsBeforeItsParentsNextLine(@TempDir Path dir)
+            throws Exception {
+        Path program = Files.writeString(dir.resolve("child_bar.py"), """
+                import multiprocessing as mp
+
+
+                def child():
+                    for i in range(1, 4):
+                        print(f"{i}/3", end="\\r", flush=True)
+
+
+                if __name__ == "__main__":
+                    p = mp.Process(target=child)
+                    p.start()
+                    p.join()
+                    print("after", flush=True)
+                """);
+        Report json = CliRun.json(program.toString());
+        assertThat(json.exit()).as(json.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode child = json.byTarget("child");
+        assertThat(Report.lines(child, "stdout")).as(json.stdout()).containsExactly("3/3");
+        long bar = child.path("output").get(0).path("n").asLong();
+        long after = json.main().path("output").get(0).path("n").asLong();
+        assertThat(bar).as("the child's line ends with its channel, not at the run's end: " + json.stdout())
+                .isLessThan(after);
+    }
+
+    @Test
     void colourCodesAreNotPrintedToAPipeButTheDocumentKeepsThem(@TempDir Path dir) throws Exception {
         Path program = Files.writeString(dir.resolve("colours.py"), COLOURS);
         Report text = CliRun.exec("run", program.toString());
