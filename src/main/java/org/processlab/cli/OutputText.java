@@ -1,7 +1,5 @@
 package org.processlab.cli;
 
-import java.io.PrintStream;
-
 import org.processlab.lesson.ShownPaths;
 import org.processlab.model.EscapeCodes;
 
@@ -22,9 +20,12 @@ record OutputText(ShownPaths paths, boolean terminal) {
     /** Every line as written. */
     static final OutputText AS_WRITTEN = new OutputText(ShownPaths.AS_WRITTEN, true);
 
-    /** The text for {@code out}: a terminal's when it is the JVM's stdout and that is a terminal. */
-    static OutputText forStream(PrintStream out, ShownPaths paths) {
-        return new OutputText(paths, out == System.out && System.console() != null);
+    /**
+     * The text for ProcessLab's stdout: a terminal's when the JVM's stdin and stdout are terminals (its console), as
+     * when a person runs {@code processlab run} at a prompt; a file, a pipe or a test's capture gets it stripped.
+     */
+    static OutputText forStdout(ShownPaths paths) {
+        return new OutputText(paths, System.console() != null);
     }
 
     /** {@code line} as printed; {@code line} itself when nothing in it changes. */
