@@ -1,6 +1,6 @@
 package org.processlab.cli;
 
-import org.processlab.lesson.ShownPaths;
+import org.processlab.model.ShownPaths;
 import org.processlab.model.EscapeCodes;
 
 /**

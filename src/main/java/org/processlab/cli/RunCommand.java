@@ -199,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
         ownArguments = !programArgs.equals(t.args());
         RunSpec spec = PythonTrack.spec(py, t.program(), programArgs, method, t.title());
         origin = new RunOrigin(t.lessonId(), t.program().toAbsolutePath().toString(), programArgs);
-        outputText = OutputText.forStdout(org.processlab.lesson.ShownPaths.forProgram(t.program()));
+        outputText = OutputText.forStdout(org.processlab.model.ShownPaths.forProgram(t.program()));
         if (timeLimit != null) {
             spec = spec.withTimeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
         }

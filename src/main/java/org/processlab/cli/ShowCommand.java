@@ -68,7 +68,7 @@ public final class ShowCommand implements Callable<Integer> {
         } else {
             RunSnapshot run = saved.snapshot();
             stdout.println("Run: " + run.title());
-            TextReport.writeOutput(run, saved.output(), 0, stdout, OutputText.forStdout(org.processlab.lesson.ShownPaths.forSavedRun(saved.origin().lessonId(),
+            TextReport.writeOutput(run, saved.output(), 0, stdout, OutputText.forStdout(org.processlab.model.ShownPaths.forSavedRun(saved.origin().lessonId(),
                     saved.origin().program())));
             TextReport.writeEnd(run, saved.output(), stdout);
             ExpectationsReport.write(saved.expectations(), stdout);

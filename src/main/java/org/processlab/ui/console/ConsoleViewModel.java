@@ -20,10 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-import org.processlab.lesson.ShownPaths;
 import org.processlab.model.EscapeCodes;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.ShownPaths;
 import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
 import org.processlab.ui.fx.RunFrame;

@@ -19,12 +19,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.processlab.export.SavedRun;
-import org.processlab.lesson.ShownPaths;
 import org.processlab.model.OutputLog;
 import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
+import org.processlab.model.ShownPaths;
 import org.processlab.model.Signals;
 import org.processlab.model.StartMethod;
 import org.processlab.model.StopReason;

@@ -1,4 +1,4 @@
-package org.processlab.lesson;
+package org.processlab.model;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.processlab.lesson;
+package org.processlab.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
