@@ -261,7 +261,7 @@ class Relay(object):
     def send_out(self, ch, pid, shared, t, data):
         """Relays bytes read from ch as pid's; notes whether they left pid's line unfinished."""
         self.app.send('out', data, pid=pid, s=ch.stream, t=t, shared=shared)
-        if data[-1:] in (b'\n', b'\r'):
+        if data[-1:] == b'\n':     # a lone CR ends no line: it sends the cursor back (a progress bar)
             if pid in ch.open:
                 ch.open.remove(pid)
         elif pid not in ch.open:

@@ -102,6 +102,17 @@ class RelayTest(unittest.TestCase):
         self.assertEqual([(k, f['pid'], f['s'], p) for k, f, p in self.app.sent],
                          [('out', 4242, 'stdout', b'first\npartial'), ('eof', 4242, 'stdout', None)])
 
+    def test_a_line_left_at_a_carriage_return_is_unfinished_until_the_channel_ends(self):
+        # print(f"{i}%", end="\r"): the cursor went back to the line's start; the line ends where the channel does
+        r, w = self.pipe()
+        self.assertTrue(self.register(4242, ['stdout'], [r]))
+        os.write(w, b'50%\r')
+        self.serve(lambda: self.outs())
+        os.write(w, b'100%\r')
+        os.close(w)
+        self.serve(lambda: not self.relay.channels)
+        self.assertEqual(self.eofs(), [(4242, 'stdout')])
+
     def test_a_channel_whose_last_line_was_finished_ends_without_eof(self):
         r, w = self.pipe()
         self.assertTrue(self.register(4242, ['stderr'], [r]))

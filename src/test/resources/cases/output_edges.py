@@ -1,4 +1,5 @@
-# Output edge cases: a 10 MB line without a newline, bytes that are not UTF-8, CR and CRLF line ends,
+# Output edge cases: a 10 MB line without a newline, bytes that are not UTF-8, CRLF line ends and lone CRs
+# (which rewrite their line, as on a terminal),
 # and a child that closes its stdout and keeps running for a moment.
 import multiprocessing as mp, os, sys, time
 

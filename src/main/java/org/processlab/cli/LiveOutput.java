@@ -35,6 +35,14 @@ import org.processlab.model.UnfinishedLine;
  *       printed with its own columns after {@link #CONTINUED} ({@code …def}): every part of a line is printed once,
  *       never its beginning again. The run document ({@code --format json}) and the run's counts know only the
  *       program's own lines, whole.</li>
+ *   <li>A line the program rewrites ({@code \r}: a progress bar) is a line that changes, not one that grows. On a
+ *       terminal ({@link OutputText#terminal}) it is printed as soon as it is seen changing so, and drawn again in place
+ *       (a carriage return and an erase to the line's end of ProcessLab's) at every look it changed: a live progress
+ *       bar. Elsewhere what is printed cannot be taken back: it is printed when it stops changing as any unfinished
+ *       line, and once finished, when what was printed of it is not its beginning any more, the line is printed whole
+ *       on a line of its own.</li>
+ *   <li>Each line's text is printed as {@link OutputText} shows it (a lesson's paths; escape sequences only to a
+ *       terminal).</li>
  * </ul>
  *
  * <p>Threading: a daemon thread ({@code processlab-live-output}) looks every {@link #EVERY_MS} ms; {@link #stop} runs
@@ -56,14 +64,18 @@ final class LiveOutput {
     private UnfinishedLine standing;
     /** The text printed so far of each writer's line begun and not finished (the standing one among them). */
     private final Map<Writer, String> shown = new HashMap<>();
+    /** Each writer's unfinished line as the last look saw it (on a terminal only): a line that changed, not grew, since. */
+    private final Map<Writer, String> seen = new HashMap<>();
+    private final OutputText text;
 
     /** One process's stream. */
     private record Writer(long pid, Stream stream) {
     }
 
-    LiveOutput(RunModel model, PrintStream out, String title) {
+    LiveOutput(RunModel model, PrintStream out, String title, OutputText text) {
         this.model = model;
         this.out = out;
+        this.text = text;
         out.println("Run: " + title);
         out.flush();
         thread = new Thread(this::loop, "processlab-live-output");
@@ -123,17 +135,21 @@ final class LiveOutput {
                 whole.add(l);
                 continue;
             }
-            String rest = l.text().substring(sharedStart(before, l.text()));
             printWhole(run, whole);
+            if (rewritten(before, l.text())) {
+                printRewritten(run, l);
+                continue;
+            }
+            String rest = l.text().substring(sharedStart(before, l.text()));
             if (standing != null && sameStream(standing, l)) {
-                out.println(rest);   // the rest, after the cursor
+                out.println(text.of(rest));   // the rest, after the cursor
             } else {
                 if (standing != null) {
                     out.println();
                 }
                 if (!rest.isEmpty()) {   // its beginning was printed before another line: the rest goes on from there
                     printPrefix(run, l.t(), l.pid(), l.stream(), l.untraced(), l.shared());
-                    out.println(CONTINUED + rest);
+                    out.println(CONTINUED + text.of(rest));
                 }
             }
             standing = null;
@@ -141,8 +157,32 @@ final class LiveOutput {
         printWhole(run, whole);
     }
 
+    /**
+     * Prints finished line {@code l}, of which something else was printed before (the program rewrote it since): on a
+     * terminal drawn again over the standing line, else whole on a line of its own.
+     */
+    private void printRewritten(RunSnapshot run, OutputLine l) {
+        boolean over = text.terminal() && standing != null && sameStream(standing, l);
+        if (over) {
+            out.print('\r');
+        } else if (standing != null) {
+            out.println();
+        }
+        printPrefix(run, l.t(), l.pid(), l.stream(), l.untraced(), l.shared());
+        out.println(text.of(l.text()) + (over ? ERASE_TO_END : ""));
+        standing = null;
+    }
+
+    /** The terminal's erase to the end of the line: what a longer text drawn before left there goes. */
+    private static final String ERASE_TO_END = "\u001b[K";
+
+    /** True when {@code now} no longer begins with {@code before}, the part printed (and not for a shortened " …"). */
+    private static boolean rewritten(String before, String now) {
+        return !now.startsWith(before) && !before.endsWith(" \u2026");
+    }
+
     private void printWhole(RunSnapshot run, List<OutputLine> whole) {
-        TextReport.writeLines(run, whole, !headed, out);
+        TextReport.writeLines(run, whole, !headed, out, text);
         headed |= !whole.isEmpty();
         whole.clear();
     }
@@ -154,20 +194,33 @@ final class LiveOutput {
      */
     private void printUnfinished(RunSnapshot run, long until) {
         UnfinishedLine first = null;
+        boolean changing = false;
+        if (!seen.isEmpty()) {   // a writer's next line is another line, not a change of the one finished
+            seen.keySet().removeIf(w -> run.unfinishedLines().stream()
+                    .noneMatch(u -> u.pid() == w.pid() && u.stream() == w.stream()));
+        }
         for (UnfinishedLine u : run.unfinishedLines()) {
+            Writer w = new Writer(u.pid(), u.stream());
+            boolean redraw = text.terminal() && changing(w, u.text());
             if (standing != null && sameStream(standing, u)) {
-                Writer w = new Writer(u.pid(), u.stream());
                 String before = shown.get(w);
-                if (u.t() <= until && grew(before, u.text())) {
-                    out.print(u.text().substring(before.length()));
+                if (redraw && !u.text().equals(before)) {
+                    out.print('\r');   // drawn again in place: a live progress bar
+                    printPrefix(run, u.t(), u.pid(), u.stream(), u.untraced(), u.shared());
+                    out.print(text.of(u.text()) + ERASE_TO_END);
+                    shown.put(w, u.text());
+                    standing = u;
+                } else if (u.t() <= until && grew(before, u.text())) {
+                    out.print(text.of(u.text().substring(before.length())));
                     shown.put(w, u.text());
                     standing = u;
                 }
                 return;
             }
-            if (u.t() <= until && (first == null || u.t() < first.t())
-                    && grew(shown.getOrDefault(new Writer(u.pid(), u.stream()), ""), u.text())) {
+            boolean due = u.t() <= until && grew(shown.getOrDefault(w, ""), u.text());
+            if ((due || redraw) && (first == null || u.t() < first.t())) {
                 first = u;
+                changing = redraw;
             }
         }
         if (standing == null && first != null) {
@@ -178,7 +231,8 @@ final class LiveOutput {
             Writer w = new Writer(first.pid(), first.stream());
             String before = shown.getOrDefault(w, "");
             printPrefix(run, first.t(), first.pid(), first.stream(), first.untraced(), first.shared());
-            out.print(before.isEmpty() ? first.text() : CONTINUED + first.text().substring(before.length()));
+            out.print(text.of(before.isEmpty() || changing ? first.text()
+                    : CONTINUED + first.text().substring(before.length())));
             shown.put(w, first.text());
             standing = first;
         }
@@ -186,6 +240,15 @@ final class LiveOutput {
 
     private void printPrefix(RunSnapshot run, long t, long pid, Stream stream, boolean untraced, boolean shared) {
         out.print(TextReport.prefix(run, t, pid, stream, untraced, shared));
+    }
+
+    /**
+     * True when writer {@code w}'s unfinished line is {@code now} and was something else, not a beginning of it, at the
+     * last look: the program rewrites it.
+     */
+    private boolean changing(Writer w, String now) {
+        String last = seen.put(w, now);
+        return last != null && !now.startsWith(last);
     }
 
     /** True when {@code now} is {@code before} and more (a line printed in part has grown). */

@@ -135,6 +135,8 @@ public final class RunCommand implements Callable<Integer> {
     /** What the program reads as its stdin, passed through as it comes; null: the program's stdin is /dev/null. */
     private final InputStream stdin;
     private final PrintStream stdout;
+    /** How the text report prints output lines (the run's lesson paths; escapes only to a terminal). */
+    private OutputText outputText = OutputText.AS_WRITTEN;
     private final PrintStream stderr;
 
     /** A command reading the process's stdin (passed to the program) and writing to its stdout and stderr. */
@@ -211,6 +213,7 @@ public final class RunCommand implements Callable<Integer> {
         ownArguments = !programArgs.equals(t.args());
         RunSpec spec = PythonTrack.spec(py, t.program(), programArgs, method, t.title());
         origin = new RunOrigin(t.lessonId(), t.program().toAbsolutePath().toString(), programArgs);
+        outputText = OutputText.forStdout(org.processlab.model.ShownPaths.forProgram(t.program()));
         if (timeLimit != null) {
             spec = spec.withTimeLimit(Duration.ofMillis((long) (timeLimit * 1000)));
         }
@@ -233,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
             StdinPassThrough.start(stdin, session);
         }
         if (format.equals("text")) {
-            live = new LiveOutput(model, stdout, t.title());
+            live = new LiveOutput(model, stdout, t.title(), outputText);
         }
         // Ctrl+C interrupts the run, as it would the program at a terminal (CtrlC): the report follows the run's end
         CtrlC ctrlC = CtrlC.install(session, stderr);
@@ -333,7 +336,7 @@ public final class RunCommand implements Callable<Integer> {
                 live.stop(end);
             } else {
                 stdout.println("Run: " + end.title());
-                TextReport.writeOutput(end, model.output(), 0, stdout);
+                TextReport.writeOutput(end, model.output(), 0, stdout, outputText);
             }
             TextReport.writeEnd(end, model.output(), stdout);
             ExpectationsReport.write(expectations, stdout);

@@ -68,7 +68,8 @@ public final class ShowCommand implements Callable<Integer> {
         } else {
             RunSnapshot run = saved.snapshot();
             stdout.println("Run: " + run.title());
-            TextReport.writeOutput(run, saved.output(), 0, stdout);
+            TextReport.writeOutput(run, saved.output(), 0, stdout, OutputText.forStdout(org.processlab.model.ShownPaths.forSavedRun(saved.origin().lessonId(),
+                    saved.origin().program())));
             TextReport.writeEnd(run, saved.output(), stdout);
             ExpectationsReport.write(saved.expectations(), stdout);
         }

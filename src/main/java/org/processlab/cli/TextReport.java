@@ -35,12 +35,17 @@ public final class TextReport {
      * under an "Output:" heading when {@code from} is 0; returns the number of the next line.
      */
     public static int writeOutput(RunSnapshot run, OutputLog output, int from, PrintStream out) {
+        return writeOutput(run, output, from, out, OutputText.AS_WRITTEN);
+    }
+
+    /** As {@link #writeOutput(RunSnapshot, OutputLog, int, PrintStream)}, each line's text as {@code text} shows it. */
+    static int writeOutput(RunSnapshot run, OutputLog output, int from, PrintStream out, OutputText text) {
         int n = output.size();
         java.util.List<OutputLine> lines = new java.util.ArrayList<>(Math.max(0, n - from));
         for (int i = from; i < n; i++) {
             lines.add(output.get(i));
         }
-        writeLines(run, lines, from == 0, out);
+        writeLines(run, lines, from == 0, out, text);
         return n;
     }
 
@@ -50,12 +55,18 @@ public final class TextReport {
      * the names, so lines written as they come line up with the ones before and after.
      */
     public static void writeLines(RunSnapshot run, java.util.List<OutputLine> lines, boolean heading, PrintStream out) {
+        writeLines(run, lines, heading, out, OutputText.AS_WRITTEN);
+    }
+
+    /** As {@link #writeLines(RunSnapshot, java.util.List, boolean, PrintStream)}, each text as {@code text} shows it. */
+    static void writeLines(RunSnapshot run, java.util.List<OutputLine> lines, boolean heading, PrintStream out,
+                           OutputText text) {
         if (heading && !lines.isEmpty()) {
             out.println("Output:");
         }
         for (OutputLine l : lines) {
             out.print(prefix(run, l.t(), l.pid(), l.stream(), l.untraced(), l.shared()));
-            out.println(l.text());
+            out.println(text.of(l.text()));
         }
     }
 
@@ -162,7 +173,8 @@ public final class TextReport {
                     + " environment and leaves the session can hide)";
         };
         return c.id() + " — " + what + (c.kernelLimit() ? "; the kernel caps the tasks (processes and threads) alive at once" : "")
-                + (run.forksRefused() > 0 ? String.format(java.util.Locale.ROOT, " (it refused %,d forks or thread starts)",
+                + (run.forksRefused() == 1 ? " (it refused 1 fork or thread start)"
+                : run.forksRefused() > 1 ? String.format(java.util.Locale.ROOT, " (it refused %,d forks or thread starts)",
                         run.forksRefused()) : "");
     }
 }

@@ -59,7 +59,7 @@ public final class RunSummary {
                 }
             }
             String who = s.byPid(last.pid()).map(ProcessView::displayName).orElse("PID " + last.pid());
-            b.append(", the last one \"").append(last.text()).append("\" from ").append(who);
+            b.append(", the last one \"").append(org.processlab.model.EscapeCodes.strip(last.text())).append("\" from ").append(who);
         }
         return b.append('.').toString();
     }

@@ -6,8 +6,12 @@ import java.util.Arrays;
 import org.processlab.model.LineBatch;
 
 /**
- * Splits one byte stream into lines (the chunks fed must not be changed afterwards: lines point into them): LF, CRLF and a lone CR each end a line (a CRLF split across two
- * chunks still counts once). Lines are decoded as UTF-8; bytes that are not valid UTF-8 become U+FFFD.
+ * Splits one byte stream into lines (the chunks fed must not be changed afterwards: lines point into them): LF and
+ * CRLF end a line. A lone CR does not: as on a terminal it sends the cursor back to the line's start and what follows
+ * overwrites it ({@link RewrittenLine}: a progress bar is one line, whose text is what a terminal shows at its line
+ * end; a CRLF split across two chunks is a CR, then a line end, and still ends one line). Lines are decoded as UTF-8;
+ * bytes that are not valid UTF-8 become U+FFFD. A line without a lone CR is passed on as it was written, a slice of
+ * the chunk: only a rewritten line costs a String per chunk.
  * A line longer than {@link #MAX_LINE_BYTES} stays one line: its first {@code MAX_LINE_BYTES} are kept
  * and a marker says how many bytes followed, so line counts stay exact and memory stays bounded.
  * After each chunk the batch also tells the line begun and not finished yet (a prompt), whenever there is one or there
@@ -35,7 +39,10 @@ final class LineAssembler {
     private byte[] carry = new byte[256];
     private int carryLen;
     private long dropped;
-    private boolean afterCr;
+    /** The line a lone CR sent back to its start, made once and reused; null before the first. */
+    private RewrittenLine rewritten;
+    /** True while the line begun is {@link #rewritten}'s (then {@code carry} is empty). */
+    private boolean rewriting;
     /** True when the sink was last told of an unfinished line: it must be told when that line is finished. */
     private boolean toldUnfinished;
 
@@ -47,34 +54,93 @@ final class LineAssembler {
     void feed(long t, byte[] buf, int off, int len) {
         int start = off;
         int end = off + len;
-        for (int i = off; i < end; i++) {
-            byte b = buf[i];
-            if (b == '\n' || b == '\r') {
-                if (b == '\n' && afterCr && i == start && carryLen == 0 && dropped == 0) {
-                    afterCr = false;   // the LF of a CRLF whose CR ended the previous chunk
-                    start = i + 1;
-                    continue;
+        for (int i = lineByte(buf, off, end); i < end; i = lineByte(buf, i + 1, end)) {
+            if (buf[i] == '\n') {
+                if (rewriting) {
+                    lineEnd(buf, start, i - start);
+                } else {
+                    emit(t, buf, start, i - start);
                 }
-                emit(t, buf, start, i - start);
-                afterCr = b == '\r';
-                if (afterCr && i + 1 < end && buf[i + 1] == '\n') {
-                    i++;
-                    afterCr = false;
+            } else if (i + 1 < end && buf[i + 1] == '\n') {
+                if (rewriting) {
+                    lineEnd(buf, start, i - start);   // CRLF
+                } else {
+                    emit(t, buf, start, i - start);
                 }
-                start = i + 1;
+                i++;
             } else {
-                afterCr = false;
+                carriageReturn(buf, start, i - start);
             }
+            start = i + 1;
         }
         if (start < end) {
-            append(buf, start, end - start);
+            if (rewriting) {
+                rewritten.write(buf, start, end - start);
+            } else {
+                append(buf, start, end - start);
+            }
         }
-        boolean open = carryLen > 0 || dropped > 0;
-        if (open || toldUnfinished) {
-            batch.tellUnfinished(carry, 0, carryLen, carryLen + dropped);
-            toldUnfinished = open;
+        if (rewriting) {
+            tellRewritten();
+        } else {
+            boolean open = carryLen > 0 || dropped > 0;
+            if (open || toldUnfinished) {
+                batch.tellUnfinished(carry, 0, carryLen, carryLen + dropped);
+                toldUnfinished = open;
+            }
         }
         deliver(t);
+    }
+
+    /** The index of the first LF or CR in {@code buf[from, end)}, or {@code end}: the one loop every byte goes through. */
+    private static int lineByte(byte[] buf, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = buf[i];
+            if (b == '\n' || b == '\r') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Ends the rewritten line with {@code buf[off, off + len)}. */
+    private void lineEnd(byte[] buf, int off, int len) {
+        rewritten.write(buf, off, len);
+        batch.add(rewritten.finishedText());
+        rewritten.clear();
+        rewriting = false;
+    }
+
+    /** A lone CR after {@code buf[off, off + len)}: the line goes back to its start (at a line's start: nothing to do). */
+    private void carriageReturn(byte[] buf, int off, int len) {
+        if (rewriting || len > 0 || carryLen > 0 || dropped > 0) {
+            rewrite(buf, off, len);
+            rewritten.carriageReturn();
+        }
+    }
+
+    /** Writes {@code buf[off, off + len)} into the line a CR rewrites, begun with what the line held so far. */
+    private void rewrite(byte[] buf, int off, int len) {
+        if (!rewriting) {
+            if (rewritten == null) {
+                rewritten = new RewrittenLine();
+            }
+            rewritten.write(carry, 0, carryLen);
+            carryLen = 0;
+            dropped = 0;
+            rewriting = true;
+        }
+        rewritten.write(buf, off, len);
+    }
+
+    /** Tells the rewritten line as a terminal shows it now (none while it is empty). */
+    private void tellRewritten() {
+        byte[] now = rewritten.text().getBytes(StandardCharsets.UTF_8);
+        boolean open = now.length > 0;
+        if (open || toldUnfinished) {
+            batch.tellUnfinished(now, 0, now.length, now.length);
+            toldUnfinished = open;
+        }
     }
 
     private void deliver(long t) {
@@ -86,7 +152,9 @@ final class LineAssembler {
 
     /** Emits a last line that had no line end (at end of stream). */
     void finish(long t) {
-        if (carryLen > 0 || dropped > 0) {
+        if (rewriting) {
+            lineEnd(carry, 0, 0);
+        } else if (carryLen > 0 || dropped > 0) {
             emitCarry(t);
         }
         if (toldUnfinished) {

@@ -28,9 +28,73 @@ class LineAssemblerTest {
     }
 
     @Test
-    void lfCrlfAndLoneCrEachEndOneLine() {
+    void lfAndCrlfEachEndOneLineAndALoneCrOverwritesItsLine() {
         feed("a\nb\r\nc\rd\n");
-        assertThat(lines).containsExactly("a", "b", "c", "d");
+        assertThat(lines).containsExactly("a", "b", "d");
+    }
+
+    @Test
+    void aProgressBarIsOneLineWithWhatATerminalShowsAtItsEnd() {
+        feed("\r0%");
+        feed("\r50%");
+        feed("\r100%\n");
+        assertThat(lines).containsExactly("100%");
+    }
+
+    @Test
+    void theOldTextBeyondTheNewStaysAsOnATerminal() {
+        feed("Downloading 10%\rDone\n");
+        assertThat(lines).containsExactly("Doneloading 10%");
+    }
+
+    @Test
+    void aCrAtTheEndOfAChunkReturnsAndTheNextChunkOverwrites() {
+        feed("1/3\r");
+        feed("2/3\r");
+        feed("3/3\r");
+        feed("\n");
+        assertThat(lines).containsExactly("3/3");
+        assertThat(told).containsExactly("1/3|3", "2/3|3", "3/3|3", "|0");
+    }
+
+    @Test
+    void eachCharacterIsOneColumnAndACharacterCutBetweenChunksWaitsForItsEnd() {
+        feed("\u2588\u2588\u2588\u2591 75%\r");
+        byte[] bar = "\u2588\u2588\u2588\u2588".getBytes(StandardCharsets.UTF_8);
+        a.feed(0, bar, 0, 5);
+        assertThat(told).as("no U+FFFD for half a character: the old one shows until the new is whole").last()
+                .isEqualTo("\u2588\u2588\u2588\u2591 75%|16");
+        a.feed(0, bar, 5, bar.length - 5);
+        feed(" 100%\n");
+        assertThat(lines).containsExactly("\u2588\u2588\u2588\u2588 100%");
+    }
+
+    @Test
+    void escapeSequencesTakeNoColumnAndEraseInLineErases() {
+        feed("\u001b[32m 10%\u001b[0m waiting\r\u001b[2K\u001b[32m100%\u001b[0m\n");
+        feed("abcdef\r\u001b]0;title\u0007xy\u001b[K\n");
+        assertThat(lines).containsExactly("100%", "xy");
+    }
+
+    @Test
+    void aBackspaceStepsBackOneColumnInARewrittenLine() {
+        feed("x\r-\b\\\b|\n");
+        assertThat(lines).containsExactly("|");
+    }
+
+    @Test
+    void theEndFinishesARewrittenLine() {
+        feed("50%");
+        feed("\r60");
+        a.finish(0);
+        assertThat(lines).containsExactly("60%");
+        assertThat(told).containsExactly("50%|3", "60%|3", "|0");
+    }
+
+    @Test
+    void ordinaryLinesAfterARewrittenOneAreSlicesAgain() {
+        feed("9%\r10%\nplain\n");
+        assertThat(lines).containsExactly("10%", "plain");
     }
 
     @Test
@@ -108,15 +172,15 @@ class LineAssemblerTest {
     }
 
     @Test
-    void crAndCrlfFinishTheUnfinishedLine() {
+    void aCrRewritesTheUnfinishedLineAndACrlfFinishesIt() {
         feed("50%");
         feed("\r60%");
-        assertThat(lines).containsExactly("50%");
+        assertThat(lines).as("a lone CR ends no line").isEmpty();
         assertThat(told).containsExactly("50%|3", "60%|3");
         feed("\r");
         feed("\n");
-        assertThat(lines).as("the CRLF split across chunks ends one line").containsExactly("50%", "60%");
-        assertThat(told).containsExactly("50%|3", "60%|3", "|0");
+        assertThat(lines).as("the CRLF split across chunks ends one line").containsExactly("60%");
+        assertThat(told).containsExactly("50%|3", "60%|3", "60%|3", "|0");
     }
 
     @Test

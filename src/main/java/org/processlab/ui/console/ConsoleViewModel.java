@@ -20,8 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import org.processlab.model.EscapeCodes;
 import org.processlab.model.ProcessView;
 import org.processlab.model.RunEvent.OutputLine;
+import org.processlab.model.ShownPaths;
 import org.processlab.model.Stream;
 import org.processlab.model.UnfinishedLine;
 import org.processlab.ui.fx.RunFrame;
@@ -40,6 +42,12 @@ import org.processlab.ui.fx.RunFrame;
  * ({@link ProgramInputViewModel#promptProperty}), and what is typed there is echoed after it as a terminal shows it
  * ({@link ConsoleRow.Kind#TYPED}, {@link TerminalEcho}).
  *
+ * <p>A row's text is what a terminal would show of its line: without the terminal's escape sequences (colours:
+ * {@link EscapeCodes}), and with a lesson's files named as the lesson names them ({@link #shownPathsProperty()}:
+ * {@code lessons/02-first-processes/x.py} in a traceback, not the cache copy's path). A line a carriage return rewrote
+ * (a progress bar) comes from the run already as a terminal shows it, and while unfinished its row changes in place.
+ * The run log keeps every line as written.
+ *
  * <p>Threading: FX thread only; {@link #add} is called once per pulse.
  */
 public final class ConsoleViewModel {
@@ -55,6 +63,8 @@ public final class ConsoleViewModel {
     private final LongProperty untilTime = new SimpleLongProperty(this, "untilTime", -1);
     private final BooleanProperty limitToCursor = new SimpleBooleanProperty(this, "limitToCursor", true);
     private final ObjectProperty<java.nio.file.Path> logFile = new SimpleObjectProperty<>(this, "logFile");
+    private final ObjectProperty<ShownPaths> shownPaths = new SimpleObjectProperty<>(this, "shownPaths",
+            ShownPaths.AS_WRITTEN);
     private final ReadOnlyIntegerWrapper linesUpToCursor = new ReadOnlyIntegerWrapper(this, "linesUpToCursor", -1);
     /** The rows (a prefix of {@code all}, which is in time order) the time limit lets through; -1: no limit. */
     private int limitCount = -1;
@@ -163,7 +173,8 @@ public final class ConsoleViewModel {
         int n = f.firstLine();
         for (OutputLine l : f.newLines()) {
             boolean mainOut = l.pid() == mainPid && l.stream() == Stream.STDOUT;
-            rows.add(ConsoleRow.line(n++, l.t(), l.pid(), l.stream(), mainOut ? terminal.finished(l.text()) : l.text(),
+            String text = shown(l.text());
+            rows.add(ConsoleRow.line(n++, l.t(), l.pid(), l.stream(), mainOut ? terminal.finished(text) : text,
                     l.untraced(), l.shared()));
         }
         if (rows.isEmpty()) {
@@ -218,7 +229,7 @@ public final class ConsoleViewModel {
         if (last != null) {
             for (UnfinishedLine u : last.unfinishedLines()) {
                 boolean mainOut = u.pid() == mainPid && u.stream() == Stream.STDOUT;
-                String text = mainOut ? terminal.rest(u.text()) : u.text();
+                String text = mainOut ? terminal.rest(shown(u.text())) : shown(u.text());
                 if (mainOut && input.liveProperty().get()) {
                     prompt = text;
                 } else if (!text.isEmpty()) {
@@ -237,6 +248,11 @@ public final class ConsoleViewModel {
         }
         all.addAll(rows);
         open = rows;
+    }
+
+    /** A line's text as the console shows it; {@code text} itself when it holds no escape and no known path. */
+    private String shown(String text) {
+        return shownPaths.get().shown(EscapeCodes.strip(text));
     }
 
     /** Takes the unfinished rows off the end of the list. */
@@ -280,6 +296,7 @@ public final class ConsoleViewModel {
         input.showPrompt("");
         input.showDropped(0);
         logFile.set(null);
+        shownPaths.set(ShownPaths.AS_WRITTEN);
         names.clear();
         execed.clear();
         totalLines.set(0);
@@ -332,6 +349,14 @@ public final class ConsoleViewModel {
     /** The run log that holds every line of the run (the window keeps only the latest in memory), or null. */
     public ObjectProperty<java.nio.file.Path> logFileProperty() {
         return logFile;
+    }
+
+    /**
+     * How paths in the run's lines are shown (set for each run, after {@link #clear}; {@link ShownPaths#AS_WRITTEN}
+     * until then). Rows made before a change keep their text.
+     */
+    public ObjectProperty<ShownPaths> shownPathsProperty() {
+        return shownPaths;
     }
 
     /** When the run began, epoch µs, or -1. */

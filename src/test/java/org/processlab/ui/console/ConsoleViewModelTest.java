@@ -69,4 +69,18 @@ class ConsoleViewModelTest {
         vm.filterPidProperty().set(null);
         assertThat(vm.shownRows()).hasSize(2);
     }
+
+    @Test
+    void escapeSequencesAreNotShownAndALessonsCopyIsNamedAsTheLessonNamesIt(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path cache) throws Exception {
+        java.nio.file.Path lesson = java.nio.file.Files.createDirectories(cache.resolve("02-first-processes"));
+        java.nio.file.Files.writeString(lesson.resolve("lesson.md"), "---\n---\n");
+        ConsoleViewModel vm = new ConsoleViewModel();
+        vm.shownPathsProperty().set(org.processlab.model.ShownPaths.forProgram(lesson.resolve("x.py")));
+        vm.add(frame(line(2_000, 10, "\u001b[31mred\u001b[0m plain"),
+                line(2_010, 10, "  File \"" + lesson.toAbsolutePath() + "/x.py\", line 9, in <module>")));
+        assertThat(vm.shownRows()).extracting(ConsoleRow::text)
+                .containsExactly("red plain", "  File \"lessons/02-first-processes/x.py\", line 9, in <module>");
+        assertThat(model.output().get(1).text()).as("the run keeps the line as written").contains(cache.toString());
+    }
 }

@@ -24,6 +24,7 @@ import org.processlab.model.RunEvent;
 import org.processlab.model.RunModel;
 import org.processlab.model.RunSnapshot;
 import org.processlab.model.RunStatus;
+import org.processlab.model.ShownPaths;
 import org.processlab.model.Signals;
 import org.processlab.model.StartMethod;
 import org.processlab.model.StopReason;
@@ -245,6 +246,7 @@ public final class RunViewModel {
         model = m;
         views.clear();
         views.console().logFileProperty().set(m.output().logFile());
+        views.console().shownPathsProperty().set(ShownPaths.forProgram(req.file()));
         tasks.run(() -> logs.prune(RunLogs.KEEP));
         error.set(null);
         startMethodsUsed.set("");
@@ -470,6 +472,7 @@ public final class RunViewModel {
         lessonId.set(id != null ? id : SavedRunNames.fileStem(saved));
         views.clear();
         views.console().logFileProperty().set(null);
+        views.console().shownPathsProperty().set(ShownPaths.forSavedRun(saved.origin().lessonId(), saved.origin().program()));
         error.set(null);
         startMethodsUsed.set("");
         priorityLowered.set(null);
