@@ -54,6 +54,57 @@ class LaptopWindowTest extends WindowTest {
                 .as("the lesson page keeps room to read").isGreaterThan(360);
     }
 
+    /**
+     * The same run seen at a projector's and a desk's sizes: at 1920x1080 the views keep the laptop's room; at 1280x720
+     * and 1024x768 each view keeps its least (two rows, two lines) and the table leaves out columns whole rather than
+     * cutting them; in presenter mode (F11), the reveal hidden, at 1920x1080 and 1280x720 the console's last lines stay
+     * under the timeline. Each size leaves a screenshot.
+     */
+    @Test
+    void theSameRunAtOtherSizesAndInPresenterMode() throws Exception {
+        app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString());
+        app.resizeWindow(1440, 900);
+        app.clickLesson("03-");
+        app.click("#choice0");
+        app.click("#runButton");
+        app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null);
+        app.waitForRunShown();
+        TableView<ProcessRow> table = app.shell().processTable().table();
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 720}, {1024, 768}}) {
+            app.resizeWindow(size[0], size[1]);
+            app.waitForPulses(6);
+            String name = "laptop-" + size[0] + "x" + size[1];
+            app.screenshot(name);
+            System.out.println(name + ": " + app.fx(this::layoutReport) + " rows=" + app.fx(() -> rowRoom(table))
+                    + " lines=" + app.fx(this::consoleLinesInView) + " columns=" + app.fx(() -> columnTitles(table)));
+            assertThat(app.fx(() -> cutTexts(table))).as("table headers and cells cut at %s", name).isEmpty();
+            assertThat(app.fx(this::consoleLinesInView)).as("console lines at %s", name)
+                    .isGreaterThanOrEqualTo(size[1] >= 1080 ? 5 : 2);
+            assertThat(app.fx(() -> rowRoom(table))).as("the table's room, in rows, at %s", name)
+                    .isGreaterThanOrEqualTo(size[1] >= 1080 ? 4 : 2);
+            assertThat(app.fx(this::lanesCut)).as("lanes cut at %s", name).isEqualTo(size[1] >= 1080 ? 0 : lanesCutBy(2));
+        }
+        app.resizeWindow(1920, 1080);
+        app.robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
+        app.waitFor("presenter mode", Duration.ofSeconds(10), () -> app.vm().presenter().presenterProperty().get());
+        // on a projector the reveal takes the room the class reads it in until it is hidden (PresenterWindowTest)
+        app.dismissReveal();
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 720}}) {
+            app.resizeWindow(size[0], size[1]);
+            app.waitForPulses(6);
+            String name = "laptop-presenter-" + size[0] + "x" + size[1];
+            app.screenshot(name);
+            System.out.println(name + ": " + app.fx(this::layoutReport) + " lines=" + app.fx(this::consoleLinesInView));
+            assertThat(app.fx(() -> app.vm().presenter().presenterProperty().get())).isTrue();
+            assertThat(app.fx(this::consoleLinesInView)).as("console lines at %s", name).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /** Lanes past the first {@code n} (a short side keeps at least two lanes whole: more may be cut). */
+    private int lanesCutBy(int n) {
+        return Math.min(app.fx(this::lanesCut), Math.max(0, app.fx(() -> app.shell().timeline().getLanes().size()) - n));
+    }
+
     /** Rows with a process whose whole height lies inside the table's viewport. */
     static int rowsInView(TableView<?> table) {
         int n = 0;

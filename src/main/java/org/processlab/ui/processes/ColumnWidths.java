@@ -137,7 +137,14 @@ final class ColumnWidths {
     }
 
     private boolean seeDigits(int column, Long n) {
-        return n != null && n >= 0 && texts.saw(column, ZEROS[Long.toString(n).length()]);
+        if (n == null || n < 0) {
+            return false;
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        return texts.saw(column, ZEROS[digits]);
     }
 
     /** What start() raised is long: the column does not grow for it (the cell shows it whole on hover). */

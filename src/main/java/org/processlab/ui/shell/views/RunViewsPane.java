@@ -23,8 +23,11 @@ import org.processlab.ui.timeline.Timeline;
 /**
  * The run views laid out: the timeline under its bar on top, the process table and the console below, in a vertical
  * split whose dividers follow what each view needs ({@link RunSideHeights}): when the number of lanes or the split's
- * height changes (not every change of a lane's texts), the timeline gets the height of its lanes and the table the
- * height of its rows. A note (the export's) may float over the timeline's top right corner.
+ * height changes (not every change of a lane's texts), the timeline gets three lanes, the table four rows and the
+ * console five lines where they fit, then the timeline the height of its lanes and the table the height of its rows.
+ * What the views need is published ({@link #leastHeightProperty()}, {@link #goodHeightProperty()}) so that the
+ * prediction card above them leaves them their room. A note (the export's) may float over the timeline's top right
+ * corner.
  *
  * <p>In presenter mode the split has the timeline over one view: the console with its last lines, or the table
  * (one key swaps them); the timeline gets the larger part ({@link RunSideHeights#presenterDivider}).
