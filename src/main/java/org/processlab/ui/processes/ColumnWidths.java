@@ -2,7 +2,6 @@ package org.processlab.ui.processes;
 
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -23,12 +22,13 @@ import org.processlab.ui.fx.Formats;
  * <p>Threading: FX thread only; every field is written there.
  */
 final class ColumnWidths {
-    static final int NAME = 0;
-    static final int PID = 1;
-    static final int PPID = 2;
-    static final int ROLE = 3;
-    static final int STATE = 5;
-    static final int EXIT = 6;
+    /** Indexes of the columns (as given) whose widths are worked out here. */
+    private static final int NAME = 0;
+    private static final int PID = 1;
+    private static final int PPID = 2;
+    private static final int ROLE = 3;
+    private static final int STATE = 5;
+    private static final int EXIT = 6;
     /** The process's name column's least width, em (names are not measured: it gets what is left). */
     private static final double NAME_LEAST_EM = 7.6;
     /** The widest a measured column is made, em: a longer value ends in "…" (what start() raised: whole on hover). */
