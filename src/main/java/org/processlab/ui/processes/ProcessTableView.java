@@ -31,9 +31,11 @@ import org.processlab.ui.fx.ProcessPalette;
  * (the timeline's cursor), the header says so in a chip ("at 0.312 s") with a button back to the end of the run
  * ({@link #setOnBackToEnd}).
  *
- * <p>Every column is as wide as its values at the window's text size ({@link #setEm}); where the table is too narrow
- * for all of them, the least important columns are left out ({@link ColumnFit#DROP_ORDER}: Start, Duration, Role,
- * Alive, Exit code, State, PPID, then PID; the process's name always shows) rather than values cut to "…".
+ * <p>Every column is as wide as its title and its values at the window's text size ({@link #setEm}; the run's values
+ * are measured as they come: {@link ColumnWidths}); what is left of the table's width goes to the process's name.
+ * Where the table is too narrow for all of them, the least important columns are left out
+ * ({@link ColumnFit#DROP_ORDER}: Start, Duration, Role, Alive, Exit code, State, PPID, then PID; the process's name
+ * always shows) rather than values cut to "…".
  *
  * <p>Threading: FX thread only.
  */
@@ -101,9 +103,8 @@ public final class ProcessTableView extends VBox {
         TableColumn<ProcessRow, Double> dur = column("Duration", ProcessRow::durationProperty, 84);
         dur.setCellFactory(c -> new SecondsCell());
         table.getColumns().setAll(java.util.List.of(name, pid, ppid, role, alive, state, exit, start, dur));
-        columns = new TableColumn<?, ?>[] {name, pid, ppid, role, alive, state, exit, start, dur};
+        widths = new ColumnWidths(table, name, pid, ppid, role, alive, state, exit, start, dur);
         setEm(14);
-        table.widthProperty().addListener(o -> dropWhatDoesNotFit());
         table.getColumns().forEach(c -> c.setSortable(false));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -120,39 +121,11 @@ public final class ProcessTableView extends VBox {
         getChildren().addAll(header, table);
     }
 
-    private TableColumn<?, ?>[] columns;
-    /**
-     * Each column's width in em, in the order of {@link #columns}: room for its values (a PID of 7 digits, "waiting
-     * in join()" being the longest state but rare: it may end in "…"), and its title.
-     */
-    private static final double[] WIDTHS_EM = {7.6, 4.8, 4.8, 5.8, 4.1, 7.6, 6.1, 4.4, 5.8};
-    /** The table's vertical scroll bar and borders, px, left out of the columns' room. */
-    private static final double SCROLL_BAR_PX = 20;
-    private double em = 14;
+    private final ColumnWidths widths;
 
     /** Sizes the columns for text of {@code px} pixels per em (the window's text size). FX thread. */
     public void setEm(double px) {
-        em = px;
-        for (int i = 0; i < columns.length; i++) {
-            columns[i].setMinWidth(WIDTHS_EM[i] * px);
-            columns[i].setPrefWidth(WIDTHS_EM[i] * px);
-        }
-        dropWhatDoesNotFit();
-    }
-
-    /** Shows the columns that fit the table's width whole ({@link ColumnFit}). */
-    private void dropWhatDoesNotFit() {
-        double[] widths = new double[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            widths[i] = WIDTHS_EM[i] * em;
-        }
-        double w = table.getWidth();
-        boolean[] shown = ColumnFit.shown(widths, w > 0 ? w - SCROLL_BAR_PX : 0);
-        for (int i = 0; i < columns.length; i++) {
-            if (columns[i].isVisible() != shown[i]) {
-                columns[i].setVisible(shown[i]);
-            }
-        }
+        widths.setEm(px);
     }
 
     /** What the chip's "End of run" button does (the shell removes the time cursor). */
@@ -266,6 +239,11 @@ public final class ProcessTableView extends VBox {
         }
     }
 
+    /** A state as its cell shows it (a zombie with its mark). */
+    static String stateShown(String state) {
+        return state.equals("zombie") ? "◐ zombie" : state;
+    }
+
     private static final class StateCell extends TableCell<ProcessRow, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
@@ -278,7 +256,7 @@ public final class ProcessTableView extends VBox {
                 styleAs(this, null, all);
                 return;
             }
-            setText(item.equals("zombie") ? "◐ zombie" : item);
+            setText(stateShown(item));
             boolean failed = item.startsWith(ProcessRow.START_RAISED);
             // what start() raised is longer than the column: the whole of it on hover
             setTooltip(failed ? new Tooltip(item) : null);

@@ -18,8 +18,8 @@ import org.processlab.ui.shell.views.RunViewsPane;
  * a run, a reminder of the answer, the reveal after it) and the run views. The toolbar comes first so that Run and
  * Stop stay where they are whatever the card shows: a student's hand (or eye, on a projector) finds them in one place
  * before and after every run (with the card above it, Run moved by the card's height each time the reveal came). The
- * card scrolls within the height it may take ({@link RunSideHeights#cardCap}), so that the views keep their least
- * height.
+ * card scrolls within the height it may take ({@link RunSideHeights#cardCap}), so that the views keep their good height
+ * where they can (three lanes, four table rows, five console lines) and their least height always.
  *
  * <p>Threading: FX thread only.
  */
@@ -47,11 +47,12 @@ final class RunSide extends VBox {
                 return RunSideHeights.presenterCardCap(getHeight(), em.get(), above);
             }
             boolean revealShown = reveal.get() != null;
-            // the views' least height counts only after a run (the question comes while they are empty)
+            // the views' heights count only after a run (the question comes while they are empty)
             return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
-                    revealShown ? views.leastHeightProperty().get() : 0);
+                    revealShown ? views.leastHeightProperty().get() : 0,
+                    revealShown ? views.goodHeightProperty().get() : 0);
         }, heightProperty(), toolbar.heightProperty(), banner.heightProperty(), banner.managedProperty(),
-                reveal, em, views.leastHeightProperty(), presenter));
+                reveal, em, views.leastHeightProperty(), views.goodHeightProperty(), presenter));
         getStyleClass().add("run-side");
         VBox.setVgrow(views, Priority.ALWAYS);
     }

@@ -13,39 +13,56 @@ public final class RunSideHeights {
     }
 
     /**
-     * What the three views need, in px: the timeline box (its bar, axis and lanes, with the legend when it fits) at
-     * best and at least (bar, axis, two lanes); the table with its rows (3 to 8) and at least two; the console's
-     * title and two lines.
+     * What the three views need, px: the timeline box (its bar, axis and lanes) at best (every lane and the legend),
+     * with three lanes (good) and at least (two lanes); the table's title and header with its rows (up to 8) at best,
+     * four rows (good) and two at least; the console's title with five lines (good) and two at least.
      */
-    public record Needs(double timelineBest, double timelineLeast, double tableBest, double tableLeast,
+    public record Needs(double timelineBest, double timelineGood, double timelineLeast,
+                        double tableBest, double tableGood, double tableLeast, double consoleGood,
                         double consoleLeast) {
+        /** Table rows a run's views give room for when they can: a student reads the processes as a list. */
+        static final int GOOD_ROWS = 4;
+        /** Console lines a run's views give room for when they can: what a program just printed, in order. */
+        static final int GOOD_LINES = 5;
+
         /**
          * @param em           the text size, px
          * @param barHeight    the timeline bar's height
-         * @param timelinePref the timeline's preferred height (its lanes)
-         * @param timelineMin  the timeline's least height
+         * @param timelinePref the timeline's preferred height (its lanes and its legend)
+         * @param axisHeight   the timeline's axis band, px
+         * @param laneHeight   one lane's height, px
          * @param tableRows    the rows the table has now
          */
-        public static Needs of(double em, double barHeight, double timelinePref, double timelineMin, int tableRows) {
-            double timelineBest = 4 + barHeight + timelinePref;
-            double timelineLeast = Math.min(timelineBest, 4 + barHeight + timelineMin);
-            int rows = Math.max(3, Math.min(8, tableRows));
+        public static Needs of(double em, double barHeight, double timelinePref, double axisHeight, double laneHeight,
+                               int tableRows) {
+            double box = 4 + barHeight + axisHeight + 8;
+            double best = 4 + barHeight + timelinePref;
             double tableHead = em * 2.2 + em * 2.4 + 8;
-            return new Needs(timelineBest, timelineLeast, tableHead + rows * em * 2.2, tableHead + 2 * em * 2.2,
-                    em * 2.4 + 2 * em * 1.9 + 8);
+            double consoleHead = em * 2.4 + 8;
+            return new Needs(best, Math.min(best, box + 3 * laneHeight), Math.min(best, box + 2 * laneHeight),
+                    tableHead + Math.max(GOOD_ROWS, Math.min(8, tableRows)) * em * 2.2,
+                    tableHead + GOOD_ROWS * em * 2.2, tableHead + 2 * em * 2.2,
+                    consoleHead + GOOD_LINES * em * 1.9, consoleHead + 2 * em * 1.9);
         }
 
         /** The least height of the three views with the split's dividers: two lanes, two rows, two lines. */
         public double least() {
             return timelineLeast + tableLeast + consoleLeast + 12;
         }
+
+        /** The height that gives each view its room, with the split's dividers: three lanes, four rows, five lines. */
+        public double good() {
+            return timelineGood + tableGood + consoleGood + 12;
+        }
     }
 
     /**
-     * Where the split's dividers go (as fractions of {@code height}) so that the timeline gets the height its lanes
-     * need (between a quarter and 60 % of the views), the table room for its rows (at most up to 80 %), and the
-     * console the rest. When the views are short (a small screen, large text), the table's title, header and two rows
-     * and the console's title and two lines come before the timeline's room beyond its own least height.
+     * Where the split's dividers go (as fractions of {@code height}). Each view first gets its least height (on a
+     * short side the timeline keeps its own and the table and the console give way); then, in turn, the timeline
+     * three lanes, the table four rows and the console five lines; then the timeline every lane and its legend
+     * (between a quarter and 60 % of the views), the table its rows (up to 80 % with the timeline); the console gets
+     * the rest. A laptop's run side (1440x900, the reveal above the views) had room for all of the second step, but
+     * gave the timeline its legend and a quarter first, and showed two rows and two lines.
      *
      * @return the two divider positions, or null when {@code height} is under {@link #LEAST_FITTED}
      */
@@ -54,11 +71,26 @@ public final class RunSideHeights {
         if (h < LEAST_FITTED) {
             return null;
         }
-        double tl = Math.max(Math.max(v.timelineLeast(), 0.25 * h), Math.min(0.6 * h, v.timelineBest()));
-        tl = Math.max(v.timelineLeast(), Math.min(tl, h - v.tableLeast() - v.consoleLeast()));
-        double tb = Math.max(0.12 * h, Math.min(v.tableBest(), 0.8 * h - tl));
-        tb = Math.max(Math.min(tb, h - tl - v.consoleLeast()), Math.min(v.tableLeast(), h - tl));
+        double tl = v.timelineLeast();
+        double tb = Math.max(0, Math.min(v.tableLeast(), h - tl));
+        double spare = h - tl - tb - Math.min(v.consoleLeast(), h - tl - tb);
+        double grow = upTo(Math.min(v.timelineGood(), 0.6 * h) - tl, spare);
+        tl += grow;
+        spare -= grow;
+        grow = upTo(v.tableGood() - tb, spare);
+        tb += grow;
+        spare -= grow;
+        spare -= upTo(v.consoleGood() - v.consoleLeast(), spare);
+        grow = upTo(Math.max(0.25 * h, Math.min(v.timelineBest(), 0.6 * h)) - tl, spare);
+        tl += grow;
+        spare -= grow;
+        tb += upTo(Math.min(v.tableBest(), 0.8 * h - tl) - tb, spare);
         return new double[] {tl / h, (tl + tb) / h};
+    }
+
+    /** What a view that wants {@code more} px gets of {@code spare}: between nothing and both. */
+    private static double upTo(double more, double spare) {
+        return Math.max(0, Math.min(more, spare));
     }
 
     /**
@@ -93,26 +125,33 @@ public final class RunSideHeights {
     }
 
     /**
-     * The most the prediction card may take of the run side. The reveal may be long: it scrolls (at most 27 % of the
-     * side) rather than squeezing the table and the console away (after a run at 1440x900 they showed 1 row and 1
-     * line at 38 %). On a short run side (1024x768, large text) it gets what the views leave above their least
-     * height, down to its first line (the verdict; the rest scrolls). The question comes before any run, while the
-     * views are empty: it may take up to 60 %, so every choice shows.
+     * The most the prediction card may take of the run side. The reveal may be long: it scrolls rather than squeezing
+     * the table and the console away. It takes at most 27 % of the side, and no more than the views leave above their
+     * good height ({@link Needs#good()}: three lanes, four rows, five lines), down to its verdict and the question
+     * ({@link #REVEAL_LEAST_EM}); on a short run side (1024x768, large text) no more than the views leave above their
+     * least height, down to its first line. The question comes before any run, while the views are empty: it may take
+     * up to 60 %, so every choice shows.
      *
      * @param sideHeight  the run side's height
      * @param em          the text size
      * @param above       the height of what sits between the card and the views (toolbar, error banner)
      * @param revealShown true after a run (the reveal), false before (the question)
      * @param viewsLeast  the views' least height ({@link Needs#least()}); not used before a run
+     * @param viewsGood   the views' good height ({@link Needs#good()}); not used before a run
      */
-    public static double cardCap(double sideHeight, double em, double above, boolean revealShown, double viewsLeast) {
+    public static double cardCap(double sideHeight, double em, double above, boolean revealShown, double viewsLeast,
+                                 double viewsGood) {
         double h = sideHeight;
         if (!revealShown) {
             // before a run the views are empty: they may shrink to little more than their titles
             return Math.max(2.6 * em, Math.min(0.6 * h, h - above - 8 * em));
         }
-        return Math.max(2.6 * em, Math.min(0.27 * h, h - above - viewsLeast));
+        double leftAboveGood = Math.max(REVEAL_LEAST_EM * em, h - above - viewsGood);
+        return Math.max(2.6 * em, Math.min(Math.min(0.27 * h, h - above - viewsLeast), leftAboveGood));
     }
+
+    /** The reveal's least height where the views take their good height: its verdict and the question, in em. */
+    static final double REVEAL_LEAST_EM = 7;
 
     /**
      * In presenter mode, the most the prediction card may take of the run side, before and after a run: up to 60 %,

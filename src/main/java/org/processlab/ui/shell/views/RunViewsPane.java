@@ -23,13 +23,16 @@ import org.processlab.ui.timeline.Timeline;
 /**
  * The run views laid out: the timeline under its bar on top, the process table and the console below, in a vertical
  * split whose dividers follow what each view needs ({@link RunSideHeights}): when the number of lanes or the split's
- * height changes (not every change of a lane's texts), the timeline gets the height of its lanes and the table the
- * height of its rows. A note (the export's) may float over the timeline's top right corner.
+ * height changes (not every change of a lane's texts), the timeline gets three lanes, the table four rows and the
+ * console five lines where they fit, then the timeline the height of its lanes and the table the height of its rows.
+ * What the views need is published ({@link #leastHeightProperty()}, {@link #goodHeightProperty()}) so that the
+ * prediction card above them leaves them their room. A note (the export's) may float over the timeline's top right
+ * corner.
  *
  * <p>In presenter mode the split has the timeline over one view: the console with its last lines, or the table
  * (one key swaps them); the timeline gets the larger part ({@link RunSideHeights#presenterDivider}).
  *
- * <p>Threading: FX thread only; {@code fittedLanes} is written there.
+ * <p>Threading: FX thread only; {@code fittedLanes}, {@code leastHeight} and {@code goodHeight} are written there.
  */
 public final class RunViewsPane extends SplitPane {
     private final RunViews views;
@@ -40,6 +43,8 @@ public final class RunViewsPane extends SplitPane {
     private final ObservableBooleanValue tableShown;
     /** The views' least height as of the last layout ({@link #leastHeight()}). */
     private final ReadOnlyDoubleWrapper leastHeight = new ReadOnlyDoubleWrapper(this, "leastHeight");
+    /** The views' good height as of the last layout ({@link #goodHeightProperty()}). */
+    private final ReadOnlyDoubleWrapper goodHeight = new ReadOnlyDoubleWrapper(this, "goodHeight");
     /** The number of lanes the dividers were last fitted to. */
     private int fittedLanes = -1;
 
@@ -125,8 +130,10 @@ public final class RunViewsPane extends SplitPane {
     private RunSideHeights.Needs needs(double width) {
         Timeline timeline = views.timeline();
         double barHeight = bar.getHeight() > 0 ? bar.getHeight() : bar.prefHeight(width);
-        // two lanes at least (the timeline's own least height is kept low, so that a short run side can squeeze it)
-        return RunSideHeights.Needs.of(em.get(), barHeight, timeline.prefHeight(width), lanesHeight(2),
+        // lanes at the sizes its CSS gives them now (the timeline's own least height is kept low, so that a short run
+        // side can squeeze it)
+        return RunSideHeights.Needs.of(em.get(), barHeight, timeline.prefHeight(width),
+                Math.ceil(timeline.getSmallFont().getSize() * 2.3), timeline.getLaneHeight(),
                 views.table().table().getItems().size());
     }
 
@@ -150,13 +157,32 @@ public final class RunViewsPane extends SplitPane {
         return leastHeight.getReadOnlyProperty();
     }
 
+    /**
+     * The height that gives each view its room: three lanes, four table rows, five console lines (px), as of the last
+     * layout; what is placed above the views (the reveal) leaves them this much where it can. In presenter mode, the
+     * least height ({@link #leastHeight()}).
+     */
+    public ReadOnlyDoubleProperty goodHeightProperty() {
+        return goodHeight.getReadOnlyProperty();
+    }
+
     /** Once laid out with new sizes (its views' CSS applied: a new text size, another mode), fits the dividers. */
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        double least = leastHeight();
-        if (least != leastHeight.get()) {
+        double least;
+        double good;
+        if (presenter.get()) {
+            least = leastHeight();
+            good = least;
+        } else {
+            RunSideHeights.Needs v = needs(getWidth() > 0 ? getWidth() : -1);
+            least = v.least();
+            good = v.good();
+        }
+        if (least != leastHeight.get() || good != goodHeight.get()) {
             leastHeight.set(least);
+            goodHeight.set(good);
             fit();
         }
     }
