@@ -44,7 +44,7 @@ class PresenterWindowTest extends WindowTest {
         assertThat(app.fx(stage::isFullScreen)).as("presenter mode is full screen").isTrue();
         assertThat(app.fx(() -> app.shell().getWidth())).isEqualTo(1920);
         runLesson2ByKeys();
-        // the reveal takes the room it needs on a projector (theRevealShowsWholeAfterARunOnTheProjector); hidden,
+        // the reveal shares the projector with three lanes (theRevealAndThreeLanesShowTogetherOnTheProjector); hidden,
         // the views have theirs back
         app.dismissReveal();
         app.waitForPulses(6);
@@ -170,13 +170,14 @@ class PresenterWindowTest extends WindowTest {
     }
 
     /**
-     * The reveal on the projector: lesson 10 at 1920×1080 in presenter mode, answered B by key and run by F5; the
-     * result card's verdict, explanation, "What really happened", its summary and the expectation check are laid out
-     * with their full height and stand whole inside the card's view (none squeezed, none cut by its edge). PNG
-     * {@code presenter-reveal-1920x1080.png}.
+     * The reveal on the projector: lesson 10 at 1920×1080 in presenter mode, answered B by key and run by F5. The room
+     * reads the reveal and the timeline together: the verdict and the question stand whole in the card's view while
+     * the timeline shows three lanes whole; the explanation, "What really happened" and the expectation check are
+     * whole once the card is scrolled (none squeezed). A card that took what it needed left no lane at all (a
+     * student tester's screenshot). PNGs {@code presenter-reveal-1920x1080.png}, {@code …-scrolled}.
      */
     @Test
-    void theRevealShowsWholeAfterARunOnTheProjector() throws Exception {
+    void theRevealAndThreeLanesShowTogetherOnTheProjector() throws Exception {
         app.launch(home, "--lessons", AppDriver.repo().resolve("lessons").toString(), "--presenter", "--lesson",
                 "10-pool-map");
         app.waitFor("lesson 10", Duration.ofSeconds(30), () -> app.vm().exampleProperty().get() != null
@@ -191,40 +192,55 @@ class PresenterWindowTest extends WindowTest {
         app.waitFor("the reveal", Duration.ofSeconds(60), () -> app.vm().prediction().revealProperty().get() != null
                 && app.shell().lookup("#revealSummary") != null);
         app.waitForPulses(6);
-        List<String> cut = app.fx(() -> {
-            app.shell().applyCss();
-            app.shell().layout();
-            Node card = app.shell().lookup(".prediction-scroll");
-            Bounds view = card.localToScene(((javafx.scene.control.ScrollPane) card).getViewportBounds());
-            List<String> out = new java.util.ArrayList<>();
-            for (String part : List.of("#verdict", ".prediction-explain", ".prediction-subtitle", "#revealSummary",
-                    "#expectationResult")) {
-                Region r = (Region) app.shell().lookup("#prediction " + part);
-                if (r == null) {
-                    out.add(part + " missing");
-                    continue;
-                }
-                double pref = r.prefHeight(r.getWidth());
-                Bounds b = r.localToScene(r.getLayoutBounds());
-                if (r.getHeight() + 0.5 < pref) {
-                    out.add(part + " squeezed to " + Math.round(r.getHeight()) + " of " + Math.round(pref) + " px");
-                }
-                if (b.getMinY() < view.getMinY() - 0.5 || b.getMaxY() > view.getMaxY() + 0.5) {
-                    out.add(part + " cut: " + Math.round(b.getMinY()) + "-" + Math.round(b.getMaxY())
-                            + " px in a view of " + Math.round(view.getMinY()) + "-" + Math.round(view.getMaxY()));
-                }
-            }
-            return out;
-        });
         halfSize(app.screenshot("presenter-reveal-1920x1080"), "presenter-reveal-1920x1080-half");
-        assertThat(cut).as("parts of the reveal not whole in view").isEmpty();
+        assertThat(app.fx(() -> notWholeInCard(List.of("#verdict")))).as("the verdict whole in view").isEmpty();
+        assertThat(app.fx(() -> lanesInView(app.shell().timeline()))).as("three lanes whole beside the reveal")
+                .isGreaterThanOrEqualTo(3);
         assertThat(app.fx(() -> ((javafx.scene.control.Label) app.shell().lookup("#verdict")).getText()))
                 .isEqualTo("Right!");
+
+        // the rest of the card, scrolled into view: whole, none squeezed
+        app.fx(() -> ((javafx.scene.control.ScrollPane) app.shell().lookup(".prediction-scroll")).setVvalue(1));
+        app.waitForPulses(6);
+        assertThat(app.fx(() -> notWholeInCard(List.of("#revealSummary", "#expectationResult"))))
+                .as("the end of the reveal, scrolled to").isEmpty();
+        assertThat(app.fx(() -> notWholeInCard(List.of(".prediction-explain", ".prediction-subtitle")).stream()
+                .filter(w -> w.contains("squeezed")).toList())).as("nothing squeezed").isEmpty();
+        app.screenshot("presenter-reveal-1920x1080-scrolled");
+
+        app.fx(() -> ((javafx.scene.control.ScrollPane) app.shell().lookup(".prediction-scroll")).setVvalue(0));
+        app.waitForPulses(3);
         app.dismissReveal();
         app.waitForPulses(6);
         assertThat(app.fx(() -> lanesInView(app.shell().timeline()))).as("the reveal hidden: every lane whole")
                 .isEqualTo(app.fx(() -> app.shell().timeline().getLanes().size()));
         halfSize(app.screenshot("presenter-reveal-hidden-1920x1080"), "presenter-reveal-hidden-1920x1080-half");
+    }
+
+    /** The parts of the prediction card (by selector) squeezed below their height, or not whole in its view. */
+    private List<String> notWholeInCard(List<String> parts) {
+        app.shell().applyCss();
+        app.shell().layout();
+        Node card = app.shell().lookup(".prediction-scroll");
+        Bounds view = card.localToScene(((javafx.scene.control.ScrollPane) card).getViewportBounds());
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : parts) {
+            Region r = (Region) app.shell().lookup("#prediction " + part);
+            if (r == null) {
+                out.add(part + " missing");
+                continue;
+            }
+            double pref = r.prefHeight(r.getWidth());
+            Bounds b = r.localToScene(r.getLayoutBounds());
+            if (r.getHeight() + 0.5 < pref) {
+                out.add(part + " squeezed to " + Math.round(r.getHeight()) + " of " + Math.round(pref) + " px");
+            }
+            if (b.getMinY() < view.getMinY() - 0.5 || b.getMaxY() > view.getMaxY() + 0.5) {
+                out.add(part + " cut: " + Math.round(b.getMinY()) + "-" + Math.round(b.getMaxY())
+                        + " px in a view of " + Math.round(view.getMinY()) + "-" + Math.round(view.getMaxY()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -43,10 +43,10 @@ final class RunSide extends VBox {
         getChildren().setAll(toolbar, banner, card, views);
         card.capProperty().bind(Bindings.createDoubleBinding(() -> {
             double above = toolbar.getHeight() + (banner.isManaged() ? banner.getHeight() : 0);
-            if (presenter.get()) {
-                return RunSideHeights.presenterCardCap(getHeight(), em.get(), above);
-            }
             boolean revealShown = reveal.get() != null;
+            if (presenter.get()) {
+                return RunSideHeights.presenterCardCap(getHeight(), em.get(), above, revealShown);
+            }
             // the views' heights count only after a run (the question comes while they are empty)
             return RunSideHeights.cardCap(getHeight(), em.get(), above, revealShown,
                     revealShown ? views.leastHeightProperty().get() : 0,

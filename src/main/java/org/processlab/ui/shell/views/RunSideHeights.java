@@ -154,17 +154,29 @@ public final class RunSideHeights {
     static final double REVEAL_LEAST_EM = 7;
 
     /**
-     * In presenter mode, the most the prediction card may take of the run side, before and after a run: up to 60 %,
-     * leaving the views at least their titles and a lane ({@code 8 em}). After a run the reveal is what the room reads
-     * (the verdict, the explanation, what really happened): the views give way to it until it is hidden. With the
-     * views' least height counted (every lane and three console lines at presenter size) it was cut to its verdict
-     * and the top of the next line at 1920x1080.
+     * In presenter mode, the most the prediction card may take of the run side. Before a run (the question, the views
+     * empty): up to 60 %, leaving the views their titles and a lane ({@code 8 em}). After a run the room reads the
+     * reveal and the timeline together: the card takes at most 40 %, and leaves the views the timeline's title, axis
+     * and three lanes and the console's title ({@link #PRESENTER_VIEWS_AFTER_RUN_EM}), but keeps its verdict and the
+     * question ({@link #PRESENTER_REVEAL_LEAST_EM}); the explanation scrolls inside it. Taking 60 % after a run, it left a
+     * projected 1920x1080 window no lane at all.
      *
-     * @param sideHeight the run side's height, px
-     * @param em         the text size, px
-     * @param above      the height of what sits between the card and the views (toolbar, error banner), px
+     * @param sideHeight  the run side's height, px
+     * @param em          the text size, px
+     * @param above       the height of what sits between the card and the views (toolbar, error banner), px
+     * @param revealShown true after a run (the reveal), false before (the question)
      */
-    public static double presenterCardCap(double sideHeight, double em, double above) {
-        return Math.max(2.6 * em, Math.min(0.6 * sideHeight, sideHeight - above - 8 * em));
+    public static double presenterCardCap(double sideHeight, double em, double above, boolean revealShown) {
+        if (!revealShown) {
+            return Math.max(2.6 * em, Math.min(0.6 * sideHeight, sideHeight - above - 8 * em));
+        }
+        return Math.max(PRESENTER_REVEAL_LEAST_EM * em,
+                Math.min(0.4 * sideHeight, sideHeight - above - PRESENTER_VIEWS_AFTER_RUN_EM * em));
     }
+
+    /** What presenter mode's views keep under the reveal, in em: the timeline's title, axis and three lanes, the console's title and three lines. */
+    static final double PRESENTER_VIEWS_AFTER_RUN_EM = 25;
+
+    /** The reveal's least height in presenter mode, in em: its verdict, the question and "You said" (larger text, fewer lines). */
+    static final double PRESENTER_REVEAL_LEAST_EM = 6;
 }

@@ -126,11 +126,21 @@ class RunSideHeightsTest {
     @Test
     void inPresenterModeTheCardMayTakeSixtyPercentLeavingTheViewsTheirTitles() {
         double em = 24;
-        assertThat(RunSideHeights.presenterCardCap(1200, em, 224)).as("60 %").isCloseTo(0.6 * 1200, within(1e-9));
-        assertThat(RunSideHeights.presenterCardCap(600, em, 224)).as("the views keep 8 em")
+        assertThat(RunSideHeights.presenterCardCap(1200, em, 224, false)).as("60 %").isCloseTo(0.6 * 1200, within(1e-9));
+        assertThat(RunSideHeights.presenterCardCap(600, em, 224, false)).as("the views keep 8 em")
                 .isCloseTo(600 - 224 - 8 * em, within(1e-9));
-        assertThat(RunSideHeights.presenterCardCap(300, em, 224)).as("at least its first line")
+        assertThat(RunSideHeights.presenterCardCap(300, em, 224, false)).as("at least its first line")
                 .isCloseTo(2.6 * em, within(1e-9));
+    }
+
+    @Test
+    void inPresenterModeTheRevealLeavesTheTimelineThreeLanes() {
+        double em = 24;
+        assertThat(RunSideHeights.presenterCardCap(2000, em, 224, true)).as("40 %").isCloseTo(0.4 * 2000, within(1e-9));
+        assertThat(RunSideHeights.presenterCardCap(1300, em, 224, true)).as("the views keep 25 em")
+                .isCloseTo(1300 - 224 - 25 * em, within(1e-9));
+        assertThat(RunSideHeights.presenterCardCap(700, em, 224, true)).as("its verdict and the question")
+                .isCloseTo(6 * em, within(1e-9));
     }
 
     @Test
