@@ -150,6 +150,11 @@ final class LineAssembler {
         }
     }
 
+    /** True while a line is begun and not finished (bytes without their line end, or a line a CR rewrites). */
+    boolean holdsLine() {
+        return rewriting || carryLen > 0 || dropped > 0;
+    }
+
     /** Emits a last line that had no line end (at end of stream). */
     void finish(long t) {
         if (rewriting) {

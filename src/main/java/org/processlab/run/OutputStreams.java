@@ -24,9 +24,20 @@ final class OutputStreams {
         this.stderr = new LineAssembler((t, lines) -> sink.lines(t, Stream.STDERR, lines));
     }
 
-    /** Feeds a message's payload to the stream its {@code s} names (stdout unless {@code "stderr"}), at time {@code t}. */
+    /**
+     * Feeds a message's payload to the stream its {@code s} names (stdout unless {@code "stderr"}), at time {@code t}.
+     * A line the writer left unfinished on its other stream ends first: it was written before these bytes (the agent
+     * sends what one stream holds before the other's next write), and a prompt ("Enter a value: ") must not come
+     * after the error that followed it. Its rest, if any comes, is a line of its own.
+     */
     void feed(TraceMessage m, long t) {
-        ("stderr".equals(m.json().path("s").asText()) ? stderr : stdout).feed(t, m.payload(), 0, m.payloadLength());
+        boolean err = "stderr".equals(m.json().path("s").asText());
+        LineAssembler to = err ? stderr : stdout;
+        LineAssembler other = err ? stdout : stderr;
+        if (other.holdsLine() && m.payloadLength() > 0) {
+            other.finish(t);
+        }
+        to.feed(t, m.payload(), 0, m.payloadLength());
     }
 
     /** Ends both streams: a last line without its newline still counts, at time {@code t}. */

@@ -106,13 +106,14 @@ class AgentMessagesTest {
         a.message(out("stdout", 20, "one\ntw"));
         a.message(out("stderr", 30, "oops\n"));
         a.message(out("stdout", 40, "o\nthree"));
-        assertThat(model.output().size()).as("'three' has no newline yet").isEqualTo(3);
+        assertThat(model.output().size()).as("'three' has no newline yet").isEqualTo(4);
         a.closed();
         var lines = model.output().range(0, model.output().size());
-        assertThat(lines).extracting(l -> l.text()).containsExactly("one", "oops", "two", "three");
+        assertThat(lines).extracting(l -> l.text()).as("'tw' ends where the process turned to stderr, as on a terminal")
+                .containsExactly("one", "tw", "oops", "o", "three");
         assertThat(lines).extracting(l -> l.pid()).containsOnly(7L);
-        assertThat(lines.get(1).stream()).isEqualTo(Stream.STDERR);
-        assertThat(lines.get(3).t()).as("a line ended by the connection's end has the last time heard").isEqualTo(40);
+        assertThat(lines.get(2).stream()).isEqualTo(Stream.STDERR);
+        assertThat(lines.get(4).t()).as("a line ended by the connection's end has the last time heard").isEqualTo(40);
     }
 
     @Test

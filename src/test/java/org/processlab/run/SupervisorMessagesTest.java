@@ -153,9 +153,10 @@ class SupervisorMessagesTest {
         s.message(msg("{\"k\":\"done\",\"t\":40}"));
         var lines = model.output().range(0, 10);
         assertThat(lines).extracting(l -> l.pid() + " " + l.stream().id() + " " + l.text() + " @" + l.t())
-                .as("two processes' partial lines are never spliced; each line at the time its end was read")
-                .containsExactly("52 stdout child begins @22", "51 stderr oops @23", "51 stdout parent begins @24",
-                        "51 stdout last @40");
+                .as("two processes' partial lines are never spliced; each line at the time its end was read; a line"
+                        + " its writer left unfinished ends where it turned to its other stream, as on a terminal")
+                .containsExactly("52 stdout child begins @22", "51 stdout parent be @23", "51 stderr oops @23",
+                        "51 stdout gins @24", "51 stdout last @40");
         assertThat(lines).allSatisfy(l -> {
             assertThat(l.untraced()).as("its own channel says who").isFalse();
             assertThat(l.shared()).isFalse();
@@ -193,8 +194,8 @@ class SupervisorMessagesTest {
         s.message(msg("{\"k\":\"eof\",\"pid\":77,\"s\":\"stdout\",\"t\":23}"));    // no line of its: nothing
         s.message(out(24, 51, "stdout", false, "after\n"));
         assertThat(model.output().range(0, 10)).extracting(l -> l.pid() + " " + l.stream().id() + " " + l.text() + " @" + l.t())
-                .as("the child's line ends at its channel's end, before its parent's next line")
-                .containsExactly("52 stdout partial @22", "51 stdout after @24");
+                .as("the child's line ends where it turned to stderr, before its parent's next line")
+                .containsExactly("52 stdout partial @21", "51 stdout after @24");
         assertThat(model.snapshot().unfinishedLines()).extracting(u -> u.pid() + " " + u.stream().id() + " " + u.text())
                 .as("the other stream's line is still open").containsExactly("52 stderr other stream");
     }
