@@ -242,6 +242,8 @@ class RunsViewModelTest {
         vm.openRun(foreign);
         assertThat(vm.run().statusProperty().get()).contains("opened foreign.json (\"" + kept.snapshot().title()
                 + "\", of lesson 99-elsewhere, which this course does not have)");
+        assertThat(vm.selectedProperty().get()).as("shown beside no lesson: it is none of this course's").isNull();
+        vm.selectedProperty().set(lesson("14-"));
         assertThat(vm.runs().runs()).as("not kept with lesson 14").hasSize(1);
     }
 
