@@ -41,6 +41,38 @@ public final class EscapeCodes {
     }
 
     /**
+     * {@code text} as a window shows it: without escape sequences ({@link #strip}), without the other control
+     * characters a terminal acts on rather than draws (C0 but tab, DEL: a bell, a backspace), and without the
+     * bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), which would turn the
+     * rest of a console row around (Unicode UAX #9; a line could then read as another process's). {@code text}
+     * itself (no copy) when it has none of them.
+     */
+    public static String forWindow(String text) {
+        String t = strip(text);
+        int n = t.length();
+        int i = 0;
+        while (i < n && !hidden(t.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return t;
+        }
+        StringBuilder out = new StringBuilder(n).append(t, 0, i);
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (!hidden(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A control character a window must not draw: C0 but tab, DEL, a bidirectional formatting control. */
+    private static boolean hidden(char c) {
+        return (c < 0x20 && c != '\t') || c == 0x7F || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /**
      * Where the sequence beginning at {@code esc} (an {@code ESC}) ends: the index after its last character, or the
      * text's end when it is cut short there.
      */

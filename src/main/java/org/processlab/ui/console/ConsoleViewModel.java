@@ -250,9 +250,9 @@ public final class ConsoleViewModel {
         open = rows;
     }
 
-    /** A line's text as the console shows it; {@code text} itself when it holds no escape and no known path. */
+    /** A line's text as the console shows it; {@code text} itself when it holds no escape or control and no known path. */
     private String shown(String text) {
-        return shownPaths.get().shown(EscapeCodes.strip(text));
+        return shownPaths.get().shown(EscapeCodes.forWindow(text));
     }
 
     /** Takes the unfinished rows off the end of the list. */

@@ -77,10 +77,12 @@ class ConsoleViewModelTest {
         java.nio.file.Files.writeString(lesson.resolve("lesson.md"), "---\n---\n");
         ConsoleViewModel vm = new ConsoleViewModel();
         vm.shownPathsProperty().set(org.processlab.model.ShownPaths.forProgram(lesson.resolve("x.py")));
-        vm.add(frame(line(2_000, 10, "\u001b[31mred\u001b[0m plain"),
-                line(2_010, 10, "  File \"" + lesson.toAbsolutePath() + "/x.py\", line 9, in <module>")));
+        vm.add(frame(line(2_000, 10, "\u001b[31mred\u001b[0m plain\u0007"),
+                line(2_010, 10, "  File \"" + lesson.toAbsolutePath() + "/x.py\", line 9, in <module>"),
+                line(2_020, 10, "trick \u202Ereversed")));
         assertThat(vm.shownRows()).extracting(ConsoleRow::text)
-                .containsExactly("red plain", "  File \"lessons/02-first-processes/x.py\", line 9, in <module>");
+                .containsExactly("red plain", "  File \"lessons/02-first-processes/x.py\", line 9, in <module>",
+                        "trick reversed");
         assertThat(model.output().get(1).text()).as("the run keeps the line as written").contains(cache.toString());
     }
 }
